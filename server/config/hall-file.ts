@@ -1,0 +1,221 @@
+// The hall description a manager writes (JSON or YAML): its schema, and how it becomes the
+// HallDefinition the engine uses. Friendly shorthands are accepted here and nowhere else.
+
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+import { parse as parseYaml } from 'yaml';
+import type {
+  CounterDef,
+  HallDefinition,
+  HallSettings,
+  LocalizedText,
+  Numbering,
+  ServiceDef,
+} from '../domain/model.js';
+import { checkHallDefinition } from './hall-rules.js';
+
+const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
+const Hours = Type.Object({ open: Clock, close: Clock }, { additionalProperties: false });
+const Text = Type.Union([
+  Type.String({ minLength: 1 }),
+  Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+]);
+
+const PrefixNumbering = Type.Object(
+  {
+    prefix: Type.String({ pattern: '^[A-Z]{0,3}$', description: 'Letters before the number, e.g. "A"' }),
+    digits: Type.Optional(Type.Integer({ minimum: 2, maximum: 5 })),
+  },
+  { additionalProperties: false },
+);
+const BlockNumbering = Type.Object(
+  {
+    from: Type.Integer({ minimum: 1, maximum: 99999 }),
+    to: Type.Integer({ minimum: 1, maximum: 99999 }),
+  },
+  { additionalProperties: false },
+);
+
+const ServiceEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'Short code, letters, digits and _' }),
+    name: Text,
+    group: Type.Optional(Type.String()),
+    color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    location: Type.Optional(Text),
+    numbering: Type.Union([PrefixNumbering, BlockNumbering]),
+    dailyMax: Type.Optional(Type.Integer({ minimum: 1 })),
+    defaultServiceMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 480 })),
+    hours: Type.Optional(Hours),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const CounterServiceEntry = Type.Union([
+  Type.String(),
+  Type.Object(
+    { service: Type.String(), weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })) },
+    { additionalProperties: false },
+  ),
+]);
+
+const CounterEntry = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1, maximum: 999 }),
+    name: Type.Optional(Text),
+    location: Type.Optional(Text),
+    services: Type.Array(CounterServiceEntry, { minItems: 1 }),
+    selection: Type.Optional(Type.Union([Type.Literal('longest_wait'), Type.Literal('in_order')])),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const PriorityCategoryEntry = Type.Object(
+  { code: Type.String({ pattern: '^[a-z0-9_]{1,32}$' }), name: Text },
+  { additionalProperties: false },
+);
+
+export const HallFileSchema = Type.Object(
+  {
+    version: Type.Optional(Type.Literal(1)),
+    hall: Type.Object(
+      {
+        name: Type.String({ minLength: 1 }),
+        nameEn: Type.Optional(Type.String()),
+        agencyCode: Type.String({
+          pattern: '^[A-Z0-9]{3}\\.[A-Z0-9]{2}\\.[A-Z0-9]{2}\\.[A-Z0-9]{3}$',
+          description: 'National agency code, e.g. 000.00.14.H56',
+        }),
+        timeZone: Type.Optional(Type.String()),
+        hours: Type.Optional(Type.Union([Hours, Type.Null()])),
+        priority: Type.Optional(
+          Type.Object(
+            {
+              policy: Type.Optional(Type.Union([Type.Literal('strict'), Type.Literal('interleaved')])),
+              regularPerPriority: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+              categories: Type.Optional(Type.Array(PriorityCategoryEntry)),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        noShowRestoreMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 480 })),
+        transferPosition: Type.Optional(Type.Union([Type.Literal('keep_arrival'), Type.Literal('front')])),
+        ticketFooter: Type.Optional(Text),
+      },
+      { additionalProperties: false },
+    ),
+    services: Type.Array(ServiceEntry, { minItems: 1 }),
+    counters: Type.Array(CounterEntry, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export type HallFile = Static<typeof HallFileSchema>;
+
+export const DEFAULT_PRIORITY_CATEGORIES: HallSettings['priorityCategories'] = [
+  { code: 'thuong_binh', name: { vi: 'Thương binh, bệnh binh', en: 'War invalids and sick soldiers' } },
+  { code: 'nguoi_co_cong', name: { vi: 'Người có công với cách mạng', en: 'People with meritorious service' } },
+  { code: 'nguoi_cao_tuoi', name: { vi: 'Người cao tuổi', en: 'Elderly people' } },
+  { code: 'phu_nu_mang_thai', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant women' } },
+  { code: 'nguoi_khuyet_tat', name: { vi: 'Người khuyết tật', en: 'People with disabilities' } },
+];
+
+function text(value: string | LocalizedText): LocalizedText {
+  return typeof value === 'string' ? { vi: value, en: value } : value;
+}
+
+function numbering(entry: HallFile['services'][number]['numbering']): Numbering {
+  return 'prefix' in entry
+    ? { kind: 'prefix', prefix: entry.prefix, digits: entry.digits ?? 3 }
+    : { kind: 'block', from: entry.from, to: entry.to };
+}
+
+function service(entry: HallFile['services'][number]): ServiceDef {
+  return {
+    id: entry.id,
+    name: text(entry.name),
+    group: entry.group ?? null,
+    color: entry.color ?? null,
+    location: entry.location ? text(entry.location) : null,
+    numbering: numbering(entry.numbering),
+    dailyMax: entry.dailyMax ?? null,
+    defaultServiceMinutes: entry.defaultServiceMinutes ?? 5,
+    hours: entry.hours ?? null,
+    active: entry.active ?? true,
+  };
+}
+
+function counter(entry: HallFile['counters'][number]): CounterDef {
+  return {
+    id: entry.id,
+    name: entry.name ? text(entry.name) : { vi: `Quầy ${entry.id}`, en: `Counter ${entry.id}` },
+    location: entry.location ? text(entry.location) : null,
+    services: entry.services.map((s) =>
+      typeof s === 'string' ? { serviceId: s, weight: 1 } : { serviceId: s.service, weight: s.weight ?? 1 },
+    ),
+    selection: entry.selection ?? 'longest_wait',
+    active: entry.active ?? true,
+  };
+}
+
+function settings(hall: HallFile['hall']): HallSettings {
+  const priority = hall.priority ?? {};
+  return {
+    name: hall.name,
+    nameEn: hall.nameEn ?? hall.name,
+    agencyCode: hall.agencyCode,
+    timeZone: hall.timeZone ?? 'Asia/Ho_Chi_Minh',
+    hours: hall.hours === undefined ? { open: '07:00', close: '17:00' } : hall.hours,
+    priorityCategories: (priority.categories ?? DEFAULT_PRIORITY_CATEGORIES).map((c) => ({ code: c.code, name: text(c.name) })),
+    priorityPolicy:
+      priority.policy === 'interleaved'
+        ? { mode: 'interleaved', regularPerPriority: priority.regularPerPriority ?? 3 }
+        : { mode: 'strict' },
+    noShowRestoreMinutes: hall.noShowRestoreMinutes ?? 15,
+    transferPosition: hall.transferPosition ?? 'keep_arrival',
+    ticketFooter: hall.ticketFooter
+      ? text(hall.ticketFooter)
+      : { vi: 'Vui lòng chờ đến lượt. Xin cảm ơn!', en: 'Please wait for your turn. Thank you!' },
+  };
+}
+
+export class HallFileError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`The hall description ${source} cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'HallFileError';
+  }
+}
+
+/** Checks a parsed hall description and turns it into a HallDefinition; throws HallFileError. */
+export function hallFromData(data: unknown, source: string): HallDefinition {
+  if (!Value.Check(HallFileSchema, data)) {
+    const problems = Value.Errors(HallFileSchema, data)
+      .slice(0, 10)
+      .map((e) => `${e.instancePath || '(top level)'}: ${e.message}`);
+    throw new HallFileError(source, problems);
+  }
+  const definition: HallDefinition = {
+    settings: settings(data.hall),
+    services: data.services.map(service),
+    counters: data.counters.map(counter),
+  };
+  const problems = checkHallDefinition(definition);
+  if (problems.length > 0) throw new HallFileError(source, problems);
+  return definition;
+}
+
+/** Reads a hall description from the text of a .json, .yaml or .yml file. */
+export function hallFromText(content: string, source: string): HallDefinition {
+  let data: unknown;
+  try {
+    data = source.endsWith('.json') ? JSON.parse(content) : parseYaml(content);
+  } catch (error) {
+    throw new HallFileError(source, [`it is not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`]);
+  }
+  return hallFromData(data, source);
+}

@@ -1,0 +1,64 @@
+// Rules a hall description must keep beyond its schema: references that resolve, series
+// that cannot print the same number, hours that make sense.
+
+import { parseClock } from '../domain/hall-clock.js';
+import type { HallDefinition, OpeningHours } from '../domain/model.js';
+import { seriesOverlap } from '../domain/numbering.js';
+
+function duplicates<T>(values: T[]): T[] {
+  const seen = new Set<T>();
+  const twice = new Set<T>();
+  for (const v of values) (seen.has(v) ? twice : seen).add(v);
+  return [...twice];
+}
+
+function hoursProblem(hours: OpeningHours | null, where: string): string | null {
+  if (!hours) return null;
+  return parseClock(hours.open) < parseClock(hours.close) ? null : `${where}: opening time ${hours.open} must come before closing time ${hours.close}`;
+}
+
+function validTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every problem found, in words a hall manager can act on; empty when the hall is sound. */
+export function checkHallDefinition(hall: HallDefinition): string[] {
+  const problems: string[] = [];
+  const { settings, services, counters } = hall;
+
+  if (!validTimeZone(settings.timeZone)) problems.push(`hall.timeZone: "${settings.timeZone}" is not a known time zone`);
+  const hallHours = hoursProblem(settings.hours, 'hall.hours');
+  if (hallHours) problems.push(hallHours);
+  for (const code of duplicates(settings.priorityCategories.map((c) => c.code))) {
+    problems.push(`priority category "${code}" is listed twice`);
+  }
+
+  for (const id of duplicates(services.map((s) => s.id))) problems.push(`service id "${id}" is used twice`);
+  services.forEach((s, i) => {
+    if (s.numbering.kind === 'block' && s.numbering.from > s.numbering.to) {
+      problems.push(`services[${i}] (${s.id}): number block ${s.numbering.from}-${s.numbering.to} is empty`);
+    }
+    const h = hoursProblem(s.hours, `services[${i}] (${s.id}).hours`);
+    if (h) problems.push(h);
+    for (const other of services.slice(i + 1)) {
+      if (seriesOverlap(s.numbering, other.numbering)) {
+        problems.push(`services ${s.id} and ${other.id} could print the same ticket number: give them different prefixes or blocks`);
+      }
+    }
+  });
+
+  const serviceIds = new Set(services.map((s) => s.id));
+  for (const id of duplicates(counters.map((c) => c.id))) problems.push(`counter ${id} is listed twice`);
+  for (const c of counters) {
+    for (const link of c.services) {
+      if (!serviceIds.has(link.serviceId)) problems.push(`counter ${c.id} serves "${link.serviceId}", which is not a service`);
+    }
+    for (const id of duplicates(c.services.map((l) => l.serviceId))) problems.push(`counter ${c.id} lists service "${id}" twice`);
+  }
+  return problems;
+}

@@ -1,0 +1,68 @@
+// Where the hub listens and keeps its data: typed defaults, then command-line flags and
+// environment variables. Bad values stop the start with a message that names them.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** A hall description to load at start; null = keep the stored hall (the demo on first start). */
+  hallFile: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function port(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (0-65535), not "${value}"`);
+  return n;
+}
+
+/** A hall file named on the command line or in LUOT_CONFIG, else hall.yaml/.yml/.json in the data folder. */
+function hallFile(named: string | undefined, dataDir: string): string | null {
+  if (named) {
+    const path = resolve(named);
+    if (!existsSync(path)) throw new ConfigError(`the hall description ${path} does not exist`);
+    return path;
+  }
+  for (const name of ['hall.yaml', 'hall.yml', 'hall.json']) {
+    const path = resolve(dataDir, name);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+export function runtimeConfig(argv: string[], env: NodeJS.ProcessEnv): RuntimeConfig {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string', short: 'p' },
+        data: { type: 'string' },
+        host: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Usage: npm start -- [--config hall.yaml] [--port 8080] [--data ./data] [--host 0.0.0.0]`);
+  }
+  const dataDir = resolve(args.data ?? env.LUOT_DATA_DIR ?? './data');
+  return {
+    port: args.port !== undefined ? port(args.port, '--port') : env.PORT ? port(env.PORT, 'PORT') : 8080,
+    host: args.host ?? env.LUOT_HOST ?? '0.0.0.0',
+    dataDir,
+    hallFile: hallFile(args.config ?? env.LUOT_CONFIG, dataDir),
+    logLevel: env.LUOT_LOG_LEVEL ?? 'info',
+  };
+}

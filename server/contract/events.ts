@@ -1,0 +1,144 @@
+// The wire contract between the hub and every page: event names, payloads and snapshot.
+// Pages import these types (type-only); the hub emits exactly these shapes.
+
+import type {
+  CounterDef,
+  CounterState,
+  HallSettings,
+  LocalizedText,
+  OpeningHours,
+  Ticket,
+  TransferPosition,
+} from '../domain/model.js';
+
+export type { CounterDef, CounterState, HallSettings, LocalizedText, Ticket } from '../domain/model.js';
+
+/** What each kind of change carries. Every ticket and counter is its state after the change. */
+export interface HallEventPayloads {
+  'ticket:issued': { ticket: Ticket };
+  'ticket:called': { ticket: Ticket; counter: CounterState; outOfOrder: boolean };
+  'ticket:recalled': { ticket: Ticket; counter: CounterState };
+  'ticket:serving': { ticket: Ticket; counter: CounterState };
+  'ticket:no-show': { ticket: Ticket; counter: CounterState };
+  'ticket:restored': { ticket: Ticket };
+  'ticket:transferred': {
+    ticket: Ticket;
+    counter: CounterState;
+    from: { serviceId: string; counterId: number };
+    to: { serviceId: string; counterId: number | null };
+    position: TransferPosition;
+  };
+  'ticket:finished': { ticket: Ticket; counter: CounterState };
+  'ticket:cancelled': { ticket: Ticket; counter: CounterState | null; reason: string | null };
+  'ticket:priority-changed': { ticket: Ticket };
+  'counter:opened': { counter: CounterState };
+  'counter:closed': { counter: CounterState };
+  'counter:paused': { counter: CounterState };
+  'counter:resumed': { counter: CounterState };
+  'day:closed': { day: string; tickets: Ticket[]; counters: CounterState[] };
+}
+
+export type HallEventType = keyof HallEventPayloads;
+
+/** A change as the engine produces it, before it is numbered and logged. */
+export type DomainEvent = {
+  [K in HallEventType]: { type: K; data: HallEventPayloads[K] };
+}[HallEventType];
+
+/** A change as it travels: numbered by the event log, with the queues it touched. */
+export type HallEvent = {
+  [K in HallEventType]: {
+    type: K;
+    /** Event log sequence number; only grows, also across restarts. */
+    seq: number;
+    /**
+     * Sequence number of the previous event sent to the same subscription. A page that
+     * last saw `lastSeq` has missed something when `prevSeq > lastSeq`: it asks for a snapshot.
+     */
+    prevSeq: number;
+    at: number;
+    actor: string | null;
+    data: HallEventPayloads[K];
+    /** Fresh figures of the services this change touched. */
+    services: ServiceSummary[];
+  };
+}[HallEventType];
+
+export interface ServiceSummary {
+  id: string;
+  name: LocalizedText;
+  group: string | null;
+  color: string | null;
+  location: LocalizedText | null;
+  active: boolean;
+  /** Taking numbers right now (active and within opening hours, below the daily maximum). */
+  open: boolean;
+  /** Why it is not open, as a code the pages translate: inactive, hours, daily_max. */
+  closedReason: 'inactive' | 'hours' | 'daily_max' | null;
+  hours: OpeningHours | null;
+  waiting: number;
+  waitingPriority: number;
+  issuedToday: number;
+  /** Tickets it can still give today. */
+  remainingToday: number;
+  /** Open counters that serve it now. */
+  openCounters: number;
+  /** Seconds a ticket taken now would wait; null when no counter serves it now. */
+  estimatedWaitSeconds: number | null;
+  /** Mean service time the estimate uses. */
+  averageServiceSeconds: number;
+}
+
+export interface CounterView {
+  def: CounterDef;
+  state: CounterState;
+  current: Ticket | null;
+}
+
+export interface CallRecord {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  counterId: number;
+  at: number;
+  recall: boolean;
+}
+
+/** Which services and counters a page follows; empty or missing lists follow everything. */
+export interface SubscriptionFilter {
+  services?: string[];
+  counters?: number[];
+}
+
+export interface HallSnapshot {
+  seq: number;
+  at: number;
+  day: string;
+  hall: HallSettings;
+  services: ServiceSummary[];
+  counters: CounterView[];
+  /** Today's waiting tickets, in queue order per service. */
+  waiting: Ticket[];
+  /** The newest calls first. */
+  recentCalls: CallRecord[];
+  filter: SubscriptionFilter;
+}
+
+/** The one reply shape of every socket request. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; message: string; messageEn: string };
+
+export interface ServerToClientEvents {
+  'hall:snapshot': (snapshot: HallSnapshot) => void;
+  'hall:event': (event: HallEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Follow only some services or counters; answers with a fresh snapshot for that filter. */
+  'hall:subscribe': (filter: SubscriptionFilter, reply: (r: Reply<HallSnapshot>) => void) => void;
+  /** Ask again for a snapshot, e.g. after seeing a gap in sequence numbers. */
+  'hall:resync': (reply: (r: Reply<HallSnapshot>) => void) => void;
+}
+
+type WithoutPrevSeq<T> = T extends unknown ? Omit<T, 'prevSeq'> : never;
+/** An event as the hub publishes it, before each subscription gives it its prevSeq. */
+export type PublishedEvent = WithoutPrevSeq<HallEvent>;

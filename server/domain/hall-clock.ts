@@ -1,0 +1,67 @@
+// The hall lives on its own local time (Asia/Ho_Chi_Minh by default). Days, series
+// restarts and closing times are computed here, never in UTC: a reset at 00:00 UTC would
+// restart the numbering at 07:00 in the middle of the morning.
+
+import type { OpeningHours } from './model.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalTime {
+  /** YYYY-MM-DD */
+  day: string;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+export function localTime(at: number, timeZone: string): LocalTime {
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return {
+    day: `${get('year')}-${get('month')}-${get('day')}`,
+    minutes: Number(get('hour')) * 60 + Number(get('minute')),
+  };
+}
+
+export function dayOf(at: number, timeZone: string): string {
+  return localTime(at, timeZone).day;
+}
+
+/** "HH:MM" to minutes since midnight. */
+export function parseClock(hhmm: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!match) throw new Error(`"${hhmm}" is not a time of day (HH:MM)`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function isWithinHours(at: number, timeZone: string, hours: OpeningHours | null): boolean {
+  if (!hours) return true;
+  const { minutes } = localTime(at, timeZone);
+  return minutes >= parseClock(hours.open) && minutes < parseClock(hours.close);
+}
+
+export function isAfterClosing(at: number, timeZone: string, hours: OpeningHours | null): boolean {
+  if (!hours) return false;
+  return localTime(at, timeZone).minutes >= parseClock(hours.close);
+}
+
+/** "2026-11-23" → "20261123", the compact form used inside ticket ids. */
+export function compactDay(day: string): string {
+  return day.replaceAll('-', '');
+}

@@ -1,0 +1,157 @@
+// The hall's vocabulary as plain data. No I/O here: these types are shared by the
+// queue engine, the store, the HTTP API and (through server/contract) every page.
+
+/** Text shown to people: Vietnamese first, English for the language toggle. */
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+/** Opening hours in the hall's local time, "HH:MM" 24-hour. */
+export interface OpeningHours {
+  open: string;
+  close: string;
+}
+
+/** A legal priority category (war invalids, elderly, pregnant women, ...). */
+export interface PriorityCategory {
+  code: string;
+  name: LocalizedText;
+}
+
+/**
+ * strict: a waiting priority ticket is always called first.
+ * interleaved: one priority ticket after every `regularPerPriority` regular calls at a counter.
+ */
+export type PriorityPolicy =
+  | { mode: 'strict' }
+  | { mode: 'interleaved'; regularPerPriority: number };
+
+/** How a service's daily series is shown: "A001" (prefix) or "1023" (number block 1001-1999). */
+export type Numbering =
+  | { kind: 'prefix'; prefix: string; digits: number }
+  | { kind: 'block'; from: number; to: number };
+
+export interface ServiceDef {
+  id: string;
+  name: LocalizedText;
+  /** Kiosk grouping and colour, as the hall arranges its screen. */
+  group: string | null;
+  color: string | null;
+  /** Where the citizen goes (floor, wing), printed on the ticket. */
+  location: LocalizedText | null;
+  numbering: Numbering;
+  /** At most this many tickets a day; null = only the series limit. */
+  dailyMax: number | null;
+  /** Service time assumed until the day has measured ones. */
+  defaultServiceMinutes: number;
+  /** Overrides the hall's hours for taking numbers; null = the hall's. */
+  hours: OpeningHours | null;
+  active: boolean;
+}
+
+/** How a counter chooses among the services it serves. */
+export type ServiceSelection = 'longest_wait' | 'in_order';
+
+export interface CounterServiceLink {
+  serviceId: string;
+  /** With 'longest_wait', waiting time is multiplied by this weight. */
+  weight: number;
+}
+
+export interface CounterDef {
+  id: number;
+  name: LocalizedText;
+  location: LocalizedText | null;
+  /** In the hall's preferred order (used by 'in_order'). */
+  services: CounterServiceLink[];
+  selection: ServiceSelection;
+  active: boolean;
+}
+
+export type TransferPosition = 'keep_arrival' | 'front';
+
+export interface HallSettings {
+  name: string;
+  nameEn: string;
+  /** National standard agency code, e.g. 000.00.14.H56. */
+  agencyCode: string;
+  timeZone: string;
+  /** null = numbers can be taken around the clock; waiting tickets close at midnight. */
+  hours: OpeningHours | null;
+  priorityCategories: PriorityCategory[];
+  priorityPolicy: PriorityPolicy;
+  /** How long after a no-show the clerk can still put the ticket back in the queue. */
+  noShowRestoreMinutes: number;
+  transferPosition: TransferPosition;
+  /** Short text printed at the bottom of each ticket. */
+  ticketFooter: LocalizedText;
+}
+
+export interface HallDefinition {
+  settings: HallSettings;
+  services: ServiceDef[];
+  counters: CounterDef[];
+}
+
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'not_served',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Statuses from which a ticket never moves again (no_show can still be restored for a while). */
+export const FINAL_STATUSES: ReadonlySet<TicketStatus> = new Set(['done', 'cancelled', 'not_served']);
+
+export type TicketSource = 'kiosk' | 'counter' | 'api';
+
+export interface Ticket {
+  /** `<yyyymmdd>-<serviceId>-<seq>`: unique, stable, printed in the QR link. */
+  id: string;
+  /** Hall-local working day, YYYY-MM-DD. */
+  day: string;
+  serviceId: string;
+  /** Position in the service's daily series, from 1. */
+  seq: number;
+  /** What the citizen sees and hears: "A012", "1023". */
+  number: string;
+  /** Priority category code, or null for a regular ticket. */
+  priority: string | null;
+  status: TicketStatus;
+  source: TicketSource;
+  issuedAt: number;
+  /** Orders the queue: arrival time, kept or reset by a transfer. */
+  queueAt: number;
+  /** Put at the front of its queue by a transfer. */
+  front: boolean;
+  /** Only this counter may call it (transfer to a specific counter). */
+  targetCounterId: number | null;
+  /** The counter holding it (called/serving), or the last one that did. */
+  counterId: number | null;
+  calledAt: number | null;
+  recallCount: number;
+  servingAt: number | null;
+  /** When it reached done, no_show, cancelled or not_served. */
+  endedAt: number | null;
+  transferCount: number;
+  /** Why it ended, for cancelled and not_served. */
+  endReason: string | null;
+}
+
+export type CounterMode = 'open' | 'paused' | 'closed';
+
+export interface CounterState {
+  id: number;
+  mode: CounterMode;
+  pauseReason: string | null;
+  clerk: string | null;
+  currentTicketId: string | null;
+  /** Regular calls since the last priority call, for the interleaved policy. */
+  regularSincePriority: number;
+  since: number;
+}

@@ -1,0 +1,104 @@
+// Who is next: the ordering rules of the hall, kept apart from the commands so that the
+// kiosk's "people ahead" and the counter's "call next" always agree.
+
+import type { CounterDef, CounterState, PriorityPolicy, Ticket } from './model.js';
+
+export function servesService(counter: CounterDef, serviceId: string): boolean {
+  return counter.services.some((link) => link.serviceId === serviceId);
+}
+
+/** Waiting tickets of `day` that this counter may call. */
+export function candidatesFor(counter: CounterDef, tickets: Iterable<Ticket>, day: string): Ticket[] {
+  const result: Ticket[] = [];
+  for (const t of tickets) {
+    if (t.status !== 'waiting' || t.day !== day) continue;
+    const mine = t.targetCounterId === null ? servesService(counter, t.serviceId) : t.targetCounterId === counter.id;
+    if (mine) result.push(t);
+  }
+  return result;
+}
+
+/** Earlier in the queue first: front-of-queue transfers, then arrival, then number. */
+function byQueuePlace(a: Ticket, b: Ticket): number {
+  return Number(b.front) - Number(a.front) || a.queueAt - b.queueAt || a.seq - b.seq;
+}
+
+/** Order inside one service's queue, as the kiosk and phone page explain it. */
+export function compareInService(a: Ticket, b: Ticket): number {
+  return Number(b.priority !== null) - Number(a.priority !== null) || byQueuePlace(a, b);
+}
+
+function firstInQueue(tickets: Ticket[]): Ticket | null {
+  let best: Ticket | null = null;
+  for (const t of tickets) if (best === null || byQueuePlace(t, best) < 0) best = t;
+  return best;
+}
+
+/** Should this call take a priority ticket, under the hall's policy? */
+export function priorityTurn(policy: PriorityPolicy, regularSincePriority: number): boolean {
+  return policy.mode === 'strict' || regularSincePriority >= policy.regularPerPriority;
+}
+
+function choosePool(candidates: Ticket[], policy: PriorityPolicy, state: CounterState): Ticket[] {
+  const priority = candidates.filter((t) => t.priority !== null);
+  const regular = candidates.filter((t) => t.priority === null);
+  if (priority.length === 0) return regular;
+  if (regular.length === 0) return priority;
+  return priorityTurn(policy, state.regularSincePriority) ? priority : regular;
+}
+
+function pickInOrder(pool: Ticket[], counter: CounterDef): Ticket | null {
+  const targeted = firstInQueue(pool.filter((t) => t.targetCounterId === counter.id));
+  if (targeted) return targeted;
+  for (const link of counter.services) {
+    const next = firstInQueue(pool.filter((t) => t.serviceId === link.serviceId));
+    if (next) return next;
+  }
+  return null;
+}
+
+function pickLongestWeightedWait(pool: Ticket[], counter: CounterDef, now: number): Ticket | null {
+  const weights = new Map(counter.services.map((l) => [l.serviceId, l.weight]));
+  // A ticket sent to this counter by name weighs as much as its heaviest service.
+  const targetWeight = Math.max(1, ...weights.values());
+  let best: Ticket | null = null;
+  let bestScore = -Infinity;
+  for (const t of pool) {
+    const weight = t.targetCounterId === counter.id ? targetWeight : (weights.get(t.serviceId) ?? 1);
+    const score = Math.max(0, now - t.queueAt) * weight;
+    if (score > bestScore || (score === bestScore && best !== null && byQueuePlace(t, best) < 0)) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The ticket a counter calls next: the priority policy picks the pool, a front-of-queue
+ * transfer goes first, then the counter's service selection decides.
+ */
+export function pickNext(
+  candidates: Ticket[],
+  counter: CounterDef,
+  state: CounterState,
+  policy: PriorityPolicy,
+  now: number,
+): Ticket | null {
+  const pool = choosePool(candidates, policy, state);
+  if (pool.length === 0) return null;
+  const front = firstInQueue(pool.filter((t) => t.front));
+  if (front) return front;
+  return counter.selection === 'in_order' ? pickInOrder(pool, counter) : pickLongestWeightedWait(pool, counter, now);
+}
+
+/** Waiting tickets of the same queue placed before `ticket` (its "people ahead"). */
+export function peopleAhead(ticket: Ticket, tickets: Iterable<Ticket>): number {
+  let ahead = 0;
+  for (const t of tickets) {
+    if (t === ticket || t.status !== 'waiting' || t.day !== ticket.day) continue;
+    if (t.serviceId !== ticket.serviceId || t.targetCounterId !== ticket.targetCounterId) continue;
+    if (compareInService(t, ticket) < 0) ahead++;
+  }
+  return ahead;
+}

@@ -1,0 +1,54 @@
+// Estimated waits, from the day's measured service times and the counters open now.
+// The method is described in the README ("How the wait is estimated"); keep both in step.
+
+import type { CounterDef, CounterState, Ticket } from './model.js';
+
+/** Below this many measured services, the estimate leans on the configured default. */
+export const MIN_SAMPLES = 5;
+/** The average follows the most recent services only. */
+export const MAX_SAMPLES = 20;
+
+/** How long one service took: from the call (or the start, when pressed) to the finish. */
+export function serviceDurationMs(ticket: Ticket): number | null {
+  if (ticket.status !== 'done' || ticket.endedAt === null || ticket.endReason === 'closing') return null;
+  const began = ticket.servingAt ?? ticket.calledAt;
+  if (began === null) return null;
+  return Math.max(0, ticket.endedAt - began);
+}
+
+/**
+ * Mean of the most recent measured durations, shrunk toward the default while there are
+ * fewer than MIN_SAMPLES of them, so that the first fast or slow citizen of the morning
+ * does not swing every estimate.
+ */
+export function averageServiceSeconds(recentMs: readonly number[], defaultMinutes: number): number {
+  const samples = recentMs.slice(-MAX_SAMPLES);
+  const missing = Math.max(0, MIN_SAMPLES - samples.length);
+  const total = samples.reduce((sum, ms) => sum + ms / 1000, 0) + missing * defaultMinutes * 60;
+  return total / (samples.length + missing);
+}
+
+/**
+ * Counters working on a service now, each open counter counted as the share of its time
+ * the service gets: 1 divided by the number of its services that have people waiting.
+ */
+export function effectiveCounters(
+  serviceId: string,
+  counters: readonly { def: CounterDef; state: CounterState }[],
+  servicesWithQueue: ReadonlySet<string>,
+): number {
+  let total = 0;
+  for (const { def, state } of counters) {
+    if (!def.active || state.mode !== 'open') continue;
+    if (!def.services.some((l) => l.serviceId === serviceId)) continue;
+    const busy = def.services.filter((l) => l.serviceId === serviceId || servicesWithQueue.has(l.serviceId)).length;
+    total += 1 / Math.max(1, busy);
+  }
+  return total;
+}
+
+/** Seconds until a citizen with `ahead` people before them is called; null when nobody serves. */
+export function estimateWaitSeconds(ahead: number, averageSeconds: number, counters: number): number | null {
+  if (counters <= 0) return null;
+  return Math.round((ahead * averageSeconds) / counters);
+}

@@ -1,0 +1,89 @@
+// Assembles one hall's hub from its data folder: database, hall definition, live queue,
+// command service and read models. No network here: app.ts serves it, main.ts runs it.
+
+import { readFileSync } from 'node:fs';
+import { demoHall } from './config/demo-hall.js';
+import { hallFromText } from './config/hall-file.js';
+import { openDatabase, type Db } from './db/database.js';
+import { EventLog } from './db/event-log.js';
+import { HallRepository } from './db/hall-repository.js';
+import { QueueRepository } from './db/queue-repository.js';
+import { dayOf } from './domain/hall-clock.js';
+import type { HallDefinition } from './domain/model.js';
+import { HallQueries } from './services/hall-queries.js';
+import { LiveState } from './services/live-state.js';
+import { QueueService, type Logger } from './services/queue-service.js';
+
+export interface HubOptions {
+  dataDir: string;
+  /** A hall description file to apply at start; null keeps the stored hall (the demo on first start). */
+  hallFile?: string | null;
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export interface Hub {
+  db: Db;
+  dbPath: string;
+  schemaVersion: number;
+  /** Where the hall's definition came from at this start. */
+  hallSource: string;
+  queue: QueueService;
+  queries: HallQueries;
+  live: LiveState;
+  tickets: QueueRepository;
+  events: EventLog;
+  clock: () => number;
+  startedAt: number;
+  close(): void;
+}
+
+const silentLogger: Logger = { info() {}, error() {} };
+
+function chooseHall(repo: HallRepository, hallFile: string | null, now: number): { hall: HallDefinition; source: string } {
+  if (hallFile) {
+    repo.save(hallFromText(readFileSync(hallFile, 'utf8'), hallFile), now);
+    return { hall: repo.load()!, source: hallFile };
+  }
+  const stored = repo.load();
+  if (stored) return { hall: stored, source: 'database' };
+  repo.save(demoHall(), now);
+  return { hall: repo.load()!, source: 'demo hall (first start)' };
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const opened = await openDatabase(options.dataDir);
+  if (opened.backupPath) logger.info({ backup: opened.backupPath }, 'database backed up before its schema was updated');
+  const { db } = opened;
+  try {
+    const { hall, source } = chooseHall(new HallRepository(db), options.hallFile ?? null, clock());
+    const tickets = new QueueRepository(db);
+    const events = new EventLog(db);
+    const today = dayOf(clock(), hall.settings.timeZone);
+    const live = new LiveState(hall, tickets.counterStates(), tickets.liveTickets(today), (day, serviceId) =>
+      tickets.lastSeq(day, serviceId),
+    );
+    let queue: QueueService | null = null;
+    const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
+    queue = new QueueService(db, tickets, events, live, queries, clock, logger);
+    return {
+      db,
+      dbPath: opened.path,
+      schemaVersion: opened.schemaVersion,
+      hallSource: source,
+      queue,
+      queries,
+      live,
+      tickets,
+      events,
+      clock,
+      startedAt: clock(),
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+// Read models built from the live state: service figures with estimated waits, a ticket's
+// place in the queue, a counter's view and the snapshot pages start from.
+
+import type { CounterView, HallSnapshot, ServiceSummary, SubscriptionFilter } from '../contract/events.js';
+import { dayOf, isWithinHours } from '../domain/hall-clock.js';
+import type { ServiceDef, Ticket } from '../domain/model.js';
+import { dailyLimit } from '../domain/numbering.js';
+import { compareInService, peopleAhead } from '../domain/queue-order.js';
+import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../domain/wait-estimate.js';
+import type { LiveState } from './live-state.js';
+
+export interface TicketView {
+  ticket: Ticket;
+  service: { id: string; name: ServiceDef['name']; location: ServiceDef['location'] };
+  /** Waiting tickets before this one in its queue; null unless it is waiting. */
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  counter: { id: number; name: { vi: string; en: string }; location: { vi: string; en: string } | null } | null;
+}
+
+export class HallQueries {
+  constructor(
+    private readonly live: LiveState,
+    private readonly clock: () => number,
+    private readonly lastSeq: () => number,
+  ) {}
+
+  today(): string {
+    return dayOf(this.clock(), this.live.settings.timeZone);
+  }
+
+  private waitingToday(): Ticket[] {
+    const today = this.today();
+    return [...this.live.liveTickets()].filter((t) => t.status === 'waiting' && t.day === today);
+  }
+
+  private servicesWithQueue(waiting: Ticket[]): Set<string> {
+    return new Set(waiting.map((t) => t.serviceId));
+  }
+
+  serviceSummaries(ids?: Iterable<string>): ServiceSummary[] {
+    const now = this.clock();
+    const today = this.today();
+    const waiting = this.waitingToday();
+    const withQueue = this.servicesWithQueue(waiting);
+    const counters = this.live.allCounters();
+    const wanted = ids ? new Set(ids) : null;
+    return this.live
+      .allServices()
+      .filter((s) => (wanted ? wanted.has(s.id) : true))
+      .map((s) => {
+        const queue = waiting.filter((t) => t.serviceId === s.id && t.targetCounterId === null);
+        const issued = this.live.lastSeq(today, s.id);
+        const remaining = Math.max(0, dailyLimit(s.numbering, s.dailyMax) - issued);
+        const hours = s.hours ?? this.live.settings.hours;
+        const closedReason = !s.active
+          ? 'inactive'
+          : !isWithinHours(now, this.live.settings.timeZone, hours)
+            ? 'hours'
+            : remaining === 0
+              ? 'daily_max'
+              : null;
+        const average = averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes);
+        const open = effectiveCounters(s.id, counters, withQueue);
+        return {
+          id: s.id,
+          name: s.name,
+          group: s.group,
+          color: s.color,
+          location: s.location,
+          active: s.active,
+          open: closedReason === null,
+          closedReason,
+          hours,
+          waiting: queue.length,
+          waitingPriority: queue.filter((t) => t.priority !== null).length,
+          issuedToday: issued,
+          remainingToday: remaining,
+          openCounters: Math.round(open * 100) / 100,
+          estimatedWaitSeconds: estimateWaitSeconds(queue.length, average, open),
+          averageServiceSeconds: Math.round(average),
+        };
+      });
+  }
+
+  ticketView(ticket: Ticket): TicketView {
+    const service = this.live.service(ticket.serviceId)!;
+    let ahead: number | null = null;
+    let wait: number | null = null;
+    if (ticket.status === 'waiting') {
+      const waiting = this.waitingToday();
+      ahead = peopleAhead(ticket, waiting);
+      const average = averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes);
+      const counters =
+        ticket.targetCounterId === null
+          ? effectiveCounters(service.id, this.live.allCounters(), this.servicesWithQueue(waiting))
+          : this.live.counterState(ticket.targetCounterId)?.mode === 'open' ? 1 : 0;
+      wait = estimateWaitSeconds(ahead, average, counters);
+    }
+    const counterId = ticket.status === 'waiting' ? ticket.targetCounterId : ticket.counterId;
+    const counter = counterId === null ? undefined : this.live.counter(counterId);
+    return {
+      ticket,
+      service: { id: service.id, name: service.name, location: service.location },
+      peopleAhead: ahead,
+      estimatedWaitSeconds: wait,
+      counter: counter ? { id: counter.id, name: counter.name, location: counter.location } : null,
+    };
+  }
+
+  counterView(id: number): CounterView | null {
+    const def = this.live.counter(id);
+    const state = this.live.counterState(id);
+    if (!def || !state) return null;
+    const current = state.currentTicketId === null ? null : (this.live.ticket(state.currentTicketId) ?? null);
+    return { def, state, current };
+  }
+
+  snapshot(filter: SubscriptionFilter = {}): HallSnapshot {
+    const services = filter.services?.length ? new Set(filter.services) : null;
+    const counters = filter.counters?.length ? new Set(filter.counters) : null;
+    // A page that follows counters sees the queues those counters serve.
+    const servicesShown = new Set<string>(services ?? []);
+    if (counters) {
+      for (const id of counters) for (const l of this.live.counter(id)?.services ?? []) servicesShown.add(l.serviceId);
+    }
+    const showService = (id: string) => (!services && !counters) || servicesShown.has(id);
+    const showCounter = (id: number, serviceIds: string[]) =>
+      (!services && !counters) || (counters?.has(id) ?? false) || serviceIds.some((s) => services?.has(s));
+
+    return {
+      seq: this.lastSeq(),
+      at: this.clock(),
+      day: this.today(),
+      hall: this.live.settings,
+      services: this.serviceSummaries().filter((s) => showService(s.id)),
+      counters: this.live
+        .allCounters()
+        .filter(({ def }) => showCounter(def.id, def.services.map((l) => l.serviceId)))
+        .map(({ def }) => this.counterView(def.id)!),
+      waiting: this.waitingToday()
+        .filter((t) => showService(t.serviceId) || (t.targetCounterId !== null && (counters?.has(t.targetCounterId) ?? false)))
+        .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || compareInService(a, b)),
+      recentCalls: this.live
+        .recentCalls()
+        .filter((c) => showService(c.serviceId) || (counters?.has(c.counterId) ?? false)),
+      filter: { services: filter.services ?? [], counters: filter.counters ?? [] },
+    };
+  }
+}

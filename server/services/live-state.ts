@@ -1,0 +1,117 @@
+// The hall's queue as it is now, held in memory so that reads and "who is next" cost no
+// SQL. It changes only through apply(), after the same change was committed to SQLite.
+
+import type { CallRecord, DomainEvent } from '../contract/events.js';
+import { FINAL_STATUSES } from '../domain/model.js';
+import type { CounterDef, CounterState, HallDefinition, HallSettings, ServiceDef, Ticket } from '../domain/model.js';
+import type { Change, QueueView } from '../domain/queue-engine.js';
+import { MAX_SAMPLES, serviceDurationMs } from '../domain/wait-estimate.js';
+
+const RECENT_CALLS = 30;
+
+export class LiveState implements QueueView {
+  settings: HallSettings;
+  private services = new Map<string, ServiceDef>();
+  private counters = new Map<number, CounterDef>();
+  private counterStates = new Map<number, CounterState>();
+  private tickets = new Map<string, Ticket>();
+  private durations = new Map<string, number[]>();
+  private calls: CallRecord[] = [];
+
+  constructor(
+    hall: HallDefinition,
+    counterStates: CounterState[],
+    tickets: Ticket[],
+    private readonly seriesLookup: (day: string, serviceId: string) => number,
+  ) {
+    this.settings = hall.settings;
+    this.setDefinition(hall);
+    for (const c of counterStates) this.counterStates.set(c.id, c);
+    for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
+    this.calls = tickets
+      .filter((t) => t.calledAt !== null && t.counterId !== null)
+      .sort((a, b) => b.calledAt! - a.calledAt!)
+      .slice(0, RECENT_CALLS)
+      .map((t) => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId: t.counterId!, at: t.calledAt!, recall: false }));
+  }
+
+  setDefinition(hall: HallDefinition): void {
+    this.settings = hall.settings;
+    this.services = new Map(hall.services.map((s) => [s.id, s]));
+    this.counters = new Map(hall.counters.map((c) => [c.id, c]));
+  }
+
+  // ---- QueueView ----
+  service(id: string): ServiceDef | undefined {
+    return this.services.get(id);
+  }
+  counter(id: number): CounterDef | undefined {
+    return this.counters.get(id);
+  }
+  counterState(id: number): CounterState | undefined {
+    return this.counterStates.get(id);
+  }
+  ticket(id: string): Ticket | undefined {
+    return this.tickets.get(id);
+  }
+  liveTickets(): Iterable<Ticket> {
+    return this.tickets.values();
+  }
+  lastSeq(day: string, serviceId: string): number {
+    return this.seriesLookup(day, serviceId);
+  }
+
+  // ---- read helpers ----
+  allServices(): ServiceDef[] {
+    return [...this.services.values()];
+  }
+  allCounters(): { def: CounterDef; state: CounterState }[] {
+    const result: { def: CounterDef; state: CounterState }[] = [];
+    for (const def of this.counters.values()) {
+      const state = this.counterStates.get(def.id);
+      if (state) result.push({ def, state });
+    }
+    return result;
+  }
+  /** Measured service durations of a service today, oldest first. */
+  serviceDurations(serviceId: string): readonly number[] {
+    return this.durations.get(serviceId) ?? [];
+  }
+  recentCalls(): readonly CallRecord[] {
+    return this.calls;
+  }
+
+  // ---- changes ----
+  apply(change: Change, events: { event: DomainEvent; at: number }[]): void {
+    for (const t of change.tickets) this.putTicket(t);
+    for (const c of change.counters) this.counterStates.set(c.id, c);
+    for (const { event, at } of events) {
+      if (event.type === 'ticket:called' || event.type === 'ticket:recalled') {
+        const { ticket, counter } = event.data;
+        this.calls.unshift({ ticketId: ticket.id, number: ticket.number, serviceId: ticket.serviceId, counterId: counter.id, at, recall: event.type === 'ticket:recalled' });
+      }
+    }
+    if (this.calls.length > RECENT_CALLS) this.calls.length = RECENT_CALLS;
+  }
+
+  /** A new day: forget finished tickets and measured times of earlier days. */
+  startDay(today: string): void {
+    for (const [id, t] of this.tickets) {
+      if (t.day < today && (FINAL_STATUSES.has(t.status) || t.status === 'no_show')) this.tickets.delete(id);
+    }
+    this.durations.clear();
+    this.calls = this.calls.filter((c) => this.tickets.has(c.ticketId));
+  }
+
+  private putTicket(t: Ticket): void {
+    const before = this.tickets.get(t.id);
+    this.tickets.set(t.id, t);
+    const duration = before?.status !== 'done' ? serviceDurationMs(t) : null;
+    if (duration !== null) {
+      const list = this.durations.get(t.serviceId) ?? [];
+      list.push(duration);
+      if (list.length > MAX_SAMPLES) list.shift();
+      this.durations.set(t.serviceId, list);
+    }
+  }
+}
