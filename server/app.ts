@@ -1,0 +1,81 @@
+// Builds the hub's HTTP app: OpenAPI docs, error handling, routes and realtime. It does
+// not listen; server/main.ts does, and tests use inject() or listen on port 0.
+
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Ajv from 'ajv';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { Hub } from './hub.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { counterRoutes } from './http/routes/counter-routes.js';
+import { hallRoutes } from './http/routes/hall-routes.js';
+import { landingRoutes } from './http/routes/landing-routes.js';
+import { reportRoutes } from './http/routes/report-routes.js';
+import { ticketRoutes } from './http/routes/ticket-routes.js';
+import { startRealtime } from './realtime/socket-server.js';
+import { DeviceRegistry } from './services/device-registry.js';
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface AppOptions {
+  hub: Hub;
+  /** A pino logger; none by default (tests). */
+  logger?: FastifyBaseLogger;
+  devices?: DeviceRegistry;
+}
+
+export async function buildApp({ hub, logger, devices = new DeviceRegistry() }: AppOptions) {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // A hall makes thousands of requests a day; failures are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Refuse unknown fields (a typo must not pass silently) and report every problem at once.
+  // Only the URL's text is converted to numbers; a JSON body must carry the right types.
+  const ajvOptions = { removeAdditional: false, allErrors: true, useDefaults: true, strict: false } as const;
+  const urlAjv = new Ajv.default({ ...ajvOptions, coerceTypes: 'array' });
+  const bodyAjv = new Ajv.default({ ...ajvOptions, coerceTypes: false });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema) as ReturnType<Parameters<typeof app.setValidatorCompiler>[0]>,
+  );
+
+  registerErrorHandling(app);
+  // A command sent with no body at all (a bare POST from a keypad bridge or curl) means "no options".
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined) request.body = {};
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'luot hub API',
+        description: 'Queue tickets, counters and live state of a one-stop-shop hall. Errors: { statusCode, error, message (vi), messageEn }.',
+        version: VERSION,
+      },
+      tags: [
+        { name: 'hall', description: 'Health and the live state' },
+        { name: 'services', description: 'Services with waiting counts and estimated waits' },
+        { name: 'tickets', description: 'Taking a number and following it' },
+        { name: 'counters', description: 'What clerks and keypads do' },
+        { name: 'reports', description: 'Day report, closing and the event log' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(landingRoutes, { hub });
+  await app.register(hallRoutes, { hub, version: VERSION, devices });
+  await app.register(ticketRoutes, { hub });
+  await app.register(counterRoutes, { hub });
+  await app.register(reportRoutes, { hub });
+
+  const io = startRealtime(app.server, hub);
+  app.addHook('onClose', async () => {
+    await io.close();
+  });
+  return Object.assign(app, { io, devices });
+}
+
+export type LuotApp = Awaited<ReturnType<typeof buildApp>>;

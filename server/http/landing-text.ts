@@ -1,0 +1,23 @@
+// Words of the landing page: Vietnamese first, English second.
+
+export const LANDING_TEXT = {
+  title: { vi: 'Hệ thống xếp hàng luot', en: 'luot queue system' },
+  surfaces: { vi: 'Các trang và giao diện', en: 'Pages and interfaces' },
+  services: { vi: 'Dịch vụ hôm nay', en: "Today's services" },
+  service: { vi: 'Dịch vụ', en: 'Service' },
+  waiting: { vi: 'Đang chờ', en: 'Waiting' },
+  estimate: { vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' },
+  counters: { vi: 'Quầy phục vụ', en: 'Counters serving' },
+  noCounter: { vi: 'chưa có quầy', en: 'no counter open' },
+  minutes: { vi: 'phút', en: 'min' },
+  day: { vi: 'Ngày làm việc', en: 'Working day' },
+  links: [
+    { href: '/docs', vi: 'Tài liệu API (OpenAPI)', en: 'API documentation (OpenAPI)' },
+    { href: '/api/health', vi: 'Tình trạng hệ thống', en: 'Hub health' },
+    { href: '/api/hall', vi: 'Toàn bộ trạng thái hàng chờ (JSON)', en: 'Whole live queue state (JSON)' },
+    { href: '/api/services', vi: 'Dịch vụ, số người chờ, thời gian chờ (JSON)', en: 'Services, waiting and waits (JSON)' },
+    { href: '/api/counters', vi: 'Các quầy (JSON)', en: 'Counters (JSON)' },
+    { href: '/api/reports/day', vi: 'Báo cáo trong ngày (JSON)', en: "Today's report (JSON)" },
+    { href: '/api/events', vi: 'Nhật ký sự kiện (JSON)', en: 'Event log (JSON)' },
+  ],
+} as const;

@@ -1,0 +1,66 @@
+// "/": the hall's front door for people, linking every surface the hub serves.
+
+import type { FastifyPluginAsync } from 'fastify';
+import type { Hub } from '../../hub.js';
+import { LANDING_TEXT as T } from '../landing-text.js';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function both(text: { vi: string; en: string }): string {
+  return `${escapeHtml(text.vi)} <span class="en">${escapeHtml(text.en)}</span>`;
+}
+
+function waitText(seconds: number | null): string {
+  if (seconds === null) return both(T.noCounter);
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${both(T.minutes)}`;
+}
+
+export function renderLanding(hub: Hub): string {
+  const settings = hub.live.settings;
+  const rows = hub.queries
+    .serviceSummaries()
+    .filter((s) => s.active)
+    .map(
+      (s) => `<tr><td><span class="dot" style="background:${escapeHtml(s.color ?? '#555')}"></span>${both(s.name)}</td>
+        <td class="num">${s.waiting}</td><td>${waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters}</td></tr>`,
+    )
+    .join('\n');
+  const links = T.links.map((l) => `<li><a href="${l.href}">${both(l)}</a> <code>${l.href}</code></li>`).join('\n');
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(settings.name)} · luot</title>
+<style>
+  body { font-family: "Noto Sans", "DejaVu Sans", system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f4f6f8; }
+  header { background: #0d47a1; color: #fff; padding: 24px 32px; }
+  header h1 { margin: 0 0 4px; font-size: 28px; }
+  header p { margin: 0; opacity: .85; }
+  main { padding: 24px 32px; display: grid; grid-template-columns: minmax(320px, 1fr) minmax(420px, 2fr); gap: 24px; }
+  section { background: #fff; border-radius: 8px; padding: 16px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+  h2 { font-size: 20px; margin-top: 4px; }
+  .en { color: #666; font-size: .85em; }
+  header .en { color: #cfd8dc; }
+  ul { padding-left: 20px; line-height: 2; }
+  code { color: #555; font-size: 13px; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 8px 6px; border-bottom: 1px solid #e3e6ea; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+  .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 8px; }
+  @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+</style></head>
+<body>
+<header><h1>${escapeHtml(settings.name)}</h1>
+<p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(hub.queries.today())}</p></header>
+<main>
+<section><h2>${both(T.surfaces)}</h2><ul>${links}</ul></section>
+<section><h2>${both(T.services)}</h2>
+<table><thead><tr><th>${both(T.service)}</th><th>${both(T.waiting)}</th><th>${both(T.estimate)}</th><th>${both(T.counters)}</th></tr></thead>
+<tbody>${rows}</tbody></table></section>
+</main></body></html>`;
+}
+
+export const landingRoutes: FastifyPluginAsync<{ hub: Hub }> = async (app, { hub }) => {
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderLanding(hub)));
+};

@@ -1,0 +1,53 @@
+// The manager's reading: the day report, closing the day by hand, and the event log.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Hub } from '../../hub.js';
+import { dayReport } from '../../domain/day-report.js';
+import { ClerkBody, Described, errorResponses, EventsQuery, ReportQuery } from '../schemas.js';
+
+export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+  app.get(
+    '/api/reports/day',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "A day's figures per service and counter: issued, served, no-show, not served, waits",
+        querystring: ReportQuery,
+        response: { 200: Described('{ day, total, services[], counters[] }'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const day = request.query.day ?? hub.queries.today();
+      return dayReport(day, hub.tickets.ticketsOfDay(day), hub.live.allServices().map((s) => s.id));
+    },
+  );
+
+  app.post(
+    '/api/day/close',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "Close today's queue now: every waiting ticket becomes not served",
+        body: ClerkBody,
+      },
+    },
+    async (request) => {
+      const { events } = hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? null);
+      const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
+      return { seq: hub.queue.lastSeq(), closed: closed.length };
+    },
+  );
+
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'The event log, oldest first, after a sequence number',
+        querystring: EventsQuery,
+        response: { 200: Described('[{ seq, at, type, ticketId, counterId, serviceId, actor, data }]'), ...errorResponses },
+      },
+    },
+    async (request) => hub.events.read({ after: request.query.after ?? 0, limit: request.query.limit ?? 200 }),
+  );
+};

@@ -1,0 +1,147 @@
+// Tickets: take a number, follow it, and the commands that act on a ticket by its id.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { DomainError } from '../../domain/errors.js';
+import type { Hub } from '../../hub.js';
+import {
+  CancelBody,
+  ClerkBody,
+  errorResponses,
+  IssueTicketBody,
+  PriorityBody,
+  TicketListQuery,
+  TicketParams,
+  TicketSchema,
+  TicketViewSchema,
+} from '../schemas.js';
+
+const CommandReply = Type.Object({
+  seq: Type.Integer({ description: 'Sequence number of the last event this command caused' }),
+  ticket: TicketViewSchema,
+});
+
+export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+  const view = (ticketId: string) => {
+    const ticket = hub.live.ticket(ticketId) ?? hub.tickets.ticket(ticketId);
+    if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
+    return hub.queries.ticketView(ticket);
+  };
+
+  app.post(
+    '/api/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Take a number for a service (optionally as a priority category)',
+        body: IssueTicketBody,
+        response: { 201: CommandReply, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { serviceId, priority, source } = request.body;
+      const { change, events } = hub.queue.execute({ type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' }, source ?? 'api');
+      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: hub.queries.ticketView(change.tickets[0]!) });
+    },
+  );
+
+  app.get(
+    '/api/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: "A day's tickets (today by default), optionally by status or service",
+        querystring: TicketListQuery,
+        response: { 200: Type.Array(TicketSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { day, status, serviceId } = request.query;
+      return hub.tickets
+        .ticketsOfDay(day ?? hub.queries.today())
+        .filter((t) => (status ? t.status === status : true) && (serviceId ? t.serviceId === serviceId : true));
+    },
+  );
+
+  app.get(
+    '/api/tickets/:ticketId',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'One ticket with its status, people ahead and estimated wait',
+        params: TicketParams,
+        response: { 200: TicketViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => view(request.params.ticketId),
+  );
+
+  app.get(
+    '/api/tickets/:ticketId/events',
+    {
+      schema: { tags: ['tickets'], summary: "A ticket's history from the event log", params: TicketParams },
+    },
+    async (request) => {
+      view(request.params.ticketId);
+      return hub.events.read({ ticketId: request.params.ticketId, limit: 1000 });
+    },
+  );
+
+  const ticketCommand = (ticketId: string, command: Parameters<Hub['queue']['execute']>[0], clerk: string | undefined) => {
+    const { events } = hub.queue.execute(command, clerk ?? null);
+    return { seq: events.at(-1)!.seq, ticket: view(ticketId) };
+  };
+
+  app.post(
+    '/api/tickets/:ticketId/restore',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Put a skipped (no-show) ticket back in its queue, within the allowed minutes',
+        params: TicketParams,
+        body: ClerkBody,
+        response: { 200: CommandReply, ...errorResponses },
+      },
+    },
+    async (request) =>
+      ticketCommand(request.params.ticketId, { type: 'restore', ticketId: request.params.ticketId }, request.body.clerk),
+  );
+
+  app.post(
+    '/api/tickets/:ticketId/cancel',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Cancel a waiting, called or skipped ticket',
+        params: TicketParams,
+        body: CancelBody,
+        response: { 200: CommandReply, ...errorResponses },
+      },
+    },
+    async (request) =>
+      ticketCommand(
+        request.params.ticketId,
+        { type: 'cancel', ticketId: request.params.ticketId, reason: request.body.reason ?? null },
+        request.body.clerk,
+      ),
+  );
+
+  app.post(
+    '/api/tickets/:ticketId/priority',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Mark a waiting ticket as priority (or back to regular with null)',
+        params: TicketParams,
+        body: PriorityBody,
+        response: { 200: CommandReply, ...errorResponses },
+      },
+    },
+    async (request) =>
+      ticketCommand(
+        request.params.ticketId,
+        { type: 'setPriority', ticketId: request.params.ticketId, priority: request.body.priority },
+        request.body.clerk,
+      ),
+  );
+};

@@ -1,0 +1,72 @@
+// Turns schema validation failures into sentences a person understands, Vietnamese first.
+
+export interface SchemaProblem {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const TYPE_WORDS: Record<string, { vi: string; en: string }> = {
+  string: { vi: 'một chuỗi ký tự', en: 'text' },
+  integer: { vi: 'một số nguyên', en: 'a whole number' },
+  number: { vi: 'một số', en: 'a number' },
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  object: { vi: 'một đối tượng JSON', en: 'a JSON object' },
+  array: { vi: 'một danh sách', en: 'a list' },
+  null: { vi: 'null', en: 'null' },
+};
+
+const PLACES: Record<string, { vi: string; en: string }> = {
+  body: { vi: 'nội dung yêu cầu', en: 'request body' },
+  params: { vi: 'đường dẫn', en: 'URL path' },
+  querystring: { vi: 'tham số truy vấn', en: 'query string' },
+  headers: { vi: 'tiêu đề', en: 'headers' },
+};
+
+function field(problem: SchemaProblem): string {
+  const path = problem.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return path || '(toàn bộ)';
+}
+
+export function describeProblem(problem: SchemaProblem): { vi: string; en: string } {
+  const f = field(problem);
+  const p = problem.params;
+  switch (problem.keyword) {
+    case 'required':
+      return { vi: `thiếu trường "${String(p.missingProperty)}"`, en: `"${String(p.missingProperty)}" is missing` };
+    case 'additionalProperties':
+      return {
+        vi: `trường "${String(p.additionalProperty)}" không được hỗ trợ`,
+        en: `"${String(p.additionalProperty)}" is not a known field`,
+      };
+    case 'type': {
+      const t = TYPE_WORDS[String(p.type)] ?? { vi: String(p.type), en: String(p.type) };
+      return { vi: `"${f}" phải là ${t.vi}`, en: `"${f}" must be ${t.en}` };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { vi: `"${f}" phải từ ${String(p.limit)} trở lên`, en: `"${f}" must be at least ${String(p.limit)}` };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { vi: `"${f}" không được lớn hơn ${String(p.limit)}`, en: `"${f}" must be at most ${String(p.limit)}` };
+    case 'minLength':
+      return { vi: `"${f}" không được để trống`, en: `"${f}" must not be empty` };
+    case 'maxLength':
+      return { vi: `"${f}" dài quá ${String(p.limit)} ký tự`, en: `"${f}" is longer than ${String(p.limit)} characters` };
+    case 'pattern':
+    case 'format':
+      return { vi: `"${f}" không đúng định dạng`, en: `"${f}" is not in the expected format` };
+    default:
+      return { vi: `"${f}" không phải giá trị được chấp nhận`, en: `"${f}" is not an accepted value` };
+  }
+}
+
+export function describeValidation(problems: SchemaProblem[], context: string | undefined): { vi: string; en: string } {
+  const place = PLACES[context ?? 'body'] ?? PLACES.body!;
+  // Union branches repeat the same failure; say each thing once.
+  const lines = [...new Map(problems.map((p) => describeProblem(p)).map((d) => [d.vi, d])).values()].slice(0, 5);
+  return {
+    vi: `Yêu cầu không hợp lệ (${place.vi}): ${lines.map((l) => l.vi).join('; ')}.`,
+    en: `Invalid request (${place.en}): ${lines.map((l) => l.en).join('; ')}.`,
+  };
+}

@@ -1,0 +1,63 @@
+// Starts the hall: reads the configuration, opens the data folder, serves HTTP and
+// socket.io, closes the day's queue on time, and shuts down cleanly on SIGINT/SIGTERM.
+
+import pino from 'pino';
+import { buildApp, VERSION } from './app.js';
+import { HallFileError } from './config/hall-file.js';
+import { ConfigError, runtimeConfig } from './config/runtime-config.js';
+import { MigrationError } from './db/migrate.js';
+import { createHub } from './hub.js';
+
+const SWEEP_INTERVAL_MS = 30_000;
+
+async function main(): Promise<void> {
+  const config = runtimeConfig(process.argv.slice(2), process.env);
+  const logger = pino({
+    level: config.logLevel,
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+  });
+  const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
+  const app = await buildApp({ hub, logger });
+  logger.info(
+    { version: VERSION, dataDir: config.dataDir, database: hub.dbPath, hall: hub.live.settings.name, hallFrom: hub.hallSource },
+    'luot hub starting',
+  );
+
+  hub.queue.sweep();
+  const sweep = setInterval(() => {
+    try {
+      hub.queue.sweep();
+    } catch (error) {
+      logger.error({ err: error }, 'closing the queue failed; will try again');
+    }
+  }, SWEEP_INTERVAL_MS);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    clearInterval(sweep);
+    await app.close();
+    hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const port = (app.server.address() as { port: number }).port;
+  logger.info(`luot is ready: http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof HallFileError || error instanceof MigrationError) {
+    console.error(`luot cannot start: ${error.message}`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`luot cannot start: the port is already in use (${(error as Error).message}). Set another with PORT=8081 or --port 8081.`);
+  } else {
+    console.error('luot cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+// Which events reach which pages. Each distinct filter is one socket.io room that keeps the
+// sequence number of the last event it was sent, so every page can detect a gap.
+
+import type { HallEvent, PublishedEvent, SubscriptionFilter } from '../contract/events.js';
+import type { CounterDef } from '../domain/model.js';
+
+export interface NormalizedFilter {
+  services: string[];
+  counters: number[];
+}
+
+export function normalizeFilter(filter: SubscriptionFilter | undefined): NormalizedFilter {
+  const services = [...new Set((filter?.services ?? []).filter((s) => typeof s === 'string' && s !== ''))].sort();
+  const counters = [...new Set((filter?.counters ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0))].sort((a, b) => a - b);
+  return { services, counters };
+}
+
+export function roomKey(filter: NormalizedFilter): string {
+  if (filter.services.length === 0 && filter.counters.length === 0) return 'hall:all';
+  return `hall:s=${filter.services.join(',')};c=${filter.counters.join(',')}`;
+}
+
+/** The services and counters an event is about. */
+export function eventSubjects(event: PublishedEvent): { services: Set<string>; counters: Set<number> } {
+  const services = new Set<string>();
+  const counters = new Set<number>();
+  const data = event.data as {
+    ticket?: { serviceId: string; counterId: number | null; targetCounterId: number | null };
+    tickets?: { serviceId: string; counterId: number | null }[];
+    counter?: { id: number } | null;
+    counters?: { id: number }[];
+  };
+  for (const t of [...(data.ticket ? [data.ticket] : []), ...(data.tickets ?? [])]) {
+    services.add(t.serviceId);
+    if (t.counterId !== null) counters.add(t.counterId);
+  }
+  if (data.ticket?.targetCounterId != null) counters.add(data.ticket.targetCounterId);
+  if (data.counter) counters.add(data.counter.id);
+  for (const c of data.counters ?? []) counters.add(c.id);
+  if (event.type === 'ticket:transferred') services.add(event.data.from.serviceId);
+  return { services, counters };
+}
+
+/**
+ * A page following some counters also follows the queues they serve; one following some
+ * services also sees the counters serving them.
+ */
+export function matches(filter: NormalizedFilter, event: PublishedEvent, counterDef: (id: number) => CounterDef | undefined): boolean {
+  if (filter.services.length === 0 && filter.counters.length === 0) return true;
+  const subjects = eventSubjects(event);
+  if (filter.services.some((s) => subjects.services.has(s))) return true;
+  if (filter.counters.some((c) => subjects.counters.has(c))) return true;
+  return filter.counters.some((c) => counterDef(c)?.services.some((l) => subjects.services.has(l.serviceId)));
+}
+
+export class SubscriptionRooms {
+  private readonly rooms = new Map<string, { filter: NormalizedFilter; lastSent: number }>();
+
+  constructor(private readonly startSeq: () => number) {}
+
+  join(filter: NormalizedFilter): string {
+    const key = roomKey(filter);
+    if (!this.rooms.has(key)) this.rooms.set(key, { filter, lastSent: this.startSeq() });
+    return key;
+  }
+
+  forget(key: string): void {
+    this.rooms.delete(key);
+  }
+
+  keys(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** The events each room should receive, stamped with the room's prevSeq chain. */
+  route(
+    events: PublishedEvent[],
+    counterDef: (id: number) => CounterDef | undefined,
+  ): { key: string; event: HallEvent }[] {
+    const out: { key: string; event: HallEvent }[] = [];
+    for (const [key, room] of this.rooms) {
+      for (const event of events) {
+        if (!matches(room.filter, event, counterDef)) continue;
+        out.push({ key, event: { ...event, prevSeq: room.lastSent } as HallEvent });
+        room.lastSent = event.seq;
+      }
+    }
+    return out;
+  }
+}

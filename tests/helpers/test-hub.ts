@@ -1,0 +1,101 @@
+// A real hub on a random port with a real SQLite file in a temporary folder.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { buildApp, type LuotApp } from '../../server/app.js';
+import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
+import { createHub, type Hub } from '../../server/hub.js';
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'luot-test-'));
+}
+
+export interface TestHub {
+  app: LuotApp;
+  hub: Hub;
+  url: string;
+  dataDir: string;
+  /** Stops the hub; the data folder stays for a restart unless `remove` is set. */
+  stop(remove?: boolean): Promise<void>;
+}
+
+export async function startTestHub(options: { dataDir?: string; hallFile?: string; clock?: () => number } = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const hub = await createHub({ dataDir, hallFile: options.hallFile ?? null, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({ hub });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    app,
+    hub,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    async stop(remove = false) {
+      await app.close();
+      hub.close();
+      if (remove) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function api<T = any>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(base + path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real socket.io client that records what it hears. */
+export class RecordingClient {
+  readonly socket: HallClient;
+  readonly snapshots: HallSnapshot[] = [];
+  readonly events: HallEvent[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(url: string, filter: SubscriptionFilter = {}) {
+    this.socket = connectSocket(url, { auth: filter, transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    this.socket.on('hall:snapshot', (s) => {
+      this.snapshots.push(s);
+      this.wake();
+    });
+    this.socket.on('hall:event', (e) => {
+      this.events.push(e);
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves once `check` holds, re-checked on every snapshot and event. */
+  async until<T>(check: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

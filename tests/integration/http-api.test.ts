@@ -1,0 +1,251 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/database.js';
+import { bundledMigrations } from '../../server/db/migrate.js';
+import { createHub } from '../../server/hub.js';
+import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub | null = null;
+afterEach(async () => {
+  await hub?.stop(true);
+  hub = null;
+});
+
+describe('a fresh hub', () => {
+  it('starts with the demo hall and answers health', async () => {
+    hub = await startTestHub();
+    const health = await api(hub.url, 'GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ ok: true, version: '0.1.0', database: { ok: true, schemaVersion: 1 } });
+    const services = await api<any[]>(hub.url, 'GET', '/api/services');
+    expect(services.body.length).toBeGreaterThanOrEqual(10);
+    expect(services.body.map((s) => s.name.vi)).toContain('Lao động - Thương binh và Xã hội');
+    const counters = await api<any[]>(hub.url, 'GET', '/api/counters');
+    expect(counters.body.length).toBeGreaterThanOrEqual(12);
+    expect(counters.body.some((c) => c.def.services.length > 1)).toBe(true);
+    const landing = await fetch(hub.url + '/');
+    const html = await landing.text();
+    expect(landing.headers.get('content-type')).toContain('text/html');
+    expect(html).toContain('Bộ phận Tiếp nhận và Trả kết quả');
+    for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/reports/day']) expect(html).toContain(`href="${link}"`);
+  });
+
+  it('serves the OpenAPI document and its page', async () => {
+    hub = await startTestHub();
+    const doc = await api(hub.url, 'GET', '/docs/json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/tickets', '/api/tickets/{ticketId}', '/api/counters/{counterId}/call-next', '/api/counters/{counterId}/transfer']),
+    );
+    const page = await fetch(hub.url + '/docs/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+});
+
+describe('tickets and counters over HTTP', () => {
+  it('issues, positions, calls, serves and finishes, with estimates', async () => {
+    hub = await startTestHub();
+    const first = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', source: 'kiosk' });
+    expect(first.status).toBe(201);
+    expect(first.body.ticket).toMatchObject({ ticket: { number: 'A001', status: 'waiting' }, peopleAhead: 0 });
+    const second = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(second.body.ticket.peopleAhead).toBe(1);
+    expect(second.body.ticket.estimatedWaitSeconds).toBeGreaterThan(0);
+    const elder = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', priority: 'nguoi_cao_tuoi' });
+    expect(elder.body.ticket.peopleAhead).toBe(0);
+
+    const service = await api(hub.url, 'GET', '/api/services/HT');
+    expect(service.body).toMatchObject({ waiting: 3, waitingPriority: 1, issuedToday: 3, open: true });
+
+    const called = await api(hub.url, 'POST', '/api/counters/1/call-next', { clerk: 'Trần Văn Minh' });
+    expect(called.status).toBe(200);
+    expect(called.body.ticket.number).toBe('A003');
+    expect(called.body.counter.state.currentTicketId).toBe(elder.body.ticket.ticket.id);
+
+    const look = await api(hub.url, 'GET', `/api/tickets/${elder.body.ticket.ticket.id}`);
+    expect(look.body).toMatchObject({ ticket: { status: 'called' }, counter: { id: 1 }, peopleAhead: null });
+
+    expect((await api(hub.url, 'POST', '/api/counters/1/start')).status).toBe(200);
+    const finished = await api(hub.url, 'POST', '/api/counters/1/finish');
+    expect(finished.body.ticket.status).toBe('done');
+    expect(finished.body.counter.state.currentTicketId).toBeNull();
+
+    const history = await api<any[]>(hub.url, 'GET', `/api/tickets/${elder.body.ticket.ticket.id}/events`);
+    expect(history.body.map((e) => e.type)).toEqual(['ticket:issued', 'ticket:called', 'ticket:serving', 'ticket:finished']);
+    expect(history.body[1].actor).toBe('Trần Văn Minh');
+
+    const counter = await api(hub.url, 'GET', '/api/counters/1');
+    expect(counter.body.today).toMatchObject({ done: 1 });
+    expect(counter.body.services[0]).toMatchObject({ id: 'HT', waiting: 2 });
+  });
+
+  it('transfers, skips and puts back, cancels, and marks priority', async () => {
+    hub = await startTestHub();
+    const a = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
+    const b = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
+    await api(hub.url, 'POST', '/api/counters/1/call-next');
+    const moved = await api(hub.url, 'POST', '/api/counters/1/transfer', { toServiceId: 'DD' });
+    expect(moved.body.ticket).toMatchObject({ id: a.id, serviceId: 'DD', status: 'waiting', number: 'A001' });
+    const atLand = await api(hub.url, 'POST', '/api/counters/3/call-next');
+    expect(atLand.body.ticket.id).toBe(a.id);
+    await api(hub.url, 'POST', '/api/counters/3/no-show');
+    const back = await api(hub.url, 'POST', `/api/tickets/${a.id}/restore`);
+    expect(back.body.ticket.ticket.status).toBe('waiting');
+    const cancelled = await api(hub.url, 'POST', `/api/tickets/${a.id}/cancel`, { reason: 'Công dân về' });
+    expect(cancelled.body.ticket.ticket).toMatchObject({ status: 'cancelled', endReason: 'Công dân về' });
+    const prio = await api(hub.url, 'POST', `/api/tickets/${b.id}/priority`, { priority: 'thuong_binh' });
+    expect(prio.body.ticket.ticket.priority).toBe('thuong_binh');
+    const waiting = await api<any[]>(hub.url, 'GET', '/api/tickets?status=waiting');
+    expect(waiting.body.map((t) => t.id)).toEqual([b.id]);
+  });
+
+  it('answers bad input with a 4xx a person understands, and changes nothing', async () => {
+    hub = await startTestHub();
+    const held = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/counters/2/call-next');
+    const before = await api(hub.url, 'GET', '/api/hall');
+
+    const cases: [string, string, unknown, number, RegExp][] = [
+      ['POST', '/api/tickets', {}, 400, /thiếu trường "serviceId"/],
+      ['POST', '/api/tickets', { serviceId: 'HT', extra: 1 }, 400, /trường "extra" không được hỗ trợ/],
+      ['POST', '/api/tickets', { serviceId: 42 }, 400, /"serviceId" phải là một chuỗi ký tự/],
+      ['POST', '/api/tickets', '{"serviceId": "HT"', 400, /không phải JSON hợp lệ/],
+      ['POST', '/api/tickets', { serviceId: 'NOPE' }, 404, /Không có dịch vụ "NOPE"/],
+      ['POST', '/api/tickets', { serviceId: 'HT', priority: 'vip' }, 422, /Đối tượng ưu tiên "vip"/],
+      ['POST', '/api/counters/0/call-next', {}, 400, /"counterId" phải từ 1 trở lên/],
+      ['POST', '/api/counters/abc/call-next', {}, 400, /"counterId" phải là một số nguyên/],
+      ['POST', '/api/counters/77/call-next', {}, 404, /Không có quầy số 77/],
+      ['POST', '/api/counters/1/finish', {}, 409, /Quầy số 1 chưa gọi số nào/],
+      ['POST', '/api/counters/2/transfer', {}, 422, /Hãy chọn dịch vụ hoặc quầy/],
+      ['POST', '/api/counters/1/finish', { ticketId: held.id }, 409, /đang do quầy số 2 phục vụ/],
+      ['POST', '/api/counters/1/call', { ticketId: 'not an id' }, 400, /"ticketId" không đúng định dạng/],
+      ['GET', '/api/tickets/20261123-HT-999', undefined, 404, /Không tìm thấy số thứ tự/],
+      ['GET', '/api/tickets?day=yesterday', undefined, 400, /"day" không đúng định dạng/],
+      ['GET', '/api/events?limit=0', undefined, 400, /"limit" phải từ 1 trở lên/],
+      ['GET', '/api/no-such-thing', undefined, 404, /Không có địa chỉ GET \/api\/no-such-thing/],
+    ];
+    for (const [method, path, body, status, message] of cases) {
+      const res = await api(hub.url, method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.body.message, `${method} ${path}`).toMatch(message);
+      expect(res.body.messageEn, `${method} ${path}`).toBeTruthy();
+    }
+    await api(hub.url, 'POST', '/api/counters/1/pause', { reason: 'Nghỉ trưa' });
+    const paused = await api(hub.url, 'POST', '/api/counters/1/call-next');
+    expect(paused).toMatchObject({ status: 409, body: { error: 'counter_paused' } });
+    await api(hub.url, 'POST', '/api/counters/1/resume');
+
+    const after = await api(hub.url, 'GET', '/api/hall');
+    expect(after.body.waiting).toEqual(before.body.waiting);
+    expect(after.body.counters.map((c: any) => c.state.currentTicketId)).toEqual(before.body.counters.map((c: any) => c.state.currentTicketId));
+  });
+
+  it('closes the day: waiting tickets become not served and show so in the report', async () => {
+    hub = await startTestHub();
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
+    await api(hub.url, 'POST', '/api/counters/8/call-next');
+    await api(hub.url, 'POST', '/api/counters/8/finish');
+    const closed = await api(hub.url, 'POST', '/api/day/close', { clerk: 'Quản lý' });
+    expect(closed.body.closed).toBe(2);
+    const report = await api(hub.url, 'GET', '/api/reports/day');
+    expect(report.body.total).toMatchObject({ issued: 3, done: 1, notServed: 2, open: 0 });
+    expect(report.body.services.find((s: any) => s.serviceId === 'CA')).toMatchObject({ issued: 2, done: 1, notServed: 1 });
+  });
+});
+
+describe('storage', () => {
+  it('keeps tickets, numbering, counters and the event sequence across a restart', async () => {
+    hub = await startTestHub();
+    const dataDir = hub.dataDir;
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/counters/1/call-next');
+    await api(hub.url, 'POST', '/api/counters/5/pause', { reason: 'Họp' });
+    const seqBefore = (await api(hub.url, 'GET', '/api/health')).body.seq;
+    await hub.stop();
+
+    hub = await startTestHub({ dataDir });
+    const third = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(third.body.ticket.ticket.number).toBe('A003');
+    expect(third.body.seq).toBe(seqBefore + 1);
+    const counter1 = await api(hub.url, 'GET', '/api/counters/1');
+    expect(counter1.body.current.number).toBe('A001');
+    const counter5 = await api(hub.url, 'GET', '/api/counters/5');
+    expect(counter5.body.state).toMatchObject({ mode: 'paused', pauseReason: 'Họp' });
+  });
+
+  it('uses WAL, foreign keys and an append-only event log', async () => {
+    hub = await startTestHub();
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    const { db } = hub.hub;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO tickets (id, day, service_id, seq, number, status, source, issued_at, queue_at) VALUES ('x', '2026-11-23', 'NOPE', 1, 'Z1', 'waiting', 'api', 0, 0)").run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('backs up the database with the online backup API before migrating it', async () => {
+    const dataDir = tempDataDir();
+    (await openDatabase(dataDir)).db.close();
+    const next = [...bundledMigrations(), { version: 2, name: 'later', sql: 'CREATE TABLE later_table (x INTEGER)' }];
+    const opened = await openDatabase(dataDir, next);
+    expect(opened.schemaVersion).toBe(2);
+    expect(opened.backupPath).toMatch(/backups\/luot-before-schema-2-.*\.sqlite$/);
+    opened.db.close();
+    const backup = new Database(opened.backupPath!, { readonly: true });
+    expect(backup.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    backup.close();
+  });
+
+  it('refuses a database that a newer version migrated', async () => {
+    const dataDir = tempDataDir();
+    const raw = new Database(join(dataDir, 'luot.sqlite'));
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    raw.prepare('INSERT INTO schema_migrations VALUES (99, ?, 0)').run('future');
+    raw.close();
+    await expect(createHub({ dataDir })).rejects.toThrow(/newer version of luot \(schema 99\)/);
+  });
+
+  it('loads a hall described in a YAML file and refuses a broken one with its reasons', async () => {
+    const dataDir = tempDataDir();
+    const file = join(dataDir, 'my-hall.yaml');
+    writeFileSync(
+      file,
+      `hall: { name: "UBND xã Tân Phú", agencyCode: "000.00.31.H40", hours: null }
+services:
+  - { id: HT, name: "Hộ tịch", numbering: { prefix: H } }
+  - { id: DD, name: { vi: "Đất đai", en: Land }, numbering: { from: 501, to: 599 } }
+counters:
+  - { id: 1, services: [HT, DD] }
+`,
+    );
+    hub = await startTestHub({ dataDir, hallFile: file });
+    const services = await api<any[]>(hub.url, 'GET', '/api/services');
+    expect(services.body.map((s) => s.id)).toEqual(['HT', 'DD']);
+    const t = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+    expect(t.body.ticket.ticket.number).toBe('501');
+
+    const broken = join(dataDir, 'broken.yaml');
+    writeFileSync(
+      broken,
+      `hall: { name: "X", agencyCode: "000.00.31.H40" }
+services:
+  - { id: HT, name: "Hộ tịch", numbering: { prefix: H } }
+  - { id: HT2, name: "Hộ tịch 2", numbering: { prefix: H } }
+counters:
+  - { id: 1, services: [HT, NOPE] }
+`,
+    );
+    const other = tempDataDir();
+    await expect(createHub({ dataDir: other, hallFile: broken })).rejects.toThrow(/could print the same ticket number[\s\S]*serves "NOPE"/);
+  });
+});
