@@ -58,7 +58,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   if (opened.backupPath) logger.info({ backup: opened.backupPath }, 'database backed up before its schema was updated');
   const { db } = opened;
   try {
-    const { hall, source } = chooseHall(new HallRepository(db), options.hallFile ?? null, clock());
+    const hallRepo = new HallRepository(db);
+    const { hall, source } = chooseHall(hallRepo, options.hallFile ?? null, clock());
     const tickets = new QueueRepository(db);
     const events = new EventLog(db);
     const today = dayOf(clock(), hall.settings.timeZone);
@@ -67,7 +68,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     );
     let queue: QueueService | null = null;
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
-    queue = new QueueService(db, tickets, events, live, queries, clock, logger);
+    const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
+    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive);
     return {
       db,
       dbPath: opened.path,

@@ -23,14 +23,10 @@ async function main(): Promise<void> {
     'luot hub starting',
   );
 
-  hub.queue.sweep();
-  const sweep = setInterval(() => {
-    try {
-      hub.queue.sweep();
-    } catch (error) {
-      logger.error({ err: error }, 'closing the queue failed; will try again');
-    }
-  }, SWEEP_INTERVAL_MS);
+  const closeOnTime = () =>
+    hub.queue.sweep().catch((error: unknown) => logger.error({ err: error }, 'closing the queue failed; will try again'));
+  await closeOnTime();
+  const sweep = setInterval(closeOnTime, SWEEP_INTERVAL_MS);
 
   let stopping = false;
   const stop = async (signal: string) => {

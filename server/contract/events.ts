@@ -59,8 +59,8 @@ export type HallEvent = {
     at: number;
     actor: string | null;
     data: HallEventPayloads[K];
-    /** Fresh figures of the services this change touched. */
-    services: ServiceSummary[];
+    /** Fresh figures of the services this change touched (names and colours are in the snapshot). */
+    services: ServiceFigures[];
   };
 }[HallEventType];
 
@@ -87,6 +87,36 @@ export interface ServiceSummary {
   estimatedWaitSeconds: number | null;
   /** Mean service time the estimate uses. */
   averageServiceSeconds: number;
+}
+
+/** The parts of a ServiceSummary that change as the queue moves. */
+export type ServiceFigures = Pick<
+  ServiceSummary,
+  | 'id'
+  | 'open'
+  | 'closedReason'
+  | 'waiting'
+  | 'waitingPriority'
+  | 'issuedToday'
+  | 'remainingToday'
+  | 'openCounters'
+  | 'estimatedWaitSeconds'
+  | 'averageServiceSeconds'
+>;
+
+export function serviceFigures(s: ServiceSummary): ServiceFigures {
+  return {
+    id: s.id,
+    open: s.open,
+    closedReason: s.closedReason,
+    waiting: s.waiting,
+    waitingPriority: s.waitingPriority,
+    issuedToday: s.issuedToday,
+    remainingToday: s.remainingToday,
+    openCounters: s.openCounters,
+    estimatedWaitSeconds: s.estimatedWaitSeconds,
+    averageServiceSeconds: s.averageServiceSeconds,
+  };
 }
 
 export interface CounterView {
@@ -129,7 +159,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; messa
 
 export interface ServerToClientEvents {
   'hall:snapshot': (snapshot: HallSnapshot) => void;
-  'hall:event': (event: HallEvent) => void;
+  /** The changes of one commit, oldest first (often one, several when commands arrive together). */
+  'hall:events': (events: HallEvent[]) => void;
 }
 
 export interface ClientToServerEvents {

@@ -30,13 +30,22 @@ export interface LocalTime {
   minutes: number;
 }
 
+// Formatting a date in a time zone is slow; every command asks for the day, so the answer
+// is kept for the rest of the minute (time zones shift by whole minutes).
+const lastAnswer = new Map<string, { minute: number; value: LocalTime }>();
+
 export function localTime(at: number, timeZone: string): LocalTime {
+  const minute = Math.floor(at / 60_000);
+  const cached = lastAnswer.get(timeZone);
+  if (cached && cached.minute === minute) return cached.value;
   const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return {
+  const value = {
     day: `${get('year')}-${get('month')}-${get('day')}`,
     minutes: Number(get('hour')) * 60 + Number(get('minute')),
   };
+  lastAnswer.set(timeZone, { minute, value });
+  return value;
 }
 
 export function dayOf(at: number, timeZone: string): string {

@@ -17,7 +17,7 @@ import type {
 } from './model.js';
 import { FINAL_STATUSES } from './model.js';
 import { dailyLimit, formatTicketNumber } from './numbering.js';
-import { candidatesFor, pickNext, servesService } from './queue-order.js';
+import { candidatesFor, pickNext, servesService, type QueueKey } from './queue-order.js';
 
 /** What the engine may read. The store implements it over its in-memory state. */
 export interface QueueView {
@@ -26,8 +26,10 @@ export interface QueueView {
   counter(id: number): CounterDef | undefined;
   counterState(id: number): CounterState | undefined;
   ticket(id: string): Ticket | undefined;
-  /** Today's tickets and any earlier one that is not final yet. */
-  liveTickets(): Iterable<Ticket>;
+  /** Tickets not final yet (waiting, called, serving, no-show), of any day. */
+  openTickets(): Iterable<Ticket>;
+  /** Waiting tickets of one queue, of any day. */
+  waitingIn(queue: QueueKey): Iterable<Ticket>;
   lastSeq(day: string, serviceId: string): number;
 }
 
@@ -250,7 +252,7 @@ function callNext(view: QueueView, cmd: Extract<Command, { type: 'callNext' }>, 
   const counterNow = finished.counters[0] ?? state;
   requireIdle(view, counterNow);
   const today = dayOf(ctx.now, view.settings.timeZone);
-  const next = pickNext(candidatesFor(def, view.liveTickets(), today), def, counterNow, view.settings.priorityPolicy, ctx.now);
+  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now);
   if (!next) throw new DomainError('queue_empty', { counterId: cmd.counterId });
   const called = callTicketAt(next, counterNow, ctx.now, false);
   return {
@@ -470,7 +472,7 @@ function closeDay(view: QueueView, cmd: Extract<Command, { type: 'closeDay' }>, 
   const today = dayOf(now, view.settings.timeZone);
   const closing = cmd.includeToday || isAfterClosing(now, view.settings.timeZone, view.settings.hours);
   const closed: Ticket[] = [];
-  for (const t of view.liveTickets()) {
+  for (const t of view.openTickets()) {
     if (FINAL_STATUSES.has(t.status)) continue;
     const earlierDay = t.day < today;
     if (!earlierDay && !(closing && t.status === 'waiting')) continue;

@@ -7,13 +7,26 @@ export function servesService(counter: CounterDef, serviceId: string): boolean {
   return counter.services.some((link) => link.serviceId === serviceId);
 }
 
+/**
+ * The queue a waiting ticket stands in: its service's, or one counter's own when it was
+ * transferred to that counter by name.
+ */
+export type QueueKey = `service:${string}` | `counter:${number}`;
+
+export function queueKeyOf(ticket: Pick<Ticket, 'serviceId' | 'targetCounterId'>): QueueKey {
+  return ticket.targetCounterId === null ? `service:${ticket.serviceId}` : `counter:${ticket.targetCounterId}`;
+}
+
+/** The queues a counter calls from. */
+export function queuesOf(counter: CounterDef): QueueKey[] {
+  return [`counter:${counter.id}`, ...counter.services.map((l) => `service:${l.serviceId}` as const)];
+}
+
 /** Waiting tickets of `day` that this counter may call. */
-export function candidatesFor(counter: CounterDef, tickets: Iterable<Ticket>, day: string): Ticket[] {
+export function candidatesFor(counter: CounterDef, waitingIn: (key: QueueKey) => Iterable<Ticket>, day: string): Ticket[] {
   const result: Ticket[] = [];
-  for (const t of tickets) {
-    if (t.status !== 'waiting' || t.day !== day) continue;
-    const mine = t.targetCounterId === null ? servesService(counter, t.serviceId) : t.targetCounterId === counter.id;
-    if (mine) result.push(t);
+  for (const key of queuesOf(counter)) {
+    for (const t of waitingIn(key)) if (t.day === day) result.push(t);
   }
   return result;
 }
@@ -92,12 +105,11 @@ export function pickNext(
   return counter.selection === 'in_order' ? pickInOrder(pool, counter) : pickLongestWeightedWait(pool, counter, now);
 }
 
-/** Waiting tickets of the same queue placed before `ticket` (its "people ahead"). */
-export function peopleAhead(ticket: Ticket, tickets: Iterable<Ticket>): number {
+/** Waiting tickets placed before `ticket` (its "people ahead"), given the queue it stands in. */
+export function peopleAhead(ticket: Ticket, itsQueue: Iterable<Ticket>): number {
   let ahead = 0;
-  for (const t of tickets) {
-    if (t === ticket || t.status !== 'waiting' || t.day !== ticket.day) continue;
-    if (t.serviceId !== ticket.serviceId || t.targetCounterId !== ticket.targetCounterId) continue;
+  for (const t of itsQueue) {
+    if (t.id === ticket.id || t.status !== 'waiting' || t.day !== ticket.day) continue;
     if (compareInService(t, ticket) < 0) ahead++;
   }
   return ahead;

@@ -37,29 +37,32 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
     socket.join(key);
     socket.data.room = key;
     socket.data.filter = normalized;
-    // Joining and reading the snapshot happen in the same tick: no event can fall between.
+    // Joining and reading the snapshot happen in the same turn: no event can fall between.
     return hub.queries.snapshot(normalized);
   };
 
-  io.on('connection', (socket) => {
+  io.on('connection', async (socket) => {
     const auth = (socket.handshake.auth ?? {}) as SubscriptionFilter;
-    socket.emit('hall:snapshot', follow(socket, auth));
-
-    socket.on('hall:subscribe', (filter, reply) => {
-      const snapshot = follow(socket, filter ?? {});
+    socket.on('hall:subscribe', async (filter, reply) => {
+      const snapshot = await hub.queue.read(() => follow(socket, filter ?? {}));
       if (typeof reply === 'function') reply({ ok: true, data: snapshot } satisfies Reply<HallSnapshot>);
     });
-    socket.on('hall:resync', (reply) => {
-      if (typeof reply === 'function') reply({ ok: true, data: hub.queries.snapshot(socket.data.filter ?? {}) });
+    socket.on('hall:resync', async (reply) => {
+      const snapshot = await hub.queue.read(() => hub.queries.snapshot(socket.data.filter ?? {}));
+      if (typeof reply === 'function') reply({ ok: true, data: snapshot });
     });
     socket.on('disconnect', () => {
       if (socket.data.room) dropIfEmpty(socket.data.room);
     });
+    // Only what is committed goes into a snapshot; events after it continue the chain.
+    const snapshot = await hub.queue.read(() => (socket.connected ? follow(socket, auth) : null));
+    if (snapshot) socket.emit('hall:snapshot', snapshot);
   });
 
+  // One message per room and commit: a burst of calls costs each display one frame.
   hub.queue.onEvents((events) => {
-    for (const { key, event } of rooms.route(events, (id) => hub.live.counter(id))) {
-      io.to(key).emit('hall:event', event);
+    for (const { key, events: forRoom } of rooms.route(events, (id) => hub.live.counter(id))) {
+      io.to(key).emit('hall:events', forRoom);
     }
   });
 

@@ -76,14 +76,16 @@ export class SubscriptionRooms {
   route(
     events: PublishedEvent[],
     counterDef: (id: number) => CounterDef | undefined,
-  ): { key: string; event: HallEvent }[] {
-    const out: { key: string; event: HallEvent }[] = [];
+  ): { key: string; events: HallEvent[] }[] {
+    const out: { key: string; events: HallEvent[] }[] = [];
     for (const [key, room] of this.rooms) {
+      const forRoom: HallEvent[] = [];
       for (const event of events) {
         if (!matches(room.filter, event, counterDef)) continue;
-        out.push({ key, event: { ...event, prevSeq: room.lastSent } as HallEvent });
+        forRoom.push({ ...event, prevSeq: room.lastSent } as HallEvent);
         room.lastSent = event.seq;
       }
+      if (forRoom.length > 0) out.push({ key, events: forRoom });
     }
     return out;
   }

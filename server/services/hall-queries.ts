@@ -5,7 +5,7 @@ import type { CounterView, HallSnapshot, ServiceSummary, SubscriptionFilter } fr
 import { dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { ServiceDef, Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
-import { compareInService, peopleAhead } from '../domain/queue-order.js';
+import { compareInService, peopleAhead, queueKeyOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../domain/wait-estimate.js';
 import type { LiveState } from './live-state.js';
 
@@ -29,27 +29,33 @@ export class HallQueries {
     return dayOf(this.clock(), this.live.settings.timeZone);
   }
 
-  private waitingToday(): Ticket[] {
+  /** Today's waiting tickets of one queue. */
+  private waitingIn(key: QueueKey): Ticket[] {
     const today = this.today();
-    return [...this.live.liveTickets()].filter((t) => t.status === 'waiting' && t.day === today);
+    return [...this.live.waitingIn(key)].filter((t) => t.day === today);
   }
 
-  private servicesWithQueue(waiting: Ticket[]): Set<string> {
-    return new Set(waiting.map((t) => t.serviceId));
+  /** Services whose own queue has someone waiting. */
+  private servicesWithQueue(): Set<string> {
+    return new Set(
+      this.live
+        .nonEmptyQueues()
+        .filter((k) => k.startsWith('service:'))
+        .map((k) => k.slice('service:'.length)),
+    );
   }
 
   serviceSummaries(ids?: Iterable<string>): ServiceSummary[] {
     const now = this.clock();
     const today = this.today();
-    const waiting = this.waitingToday();
-    const withQueue = this.servicesWithQueue(waiting);
+    const withQueue = this.servicesWithQueue();
     const counters = this.live.allCounters();
     const wanted = ids ? new Set(ids) : null;
     return this.live
       .allServices()
       .filter((s) => (wanted ? wanted.has(s.id) : true))
       .map((s) => {
-        const queue = waiting.filter((t) => t.serviceId === s.id && t.targetCounterId === null);
+        const queue = this.waitingIn(`service:${s.id}`);
         const issued = this.live.lastSeq(today, s.id);
         const remaining = Math.max(0, dailyLimit(s.numbering, s.dailyMax) - issued);
         const hours = s.hours ?? this.live.settings.hours;
@@ -88,12 +94,11 @@ export class HallQueries {
     let ahead: number | null = null;
     let wait: number | null = null;
     if (ticket.status === 'waiting') {
-      const waiting = this.waitingToday();
-      ahead = peopleAhead(ticket, waiting);
+      ahead = peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
       const average = averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes);
       const counters =
         ticket.targetCounterId === null
-          ? effectiveCounters(service.id, this.live.allCounters(), this.servicesWithQueue(waiting))
+          ? effectiveCounters(service.id, this.live.allCounters(), this.servicesWithQueue())
           : this.live.counterState(ticket.targetCounterId)?.mode === 'open' ? 1 : 0;
       wait = estimateWaitSeconds(ahead, average, counters);
     }
@@ -138,7 +143,9 @@ export class HallQueries {
         .allCounters()
         .filter(({ def }) => showCounter(def.id, def.services.map((l) => l.serviceId)))
         .map(({ def }) => this.counterView(def.id)!),
-      waiting: this.waitingToday()
+      waiting: this.live
+        .nonEmptyQueues()
+        .flatMap((key) => this.waitingIn(key))
         .filter((t) => showService(t.serviceId) || (t.targetCounterId !== null && (counters?.has(t.targetCounterId) ?? false)))
         .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || compareInService(a, b)),
       recentCalls: this.live

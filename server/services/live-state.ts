@@ -5,6 +5,7 @@ import type { CallRecord, DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/model.js';
 import type { CounterDef, CounterState, HallDefinition, HallSettings, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
+import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
 import { MAX_SAMPLES, serviceDurationMs } from '../domain/wait-estimate.js';
 
 const RECENT_CALLS = 30;
@@ -15,6 +16,10 @@ export class LiveState implements QueueView {
   private counters = new Map<number, CounterDef>();
   private counterStates = new Map<number, CounterState>();
   private tickets = new Map<string, Ticket>();
+  /** The not-final subset of `tickets`, so that "who is next" never scans the finished ones. */
+  private open = new Map<string, Ticket>();
+  /** Waiting tickets by the queue they stand in, so that no read scans the whole day. */
+  private waiting = new Map<QueueKey, Map<string, Ticket>>();
   private durations = new Map<string, number[]>();
   private calls: CallRecord[] = [];
 
@@ -25,8 +30,17 @@ export class LiveState implements QueueView {
     private readonly seriesLookup: (day: string, serviceId: string) => number,
   ) {
     this.settings = hall.settings;
+    this.reset(hall, counterStates, tickets);
+  }
+
+  /** Starts over from stored rows (at start, and after a commit the disk refused). */
+  reset(hall: HallDefinition, counterStates: CounterState[], tickets: Ticket[]): void {
     this.setDefinition(hall);
-    for (const c of counterStates) this.counterStates.set(c.id, c);
+    this.counterStates = new Map(counterStates.map((c) => [c.id, c]));
+    this.tickets = new Map();
+    this.open = new Map();
+    this.waiting = new Map();
+    this.durations = new Map();
     for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
     this.calls = tickets
       .filter((t) => t.calledAt !== null && t.counterId !== null)
@@ -54,14 +68,21 @@ export class LiveState implements QueueView {
   ticket(id: string): Ticket | undefined {
     return this.tickets.get(id);
   }
-  liveTickets(): Iterable<Ticket> {
-    return this.tickets.values();
+  openTickets(): Iterable<Ticket> {
+    return this.open.values();
+  }
+  waitingIn(queue: QueueKey): Iterable<Ticket> {
+    return this.waiting.get(queue)?.values() ?? [];
   }
   lastSeq(day: string, serviceId: string): number {
     return this.seriesLookup(day, serviceId);
   }
 
   // ---- read helpers ----
+  /** Queues with someone waiting in them. */
+  nonEmptyQueues(): QueueKey[] {
+    return [...this.waiting].filter(([, tickets]) => tickets.size > 0).map(([key]) => key);
+  }
   allServices(): ServiceDef[] {
     return [...this.services.values()];
   }
@@ -76,6 +97,10 @@ export class LiveState implements QueueView {
   /** Measured service durations of a service today, oldest first. */
   serviceDurations(serviceId: string): readonly number[] {
     return this.durations.get(serviceId) ?? [];
+  }
+  /** Every ticket held in memory: today's and earlier open ones. */
+  allTickets(): Iterable<Ticket> {
+    return this.tickets.values();
   }
   recentCalls(): readonly CallRecord[] {
     return this.calls;
@@ -97,7 +122,11 @@ export class LiveState implements QueueView {
   /** A new day: forget finished tickets and measured times of earlier days. */
   startDay(today: string): void {
     for (const [id, t] of this.tickets) {
-      if (t.day < today && (FINAL_STATUSES.has(t.status) || t.status === 'no_show')) this.tickets.delete(id);
+      if (t.day < today && (FINAL_STATUSES.has(t.status) || t.status === 'no_show')) {
+        this.tickets.delete(id);
+        this.open.delete(id);
+        this.waiting.get(queueKeyOf(t))?.delete(id);
+      }
     }
     this.durations.clear();
     this.calls = this.calls.filter((c) => this.tickets.has(c.ticketId));
@@ -106,6 +135,15 @@ export class LiveState implements QueueView {
   private putTicket(t: Ticket): void {
     const before = this.tickets.get(t.id);
     this.tickets.set(t.id, t);
+    if (FINAL_STATUSES.has(t.status)) this.open.delete(t.id);
+    else this.open.set(t.id, t);
+    if (before?.status === 'waiting') this.waiting.get(queueKeyOf(before))?.delete(t.id);
+    if (t.status === 'waiting') {
+      const key = queueKeyOf(t);
+      const queue = this.waiting.get(key) ?? new Map<string, Ticket>();
+      queue.set(t.id, t);
+      this.waiting.set(key, queue);
+    }
     const duration = before?.status !== 'done' ? serviceDurationMs(t) : null;
     if (duration !== null) {
       const list = this.durations.get(t.serviceId) ?? [];

@@ -1,8 +1,9 @@
-// Runs every command of the hall: the engine decides, one SQLite transaction stores the
-// new states and the log entries, the live state follows, then listeners (sockets, devices)
-// hear the numbered events. Nothing is published that was not committed.
+// Runs every command of the hall. The engine decides; the command's rows and log entries
+// are written in their own savepoint; the reply and the events wait for the fsync of the
+// commit that holds them. Commands that arrive in the same instant share one commit (group
+// commit): each stays atomic, none is acknowledged or published before it is on disk.
 
-import type { DomainEvent, PublishedEvent } from '../contract/events.js';
+import { serviceFigures, type DomainEvent, type PublishedEvent, type ServiceFigures } from '../contract/events.js';
 import type { Db } from '../db/database.js';
 import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
@@ -23,6 +24,14 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
+/** The disk refused the commit: nothing of the batch was kept, and the caller is told. */
+export class CommitError extends Error {
+  constructor(cause: unknown) {
+    super('the change could not be saved to disk', { cause });
+    this.name = 'CommitError';
+  }
+}
+
 /** Services whose queue figures a change may have moved. */
 function affectedServices(events: DomainEvent[], live: LiveState): Set<string> {
   const ids = new Set<string>();
@@ -39,10 +48,26 @@ function affectedServices(events: DomainEvent[], live: LiveState): Set<string> {
   return ids;
 }
 
+interface Staged {
+  change: Change;
+  actor: string | null;
+  at: number;
+  seqs: number[];
+  resolve: (outcome: CommandOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Batch {
+  staged: Staged[];
+  done: Promise<void>;
+  finish: () => void;
+}
+
 export class QueueService {
   private readonly listeners = new Set<EventListener>();
   private day: string;
   private seq: number;
+  private batch: Batch | null = null;
 
   constructor(
     private readonly db: Db,
@@ -52,11 +77,14 @@ export class QueueService {
     readonly queries: HallQueries,
     private readonly clock: () => number,
     private readonly logger: Logger,
+    /** Rebuilds the live state from the database after a failed commit. */
+    private readonly reloadLive: () => void,
   ) {
     this.seq = log.lastSeq();
     this.day = dayOf(clock(), live.settings.timeZone);
   }
 
+  /** Sequence number of the last committed event. */
   lastSeq(): number {
     return this.seq;
   }
@@ -66,56 +94,118 @@ export class QueueService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs one command as one transaction. Throws DomainError, changing nothing, when refused. */
-  execute(command: Command, actor: string | null = null): CommandOutcome {
+  /**
+   * Runs `read` once no commit is in flight, so that it sees only what is on disk. The check
+   * and the read happen in the same turn: no command can slip in between.
+   */
+  async read<T>(read: () => T): Promise<T> {
+    while (this.batch) await this.batch.done;
+    return read();
+  }
+
+  /**
+   * Runs one command. Rejects with DomainError, changing nothing, when the rules refuse it;
+   * resolves once the change is committed and its events are published.
+   */
+  async execute(command: Command, actor: string | null = null): Promise<CommandOutcome> {
     const now = this.clock();
     this.rollOver(now);
-    const change = applyCommand(this.live, command, { now });
-    return { change, events: this.commit(change, actor, now) };
+    return this.stage(applyCommand(this.live, command, { now }), actor, now);
   }
 
   /**
    * Closes what the day left open: earlier days' tickets, and today's waiting ones once
    * closing time has passed. Run by a timer; harmless when there is nothing to close.
    */
-  sweep(): PublishedEvent[] {
+  async sweep(): Promise<PublishedEvent[]> {
     const now = this.clock();
     this.rollOver(now);
-    return this.commit(applyCommand(this.live, { type: 'closeDay', includeToday: false }, { now }), null, now);
+    return (await this.stage(applyCommand(this.live, { type: 'closeDay', includeToday: false }, { now }), null, now)).events;
   }
 
   private rollOver(now: number): void {
     const today = dayOf(now, this.live.settings.timeZone);
     if (today === this.day) return;
     this.day = today;
-    this.commit(applyCommand(this.live, { type: 'closeDay', includeToday: false }, { now }), null, now);
+    this.stage(applyCommand(this.live, { type: 'closeDay', includeToday: false }, { now }), null, now).catch((error: unknown) =>
+      this.logger.error({ err: error }, 'closing the previous day failed'),
+    );
     this.live.startDay(today);
     this.logger.info({ day: today }, 'new working day: numbering restarts');
   }
 
-  private commit(change: Change, actor: string | null, now: number): PublishedEvent[] {
-    if (change.events.length === 0) return [];
-    const seqs = this.db.transaction(() => {
+  private openBatch(): Batch {
+    if (this.batch) return this.batch;
+    this.db.exec('BEGIN IMMEDIATE');
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const batch: Batch = { staged: [], done, finish };
+    this.batch = batch;
+    // Everything that arrives before the event loop turns joins this commit.
+    setImmediate(() => this.flush(batch));
+    return batch;
+  }
+
+  private stage(change: Change, actor: string | null, at: number): Promise<CommandOutcome> {
+    if (change.events.length === 0) return Promise.resolve({ change, events: [] });
+    const batch = this.openBatch();
+    this.db.exec('SAVEPOINT command');
+    let seqs: number[];
+    try {
       for (const t of change.tickets) this.repo.saveTicket(t);
       for (const c of change.counters) this.repo.saveCounterState(c);
       for (const s of change.series) this.repo.saveSeries(s);
-      return change.events.map((e) => this.log.append(e, now, actor));
-    })();
-    this.seq = seqs.at(-1)!;
-    this.live.apply(
-      change,
-      change.events.map((event) => ({ event, at: now })),
-    );
-    const services = this.queries.serviceSummaries(affectedServices(change.events, this.live));
-    const published = change.events.map((e, i) => ({ ...e, seq: seqs[i]!, at: now, actor, services }) as PublishedEvent);
+      seqs = change.events.map((e) => this.log.append(e, at, actor));
+      this.db.exec('RELEASE command');
+    } catch (error) {
+      this.db.exec('ROLLBACK TO command');
+      this.db.exec('RELEASE command');
+      return Promise.reject(error);
+    }
+    // Later commands of the same batch must see this one.
+    this.live.apply(change, change.events.map((event) => ({ event, at })));
+    return new Promise((resolve, reject) => batch.staged.push({ change, actor, at, seqs, resolve, reject }));
+  }
+
+  private flush(batch: Batch): void {
+    this.batch = null;
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.logger.error({ err: error }, 'commit failed; the batch is rolled back');
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.reloadLive();
+      for (const s of batch.staged) s.reject(new CommitError(error));
+      batch.finish();
+      return;
+    }
+    const figures = this.figuresFor(batch.staged);
+    const outcomes = batch.staged.map((s) => {
+      const services = [...affectedServices(s.change.events, this.live)].flatMap((id) => figures.get(id) ?? []);
+      const events = s.change.events.map((e, i) => ({ ...e, seq: s.seqs[i]!, at: s.at, actor: s.actor, services }) as PublishedEvent);
+      return { staged: s, events };
+    });
+    this.seq = batch.staged.at(-1)!.seqs.at(-1)!;
+    this.publish(outcomes.flatMap((o) => o.events));
+    for (const { staged, events } of outcomes) staged.resolve({ change: staged.change, events });
+    batch.finish();
+  }
+
+  /** Fresh figures of every service the batch touched, computed once for the whole batch. */
+  private figuresFor(staged: Staged[]): Map<string, ServiceFigures> {
+    const ids = new Set<string>();
+    for (const s of staged) for (const id of affectedServices(s.change.events, this.live)) ids.add(id);
+    return new Map(this.queries.serviceSummaries(ids).map((summary) => [summary.id, serviceFigures(summary)]));
+  }
+
+  private publish(events: PublishedEvent[]): void {
     for (const listener of this.listeners) {
       try {
-        listener(published);
+        listener(events);
       } catch (error) {
         // A page or device that fails to hear an event must not undo a committed command.
         this.logger.error({ err: error }, 'an event listener failed');
       }
     }
-    return published;
   }
 }

@@ -75,7 +75,7 @@ export class HallFixture {
   state(): unknown {
     return JSON.parse(
       JSON.stringify({
-        tickets: [...this.live.liveTickets()],
+        tickets: [...this.live.allTickets()],
         counters: this.live.allCounters(),
         series: [...this.series],
       }),

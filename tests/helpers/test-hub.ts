@@ -65,8 +65,8 @@ export class RecordingClient {
       this.snapshots.push(s);
       this.wake();
     });
-    this.socket.on('hall:event', (e) => {
-      this.events.push(e);
+    this.socket.on('hall:events', (events) => {
+      this.events.push(...events);
       this.wake();
     });
   }

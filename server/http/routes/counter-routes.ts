@@ -120,7 +120,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
   app.get(
     '/api/counters',
     { schema: { tags: ['counters'], summary: 'Every counter with its state and the ticket it holds' } },
-    async () => hub.live.allCounters().filter(({ def }) => def.active).map(({ def }) => counterView(def.id)),
+    async () => hub.queue.read(() => hub.live.allCounters().filter(({ def }) => def.active).map(({ def }) => counterView(def.id))),
   );
 
   app.get(
@@ -133,7 +133,8 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
         response: { 200: Described('{ def, state, current, services, today }'), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request) =>
+      hub.queue.read(() => {
       const view = counterView(request.params.counterId);
       const served = view.def.services.map((l) => l.serviceId);
       const today = hub.queries.today();
@@ -148,7 +149,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
           averageServiceSeconds: null,
         },
       };
-    },
+      }),
   );
 
   for (const route of COMMANDS) {
@@ -167,8 +168,8 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
         const { counterId } = request.params;
         const body = (request.body ?? {}) as Record<string, any>;
         const actor: string | null = body.clerk ?? hub.live.counterState(counterId)?.clerk ?? null;
-        const { change, events } = hub.queue.execute(route.command(counterId, body), actor);
-        return { seq: events.at(-1)!.seq, counter: counterView(counterId), ticket: change.tickets.at(-1) ?? null };
+        const { change, events } = await hub.queue.execute(route.command(counterId, body), actor);
+        return hub.queue.read(() => ({ seq: events.at(-1)!.seq, counter: counterView(counterId), ticket: change.tickets.at(-1) ?? null }));
       },
     );
   }

@@ -18,6 +18,7 @@ function list(value: string | undefined): string[] {
 }
 
 export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { hub, version, devices }) => {
+  const ping = hub.db.prepare('SELECT 1');
   app.get(
     '/api/health',
     {
@@ -49,7 +50,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
     async () => {
       let dbOk = true;
       try {
-        hub.db.prepare('SELECT 1').get();
+        ping.get();
       } catch {
         dbOk = false;
       }
@@ -79,7 +80,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
     },
     async (request) => {
       const counters = list(request.query.counters).map(Number);
-      return hub.queries.snapshot({ services: list(request.query.services), counters });
+      return hub.queue.read(() => hub.queries.snapshot({ services: list(request.query.services), counters }));
     },
   );
 
@@ -92,7 +93,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         response: { 200: Type.Array(ServiceSummarySchema) },
       },
     },
-    async () => hub.queries.serviceSummaries(),
+    async () => hub.queue.read(() => hub.queries.serviceSummaries()),
   );
 
   app.get(
@@ -106,7 +107,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
       },
     },
     async (request) => {
-      const [summary] = hub.queries.serviceSummaries([request.params.serviceId]);
+      const [summary] = await hub.queue.read(() => hub.queries.serviceSummaries([request.params.serviceId]));
       if (!summary) throw new DomainError('service_not_found', { serviceId: request.params.serviceId });
       return summary;
     },

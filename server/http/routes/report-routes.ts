@@ -18,7 +18,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request) => {
       const day = request.query.day ?? hub.queries.today();
-      return dayReport(day, hub.tickets.ticketsOfDay(day), hub.live.allServices().map((s) => s.id));
+      return hub.queue.read(() => dayReport(day, hub.tickets.ticketsOfDay(day), hub.live.allServices().map((s) => s.id)));
     },
   );
 
@@ -32,7 +32,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request) => {
-      const { events } = hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? null);
+      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? null);
       const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
       return { seq: hub.queue.lastSeq(), closed: closed.length };
     },
@@ -48,6 +48,6 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         response: { 200: Described('[{ seq, at, type, ticketId, counterId, serviceId, actor, data }]'), ...errorResponses },
       },
     },
-    async (request) => hub.events.read({ after: request.query.after ?? 0, limit: request.query.limit ?? 200 }),
+    async (request) => hub.queue.read(() => hub.events.read({ after: request.query.after ?? 0, limit: request.query.limit ?? 200 })),
   );
 };

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
+import type { Command } from '../../domain/queue-engine.js';
 import type { Hub } from '../../hub.js';
 import {
   CancelBody,
@@ -40,8 +41,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request, reply) => {
       const { serviceId, priority, source } = request.body;
-      const { change, events } = hub.queue.execute({ type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' }, source ?? 'api');
-      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: hub.queries.ticketView(change.tickets[0]!) });
+      const command = { type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' } as const;
+      const { change, events } = await hub.queue.execute(command, source ?? 'api');
+      const ticket = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(change.tickets[0]!.id) ?? change.tickets[0]!));
+      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket });
     },
   );
 
@@ -57,9 +60,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request) => {
       const { day, status, serviceId } = request.query;
-      return hub.tickets
-        .ticketsOfDay(day ?? hub.queries.today())
-        .filter((t) => (status ? t.status === status : true) && (serviceId ? t.serviceId === serviceId : true));
+      const tickets = await hub.queue.read(() => hub.tickets.ticketsOfDay(day ?? hub.queries.today()));
+      return tickets.filter((t) => (status ? t.status === status : true) && (serviceId ? t.serviceId === serviceId : true));
     },
   );
 
@@ -73,7 +75,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         response: { 200: TicketViewSchema, ...errorResponses },
       },
     },
-    async (request) => view(request.params.ticketId),
+    async (request) => hub.queue.read(() => view(request.params.ticketId)),
   );
 
   app.get(
@@ -82,14 +84,16 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       schema: { tags: ['tickets'], summary: "A ticket's history from the event log", params: TicketParams },
     },
     async (request) => {
-      view(request.params.ticketId);
-      return hub.events.read({ ticketId: request.params.ticketId, limit: 1000 });
+      return hub.queue.read(() => {
+        view(request.params.ticketId);
+        return hub.events.read({ ticketId: request.params.ticketId, limit: 1000 });
+      });
     },
   );
 
-  const ticketCommand = (ticketId: string, command: Parameters<Hub['queue']['execute']>[0], clerk: string | undefined) => {
-    const { events } = hub.queue.execute(command, clerk ?? null);
-    return { seq: events.at(-1)!.seq, ticket: view(ticketId) };
+  const ticketCommand = async (ticketId: string, command: Command, clerk: string | undefined) => {
+    const { events } = await hub.queue.execute(command, clerk ?? null);
+    return hub.queue.read(() => ({ seq: events.at(-1)!.seq, ticket: view(ticketId) }));
   };
 
   app.post(
