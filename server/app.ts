@@ -16,8 +16,9 @@ import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { startRealtime } from './realtime/socket-server.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from './paths.js';
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')).version;
 
 export interface AppOptions {
   hub: Hub;

@@ -2,16 +2,15 @@
 // and recorded in schema_migrations. A database touched by a newer build is refused.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { MIGRATIONS_DIR } from '../paths.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
 }
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export function bundledMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
@@ -20,7 +19,7 @@ export function bundledMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => ({
       version: Number(file.slice(0, 3)),
       name: file.slice(4, -4),
-      sql: readFileSync(dir + file, 'utf8'),
+      sql: readFileSync(join(dir, file), 'utf8'),
     }));
 }
 

@@ -1,6 +1,8 @@
-// The hub as its own process, exactly as `npm start` runs it, for crash and start-up tests.
+// The hub as its own process, exactly as `npm start` runs it (the bundle in dist/), for
+// crash and start-up tests and the benchmark.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,43 +13,53 @@ export interface HubProcess {
   output: () => string;
 }
 
-/** Starts `server/main.ts` on a free port and resolves once it says it is ready. */
-export function startHubProcess(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start within 30 s:\n${text}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const ready = /luot is ready: (http:\/\/[^/\s]+)\//.exec(text);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1]!.replace('localhost', '127.0.0.1'), output: () => text });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the hub exited with code ${code} before it was ready:\n${text}`));
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
     });
   });
 }
 
-/** Runs the hub to completion (for start-up failures) and returns what it printed. */
-export function runHubProcess(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+function spawnHub(dataDir: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', 'dist/hub.js', ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts the built hub (`npm run build`) on a free port and resolves once /api/health answers. */
+export async function startHubProcess(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<HubProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnHub(dataDir, args, { PORT: String(port), ...env });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the hub exited with code ${child.exitCode} before it was ready:\n${text}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url, output: () => text };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the hub did not start within 30 s:\n${text}`);
+}
+
+/** Runs the hub to completion (for start-up failures) and returns what it printed. */
+export function runHubProcess(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const child = spawnHub(dataDir, args, env);
   let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 

@@ -1,0 +1,21 @@
+// Files the hub reads at run time, found from the project root, so that the same code
+// works from server/ (development, tests) and bundled in dist/ (npm start).
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the luot folder (no package.json above the hub)');
+    dir = up;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = projectRoot();
+export const PACKAGE_JSON = join(PROJECT_ROOT, 'package.json');
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'server', 'db', 'migrations');
+export const DEMO_HALL_FILE = join(PROJECT_ROOT, 'config', 'demo-hall.yaml');
