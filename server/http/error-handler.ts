@@ -3,6 +3,7 @@
 
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../domain/errors.js';
+import { CommitError } from '../services/queue-service.js';
 import { describeValidation, type SchemaProblem } from './validation-messages.js';
 
 export interface ApiError {
@@ -38,6 +39,14 @@ const FRAMEWORK_ERRORS: Record<string, { error: string; vi: string; en: string }
 export function toApiError(error: FastifyError | DomainError | Error): ApiError {
   if (error instanceof DomainError) {
     return { statusCode: error.status, error: error.code, message: error.message, messageEn: error.messageEn };
+  }
+  if (error instanceof CommitError) {
+    return {
+      statusCode: 503,
+      error: 'not_saved',
+      message: 'Không ghi được vào ổ đĩa nên yêu cầu chưa được thực hiện. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị.',
+      messageEn: 'The change could not be written to disk, so it was not made. Try again; if it keeps failing, call the administrator.',
+    };
   }
   const fe = error as FastifyError;
   if (fe.validation) {

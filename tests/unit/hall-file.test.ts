@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { demoHall } from '../../server/config/demo-hall.js';
+import { hallFromText, HallFileError } from '../../server/config/hall-file.js';
+
+function problems(yaml: string): string[] {
+  try {
+    hallFromText(yaml, 'hall.yaml');
+  } catch (error) {
+    if (error instanceof HallFileError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('hall description files', () => {
+  it('describes the demo district hall: at least 10 services and 12 counters, some shared', () => {
+    const hall = demoHall();
+    expect(hall.services.length).toBeGreaterThanOrEqual(10);
+    expect(hall.counters.length).toBeGreaterThanOrEqual(12);
+    expect(hall.counters.filter((c) => c.services.length > 1).length).toBeGreaterThan(0);
+    expect(hall.settings.agencyCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/);
+    expect(hall.services.map((s) => s.name.vi)).toEqual(
+      expect.arrayContaining(['Tư pháp - Hộ tịch', 'Đất đai', 'Xây dựng', 'Lao động - Thương binh và Xã hội', 'Đăng ký kinh doanh', 'Công an', 'Thuế', 'Bảo hiểm xã hội', 'Điện lực', 'Trả kết quả']),
+    );
+  });
+
+  it('fills sensible defaults and accepts the shorthands', () => {
+    const hall = hallFromText(
+      `{"hall": {"name": "UBND xã An Phú", "agencyCode": "000.00.31.H40"},
+        "services": [{"id": "HT", "name": "Hộ tịch", "numbering": {"prefix": "A"}},
+                     {"id": "DD", "name": "Đất đai", "numbering": {"from": 101, "to": 199}}],
+        "counters": [{"id": 1, "services": ["HT", {"service": "DD", "weight": 2}]}]}`,
+      'hall.json',
+    );
+    expect(hall.settings).toMatchObject({
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hours: { open: '07:00', close: '17:00' },
+      priorityPolicy: { mode: 'strict' },
+      transferPosition: 'keep_arrival',
+      noShowRestoreMinutes: 15,
+    });
+    expect(hall.settings.priorityCategories.map((c) => c.code)).toContain('nguoi_cao_tuoi');
+    expect(hall.services[0]).toMatchObject({ numbering: { kind: 'prefix', prefix: 'A', digits: 3 }, name: { vi: 'Hộ tịch' } });
+    expect(hall.counters[0]).toMatchObject({
+      name: { vi: 'Quầy 1', en: 'Counter 1' },
+      selection: 'longest_wait',
+      services: [{ serviceId: 'HT', weight: 1 }, { serviceId: 'DD', weight: 2 }],
+    });
+  });
+
+  it('names every problem of a broken file', () => {
+    const found = problems(`
+hall: { name: "X", agencyCode: "0001422H56", hours: { open: "17:00", close: "07:00" }, timeZone: "Mars/Olympus" }
+services:
+  - { id: HT, name: "Hộ tịch", numbering: { from: 1001, to: 1999 } }
+  - { id: CA, name: "Công an", numbering: { from: 1500, to: 1600 } }
+counters:
+  - { id: 1, services: [HT] }
+`);
+    expect(found.join('\n')).toMatch(/agencyCode/);
+    const semantic = problems(`
+hall: { name: "X", agencyCode: "000.00.14.H56", hours: { open: "17:00", close: "07:00" }, timeZone: "Mars/Olympus" }
+services:
+  - { id: HT, name: "Hộ tịch", numbering: { from: 1001, to: 1999 } }
+  - { id: CA, name: "Công an", numbering: { from: 1500, to: 1600 } }
+counters:
+  - { id: 1, services: [HT, XX] }
+  - { id: 1, services: [CA] }
+`);
+    expect(semantic).toEqual(
+      expect.arrayContaining([
+        'hall.timeZone: "Mars/Olympus" is not a known time zone',
+        'hall.hours: opening time 17:00 must come before closing time 07:00',
+        'services HT and CA could print the same ticket number: give them different prefixes or blocks',
+        'counter 1 is listed twice',
+        'counter 1 serves "XX", which is not a service',
+      ]),
+    );
+    expect(problems('hall: [unclosed')[0]).toMatch(/not valid YAML/);
+  });
+});
