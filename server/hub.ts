@@ -25,6 +25,7 @@ export interface HubOptions {
 export interface Hub {
   db: Db;
   dbPath: string;
+  dataDir: string;
   schemaVersion: number;
   /** Where the hall's definition came from at this start. */
   hallSource: string;
@@ -73,6 +74,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return {
       db,
       dbPath: opened.path,
+      dataDir: options.dataDir,
       schemaVersion: opened.schemaVersion,
       hallSource: source,
       queue,

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { buildApp, VERSION } from './app.js';
 import { HallFileError } from './config/hall-file.js';
 import { ConfigError, runtimeConfig } from './config/runtime-config.js';
+import { dailyBackup } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
 import { createHub } from './hub.js';
 
@@ -23,8 +24,16 @@ async function main(): Promise<void> {
     'luot hub starting',
   );
 
-  const closeOnTime = () =>
-    hub.queue.sweep().catch((error: unknown) => logger.error({ err: error }, 'closing the queue failed; will try again'));
+  // Every half minute: close what closing time closed, and keep one backup per working day.
+  const closeOnTime = async () => {
+    try {
+      await hub.queue.sweep();
+      const backup = await dailyBackup(hub.db, config.dataDir, hub.queries.today());
+      if (backup) logger.info({ backup }, 'daily backup written');
+    } catch (error) {
+      logger.error({ err: error }, 'closing the queue or the daily backup failed; will try again');
+    }
+  };
   await closeOnTime();
   const sweep = setInterval(closeOnTime, SWEEP_INTERVAL_MS);
 

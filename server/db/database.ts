@@ -1,7 +1,7 @@
 // Opens the hall's SQLite file: WAL, foreign keys, full sync (a power cut loses nothing that
 // was acknowledged), a busy timeout, then the schema migrations with a backup first.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, appliedVersion, bundledMigrations, pendingMigrations, type Migration } from './migrate.js';
@@ -32,6 +32,21 @@ export async function backupDatabase(db: Db, dataDir: string, label: string): Pr
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(dir, `luot-${label}-${stamp}.sqlite`);
   await db.backup(path);
+  return path;
+}
+
+/**
+ * One copy per working day (`backups/luot-day-YYYY-MM-DD.sqlite`), the newest `keep` kept.
+ * Returns the new copy's path, or null when today's already exists.
+ */
+export async function dailyBackup(db: Db, dataDir: string, day: string, keep = 14): Promise<string | null> {
+  const dir = join(dataDir, 'backups');
+  const path = join(dir, `luot-day-${day}.sqlite`);
+  if (existsSync(path)) return null;
+  mkdirSync(dir, { recursive: true });
+  await db.backup(path);
+  const days = readdirSync(dir).filter((f) => /^luot-day-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
+  for (const old of days.slice(0, Math.max(0, days.length - keep))) rmSync(join(dir, old));
   return path;
 }
 

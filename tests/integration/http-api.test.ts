@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/database.js';
+import { dailyBackup, openDatabase } from '../../server/db/database.js';
 import { bundledMigrations } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -247,5 +247,25 @@ counters:
     );
     const other = tempDataDir();
     await expect(createHub({ dataDir: other, hallFile: broken })).rejects.toThrow(/could print the same ticket number[\s\S]*serves "NOPE"/);
+  });
+});
+
+describe('backups', () => {
+  it('copies the live database on request and once per working day', async () => {
+    hub = await startTestHub();
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    const made = await api(hub.url, 'POST', '/api/backups', {});
+    expect(made.status).toBe(201);
+    const copy = new Database(made.body.path, { readonly: true });
+    expect(copy.prepare('SELECT number FROM tickets').all()).toEqual([{ number: 'A001' }]);
+    copy.close();
+    const first = await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23');
+    expect(first).toMatch(/luot-day-2026-11-23\.sqlite$/);
+    expect(await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23')).toBeNull();
+    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26']) await dailyBackup(hub.hub.db, hub.dataDir, day, 2);
+    expect(readdirSync(join(hub.dataDir, 'backups')).filter((f) => f.startsWith('luot-day-')).sort()).toEqual([
+      'luot-day-2026-11-25.sqlite',
+      'luot-day-2026-11-26.sqlite',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The manager's reading: the day report, closing the day by hand, and the event log.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { backupDatabase } from '../../db/database.js';
 import type { Hub } from '../../hub.js';
 import { dayReport } from '../../domain/day-report.js';
 import { ClerkBody, Described, errorResponses, EventsQuery, ReportQuery } from '../schemas.js';
@@ -35,6 +36,22 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? null);
       const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
       return { seq: hub.queue.lastSeq(), closed: closed.length };
+    },
+  );
+
+  app.post(
+    '/api/backups',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Copy the database now, with SQLite\'s online backup API, into the data folder\'s backups/',
+        body: ClerkBody,
+        response: { 201: Described('{ path }'), ...errorResponses },
+      },
+    },
+    async (_request, reply) => {
+      const path = await hub.queue.read(() => backupDatabase(hub.db, hub.dataDir, 'manual'));
+      return reply.status(201).send({ path: await path });
     },
   );
 
