@@ -191,12 +191,29 @@ export class HallFileError extends Error {
   }
 }
 
+// What a field should look like, said instead of a regular expression.
+const FORMAT_HINTS: Record<string, string> = {
+  agencyCode: 'must be a national agency code such as 000.00.14.H56',
+  id: 'must be a short code of letters, digits and _ (up to 16)',
+  color: 'must be a colour such as #1565c0',
+  open: 'must be a time of day such as 07:00',
+  close: 'must be a time of day such as 17:00',
+  prefix: 'must be up to three capital letters',
+  code: 'must be lower-case letters, digits and _',
+};
+
+function schemaProblem(e: { instancePath: string; keyword: string; message: string }): string {
+  const field = e.instancePath.split('/').at(-1) ?? '';
+  const message = e.keyword === 'pattern' ? (FORMAT_HINTS[field] ?? 'is not in the expected format') : e.message;
+  return `${e.instancePath || '(top level)'}: ${message}`;
+}
+
 /** Checks a parsed hall description and turns it into a HallDefinition; throws HallFileError. */
 export function hallFromData(data: unknown, source: string): HallDefinition {
   if (!Value.Check(HallFileSchema, data)) {
     const problems = Value.Errors(HallFileSchema, data)
       .slice(0, 10)
-      .map((e) => `${e.instancePath || '(top level)'}: ${e.message}`);
+      .map(schemaProblem);
     throw new HallFileError(source, problems);
   }
   const definition: HallDefinition = {
