@@ -85,9 +85,7 @@ export class QueueRepository {
 
   constructor(private readonly db: Db) {
     this.upsertTicket = db.prepare(
-      `INSERT INTO tickets (${TICKET_COLUMNS}) VALUES
-       (@id, @day, @service_id, @seq, @number, @priority, @status, @source, @issued_at, @queue_at, @front,
-        @target_counter_id, @counter_id, @called_at, @recall_count, @serving_at, @ended_at, @transfer_count, @end_reason)
+      `INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, priority = excluded.priority,
          status = excluded.status, queue_at = excluded.queue_at, front = excluded.front,
          target_counter_id = excluded.target_counter_id, counter_id = excluded.counter_id,
@@ -108,27 +106,28 @@ export class QueueRepository {
   }
 
   saveTicket(t: Ticket): void {
-    this.upsertTicket.run({
-      id: t.id,
-      day: t.day,
-      service_id: t.serviceId,
-      seq: t.seq,
-      number: t.number,
-      priority: t.priority,
-      status: t.status,
-      source: t.source,
-      issued_at: t.issuedAt,
-      queue_at: t.queueAt,
-      front: t.front ? 1 : 0,
-      target_counter_id: t.targetCounterId,
-      counter_id: t.counterId,
-      called_at: t.calledAt,
-      recall_count: t.recallCount,
-      serving_at: t.servingAt,
-      ended_at: t.endedAt,
-      transfer_count: t.transferCount,
-      end_reason: t.endReason,
-    });
+    // In the order of TICKET_COLUMNS.
+    this.upsertTicket.run(
+      t.id,
+      t.day,
+      t.serviceId,
+      t.seq,
+      t.number,
+      t.priority,
+      t.status,
+      t.source,
+      t.issuedAt,
+      t.queueAt,
+      t.front ? 1 : 0,
+      t.targetCounterId,
+      t.counterId,
+      t.calledAt,
+      t.recallCount,
+      t.servingAt,
+      t.endedAt,
+      t.transferCount,
+      t.endReason,
+    );
   }
 
   saveCounterState(c: CounterState): void {

@@ -13,6 +13,11 @@ export interface HallRoutesOptions {
   devices: DeviceRegistry;
 }
 
+function memoryFigures() {
+  const m = process.memoryUsage();
+  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external + m.arrayBuffers };
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').filter((v) => v !== '');
 }
@@ -42,7 +47,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
                 since: Type.Number(),
               }),
             ),
-            memory: Type.Object({ rssBytes: Type.Number() }),
+            memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
           }),
         },
       },
@@ -63,7 +68,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         seq: hub.queue.lastSeq(),
         database: { ok: dbOk, path: hub.dbPath, schemaVersion: hub.schemaVersion },
         devices: deviceList,
-        memory: { rssBytes: process.memoryUsage.rss() },
+        memory: memoryFigures(),
       };
     },
   );
