@@ -64,9 +64,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const tickets = new QueueRepository(db);
     const events = new EventLog(db);
     const today = dayOf(clock(), hall.settings.timeZone);
-    const live = new LiveState(hall, tickets.counterStates(), tickets.liveTickets(today), (day, serviceId) =>
-      tickets.lastSeq(day, serviceId),
-    );
+    const live = new LiveState(hall, tickets.counterStates(), tickets.liveTickets(today), {
+      lastSeq: (day, serviceId) => tickets.lastSeq(day, serviceId),
+      ticket: (id) => tickets.ticket(id),
+    });
     let queue: QueueService | null = null;
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
     const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));

@@ -1,10 +1,13 @@
 // The hall's queue as it is now, held in memory so that reads and "who is next" cost no
 // SQL. It changes only through apply(), after the same change was committed to SQLite.
+// Only tickets still open are kept; a finished one is read back from the store when asked
+// for, so memory stays the size of the queue, not of the day.
 
 import type { CallRecord, DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/model.js';
 import type { CounterDef, CounterState, HallDefinition, HallSettings, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
+import { compactDay } from '../domain/hall-clock.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
 import { MAX_SAMPLES, serviceDurationMs } from '../domain/wait-estimate.js';
 
@@ -15,8 +18,7 @@ export class LiveState implements QueueView {
   private services = new Map<string, ServiceDef>();
   private counters = new Map<number, CounterDef>();
   private counterStates = new Map<number, CounterState>();
-  private tickets = new Map<string, Ticket>();
-  /** The not-final subset of `tickets`, so that "who is next" never scans the finished ones. */
+  /** Tickets not final yet: waiting, called, serving, no-show. */
   private open = new Map<string, Ticket>();
   /** Waiting tickets by the queue they stand in, so that no read scans the whole day. */
   private waiting = new Map<QueueKey, Map<string, Ticket>>();
@@ -27,7 +29,11 @@ export class LiveState implements QueueView {
     hall: HallDefinition,
     counterStates: CounterState[],
     tickets: Ticket[],
-    private readonly seriesLookup: (day: string, serviceId: string) => number,
+    private readonly store: {
+      lastSeq(day: string, serviceId: string): number;
+      /** A ticket no longer open, from the database. */
+      ticket(id: string): Ticket | null;
+    },
   ) {
     this.settings = hall.settings;
     this.reset(hall, counterStates, tickets);
@@ -37,7 +43,6 @@ export class LiveState implements QueueView {
   reset(hall: HallDefinition, counterStates: CounterState[], tickets: Ticket[]): void {
     this.setDefinition(hall);
     this.counterStates = new Map(counterStates.map((c) => [c.id, c]));
-    this.tickets = new Map();
     this.open = new Map();
     this.waiting = new Map();
     this.durations = new Map();
@@ -66,7 +71,7 @@ export class LiveState implements QueueView {
     return this.counterStates.get(id);
   }
   ticket(id: string): Ticket | undefined {
-    return this.tickets.get(id);
+    return this.open.get(id) ?? this.store.ticket(id) ?? undefined;
   }
   openTickets(): Iterable<Ticket> {
     return this.open.values();
@@ -75,7 +80,7 @@ export class LiveState implements QueueView {
     return this.waiting.get(queue)?.values() ?? [];
   }
   lastSeq(day: string, serviceId: string): number {
-    return this.seriesLookup(day, serviceId);
+    return this.store.lastSeq(day, serviceId);
   }
 
   // ---- read helpers ----
@@ -98,10 +103,6 @@ export class LiveState implements QueueView {
   serviceDurations(serviceId: string): readonly number[] {
     return this.durations.get(serviceId) ?? [];
   }
-  /** Every ticket held in memory: today's and earlier open ones. */
-  allTickets(): Iterable<Ticket> {
-    return this.tickets.values();
-  }
   recentCalls(): readonly CallRecord[] {
     return this.calls;
   }
@@ -119,32 +120,29 @@ export class LiveState implements QueueView {
     if (this.calls.length > RECENT_CALLS) this.calls.length = RECENT_CALLS;
   }
 
-  /** A new day: forget finished tickets and measured times of earlier days. */
+  /** A new day: forget what is left of earlier days (skipped tickets, times, calls). */
   startDay(today: string): void {
-    for (const [id, t] of this.tickets) {
-      if (t.day < today && (FINAL_STATUSES.has(t.status) || t.status === 'no_show')) {
-        this.tickets.delete(id);
-        this.open.delete(id);
-        this.waiting.get(queueKeyOf(t))?.delete(id);
-      }
+    for (const [id, t] of this.open) {
+      if (t.day < today && t.status === 'no_show') this.open.delete(id);
     }
     this.durations.clear();
-    this.calls = this.calls.filter((c) => this.tickets.has(c.ticketId));
+    const prefix = compactDay(today);
+    this.calls = this.calls.filter((c) => c.ticketId.startsWith(prefix));
   }
 
   private putTicket(t: Ticket): void {
-    const before = this.tickets.get(t.id);
-    this.tickets.set(t.id, t);
+    const before = this.open.get(t.id);
+    if (before?.status === 'waiting') this.waiting.get(queueKeyOf(before))?.delete(t.id);
     if (FINAL_STATUSES.has(t.status)) this.open.delete(t.id);
     else this.open.set(t.id, t);
-    if (before?.status === 'waiting') this.waiting.get(queueKeyOf(before))?.delete(t.id);
     if (t.status === 'waiting') {
       const key = queueKeyOf(t);
       const queue = this.waiting.get(key) ?? new Map<string, Ticket>();
       queue.set(t.id, t);
       this.waiting.set(key, queue);
     }
-    const duration = before?.status !== 'done' ? serviceDurationMs(t) : null;
+    // A ticket reaches done once: this is the moment its service time is known.
+    const duration = serviceDurationMs(t);
     if (duration !== null) {
       const list = this.durations.get(t.serviceId) ?? [];
       list.push(duration);

@@ -33,6 +33,8 @@ export function smallHall(overrides: { hall?: Record<string, unknown>; counters?
 export class HallFixture {
   readonly live: LiveState;
   private readonly series = new Map<string, number>();
+  /** What the database would hold: every ticket as last changed. */
+  private readonly stored = new Map<string, Ticket>();
   now: number;
 
   constructor(hall: HallDefinition = smallHall(), now = hanoi(8)) {
@@ -46,13 +48,17 @@ export class HallFixture {
       regularSincePriority: 0,
       since: now,
     }));
-    this.live = new LiveState(hall, states, [], (day, id) => this.series.get(`${day}|${id}`) ?? 0);
+    this.live = new LiveState(hall, states, [], {
+      lastSeq: (day, id) => this.series.get(`${day}|${id}`) ?? 0,
+      ticket: (id) => this.stored.get(id) ?? null,
+    });
   }
 
   /** Runs a command at `this.now` (then moves the clock one second on). */
   run(command: Command): Change {
     const change = applyCommand(this.live, command, { now: this.now });
     for (const s of change.series) this.series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
+    for (const t of change.tickets) this.stored.set(t.id, t);
     this.live.apply(change, change.events.map((event) => ({ event, at: this.now })));
     this.now += 1000;
     return change;
@@ -75,7 +81,8 @@ export class HallFixture {
   state(): unknown {
     return JSON.parse(
       JSON.stringify({
-        tickets: [...this.live.allTickets()],
+        tickets: [...this.stored.values()],
+        open: [...this.live.openTickets()],
         counters: this.live.allCounters(),
         series: [...this.series],
       }),

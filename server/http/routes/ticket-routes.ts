@@ -24,7 +24,7 @@ const CommandReply = Type.Object({
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
   const view = (ticketId: string) => {
-    const ticket = hub.live.ticket(ticketId) ?? hub.tickets.ticket(ticketId);
+    const ticket = hub.live.ticket(ticketId);
     if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
     return hub.queries.ticketView(ticket);
   };
@@ -43,7 +43,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       const { serviceId, priority, source } = request.body;
       const command = { type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' } as const;
       const { change, events } = await hub.queue.execute(command, source ?? 'api');
-      const ticket = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(change.tickets[0]!.id) ?? change.tickets[0]!));
+      const ticket = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(change.tickets[0]!.id)!));
       return reply.status(201).send({ seq: events.at(-1)!.seq, ticket });
     },
   );
