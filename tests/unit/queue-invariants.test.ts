@@ -32,7 +32,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   })),
   fc.record({ c: counter, t: ticketRef }).map(({ c, t }) => ({
     kind: 'command' as const,
-    build: (pick) => ({ type: 'callTicket', counterId: c, ticketId: pick(t) }) as Command,
+    build: (pick: (i: number) => string) => ({ type: 'callTicket', counterId: c, ticketId: pick(t) }) as Command,
   })),
   fc.record({ c: counter, type: fc.constantFrom('recall', 'start', 'noShow', 'finish') as fc.Arbitrary<'recall' | 'start' | 'noShow' | 'finish'> }).map(
     ({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command }),
@@ -51,11 +51,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     })),
   fc.record({ t: ticketRef, type: fc.constantFrom('restore', 'cancel') as fc.Arbitrary<'restore' | 'cancel'> }).map(({ t, type }) => ({
     kind: 'command' as const,
-    build: (pick) => ({ type, ticketId: pick(t) }) as Command,
+    build: (pick: (i: number) => string) => ({ type, ticketId: pick(t) }) as Command,
   })),
   fc.record({ t: ticketRef, p: fc.constantFrom(...PRIORITIES) }).map(({ t, p }) => ({
     kind: 'command' as const,
-    build: (pick) => ({ type: 'setPriority', ticketId: pick(t), priority: p }) as Command,
+    build: (pick: (i: number) => string) => ({ type: 'setPriority', ticketId: pick(t), priority: p }) as Command,
   })),
   fc.record({ c: counter, type: fc.constantFrom('pause', 'resume', 'openCounter', 'closeCounter') as fc.Arbitrary<'pause' | 'resume' | 'openCounter' | 'closeCounter'> }).map(
     ({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command }),
