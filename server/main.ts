@@ -59,6 +59,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof HallFileError || error instanceof MigrationError) {
     console.error(`luot cannot start: ${error.message}`);
+  } else if (['EACCES', 'EROFS', 'EPERM', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) {
+    const path = (error as NodeJS.ErrnoException).path ?? 'the data folder';
+    console.error(`luot cannot start: it may not write to ${path}. Give it a writable data folder with LUOT_DATA_DIR=... or --data ...`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`luot cannot start: the port is already in use (${(error as Error).message}). Set another with PORT=8081 or --port 8081.`);
   } else {

@@ -2,6 +2,7 @@
 // the same data folder, and checks that every acknowledged ticket survived, unrepeated.
 
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killed, runHubProcess, startHubProcess } from '../helpers/hub-process.js';
@@ -84,7 +85,15 @@ describe('crash safety', () => {
     expect(hub.child.exitCode).toBe(0);
   });
 
-  it('refuses to start with a clear message when the hall file is broken', async () => {
+  it('refuses to start with a clear message when the data folder cannot be written', async () => {
+    const file = join(tempDataDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const result = await runHubProcess(join(file, 'data'), []);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`luot cannot start: it may not write to ${join(file, 'data')}`);
+  });
+
+  it('refuses to start with a clear message when the hall file is missing', async () => {
     const result = await runHubProcess(tempDataDir(), ['--config', 'no-such-hall.yaml']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/luot cannot start: the hall description .*no-such-hall\.yaml does not exist/);
