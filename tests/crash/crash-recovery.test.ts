@@ -78,6 +78,28 @@ describe('crash safety', () => {
     db.close();
   });
 
+  it('loads the hall file named by --config, as `npm start -- --config FILE` does', async () => {
+    const dataDir = tempDataDir();
+    const file = join(dataDir, 'xa-tan-phu.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        hall: { name: 'UBND xã Tân Phú', agencyCode: '000.00.31.H40', hours: null },
+        services: [{ id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'H' } }],
+        counters: [{ id: 1, services: ['HT'] }],
+      }),
+    );
+    const hub = await startHubProcess(join(dataDir, 'data'), ['--config', file]);
+    try {
+      const hall = (await api(hub.url, 'GET', '/api/hall')).body;
+      expect(hall.hall.name).toBe('UBND xã Tân Phú');
+      expect(hall.services.map((s: { id: string }) => s.id)).toEqual(['HT']);
+    } finally {
+      hub.child.kill('SIGTERM');
+      await killed(hub.child);
+    }
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const hub = await startHubProcess(tempDataDir());
     hub.child.kill('SIGTERM');
