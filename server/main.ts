@@ -20,7 +20,17 @@ async function main(): Promise<void> {
   const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
   const app = await buildApp({ hub, logger });
   logger.info(
-    { version: VERSION, dataDir: config.dataDir, database: hub.dbPath, hall: hub.live.settings.name, hallFrom: hub.hallSource },
+    {
+      version: VERSION,
+      port: config.port,
+      host: config.host,
+      logLevel: config.logLevel,
+      dataDir: config.dataDir,
+      database: hub.dbPath,
+      schema: hub.schemaVersion,
+      hall: hub.live.settings.name,
+      hallFrom: hub.hallSource,
+    },
     'luot hub starting',
   );
 
