@@ -25,7 +25,7 @@ export function renderLanding(hub: Hub): string {
     .filter((s) => s.active)
     .map(
       (s) => `<tr><td><span class="dot" style="background:${escapeHtml(s.color ?? '#555')}"></span>${both(s.name)}</td>
-        <td class="num">${s.waiting}</td><td>${waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters}</td></tr>`,
+        <td class="num">${s.waiting}</td><td>${waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters.toLocaleString("vi-VN")}</td></tr>`,
     )
     .join('\n');
   const links = T.links.map((l) => `<li><a href="${l.href}">${both(l)}</a> <code>${l.href}</code></li>`).join('\n');
