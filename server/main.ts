@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     hub.close();
     process.exit(0);
   };
+  // A fault in one page's or device's handler is logged; the hall keeps running.
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unexpected failure (the hub goes on)'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 

@@ -26,7 +26,7 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
     if ((io.sockets.adapter.rooms.get(key)?.size ?? 0) === 0) rooms.forget(key);
   };
 
-  const follow = (socket: { data: Partial<SocketData>; join(room: string): void; leave(room: string): void }, filter: SubscriptionFilter): HallSnapshot => {
+  const follow = (socket: { data: Partial<SocketData>; join(room: string): void; leave(room: string): void }, filter: unknown): HallSnapshot => {
     const normalized = normalizeFilter(filter);
     const key = rooms.join(normalized);
     const previous = socket.data.room;
@@ -42,9 +42,9 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
   };
 
   io.on('connection', async (socket) => {
-    const auth = (socket.handshake.auth ?? {}) as SubscriptionFilter;
+    const auth: unknown = socket.handshake.auth;
     socket.on('hall:subscribe', async (filter, reply) => {
-      const snapshot = await hub.queue.read(() => follow(socket, filter ?? {}));
+      const snapshot = await hub.queue.read(() => follow(socket, filter));
       if (typeof reply === 'function') reply({ ok: true, data: snapshot } satisfies Reply<HallSnapshot>);
     });
     socket.on('hall:resync', async (reply) => {

@@ -1,7 +1,7 @@
 // Which events reach which pages. Each distinct filter is one socket.io room that keeps the
 // sequence number of the last event it was sent, so every page can detect a gap.
 
-import type { HallEvent, PublishedEvent, SubscriptionFilter } from '../contract/events.js';
+import type { HallEvent, PublishedEvent } from '../contract/events.js';
 import type { CounterDef } from '../domain/model.js';
 
 export interface NormalizedFilter {
@@ -9,9 +9,12 @@ export interface NormalizedFilter {
   counters: number[];
 }
 
-export function normalizeFilter(filter: SubscriptionFilter | undefined): NormalizedFilter {
-  const services = [...new Set((filter?.services ?? []).filter((s) => typeof s === 'string' && s !== ''))].sort();
-  const counters = [...new Set((filter?.counters ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0))].sort((a, b) => a - b);
+/** A filter from a page, whatever it sent: anything that is not a list of codes or numbers is ignored. */
+export function normalizeFilter(filter: unknown): NormalizedFilter {
+  const given = (typeof filter === 'object' && filter !== null ? filter : {}) as Record<string, unknown>;
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const services = [...new Set(list(given.services).filter((s): s is string => typeof s === 'string' && /^[A-Za-z0-9_]{1,16}$/.test(s)))].sort();
+  const counters = [...new Set(list(given.counters).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 1000))].sort((a, b) => a - b);
   return { services, counters };
 }
 

@@ -105,6 +105,20 @@ describe('realtime events', () => {
     expect(sequencer.accept(display.events[1]!)).toBe('duplicate');
   });
 
+  it('ignores a filter it cannot read instead of failing', async () => {
+    hub = await startTestHub();
+    const display = client({ services: 'HT', counters: 'all' } as never);
+    const first = await display.until(() => display.snapshots[0], 'snapshot');
+    expect(first.services.length).toBeGreaterThanOrEqual(10);
+    for (const garbage of ['HT', 42, null, { services: [1, {}, 'HT'] }]) {
+      const reply = await new Promise<Reply<HallSnapshot>>((resolve) => display.socket.emit('hall:subscribe', garbage as never, resolve));
+      expect(reply.ok).toBe(true);
+    }
+    const last = await new Promise<Reply<HallSnapshot>>((resolve) => display.socket.emit('hall:subscribe', { services: [1, {}, 'HT'] } as never, resolve));
+    expect(last.ok && last.data.services.map((s) => s.id)).toEqual(['HT']);
+    expect((await api(hub.url, 'GET', '/api/health')).body.ok).toBe(true);
+  });
+
   it('changes what a page follows with hall:subscribe', async () => {
     hub = await startTestHub();
     const display = client();
