@@ -50,6 +50,8 @@ function affectedServices(events: DomainEvent[], live: LiveState): Set<string> {
 
 interface Staged {
   change: Change;
+  /** Services whose figures its events carry. */
+  services: Set<string>;
   actor: string | null;
   at: number;
   seqs: number[];
@@ -164,7 +166,8 @@ export class QueueService {
     }
     // Later commands of the same batch must see this one.
     this.live.apply(change, change.events.map((event) => ({ event, at })));
-    return new Promise((resolve, reject) => batch.staged.push({ change, actor, at, seqs, resolve, reject }));
+    const services = affectedServices(change.events, this.live);
+    return new Promise((resolve, reject) => batch.staged.push({ change, services, actor, at, seqs, resolve, reject }));
   }
 
   private flush(batch: Batch): void {
@@ -179,9 +182,11 @@ export class QueueService {
       batch.finish();
       return;
     }
+    // Every command of the batch may have been refused while writing: nothing to publish.
+    if (batch.staged.length === 0) return batch.finish();
     const figures = this.figuresFor(batch.staged);
     const outcomes = batch.staged.map((s) => {
-      const services = [...affectedServices(s.change.events, this.live)].flatMap((id) => figures.get(id) ?? []);
+      const services = [...s.services].flatMap((id) => figures.get(id) ?? []);
       const events = s.change.events.map((e, i) => ({ ...e, seq: s.seqs[i]!, at: s.at, actor: s.actor, services }) as PublishedEvent);
       return { staged: s, events };
     });
@@ -194,7 +199,7 @@ export class QueueService {
   /** Fresh figures of every service the batch touched, computed once for the whole batch. */
   private figuresFor(staged: Staged[]): Map<string, ServiceFigures> {
     const ids = new Set<string>();
-    for (const s of staged) for (const id of affectedServices(s.change.events, this.live)) ids.add(id);
+    for (const s of staged) for (const id of s.services) ids.add(id);
     return new Map(this.queries.serviceSummaries(ids).map((summary) => [summary.id, serviceFigures(summary)]));
   }
 

@@ -84,3 +84,26 @@ describe('a commit the disk refuses', () => {
     expect(all.body.map((t) => t.number)).toEqual(['A001', 'A002']);
   });
 });
+
+describe('a write the database refuses', () => {
+  it('fails that command only; the hub goes on', async () => {
+    hub = await startTestHub();
+    const repo = hub.hub.tickets;
+    const save = repo.saveTicket.bind(repo);
+    let failNext = true;
+    repo.saveTicket = (t) => {
+      if (failNext) {
+        failNext = false;
+        throw Object.assign(new Error('constraint failed'), { code: 'SQLITE_CONSTRAINT' });
+      }
+      save(t);
+    };
+    const refused = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(refused.status).toBe(500);
+    expect(refused.body.message).toMatch(/Dữ liệu đã lưu không bị ảnh hưởng/);
+    const next = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(next.status).toBe(201);
+    expect(next.body.ticket.ticket.number).toBe('A001');
+    expect((await api(hub.url, 'GET', '/api/health')).body.ok).toBe(true);
+  });
+});
