@@ -15,7 +15,6 @@ import type {
   TicketStatus,
   TransferPosition,
 } from './model.js';
-import { FINAL_STATUSES } from './model.js';
 import { dailyLimit, formatTicketNumber } from './numbering.js';
 import { candidatesFor, pickNext, servesService, type QueueKey } from './queue-order.js';
 
@@ -473,7 +472,6 @@ function closeDay(view: QueueView, cmd: Extract<Command, { type: 'closeDay' }>, 
   const closing = cmd.includeToday || isAfterClosing(now, view.settings.timeZone, view.settings.hours);
   const closed: Ticket[] = [];
   for (const t of view.openTickets()) {
-    if (FINAL_STATUSES.has(t.status)) continue;
     const earlierDay = t.day < today;
     if (!earlierDay && !(closing && t.status === 'waiting')) continue;
     const after = closedAtDayEnd(t, now);

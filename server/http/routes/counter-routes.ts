@@ -135,20 +135,20 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
     },
     async (request) =>
       hub.queue.read(() => {
-      const view = counterView(request.params.counterId);
-      const served = view.def.services.map((l) => l.serviceId);
-      const today = hub.queries.today();
-      const report = dayReport(today, hub.tickets.ticketsOfDay(today), []);
-      return {
-        ...view,
-        services: hub.queries.serviceSummaries(served),
-        today: report.counters.find((c) => c.counterId === view.def.id) ?? {
-          counterId: view.def.id,
-          done: 0,
-          noShow: 0,
-          averageServiceSeconds: null,
-        },
-      };
+        const view = counterView(request.params.counterId);
+        const served = view.def.services.map((l) => l.serviceId);
+        const today = hub.queries.today();
+        const report = dayReport(today, hub.tickets.ticketsOfDay(today), []);
+        return {
+          ...view,
+          services: hub.queries.serviceSummaries(served),
+          today: report.counters.find((c) => c.counterId === view.def.id) ?? {
+            counterId: view.def.id,
+            done: 0,
+            noShow: 0,
+            averageServiceSeconds: null,
+          },
+        };
       }),
   );
 
