@@ -12,9 +12,12 @@ import { counterRoutes } from './http/routes/counter-routes.js';
 import { hallRoutes } from './http/routes/hall-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
+import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
+import { webRoutes } from './http/routes/web-routes.js';
 import { startRealtime } from './realtime/socket-server.js';
 import { DeviceRegistry } from './services/device-registry.js';
+import { PrintService, printsDirOf } from './services/print-service.js';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_JSON } from './paths.js';
 
@@ -25,9 +28,13 @@ export interface AppOptions {
   /** A pino logger; none by default (tests). */
   logger?: FastifyBaseLogger;
   devices?: DeviceRegistry;
+  /** How often the kiosks' printers are asked for their state. */
+  printerCheckMs?: number;
 }
 
-export async function buildApp({ hub, logger, devices = new DeviceRegistry() }: AppOptions) {
+const silent = { info() {}, error() {} };
+
+export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000 }: AppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
@@ -60,6 +67,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry() }: 
         { name: 'services', description: 'Services with waiting counts and estimated waits' },
         { name: 'tickets', description: 'Taking a number and following it' },
         { name: 'counters', description: 'What clerks and keypads do' },
+        { name: 'kiosk', description: 'Ticket kiosks (Authorization: Bearer <kiosk token>) and their prints' },
         { name: 'reports', description: 'Day report, closing and the event log' },
       ],
     },
@@ -71,12 +79,20 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry() }: 
   await app.register(ticketRoutes, { hub });
   await app.register(counterRoutes, { hub });
   await app.register(reportRoutes, { hub });
+  const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
+  await app.register(kioskRoutes, { hub, printing, devices });
+  await app.register(webRoutes, { printing });
 
   const io = startRealtime(app.server, hub);
+  devices.onChange((status) => io.emit('device:status', status));
+  const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
+  void checkPrinters();
+  const printerTimer = setInterval(checkPrinters, printerCheckMs);
   app.addHook('onClose', async () => {
+    clearInterval(printerTimer);
     await io.close();
   });
-  return Object.assign(app, { io, devices });
+  return Object.assign(app, { io, devices, printing });
 }
 
 export type LuotApp = Awaited<ReturnType<typeof buildApp>>;

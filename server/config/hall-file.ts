@@ -8,8 +8,10 @@ import type {
   CounterDef,
   HallDefinition,
   HallSettings,
+  KioskDef,
   LocalizedText,
   Numbering,
+  PrinterDef,
   ServiceDef,
 } from '../domain/model.js';
 import { checkHallDefinition } from './hall-rules.js';
@@ -77,6 +79,34 @@ const PriorityCategoryEntry = Type.Object(
   { additionalProperties: false },
 );
 
+const GroupEntry = Type.Object(
+  { id: Type.String({ minLength: 1 }), name: Text },
+  { additionalProperties: false },
+);
+
+const PrinterEntry = Type.Object(
+  {
+    type: Type.Union([Type.Literal('simulated'), Type.Literal('epson'), Type.Literal('star')]),
+    address: Type.Optional(
+      Type.String({ pattern: '^(tcp://[^/:]+(:[0-9]{1,5})?/?|/.+)$', description: 'tcp://host:9100 or a device file' }),
+    ),
+    paper: Type.Optional(Type.Union([Type.Literal(58), Type.Literal(80)])),
+  },
+  { additionalProperties: false },
+);
+
+const KioskEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
+    name: Type.Optional(Text),
+    token: Type.String({ minLength: 12, description: 'Secret the kiosk page presents; at least 12 characters' }),
+    ticketsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
+    printer: Type.Optional(PrinterEntry),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 export const HallFileSchema = Type.Object(
   {
     version: Type.Optional(Type.Literal(1)),
@@ -103,11 +133,14 @@ export const HallFileSchema = Type.Object(
         noShowRestoreMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 480 })),
         transferPosition: Type.Optional(Type.Union([Type.Literal('keep_arrival'), Type.Literal('front')])),
         ticketFooter: Type.Optional(Text),
+        serviceGroups: Type.Optional(Type.Array(GroupEntry)),
+        publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+/?$', description: 'e.g. http://192.168.1.10:8080' })),
       },
       { additionalProperties: false },
     ),
     services: Type.Array(ServiceEntry, { minItems: 1 }),
     counters: Type.Array(CounterEntry, { minItems: 1 }),
+    kiosks: Type.Optional(Type.Array(KioskEntry)),
   },
   { additionalProperties: false },
 );
@@ -160,6 +193,24 @@ function counter(entry: HallFile['counters'][number]): CounterDef {
   };
 }
 
+type KioskEntryData = NonNullable<HallFile['kiosks']>[number];
+
+function printer(entry: KioskEntryData): PrinterDef {
+  const p = entry.printer ?? { type: 'simulated' };
+  return { kind: p.type, address: p.type === 'simulated' ? null : (p.address ?? null), paperWidth: p.paper ?? 80 };
+}
+
+function kiosk(entry: KioskEntryData): KioskDef {
+  return {
+    id: entry.id,
+    name: entry.name ? text(entry.name) : { vi: `Máy lấy số ${entry.id}`, en: `Kiosk ${entry.id}` },
+    token: entry.token,
+    ticketsPerMinute: entry.ticketsPerMinute ?? 6,
+    printer: printer(entry),
+    active: entry.active ?? true,
+  };
+}
+
 function settings(hall: HallFile['hall']): HallSettings {
   const priority = hall.priority ?? {};
   return {
@@ -178,6 +229,8 @@ function settings(hall: HallFile['hall']): HallSettings {
     ticketFooter: hall.ticketFooter
       ? text(hall.ticketFooter)
       : { vi: 'Vui lòng chờ đến lượt. Xin cảm ơn!', en: 'Please wait for your turn. Thank you!' },
+    serviceGroups: (hall.serviceGroups ?? []).map((g) => ({ id: g.id, name: text(g.name) })),
+    publicUrl: hall.publicUrl ? hall.publicUrl.replace(/\/$/, '') : null,
   };
 }
 
@@ -200,6 +253,8 @@ const FORMAT_HINTS: Record<string, string> = {
   close: 'must be a time of day such as 17:00',
   prefix: 'must be up to three capital letters',
   code: 'must be lower-case letters, digits and _',
+  address: 'must be tcp://host:port (a network printer) or a device file such as /dev/usb/lp0',
+  publicUrl: 'must be an address such as http://192.168.1.10:8080',
 };
 
 function schemaProblem(e: { instancePath: string; keyword: string; message: string }): string {
@@ -220,6 +275,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     settings: settings(data.hall),
     services: data.services.map(service),
     counters: data.counters.map(counter),
+    kiosks: (data.kiosks ?? []).map(kiosk),
   };
   const problems = checkHallDefinition(definition);
   if (problems.length > 0) throw new HallFileError(source, problems);

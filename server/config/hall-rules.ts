@@ -29,7 +29,7 @@ function validTimeZone(timeZone: string): boolean {
 /** Every problem found, in words a hall manager can act on; empty when the hall is sound. */
 export function checkHallDefinition(hall: HallDefinition): string[] {
   const problems: string[] = [];
-  const { settings, services, counters } = hall;
+  const { settings, services, counters, kiosks } = hall;
 
   if (!validTimeZone(settings.timeZone)) problems.push(`hall.timeZone: "${settings.timeZone}" is not a known time zone`);
   const hallHours = hoursProblem(settings.hours, 'hall.hours');
@@ -59,6 +59,21 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
       if (!serviceIds.has(link.serviceId)) problems.push(`counter ${c.id} serves "${link.serviceId}", which is not a service`);
     }
     for (const id of duplicates(c.services.map((l) => l.serviceId))) problems.push(`counter ${c.id} lists service "${id}" twice`);
+  }
+
+  const groupIds = new Set(settings.serviceGroups.map((g) => g.id));
+  for (const id of duplicates(settings.serviceGroups.map((g) => g.id))) problems.push(`service group "${id}" is listed twice`);
+  if (groupIds.size > 0) {
+    for (const s of services) {
+      if (s.group !== null && !groupIds.has(s.group)) problems.push(`service ${s.id} is in group "${s.group}", which hall.serviceGroups does not list`);
+    }
+  }
+  for (const id of duplicates(kiosks.map((k) => k.id))) problems.push(`kiosk "${id}" is listed twice`);
+  for (const token of duplicates(kiosks.map((k) => k.token))) problems.push(`two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
+  for (const k of kiosks) {
+    if (k.printer.kind !== 'simulated' && !k.printer.address) {
+      problems.push(`kiosk ${k.id}: a ${k.printer.kind} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`);
+    }
   }
   return problems;
 }

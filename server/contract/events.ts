@@ -154,6 +154,20 @@ export interface HallSnapshot {
   filter: SubscriptionFilter;
 }
 
+/** Health of one device of the hall (a kiosk's printer, a keypad, an LED board). */
+export interface DeviceStatus {
+  /** "printer:K1" is kiosk K1's printer. */
+  id: string;
+  kind: string;
+  /** false: the device cannot do its job now (an alert). */
+  ok: boolean;
+  /** Stable code pages translate: unreachable, offline, paper_out, paper_near_end, cover_open, printer_error, print_failed. */
+  code: string | null;
+  message: string | null;
+  messageEn: string | null;
+  since: number;
+}
+
 /** The one reply shape of every socket request. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; message: string; messageEn: string };
 
@@ -161,6 +175,8 @@ export interface ServerToClientEvents {
   'hall:snapshot': (snapshot: HallSnapshot) => void;
   /** The changes of one commit, oldest first (often one, several when commands arrive together). */
   'hall:events': (events: HallEvent[]) => void;
+  /** A device's health changed (sent to every page; also in /api/health). */
+  'device:status': (status: DeviceStatus) => void;
 }
 
 export interface ClientToServerEvents {

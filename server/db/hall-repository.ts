@@ -1,6 +1,6 @@
 // The hall's definition (settings, services, counters) as stored rows.
 
-import type { CounterDef, HallDefinition, HallSettings, ServiceDef } from '../domain/model.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, ServiceDef } from '../domain/model.js';
 import type { Db } from './database.js';
 
 export class HallRepository {
@@ -11,10 +11,14 @@ export class HallRepository {
     if (!row) return null;
     const services = this.db.prepare('SELECT def FROM services ORDER BY position').all() as { def: string }[];
     const counters = this.db.prepare('SELECT def FROM counters ORDER BY position').all() as { def: string }[];
+    const kiosks = this.db.prepare('SELECT def FROM kiosks ORDER BY position').all() as { def: string }[];
+    // Settings stored by an older version lack the newer fields.
+    const settings: HallSettings = { serviceGroups: [], publicUrl: null, ...(JSON.parse(row.settings) as Partial<HallSettings>) } as HallSettings;
     return {
-      settings: JSON.parse(row.settings) as HallSettings,
+      settings,
       services: services.map((r) => JSON.parse(r.def) as ServiceDef),
       counters: counters.map((r) => JSON.parse(r.def) as CounterDef),
+      kiosks: kiosks.map((r) => JSON.parse(r.def) as KioskDef),
     };
   }
 
@@ -59,6 +63,11 @@ export class HallRepository {
         const def = { ...(JSON.parse(row.def) as CounterDef), active: false };
         upsertCounter.run(row.id, hall.counters.length + 1000, JSON.stringify(def));
       }
+
+      // A kiosk no longer listed loses its token: nothing historical refers to it.
+      db.prepare('DELETE FROM kiosks').run();
+      const insertKiosk = db.prepare('INSERT INTO kiosks (id, position, def) VALUES (?, ?, ?)');
+      hall.kiosks.forEach((k, i) => insertKiosk.run(k.id, i, JSON.stringify(k)));
     })();
   }
 }

@@ -4,12 +4,27 @@
 type Params = Record<string, string | number>;
 
 interface ErrorText {
-  status: 404 | 409 | 422 | 429;
+  status: 401 | 404 | 409 | 422 | 429;
   vi: (p: Params) => string;
   en: (p: Params) => string;
 }
 
 const ERRORS = {
+  kiosk_unregistered: {
+    status: 401,
+    vi: () => 'Máy lấy số này chưa được đăng ký hoặc mã đăng ký không đúng. Vui lòng báo cán bộ quản lý.',
+    en: () => 'This kiosk is not registered or its token is wrong. Please tell the hall manager.',
+  },
+  kiosk_rate_limited: {
+    status: 429,
+    vi: (p) => `Máy vừa cấp nhiều số liên tiếp. Xin vui lòng chờ khoảng ${p.seconds} giây rồi lấy số tiếp. Xin cảm ơn!`,
+    en: (p) => `This kiosk has just given many numbers in a row. Please wait about ${p.seconds} seconds. Thank you!`,
+  },
+  ticket_not_from_today: {
+    status: 409,
+    vi: (p) => `Số thứ tự "${p.ticketId}" không phải của hôm nay nên không in lại được.`,
+    en: (p) => `Ticket "${p.ticketId}" is not from today, so it cannot be printed again.`,
+  },
   service_not_found: {
     status: 404,
     vi: (p) => `Không có dịch vụ "${p.serviceId}".`,

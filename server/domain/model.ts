@@ -71,6 +71,12 @@ export interface CounterDef {
 
 export type TransferPosition = 'keep_arrival' | 'front';
 
+/** A heading on the kiosk under which services are grouped. */
+export interface ServiceGroup {
+  id: string;
+  name: LocalizedText;
+}
+
 export interface HallSettings {
   name: string;
   nameEn: string;
@@ -86,12 +92,39 @@ export interface HallSettings {
   transferPosition: TransferPosition;
   /** Short text printed at the bottom of each ticket. */
   ticketFooter: LocalizedText;
+  /** Headings of the kiosk's service groups, in screen order. */
+  serviceGroups: ServiceGroup[];
+  /** Address phones use to reach the hub (printed in the ticket's QR); null = found at start. */
+  publicUrl: string | null;
+}
+
+/** simulated: each ticket is saved as PNG and ESC/POS bytes under the data folder. */
+export type PrinterKind = 'simulated' | 'epson' | 'star';
+
+export interface PrinterDef {
+  kind: PrinterKind;
+  /** "tcp://host:9100" or a device file such as /dev/usb/lp0; null for the simulated printer. */
+  address: string | null;
+  /** Paper roll width in millimetres. */
+  paperWidth: 58 | 80;
+}
+
+/** A ticket kiosk: a registered device with its own secret token and printer. */
+export interface KioskDef {
+  id: string;
+  name: LocalizedText;
+  token: string;
+  /** Tickets this kiosk may issue in any 60 seconds. */
+  ticketsPerMinute: number;
+  printer: PrinterDef;
+  active: boolean;
 }
 
 export interface HallDefinition {
   settings: HallSettings;
   services: ServiceDef[];
   counters: CounterDef[];
+  kiosks: KioskDef[];
 }
 
 export const TICKET_STATUSES = [

@@ -52,3 +52,14 @@ export function estimateWaitSeconds(ahead: number, averageSeconds: number, count
   if (counters <= 0) return null;
   return Math.round((ahead * averageSeconds) / counters);
 }
+
+/**
+ * The wait as people are told it: whole minutes, rounded up, to 5 minutes beyond 10 so that
+ * a figure on paper does not pretend to a precision it lacks. 0 means "next".
+ */
+export function waitMinutesToShow(seconds: number | null): number | null {
+  if (seconds === null) return null;
+  if (seconds <= 0) return 0;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 10 ? minutes : Math.ceil(minutes / 5) * 5;
+}

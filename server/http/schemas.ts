@@ -101,10 +101,26 @@ export const IssueTicketBody = Type.Object(
   {
     serviceId: ServiceId,
     priority: Type.Optional(Nullable(PriorityCode)),
-    source: Type.Optional(Type.Union([Type.Literal('kiosk'), Type.Literal('counter'), Type.Literal('api')])),
+    // Kiosks take numbers through /api/kiosk/tickets with their token (and rate cap).
+    source: Type.Optional(Type.Union([Type.Literal('counter'), Type.Literal('api')])),
   },
   { additionalProperties: false },
 );
+
+export const KioskTicketBody = Type.Object(
+  {
+    serviceId: ServiceId,
+    priority: Type.Optional(Nullable(PriorityCode)),
+  },
+  { additionalProperties: false },
+);
+
+export const PrintOutcomeSchema = Type.Object({
+  ok: Type.Boolean(),
+  code: Nullable(Type.String({ description: 'unreachable, offline, paper_out, cover_open, printer_error, print_failed' })),
+  message: Nullable(Type.String()),
+  messageEn: Nullable(Type.String()),
+});
 
 export const TicketParams = Type.Object({ ticketId: TicketId });
 export const CounterParams = Type.Object({ counterId: CounterId });

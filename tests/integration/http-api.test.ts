@@ -49,7 +49,7 @@ describe('a fresh hub', () => {
 describe('tickets and counters over HTTP', () => {
   it('issues, positions, calls, serves and finishes, with estimates', async () => {
     hub = await startTestHub();
-    const first = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', source: 'kiosk' });
+    const first = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', source: 'counter' });
     expect(first.status).toBe(201);
     expect(first.body.ticket).toMatchObject({ ticket: { number: 'A001', status: 'waiting' }, peopleAhead: 0 });
     const second = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });

@@ -1,0 +1,93 @@
+// What a paper ticket says, as plain lines: Vietnamese first, English beneath in small type.
+// Pure, so the words can be checked without drawing; ticket-image.ts lays them out.
+
+import type { LocalizedText } from '../../server/domain/model.js';
+import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+
+export interface TicketFacts {
+  hallName: string;
+  number: string;
+  service: LocalizedText;
+  location: LocalizedText | null;
+  /** Name of the priority category, null for a regular ticket. */
+  priority: LocalizedText | null;
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  issuedAt: number;
+  timeZone: string;
+  /** The phone page, encoded in the QR code. */
+  phoneUrl: string;
+  footer: LocalizedText;
+}
+
+export interface TicketWords {
+  hallName: string;
+  serviceVi: string;
+  serviceEn: string;
+  location: string | null;
+  numberLabel: string;
+  number: string;
+  priority: string | null;
+  ahead: LocalizedText;
+  wait: LocalizedText;
+  qrHint: LocalizedText;
+  phoneUrl: string;
+  issued: string;
+  footer: LocalizedText;
+}
+
+const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "08:15 - Thứ Hai, 23/11/2026" in the hall's time zone. */
+export function issuedAtWords(at: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+  return `${parts.hour}:${parts.minute} - ${WEEKDAYS_VI[weekday]}, ${parts.day}/${parts.month}/${parts.year}`;
+}
+
+function aheadWords(ahead: number | null): LocalizedText {
+  if (ahead === null) return { vi: '', en: '' };
+  if (ahead === 0) return { vi: 'Bạn là người tiếp theo', en: 'You are next' };
+  return { vi: `Trước bạn còn ${ahead} người`, en: `${ahead} ${ahead === 1 ? 'person' : 'people'} ahead of you` };
+}
+
+function waitWords(seconds: number | null, ahead: number | null): LocalizedText {
+  if (ahead === 0) return { vi: '', en: '' };
+  const minutes = waitMinutesToShow(seconds);
+  if (minutes === null) return { vi: 'Chưa có quầy phục vụ lúc này', en: 'No counter is serving right now' };
+  return { vi: `Thời gian chờ dự kiến: khoảng ${minutes} phút`, en: `Estimated wait: about ${minutes} min` };
+}
+
+export function ticketWords(facts: TicketFacts): TicketWords {
+  // NFC: a decomposed "ệ" would be drawn as a letter and a loose accent by some fonts.
+  const nfc = (s: string) => s.normalize('NFC');
+  const both = (t: LocalizedText): LocalizedText => ({ vi: nfc(t.vi), en: nfc(t.en) });
+  return {
+    hallName: nfc(facts.hallName),
+    serviceVi: nfc(facts.service.vi),
+    serviceEn: nfc(facts.service.en),
+    location: facts.location ? nfc(`${facts.location.vi} / ${facts.location.en}`) : null,
+    numberLabel: 'SỐ THỨ TỰ / YOUR NUMBER',
+    number: facts.number,
+    priority: facts.priority ? nfc(`ƯU TIÊN / PRIORITY: ${facts.priority.vi}`) : null,
+    ahead: aheadWords(facts.peopleAhead),
+    wait: waitWords(facts.estimatedWaitSeconds, facts.peopleAhead),
+    qrHint: { vi: 'Quét mã để theo dõi lượt trên điện thoại', en: 'Scan to follow your turn on your phone' },
+    phoneUrl: facts.phoneUrl,
+    issued: issuedAtWords(facts.issuedAt, facts.timeZone),
+    footer: both(facts.footer),
+  };
+}

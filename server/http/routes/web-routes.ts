@@ -1,0 +1,64 @@
+// The pages the hub serves, built by Vite into dist/web: the kiosk, the phone page a
+// ticket's QR code leads to, and the simulated printer's list of recent tickets.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { WEB_DIST_DIR } from '../../paths.js';
+import type { PrintService } from '../../services/print-service.js';
+import { TicketParams } from '../schemas.js';
+
+const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
+const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9]+\.(png|bin)$/;
+
+export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
+  const built = existsSync(join(KIOSK_DIST, 'index.html'));
+  // Gives every reply sendFile(); the prints folder may not exist yet.
+  await app.register(fastifyStatic, { root: printing.printsDir, serve: false });
+  if (built) {
+    await app.register(fastifyStatic, { root: KIOSK_DIST, prefix: '/kiosk/', decorateReply: false, maxAge: 0 });
+  } else {
+    app.get('/kiosk/*', async (_request, reply) =>
+      reply.status(503).type('text/plain; charset=utf-8').send('Các trang chưa được dựng: chạy "npm run build:web".\nThe pages are not built yet: run "npm run build:web".'),
+    );
+  }
+  const page = (file: string) => async (_request: unknown, reply: { sendFile(f: string, root: string): unknown }) => reply.sendFile(file, KIOSK_DIST);
+  app.get('/t/:ticketId', { schema: { hide: true, params: TicketParams } }, built ? page('phone.html') : async (_r, reply) => reply.redirect('/kiosk/'));
+  app.get('/prints', { schema: { hide: true } }, built ? page('prints.html') : async (_r, reply) => reply.redirect('/kiosk/'));
+
+  app.get(
+    '/api/prints',
+    {
+      schema: {
+        tags: ['kiosk'],
+        summary: "The simulated printers' recent tickets, newest first",
+        response: {
+          200: Type.Array(
+            Type.Object({ name: Type.String(), at: Type.Number(), image: Type.String(), bytes: Type.String() }),
+          ),
+        },
+      },
+    },
+    async () =>
+      (await printing.recentPrints()).map((p) => ({ ...p, image: `/api/prints/${p.name}.png`, bytes: `/api/prints/${p.name}.bin` })),
+  );
+
+  app.get(
+    '/api/prints/:file',
+    { schema: { tags: ['kiosk'], summary: 'One simulated print: its picture (.png) or its ESC/POS bytes (.bin)', params: Type.Object({ file: Type.String() }) } },
+    async (request, reply) => {
+      const { file } = request.params;
+      if (!PRINT_FILE.test(file) || !existsSync(join(printing.printsDir, file))) {
+        return reply.status(404).send({
+          statusCode: 404,
+          error: 'print_not_found',
+          message: `Không có bản in "${file}".`,
+          messageEn: `There is no print "${file}".`,
+        });
+      }
+      return reply.sendFile(file, printing.printsDir, { maxAge: 0 });
+    },
+  );
+};

@@ -1,0 +1,160 @@
+// Prints tickets on each kiosk's printer, one job at a time per printer, and keeps the
+// printers' health in the device registry. A failed print never loses the ticket: the
+// kiosk shows it on screen and can ask for the print again.
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrinterStatus } from '../../hardware/printer/printer-status.js';
+import { ticketWords } from '../../hardware/printer/ticket-content.js';
+import { renderTicket } from '../../hardware/printer/ticket-image.js';
+import { createTicketPrinter, type TicketPrinter } from '../../hardware/printer/ticket-printer.js';
+import type { KioskDef, LocalizedText } from '../domain/model.js';
+import type { Logger } from './queue-service.js';
+import type { DeviceRegistry } from './device-registry.js';
+import type { HallQueries, TicketView } from './hall-queries.js';
+import type { LiveState } from './live-state.js';
+
+export interface PrintOutcome {
+  ok: boolean;
+  /** Why it did not print: a printer problem code, or print_failed. */
+  code: string | null;
+  message: string | null;
+  messageEn: string | null;
+}
+
+const PROBLEM_WORDS: Record<string, LocalizedText> = {
+  unreachable: { vi: 'Không kết nối được máy in.', en: 'The printer cannot be reached.' },
+  offline: { vi: 'Máy in đang ngừng hoạt động.', en: 'The printer is offline.' },
+  paper_out: { vi: 'Máy in hết giấy.', en: 'The printer is out of paper.' },
+  paper_near_end: { vi: 'Máy in sắp hết giấy.', en: 'The printer is running out of paper.' },
+  cover_open: { vi: 'Nắp máy in đang mở.', en: 'The printer cover is open.' },
+  printer_error: { vi: 'Máy in báo lỗi.', en: 'The printer reports an error.' },
+  print_failed: { vi: 'In phiếu không thành công.', en: 'The ticket could not be printed.' },
+};
+
+export function printerDeviceId(kioskId: string): string {
+  return `printer:${kioskId}`;
+}
+
+export interface PrintRecord {
+  name: string;
+  /** Modification time of the picture, ms. */
+  at: number;
+}
+
+export class PrintService {
+  private readonly printers = new Map<string, { printer: TicketPrinter; key: string }>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly live: LiveState,
+    private readonly queries: HallQueries,
+    private readonly devices: DeviceRegistry,
+    readonly printsDir: string,
+    private readonly logger: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The kiosk's printer, made anew when the hall description changed it. */
+  printerOf(kiosk: KioskDef): TicketPrinter {
+    const key = JSON.stringify(kiosk.printer);
+    const known = this.printers.get(kiosk.id);
+    if (known && known.key === key) return known.printer;
+    const printer = createTicketPrinter(kiosk.printer, this.printsDir);
+    this.printers.set(kiosk.id, { printer, key });
+    return printer;
+  }
+
+  /** Renders and prints one ticket; resolves with what happened, never rejects. */
+  printTicket(kiosk: KioskDef, view: TicketView, phoneUrl: string): Promise<PrintOutcome> {
+    return this.serialized(kiosk.id, async () => {
+      const printer = this.printerOf(kiosk);
+      const status = await printer.status();
+      this.record(kiosk, status);
+      if (!status.online) return this.failure(kiosk, status.problem ?? 'print_failed', null);
+      try {
+        const raster = await renderTicket(ticketWords(this.facts(view, phoneUrl)), kiosk.printer.paperWidth);
+        await printer.print(raster, `${view.ticket.id}_${kiosk.id}_${this.clock()}`);
+        return { ok: true, code: null, message: null, messageEn: null };
+      } catch (error) {
+        return this.failure(kiosk, 'print_failed', (error as Error).message);
+      }
+    });
+  }
+
+  /** Asks every active kiosk's printer for its state (the hub does so every few seconds). */
+  async checkPrinters(): Promise<void> {
+    await Promise.all(
+      this.live.kiosks
+        .filter((k) => k.active)
+        .map((kiosk) => this.serialized(kiosk.id, async () => this.record(kiosk, await this.printerOf(kiosk).status()))),
+    );
+  }
+
+  /** The simulated printers' recent tickets, newest first. */
+  async recentPrints(limit = 60): Promise<PrintRecord[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.printsDir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => n.endsWith('.png'))
+      .map((n) => ({ name: n.slice(0, -4), at: Number(n.slice(0, -4).split('_').at(-1)) || 0 }))
+      .sort((a, b) => b.at - a.at || b.name.localeCompare(a.name))
+      .slice(0, limit);
+  }
+
+  private facts(view: TicketView, phoneUrl: string) {
+    const settings = this.live.settings;
+    const category = settings.priorityCategories.find((c) => c.code === view.ticket.priority);
+    return {
+      hallName: settings.name,
+      number: view.ticket.number,
+      service: view.service.name,
+      location: view.service.location,
+      priority: view.ticket.priority ? (category?.name ?? { vi: view.ticket.priority, en: view.ticket.priority }) : null,
+      peopleAhead: view.peopleAhead,
+      estimatedWaitSeconds: view.estimatedWaitSeconds,
+      issuedAt: view.ticket.issuedAt,
+      timeZone: settings.timeZone,
+      phoneUrl,
+      footer: settings.ticketFooter,
+    };
+  }
+
+  private record(kiosk: KioskDef, status: PrinterStatus): void {
+    const code = status.problem ?? (status.paper === 'near_end' ? 'paper_near_end' : null);
+    const words = code ? PROBLEM_WORDS[code]! : null;
+    this.devices.report(printerDeviceId(kiosk.id), 'printer', {
+      ok: status.online,
+      code,
+      message: words?.vi ?? null,
+      messageEn: words?.en ?? null,
+    });
+  }
+
+  private failure(kiosk: KioskDef, code: string, detail: string | null): PrintOutcome {
+    const words = PROBLEM_WORDS[code] ?? PROBLEM_WORDS.print_failed!;
+    this.logger.error({ kiosk: kiosk.id, code, detail }, 'ticket not printed');
+    this.devices.report(printerDeviceId(kiosk.id), 'printer', {
+      ok: false,
+      code,
+      message: detail ? `${words.vi} (${detail})` : words.vi,
+      messageEn: detail ? `${words.en} (${detail})` : words.en,
+    });
+    return { ok: false, code, message: words.vi, messageEn: words.en };
+  }
+
+  private serialized<T>(kioskId: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(kioskId) ?? Promise.resolve();
+    const next = previous.then(job, job);
+    this.queues.set(kioskId, next.catch(() => undefined));
+    return next;
+  }
+}
+
+export function printsDirOf(dataDir: string): string {
+  return join(dataDir, 'prints');
+}
