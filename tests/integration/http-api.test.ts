@@ -18,7 +18,7 @@ describe('a fresh hub', () => {
     hub = await startTestHub();
     const health = await api(hub.url, 'GET', '/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ ok: true, version: '0.1.0', database: { ok: true, schemaVersion: 1 } });
+    expect(health.body).toMatchObject({ ok: true, version: '0.1.0', database: { ok: true, schemaVersion: bundledMigrations().at(-1)!.version } });
     const services = await api<any[]>(hub.url, 'GET', '/api/services');
     expect(services.body.length).toBeGreaterThanOrEqual(10);
     expect(services.body.map((s) => s.name.vi)).toContain('Lao động - Thương binh và Xã hội');
@@ -196,13 +196,14 @@ describe('storage', () => {
   it('backs up the database with the online backup API before migrating it', async () => {
     const dataDir = tempDataDir();
     (await openDatabase(dataDir)).db.close();
-    const next = [...bundledMigrations(), { version: 2, name: 'later', sql: 'CREATE TABLE later_table (x INTEGER)' }];
+    const latest = bundledMigrations().at(-1)!.version;
+    const next = [...bundledMigrations(), { version: latest + 1, name: 'later', sql: 'CREATE TABLE later_table (x INTEGER)' }];
     const opened = await openDatabase(dataDir, next);
-    expect(opened.schemaVersion).toBe(2);
-    expect(opened.backupPath).toMatch(/backups\/luot-before-schema-2-.*\.sqlite$/);
+    expect(opened.schemaVersion).toBe(latest + 1);
+    expect(opened.backupPath).toMatch(new RegExp(`backups/luot-before-schema-${latest + 1}-.*\\.sqlite$`));
     opened.db.close();
     const backup = new Database(opened.backupPath!, { readonly: true });
-    expect(backup.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(backup.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: latest });
     backup.close();
   });
 
