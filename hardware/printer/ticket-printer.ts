@@ -9,11 +9,15 @@ import { composeTicketJob, thermalPrinter, type PrinterInterface } from './escpo
 import { queryNetworkStatus, UNREACHABLE, type PrinterStatus } from './printer-status.js';
 import type { TicketRaster } from './ticket-image.js';
 
+const SILENT_RECHECK_MS = 5 * 60_000;
+
 export interface TicketPrinter {
   readonly def: PrinterDef;
   /** Where it is, for people: "tcp://10.0.0.5:9100", "/dev/usb/lp0", "data/prints". */
   readonly where: string;
   status(): Promise<PrinterStatus>;
+  /** The state to trust just before printing (may be remembered rather than asked). */
+  statusBeforePrint(): Promise<PrinterStatus>;
   /** Sends one ticket; rejects with an Error whose message says what went wrong. */
   print(raster: TicketRaster, name: string): Promise<void>;
 }
@@ -33,6 +37,10 @@ export class SimulatedPrinter implements TicketPrinter {
 
   async status(): Promise<PrinterStatus> {
     return HEALTHY;
+  }
+
+  statusBeforePrint(): Promise<PrinterStatus> {
+    return this.status();
   }
 
   async print(raster: TicketRaster, name: string): Promise<void> {
@@ -68,8 +76,21 @@ export class NetworkPrinter implements TicketPrinter {
     this.where = `tcp://${this.host}:${this.port}`;
   }
 
-  status(): Promise<PrinterStatus> {
-    return queryNetworkStatus(this.host, this.port);
+  /** When the printer last left status queries unanswered: many never answer. */
+  private silentAt: number | null = null;
+
+  async status(): Promise<PrinterStatus> {
+    const status = await queryNetworkStatus(this.host, this.port);
+    this.silentAt = status.online && !status.reported ? Date.now() : null;
+    return status;
+  }
+
+  /** Before a print: a printer known to stay silent is not asked again for a while (each ask costs a timeout). */
+  async statusBeforePrint(): Promise<PrinterStatus> {
+    if (this.silentAt !== null && Date.now() - this.silentAt < SILENT_RECHECK_MS) {
+      return { online: true, paper: 'unknown', coverOpen: false, problem: null, reported: false };
+    }
+    return this.status();
   }
 
   async print(raster: TicketRaster): Promise<void> {
@@ -98,6 +119,10 @@ export class DeviceFilePrinter implements TicketPrinter {
     } catch {
       return UNREACHABLE;
     }
+  }
+
+  statusBeforePrint(): Promise<PrinterStatus> {
+    return this.status();
   }
 
   async print(raster: TicketRaster): Promise<void> {

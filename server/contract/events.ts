@@ -11,7 +11,7 @@ import type {
   TransferPosition,
 } from '../domain/model.js';
 
-export type { CounterDef, CounterState, HallSettings, LocalizedText, Ticket } from '../domain/model.js';
+export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
 
 /** What each kind of change carries. Every ticket and counter is its state after the change. */
 export interface HallEventPayloads {

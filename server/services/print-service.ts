@@ -69,7 +69,7 @@ export class PrintService {
   printTicket(kiosk: KioskDef, view: TicketView, phoneUrl: string): Promise<PrintOutcome> {
     return this.serialized(kiosk.id, async () => {
       const printer = this.printerOf(kiosk);
-      const status = await printer.status();
+      const status = await printer.statusBeforePrint();
       this.record(kiosk, status);
       if (!status.online) return this.failure(kiosk, status.problem ?? 'print_failed', null);
       try {

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import './fonts.css';
+import './kiosk.css';
+import { KioskApp } from './kiosk-app.js';
+
+render(<KioskApp />, document.getElementById('app')!);

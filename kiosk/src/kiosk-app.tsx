@@ -1,0 +1,223 @@
+// The kiosk touchscreen: home (services), the priority path, the issued ticket, and the
+// first-start registration. Returns to home after 30 s without a touch.
+
+import { useEffect, useState } from 'preact/hooks';
+import type { ServiceSummary } from '../../server/contract/events.js';
+import { useHallFeed } from './hall-feed.js';
+import { DICTIONARY, pick, type Lang } from './i18n.js';
+import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
+import { KioskSetup } from './kiosk-setup.js';
+import { PriorityPicker } from './priority-picker.js';
+import { ServiceGrid } from './service-grid.js';
+import { TicketResult } from './ticket-result.js';
+import { useIdle } from './use-idle.js';
+
+const IDLE_MS = 30_000;
+/** A printed ticket is in the citizen's hand: the next person should not wait 30 s. */
+const RESULT_PRINTED_MS = 15_000;
+
+type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null; shownAt: number };
+
+function useOrientation(): boolean {
+  const query = '(orientation: portrait)';
+  const [portrait, setPortrait] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const media = matchMedia(query);
+    const update = () => setPortrait(media.matches);
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+  return portrait;
+}
+
+function useClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function KioskApp() {
+  const [credentials, setCredentials] = useState<KioskCredentials | null>(() => loadCredentials());
+  const [info, setInfo] = useState<KioskInfo | null>(null);
+  const [setupError, setSetupError] = useState<string | null>(null);
+  const [lang, setLang] = useState<Lang>('vi');
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const [priority, setPriority] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [reprinting, setReprinting] = useState(false);
+  const feed = useHallFeed();
+  const portrait = useOrientation();
+  const now = useClock();
+  const t = DICTIONARY[lang];
+
+  useEffect(() => {
+    if (!credentials) return;
+    kioskApi
+      .info(credentials)
+      .then((i) => {
+        setInfo(i);
+        setSetupError(null);
+      })
+      .catch((error: unknown) => {
+        const f = error instanceof KioskApiError ? error.failure : null;
+        if (f?.status === 401) {
+          saveCredentials(null);
+          setCredentials(null);
+          setSetupError(lang === 'vi' ? f.message : f.messageEn);
+        } else {
+          setTimeout(() => setCredentials({ ...credentials }), 5000);
+        }
+      });
+  }, [credentials]);
+
+  const goHome = () => {
+    setScreen({ kind: 'home' });
+    setPriority(null);
+    setFailure(null);
+    setLang('vi');
+  };
+  const atHome = screen.kind === 'home' && priority === null && failure === null && lang === 'vi';
+  const printedResult = screen.kind === 'result' && screen.issued.print.ok;
+  const idleMs = atHome ? null : printedResult ? RESULT_PRINTED_MS : IDLE_MS;
+  const [lastTouch, setLastTouch] = useState(() => Date.now());
+  useEffect(() => {
+    const touched = () => setLastTouch(Date.now());
+    window.addEventListener('pointerdown', touched);
+    return () => window.removeEventListener('pointerdown', touched);
+  }, []);
+  useIdle(idleMs, goHome, screen);
+
+  if (!credentials || (!info && setupError)) {
+    return (
+      <KioskSetup
+        lang={lang}
+        error={setupError}
+        onSave={(c) => {
+          saveCredentials(c);
+          setCredentials(c);
+        }}
+      />
+    );
+  }
+
+  const snapshot = feed.snapshot;
+  const printer = info ? (feed.devices[`printer:${info.id}`] ?? info.printer) : null;
+  const printerProblem = printer && printer.code ? printer : null;
+
+  const issue = async (service: ServiceSummary) => {
+    setScreen({ kind: 'issuing' });
+    try {
+      const issued = await kioskApi.issue(credentials, service.id, priority);
+      setScreen({ kind: 'result', issued, priority, shownAt: Date.now() });
+    } catch (error) {
+      setScreen({ kind: 'home' });
+      setFailure(error instanceof KioskApiError ? error.failure : { status: 0, error: 'unknown', message: t.networkError, messageEn: t.networkError });
+    }
+  };
+
+  const reprint = async () => {
+    if (screen.kind !== 'result') return;
+    setReprinting(true);
+    try {
+      const issued = await kioskApi.reprint(credentials, screen.issued.ticket.ticket.id);
+      setScreen({ ...screen, issued });
+    } catch (error) {
+      if (error instanceof KioskApiError) setFailure(error.failure);
+    } finally {
+      setReprinting(false);
+    }
+  };
+
+  const categoryName = (code: string | null) => {
+    const category = snapshot?.hall.priorityCategories.find((c) => c.code === code);
+    return category ? pick(category.name, lang) : null;
+  };
+  const secondsLeft = idleMs === null ? 0 : Math.max(0, Math.ceil((Math.max(lastTouch, screen.kind === 'result' ? screen.shownAt : 0) + idleMs - now.getTime()) / 1000));
+
+  return (
+    <div class={`kiosk ${portrait ? 'portrait' : 'landscape'}`} lang={lang}>
+      <header class="kiosk-header">
+        <div class="hall-name">{snapshot ? (lang === 'vi' ? snapshot.hall.name : snapshot.hall.nameEn) : ''}</div>
+        <div class="clock">
+          {now.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}
+          <span class="date">{now.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' })}</span>
+        </div>
+        <button class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t.langToggle}
+        </button>
+      </header>
+
+      {!feed.connected && <div class="banner offline" role="alert">{t.offline}</div>}
+      {printerProblem && screen.kind !== 'result' && (
+        <div class={`banner ${printerProblem.ok ? 'warning' : 'printer-down'}`} role="alert" data-printer-code={printerProblem.code}>
+          <strong>{t.printer[printerProblem.code!] ?? t.printer.print_failed}</strong>
+          {!printerProblem.ok && <span> — {t.printerDownNote}</span>}
+        </div>
+      )}
+
+      <main class="kiosk-main">
+        {screen.kind === 'result' ? (
+          <TicketResult
+            issued={screen.issued}
+            priorityName={categoryName(screen.priority)}
+            lang={lang}
+            reprinting={reprinting}
+            secondsLeft={secondsLeft}
+            onReprint={reprint}
+            onDone={goHome}
+          />
+        ) : screen.kind === 'priority' ? (
+          <PriorityPicker
+            categories={snapshot?.hall.priorityCategories ?? []}
+            lang={lang}
+            onBack={() => setScreen({ kind: 'home' })}
+            onPick={(code) => {
+              setPriority(code);
+              setScreen({ kind: 'home' });
+            }}
+          />
+        ) : (
+          <>
+            <div class="home-title">
+              <h1>{priority ? t.priorityChosen(categoryName(priority) ?? '') : t.title}</h1>
+              {!priority && <p>{t.subtitle}</p>}
+            </div>
+            {snapshot && <ServiceGrid services={snapshot.services} groups={snapshot.hall.serviceGroups ?? []} portrait={portrait} lang={lang} onPick={issue} />}
+            <div class="home-actions">
+              {priority ? (
+                <button class="secondary big" onClick={() => setPriority(null)}>
+                  {t.cancelPriority}
+                </button>
+              ) : (
+                <button class="priority-button big" onClick={() => setScreen({ kind: 'priority' })}>
+                  <span>★ {t.priorityButton}</span>
+                  <small>{t.priorityHint}</small>
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </main>
+
+      {screen.kind === 'issuing' && (
+        <div class="overlay" role="status">
+          <p>{t.issuing}</p>
+        </div>
+      )}
+      {failure && (
+        <div class="overlay" role="alertdialog">
+          <div class="dialog">
+            <h2>{t.errorTitle}</h2>
+            <p class="error-text">{lang === 'vi' ? failure.message : failure.messageEn}</p>
+            <button class="primary big" onClick={() => setFailure(null)}>
+              {t.ok}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

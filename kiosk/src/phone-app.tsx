@@ -1,0 +1,117 @@
+// The page a ticket's QR code opens on the citizen's phone: the number, the service, people
+// ahead and the wait, live; when called, the counter large with a vibration and a sound.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TicketView } from '../../server/services/hall-queries.js';
+import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+import { useHallFeed } from './hall-feed.js';
+import { DICTIONARY, pick, type Lang } from './i18n.js';
+
+const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+/** Ticket ids read <day>-<service>-<seq>: the page follows only its own service. */
+const serviceId = ticketId.split('-')[1] ?? '';
+
+function beep(context: AudioContext): void {
+  // Three short tones: heard in a noisy hall without being alarming.
+  for (let i = 0; i < 3; i++) {
+    const osc = context.createOscillator();
+    const gain = context.createGain();
+    osc.frequency.value = 880;
+    gain.gain.value = 0.3;
+    osc.connect(gain).connect(context.destination);
+    const at = context.currentTime + i * 0.35;
+    osc.start(at);
+    osc.stop(at + 0.2);
+  }
+}
+
+function alertCitizen(audio: AudioContext | null): void {
+  navigator.vibrate?.([400, 200, 400, 200, 400]);
+  if (audio && audio.state === 'running') beep(audio);
+}
+
+export function PhoneApp() {
+  const [lang, setLang] = useState<Lang>('vi');
+  const [view, setView] = useState<TicketView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const audio = useRef<AudioContext | null>(null);
+  const [soundOn, setSoundOn] = useState(false);
+  const feed = useHallFeed({ services: [serviceId] });
+  const t = DICTIONARY[lang];
+
+  const load = async () => {
+    const response = await fetch(`/api/tickets/${encodeURIComponent(ticketId)}`).catch(() => null);
+    if (!response) return;
+    if (response.status === 404) return setMissing(true);
+    if (response.ok) {
+      const next = (await response.json()) as TicketView;
+      setView((before) => {
+        const calledNow = next.ticket.status === 'called' && (before?.ticket.status !== 'called' || next.ticket.recallCount > before.ticket.recallCount);
+        if (before && calledNow) alertCitizen(audio.current);
+        return next;
+      });
+      setUpdatedAt(new Date());
+    }
+  };
+
+  // Every change in this service may move the ticket; a snapshot (reconnect) too.
+  useEffect(() => {
+    void load();
+  }, [feed.snapshot?.seq, feed.connected]);
+
+  const enableSound = () => {
+    audio.current ??= new AudioContext();
+    void audio.current.resume().then(() => setSoundOn(audio.current?.state === 'running'));
+  };
+
+  if (missing) return <main class="phone"><p class="phone-status">{t.phoneNotFound}</p></main>;
+  if (!view) return <main class="phone" />;
+  const { ticket } = view;
+  const minutes = waitMinutesToShow(view.estimatedWaitSeconds);
+  const status = ticket.status;
+  return (
+    <main class={`phone status-${status}`} lang={lang} data-status={status}>
+      <header class="phone-header">
+        <span>{t.phoneTitle}</span>
+        <button class="lang-toggle small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t.langToggle}
+        </button>
+      </header>
+      {!feed.connected && <div class="banner offline">{t.offline}</div>}
+      <section class="phone-card">
+        <p class="phone-service">{pick(view.service.name, lang)}</p>
+        <p class="phone-number">{ticket.number}</p>
+        {status === 'waiting' && (
+          <>
+            <p class="phone-status">{t.phoneWaiting}</p>
+            <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>{t.ahead(view.peopleAhead ?? 0)}</p>
+            {view.peopleAhead !== 0 && <p class="phone-wait">{minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>}
+          </>
+        )}
+        {status === 'called' && view.counter && (
+          <div class="phone-called" role="alert">
+            <p class="phone-status">{t.phoneCalled}</p>
+            <p>{t.phoneGoTo}</p>
+            <p class="phone-counter" data-counter={view.counter.id}>{t.phoneCounter(view.counter.id)}</p>
+            {view.counter.location && <p>{pick(view.counter.location, lang)}</p>}
+          </div>
+        )}
+        {status === 'serving' && <p class="phone-status">{t.phoneServing}</p>}
+        {status === 'done' && <p class="phone-status">{t.phoneDone}</p>}
+        {status === 'no_show' && <p class="phone-status">{t.phoneNoShow}</p>}
+        {status === 'cancelled' && <p class="phone-status">{t.phoneCancelled}</p>}
+        {status === 'not_served' && <p class="phone-status">{t.phoneNotServed}</p>}
+      </section>
+      {(status === 'waiting' || status === 'called') && (
+        <button class={`sound-toggle${soundOn ? ' on' : ''}`} onClick={enableSound}>
+          {soundOn ? t.phoneSoundOn : t.phoneSoundHint}
+        </button>
+      )}
+      <p class="phone-meta">
+        {t.issuedAt(new Date(ticket.issuedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }))}
+        {updatedAt && ` · ${t.phoneUpdated(updatedAt.toLocaleTimeString('vi-VN'))}`}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+// The simulated printer's output: the latest tickets as they would come out on paper.
+
+import { useEffect, useState } from 'preact/hooks';
+import { DICTIONARY, type Lang } from './i18n.js';
+
+interface PrintRecord {
+  name: string;
+  at: number;
+  image: string;
+  bytes: string;
+}
+
+export function PrintsApp() {
+  const [lang, setLang] = useState<Lang>('vi');
+  const [prints, setPrints] = useState<PrintRecord[] | null>(null);
+  const t = DICTIONARY[lang];
+  useEffect(() => {
+    const load = () =>
+      fetch('/api/prints')
+        .then((r) => r.json() as Promise<PrintRecord[]>)
+        .then(setPrints)
+        .catch(() => undefined);
+    void load();
+    const timer = setInterval(load, 3000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <main class="prints" lang={lang}>
+      <header>
+        <h1>{t.printsTitle}</h1>
+        <button class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t.langToggle}
+        </button>
+      </header>
+      {prints?.length === 0 && <p>{t.printsEmpty}</p>}
+      <div class="print-list">
+        {prints?.map((p) => (
+          <figure key={p.name} class="print">
+            <img src={p.image} alt={p.name} loading="lazy" />
+            <figcaption>
+              {new Date(p.at).toLocaleString('vi-VN')} · {p.name.split('_')[0]} · {p.name.split('_')[1]}
+              <br />
+              <a href={p.bytes} download>
+                {t.printsBytes}
+              </a>
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </main>
+  );
+}

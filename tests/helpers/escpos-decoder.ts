@@ -1,0 +1,83 @@
+// Reads a printer byte stream back into what a printer would do with it, written from the
+// Epson ESC/POS and Star Line Mode manuals, independently of the library that produced it.
+// Any byte it does not understand is an error: a test then knows the whole job was read.
+
+export interface DecodedRaster {
+  width: number;
+  height: number;
+  /** One byte per dot, row by row, 1 = black. */
+  dots: Uint8Array;
+}
+
+export interface DecodedJob {
+  rasters: DecodedRaster[];
+  cuts: number;
+  resets: number;
+  statusQueries: number[];
+}
+
+function unpack(data: Uint8Array, bytesPerRow: number, height: number): DecodedRaster {
+  const width = bytesPerRow * 8;
+  const dots = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) dots[y * width + x] = (data[y * bytesPerRow + (x >> 3)]! >> (7 - (x & 7))) & 1;
+  }
+  return { width, height, dots };
+}
+
+export function decodeJob(bytes: Uint8Array, dialect: 'escpos' | 'star'): DecodedJob {
+  const job: DecodedJob = { rasters: [], cuts: 0, resets: 0, statusQueries: [] };
+  let i = 0;
+  const need = (n: number) => {
+    if (i + n > bytes.length) throw new Error(`command at ${i} is cut short`);
+  };
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a || (dialect === 'star' && b === 0x0b)) {
+      i += 1; // line feed / Star vertical tab: paper moves, nothing printed
+    } else if (b === 0x1b && bytes[i + 1] === 0x40) {
+      job.resets++;
+      i += 2;
+    } else if (b === 0x1b && bytes[i + 1] === 0x64) {
+      need(3);
+      // ESC d n: feed n lines in ESC/POS; in Star Line Mode, a cut (0/48 full, 1/49/2/50 partial).
+      if (dialect === 'star') job.cuts++;
+      i += 3;
+    } else if (b === 0x1d && bytes[i + 1] === 0x56) {
+      need(3);
+      const m = bytes[i + 2]!;
+      job.cuts++;
+      i += m === 65 || m === 66 ? 4 : 3;
+    } else if (b === 0x1d && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x30) {
+      need(8);
+      const xBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
+      const height = bytes[i + 6]! + bytes[i + 7]! * 256;
+      need(8 + xBytes * height);
+      job.rasters.push(unpack(bytes.subarray(i + 8, i + 8 + xBytes * height), xBytes, height));
+      i += 8 + xBytes * height;
+    } else if (b === 0x1b && bytes[i + 1] === 0x1d && bytes[i + 2] === 0x53) {
+      need(9);
+      const xBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
+      const height = bytes[i + 6]! + bytes[i + 7]! * 256;
+      need(9 + xBytes * height);
+      job.rasters.push(unpack(bytes.subarray(i + 9, i + 9 + xBytes * height), xBytes, height));
+      i += 9 + xBytes * height;
+    } else if (b === 0x10 && bytes[i + 1] === 0x04) {
+      need(3);
+      job.statusQueries.push(bytes[i + 2]!);
+      i += 3;
+    } else {
+      throw new Error(`unknown byte 0x${b.toString(16)} at ${i}`);
+    }
+  }
+  return job;
+}
+
+/** Share of black dots in a band of rows: tells printed text from blank paper. */
+export function inkIn(raster: DecodedRaster, fromRow: number, toRow: number): number {
+  let black = 0;
+  for (let y = fromRow; y < Math.min(toRow, raster.height); y++) {
+    for (let x = 0; x < raster.width; x++) black += raster.dots[y * raster.width + x]!;
+  }
+  return black / (raster.width * Math.max(1, Math.min(toRow, raster.height) - fromRow));
+}
