@@ -11,7 +11,7 @@ export interface GroupLayout {
 }
 
 export function columnsFor(count: number, portrait: boolean): number {
-  if (portrait) return count <= 3 ? 1 : count <= 10 ? 2 : 3;
+  if (portrait) return count <= 3 ? 1 : count <= 20 ? 2 : 3;
   return count <= 2 ? count : count <= 6 ? 3 : count <= 16 ? 4 : 5;
 }
 

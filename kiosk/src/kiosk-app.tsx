@@ -104,6 +104,8 @@ export function KioskApp() {
   }
 
   const snapshot = feed.snapshot;
+  // The hall's own clock, whatever time zone the kiosk's computer was set to.
+  const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   const printer = info ? (feed.devices[`printer:${info.id}`] ?? info.printer) : null;
   const printerProblem = printer && printer.code ? printer : null;
 
@@ -135,15 +137,15 @@ export function KioskApp() {
     const category = snapshot?.hall.priorityCategories.find((c) => c.code === code);
     return category ? pick(category.name, lang) : null;
   };
-  const secondsLeft = idleMs === null ? 0 : Math.max(0, Math.ceil((Math.max(lastTouch, screen.kind === 'result' ? screen.shownAt : 0) + idleMs - now.getTime()) / 1000));
+  const secondsLeft = idleMs === null ? 0 : Math.min(idleMs / 1000, Math.max(0, Math.ceil((Math.max(lastTouch, screen.kind === 'result' ? screen.shownAt : 0) + idleMs - now.getTime()) / 1000)));
 
   return (
     <div class={`kiosk ${portrait ? 'portrait' : 'landscape'}`} lang={lang}>
       <header class="kiosk-header">
         <div class="hall-name">{snapshot ? (lang === 'vi' ? snapshot.hall.name : snapshot.hall.nameEn) : ''}</div>
         <div class="clock">
-          {now.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}
-          <span class="date">{now.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' })}</span>
+          {now.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone })}
+          <span class="date">{now.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone })}</span>
         </div>
         <button class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}

@@ -68,6 +68,7 @@ export function PhoneApp() {
   if (missing) return <main class="phone"><p class="phone-status">{t.phoneNotFound}</p></main>;
   if (!view) return <main class="phone" />;
   const { ticket } = view;
+  const timeZone = feed.snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   const minutes = waitMinutesToShow(view.estimatedWaitSeconds);
   const status = ticket.status;
   return (
@@ -109,8 +110,8 @@ export function PhoneApp() {
         </button>
       )}
       <p class="phone-meta">
-        {t.issuedAt(new Date(ticket.issuedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }))}
-        {updatedAt && ` · ${t.phoneUpdated(updatedAt.toLocaleTimeString('vi-VN'))}`}
+        {t.issuedAt(new Date(ticket.issuedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone }))}
+        {updatedAt && ` · ${t.phoneUpdated(updatedAt.toLocaleTimeString('vi-VN', { timeZone }))}`}
       </p>
     </main>
   );

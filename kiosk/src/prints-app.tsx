@@ -1,6 +1,7 @@
 // The simulated printer's output: the latest tickets as they would come out on paper.
 
 import { useEffect, useState } from 'preact/hooks';
+import { useHallFeed } from './hall-feed.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
 interface PrintRecord {
@@ -14,6 +15,7 @@ export function PrintsApp() {
   const [lang, setLang] = useState<Lang>('vi');
   const [prints, setPrints] = useState<PrintRecord[] | null>(null);
   const t = DICTIONARY[lang];
+  const timeZone = useHallFeed().snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   useEffect(() => {
     const load = () =>
       fetch('/api/prints')
@@ -38,7 +40,7 @@ export function PrintsApp() {
           <figure key={p.name} class="print">
             <img src={p.image} alt={p.name} loading="lazy" />
             <figcaption>
-              {new Date(p.at).toLocaleString('vi-VN')} · {p.name.split('_')[0]} · {p.name.split('_')[1]}
+              {new Date(p.at).toLocaleString('vi-VN', { timeZone })} · {p.name.split('_')[0]} · {p.name.split('_')[1]}
               <br />
               <a href={p.bytes} download>
                 {t.printsBytes}

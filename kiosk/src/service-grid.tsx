@@ -7,6 +7,9 @@ import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
 import { columnsFor, groupServices, textColorOn } from './grid-layout.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 
+/** Below this the names would be hard to read for an elderly person; layouts keep above it. */
+const MIN_FONT_PX = 16;
+
 interface Props {
   services: ServiceSummary[];
   groups: ServiceGroup[];
@@ -54,7 +57,6 @@ export function ServiceGrid({ services, groups, portrait, lang, onPick }: Props)
   const layout = groupServices(services, groups, columns);
   const area = useRef<HTMLDivElement>(null);
   const [rowHeight, setRowHeight] = useState(0);
-  // Type is sized from the buttons' real height, so that any number of services fits.
   useLayoutEffect(() => {
     const button = area.current?.querySelector('.service');
     if (!button) return;
@@ -62,8 +64,22 @@ export function ServiceGrid({ services, groups, portrait, lang, onPick }: Props)
     observer.observe(button);
     return () => observer.disconnect();
   }, [shown.length, columns]);
+  // Type as large as the buttons allow: start from their height, shrink until no text is cut.
+  useLayoutEffect(() => {
+    const element = area.current;
+    if (!element || rowHeight === 0) return;
+    const vmin = Math.min(innerWidth, innerHeight) / 100;
+    let size = Math.min(3.6 * vmin, (rowHeight - 2 * vmin) / 3.6);
+    const buttons = [...element.querySelectorAll<HTMLElement>('.service')];
+    const overflows = () => buttons.some((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1);
+    element.style.setProperty('--service-font', `${size}px`);
+    while (overflows() && size > MIN_FONT_PX) {
+      size = Math.max(MIN_FONT_PX, size * 0.92);
+      element.style.setProperty('--service-font', `${size}px`);
+    }
+  }, [rowHeight, lang, services]);
   return (
-    <div class="service-area" ref={area} style={{ '--row-h': `${rowHeight}px` }}>
+    <div class="service-area" ref={area}>
       {layout.map((group) => (
         <section class="service-group" key={group.id ?? '-'} style={{ flexGrow: group.rows }}>
           {group.heading && <h2 class="group-heading">{pick(group.heading, lang)}</h2>}

@@ -1,0 +1,221 @@
+// The kiosk, phone and prints pages in a real Chromium against a real hub.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { launchChromium } from '../helpers/browser.js';
+import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+let browser: Browser;
+let hub: TestHub;
+
+const KIOSK_TOKEN = 'browser-kiosk-token';
+const DEAD_PRINTER_TOKEN = 'kiosk-with-dead-printer';
+
+/** A hall of 20 services in 3 groups: the kiosk must show them all without scrolling. */
+function twentyServiceHall(dataDir: string): string {
+  const names = [
+    'Tư pháp - Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Tài nguyên và Môi trường',
+    'Lao động - Thương binh và Xã hội', 'Đăng ký kinh doanh', 'Giáo dục và Đào tạo', 'Y tế', 'Văn hóa và Thể thao',
+    'Công an', 'Thuế', 'Bảo hiểm xã hội', 'Điện lực', 'Cấp nước', 'Kho bạc', 'Ngân hàng chính sách', 'Bưu điện',
+    'Trả kết quả', 'Hỗ trợ dịch vụ công trực tuyến',
+  ];
+  const letters = 'ABCDEFGHIJKLMNOPQRST';
+  const services = names.map((name, i) => ({
+    id: `S${i + 1}`,
+    name: { vi: name, en: `Service ${i + 1}` },
+    group: i < 10 ? 'g1' : i < 18 ? 'g2' : 'g3',
+    color: ['#1565c0', '#2e7d32', '#ad1457', '#f9a825', '#00838f'][i % 5],
+    location: { vi: `Tầng 1, quầy ${i + 1}`, en: `Ground floor, counter ${i + 1}` },
+    numbering: { prefix: letters[i] },
+    ...(i === 3 ? { dailyMax: 1 } : {}),
+  }));
+  const file = join(dataDir, 'hall.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      hall: {
+        name: 'Trung tâm Phục vụ hành chính công tỉnh Thử Nghiệm',
+        agencyCode: '000.00.14.H56',
+        hours: null,
+        serviceGroups: [
+          { id: 'g1', name: { vi: 'Sở, ngành', en: 'Departments' } },
+          { id: 'g2', name: { vi: 'Cơ quan ngành dọc', en: 'Other agencies' } },
+          { id: 'g3', name: { vi: 'Kết quả và hỗ trợ', en: 'Results and help' } },
+        ],
+      },
+      services,
+      counters: services.map((s, i) => ({ id: i + 1, services: [s.id] })),
+      kiosks: [
+        { id: 'K1', token: KIOSK_TOKEN, ticketsPerMinute: 50 },
+        { id: 'K9', token: DEAD_PRINTER_TOKEN, printer: { type: 'epson', address: 'tcp://127.0.0.1:9' } },
+      ],
+    }),
+  );
+  return file;
+}
+
+async function openKiosk(width: number, height: number, token = KIOSK_TOKEN): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height }, hasTouch: true });
+  await page.goto(`${hub.url}/kiosk/?device=K1&token=${token}`);
+  await page.waitForSelector('.service');
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const dataDir = tempDataDir();
+  hub = await startTestHub({ dataDir, hallFile: twentyServiceHall(dataDir) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop(true);
+});
+
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close();
+});
+
+describe('kiosk page', () => {
+  for (const [orientation, width, height] of [['portrait', 1080, 1920], ['landscape', 1920, 1080]] as const) {
+    it(`shows 20 services without scrolling in ${orientation}, every name readable`, async () => {
+      const page = await openKiosk(width, height);
+      expect(await page.locator('.service').count()).toBe(20);
+      const fit = await page.evaluate(() => {
+        const doc = document.documentElement;
+        const buttons = [...document.querySelectorAll<HTMLElement>('.service')];
+        return {
+          scrolls: doc.scrollHeight > innerHeight || doc.scrollWidth > innerWidth,
+          outside: buttons.filter((b) => b.getBoundingClientRect().bottom > innerHeight || b.getBoundingClientRect().right > innerWidth).length,
+          clipped: buttons.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent),
+          smallestFont: Math.min(...buttons.map((b) => parseFloat(getComputedStyle(b.querySelector('.service-name')!).fontSize))),
+          headings: [...document.querySelectorAll('.group-heading')].map((h) => h.textContent),
+        };
+      });
+      expect(fit.scrolls).toBe(false);
+      expect(fit.outside).toBe(0);
+      expect(fit.clipped).toEqual([]);
+      expect(fit.smallestFont).toBeGreaterThanOrEqual(18);
+      expect(fit.headings).toEqual(['Sở, ngành', 'Cơ quan ngành dọc', 'Kết quả và hỗ trợ']);
+    });
+  }
+
+  it('a tap on a service gives a number on screen, printed by the simulated printer', async () => {
+    const page = await openKiosk(1920, 1080);
+    await page.locator('[data-service=S1]').tap();
+    await page.waitForSelector('.result-screen');
+    const number = await page.locator('.result-number').textContent();
+    expect(number).toMatch(/^A\d{3}$/);
+    await expect.poll(() => page.locator('.print-state.ok').textContent()).toContain('Mời bạn nhận phiếu');
+    const qr = await page.getAttribute('.result-qr', 'data-qr');
+    const ticketId = await page.getAttribute('.result-screen', 'data-ticket');
+    expect(qr).toMatch(new RegExp(`/t/${ticketId}$`));
+    const prints = await api<any[]>(hub.url, 'GET', '/api/prints');
+    expect(prints.body.some((p) => p.name.startsWith(`${ticketId}_K1_`))).toBe(true);
+
+    // The waiting count on the home screen follows the hub.
+    await page.getByRole('button', { name: 'Xong' }).tap();
+    await expect.poll(() => page.locator('[data-service=S1] .service-figures').textContent()).toMatch(/[1-9]\d* người đang chờ/);
+
+    const printsPage = await browser.newPage();
+    await printsPage.goto(`${hub.url}/prints`);
+    await printsPage.waitForSelector('.print img');
+    const loaded = await printsPage.locator('.print img').first().evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
+    expect(loaded).toBe(576);
+  });
+
+  it('the priority path names the legal categories and marks the ticket', async () => {
+    const page = await openKiosk(1080, 1920);
+    await page.getByRole('button', { name: /Tôi thuộc diện ưu tiên/ }).tap();
+    const categories = await page.locator('.priority-option').allTextContents();
+    expect(categories).toEqual(['Thương binh, bệnh binh', 'Người có công với cách mạng', 'Người cao tuổi', 'Phụ nữ mang thai', 'Người khuyết tật']);
+    await page.locator('[data-priority=nguoi_cao_tuoi]').tap();
+    await expect.poll(() => page.locator('.home-title h1').textContent()).toContain('Số ưu tiên: Người cao tuổi');
+    await page.locator('[data-service=S2]').tap();
+    await page.waitForSelector('.result-priority');
+    expect(await page.locator('.result-priority').textContent()).toContain('Người cao tuổi');
+    const id = await page.getAttribute('.result-screen', 'data-ticket');
+    const ticket = await api(hub.url, 'GET', `/api/tickets/${id}`);
+    expect(ticket.body.ticket.priority).toBe('nguoi_cao_tuoi');
+  });
+
+  it('a service past its daily maximum shows as unavailable with the reason', async () => {
+    const page = await openKiosk(1920, 1080);
+    await page.locator('[data-service=S4]').tap();
+    await page.waitForSelector('.result-screen');
+    await page.getByRole('button', { name: 'Xong' }).tap();
+    const button = page.locator('[data-service=S4]');
+    await expect.poll(() => button.textContent()).toContain('Đã hết số hôm nay');
+    expect(await button.isDisabled()).toBe(true);
+  });
+
+  it('switches to English and comes back home after 30 seconds without a touch', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    await page.clock.install();
+    await page.goto(`${hub.url}/kiosk/?device=K1&token=${KIOSK_TOKEN}`);
+    await page.waitForSelector('.service');
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.getByRole('button', { name: /I have priority/ }).tap();
+    expect(await page.locator('.screen-title').textContent()).toBe('Choose your priority category');
+    await page.clock.fastForward(29_000);
+    expect(await page.locator('.screen-title').count()).toBe(1);
+    await page.clock.fastForward(2_000);
+    await expect.poll(() => page.locator('.home-title h1').textContent()).toBe('Lấy số thứ tự');
+  });
+
+  it('with its printer down it says so before the tap, then shows the number and QR to photograph', async () => {
+    const page = await openKiosk(1920, 1080, DEAD_PRINTER_TOKEN);
+    await expect.poll(() => page.locator('.banner.printer-down').textContent()).toContain('Máy in chưa kết nối được');
+    await page.locator('[data-service=S1]').tap();
+    await page.waitForSelector('.result-screen.print-failed');
+    expect(await page.locator('.result-number').textContent()).toMatch(/^A\d{3}$/);
+    expect(await page.locator('.photo-hint').textContent()).toContain('chụp ảnh');
+    expect(await page.locator('.result-qr svg').count()).toBe(1);
+    await page.getByRole('button', { name: 'In lại phiếu' }).tap();
+    await expect.poll(() => page.locator('.print-problem').textContent()).toContain('Máy in');
+    const health = await api(hub.url, 'GET', '/api/health');
+    expect(health.body.devices.find((d: any) => d.id === 'printer:K9')).toMatchObject({ ok: false, code: 'unreachable' });
+  });
+
+  it('an unregistered kiosk asks for its code and token', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/?device=K1&token=wrong-token-123`);
+    await expect.poll(() => page.locator('.setup .error-text').textContent()).toContain('chưa được đăng ký');
+    await page.fill('input[name=device]', 'K1');
+    await page.fill('input[name=token]', KIOSK_TOKEN);
+    await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
+    await page.waitForSelector('.service');
+  });
+});
+
+describe('phone page', () => {
+  it('follows the ticket live: people ahead, then the counter when called, then done', async () => {
+    const first = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'S7' });
+    const mine = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'S7' });
+    const id = mine.body.ticket.ticket.id;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${hub.url}/t/${id}`);
+    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Trước bạn còn 1 người');
+    expect(await page.locator('.phone-number').textContent()).toBe(mine.body.ticket.ticket.number);
+
+    await api(hub.url, 'POST', '/api/counters/7/call-next', {});
+    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Bạn là người tiếp theo');
+    await api(hub.url, 'POST', '/api/counters/7/call-next', { finishCurrent: true });
+    await expect.poll(() => page.getAttribute('main', 'data-status')).toBe('called');
+    expect(await page.locator('.phone-counter').textContent()).toBe('Quầy số 7');
+    expect(first.body.ticket.ticket.number).not.toBe(mine.body.ticket.ticket.number);
+
+    await api(hub.url, 'POST', '/api/counters/7/finish', {});
+    await expect.poll(() => page.locator('.phone-status').textContent()).toContain('Đã phục vụ xong');
+  });
+
+  it('says so when the ticket does not exist', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${hub.url}/t/20261123-S1-999`);
+    await expect.poll(() => page.locator('.phone-status').textContent()).toContain('Không tìm thấy');
+  });
+});
