@@ -1,0 +1,116 @@
+// The paper ticket's words, its drawing, the bytes for each command set, and what a
+// printer's status bytes mean.
+
+import { describe, expect, it } from 'vitest';
+import { composeTicketJob, starRaster, thermalPrinter } from '../../hardware/printer/escpos-job.js';
+import { decodeStatus, isStatusByte } from '../../hardware/printer/printer-status.js';
+import { issuedAtWords, ticketWords, type TicketFacts } from '../../hardware/printer/ticket-content.js';
+import { HEAD_DOTS, renderTicket } from '../../hardware/printer/ticket-image.js';
+import { decodeJob, inkIn } from '../helpers/escpos-decoder.js';
+import { hanoi } from '../helpers/hall-fixture.js';
+
+const facts: TicketFacts = {
+  hallName: 'Bộ phận Một cửa phường Thử Nghiệm',
+  number: 'A012',
+  service: { vi: 'Tư pháp - Hộ tịch', en: 'Civil status' },
+  location: { vi: 'Tầng 1, dãy A', en: 'Ground floor, row A' },
+  priority: null,
+  peopleAhead: 3,
+  estimatedWaitSeconds: 17 * 60,
+  issuedAt: hanoi(8, 5),
+  timeZone: 'Asia/Ho_Chi_Minh',
+  phoneUrl: 'http://10.0.0.2:8080/t/20261123-HT-12',
+  footer: { vi: 'Xin cảm ơn!', en: 'Thank you!' },
+};
+
+describe('ticket words', () => {
+  it('says time and date in the hall time zone, in Vietnamese', () => {
+    expect(issuedAtWords(hanoi(8, 5), 'Asia/Ho_Chi_Minh')).toBe('08:05 - Thứ Hai, 23/11/2026');
+    expect(issuedAtWords(hanoi(23, 59, 22), 'Asia/Ho_Chi_Minh')).toBe('23:59 - Chủ nhật, 22/11/2026');
+  });
+
+  it('rounds the wait as people are told it and says who is next', () => {
+    const words = ticketWords(facts);
+    expect(words.ahead.vi).toBe('Trước bạn còn 3 người');
+    expect(words.wait.vi).toBe('Thời gian chờ dự kiến: khoảng 20 phút');
+    const next = ticketWords({ ...facts, peopleAhead: 0, estimatedWaitSeconds: 0 });
+    expect(next.ahead).toEqual({ vi: 'Bạn là người tiếp theo', en: 'You are next' });
+    expect(next.wait.vi).toBe('');
+    expect(ticketWords({ ...facts, estimatedWaitSeconds: null }).wait.vi).toBe('Chưa có quầy phục vụ lúc này');
+  });
+
+  it('prints Vietnamese in its composed form, whatever form it was typed in', () => {
+    const decomposed = 'Tư pháp - Hộ tịch'.normalize('NFD');
+    const words = ticketWords({ ...facts, service: { vi: decomposed, en: 'x' }, priority: { vi: 'Người cao tuổi', en: 'Elderly' } });
+    expect(words.serviceVi).toBe('Tư pháp - Hộ tịch'.normalize('NFC'));
+    expect(words.priority).toBe('ƯU TIÊN / PRIORITY: Người cao tuổi');
+  });
+});
+
+describe('ticket image', () => {
+  for (const paper of [80, 58] as const) {
+    it(`is exactly as wide as the ${paper} mm head, black on white`, async () => {
+      const raster = await renderTicket(ticketWords(facts), paper);
+      expect(raster.width).toBe(HEAD_DOTS[paper]);
+      expect(raster.png.readUInt32BE(16)).toBe(HEAD_DOTS[paper]);
+      expect(raster.png.readUInt32BE(20)).toBe(raster.height);
+      const ink = raster.dots.reduce((n, d) => n + d, 0) / raster.dots.length;
+      expect(ink).toBeGreaterThan(0.05);
+      expect(ink).toBeLessThan(0.4);
+    });
+  }
+
+  it('a priority ticket carries a black band', async () => {
+    const plain = await renderTicket(ticketWords(facts), 80);
+    const priority = await renderTicket(ticketWords({ ...facts, priority: { vi: 'Người cao tuổi', en: 'Elderly' } }), 80);
+    expect(priority.height).toBeGreaterThan(plain.height);
+    const fullRows = (r: typeof plain) =>
+      Array.from({ length: r.height }, (_, y) => r.dots.subarray(y * r.width + 20, y * r.width + r.width - 20).every((d) => d === 1)).filter(Boolean).length;
+    expect(fullRows(priority) - fullRows(plain)).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('ESC/POS jobs', () => {
+  it('EPSON: reset, one GS v 0 raster of the drawn dots, a cut', async () => {
+    const raster = await renderTicket(ticketWords(facts), 80);
+    const bytes = await composeTicketJob(thermalPrinter('epson', { execute: async () => undefined, isPrinterConnected: async () => true }), 'epson', raster);
+    const job = decodeJob(bytes, 'escpos');
+    expect(job.resets).toBeGreaterThanOrEqual(1);
+    expect(job.cuts).toBe(1);
+    const [decoded] = job.rasters;
+    expect(decoded!.width).toBe(576);
+    expect(decoded!.height).toBe(raster.height);
+    // Every dot the printer gets is a dot the drawing had.
+    let differ = 0;
+    for (let i = 0; i < raster.dots.length; i++) if (decoded!.dots[i] !== raster.dots[i]) differ++;
+    expect(differ).toBe(0);
+    expect(inkIn(decoded!, 0, 60)).toBeGreaterThan(0);
+  });
+
+  it('STAR: the raster command carries the same dots, then a cut', async () => {
+    const raster = await renderTicket(ticketWords(facts), 58);
+    const bytes = await composeTicketJob(thermalPrinter('star', { execute: async () => undefined, isPrinterConnected: async () => true }), 'star', raster);
+    const job = decodeJob(bytes, 'star');
+    expect(job.cuts).toBe(1);
+    expect(job.rasters[0]!.width).toBe(384);
+    expect(Buffer.from(job.rasters[0]!.dots).equals(Buffer.from(raster.dots))).toBe(true);
+    expect(starRaster(raster).subarray(0, 4)).toEqual(Buffer.from([0x1b, 0x1d, 0x53, 0x01]));
+  });
+});
+
+describe('printer status bytes', () => {
+  it('reads a healthy printer, paper near its end, paper out, an open cover', () => {
+    expect(decodeStatus({ printer: 0x12, offlineCause: 0x12, paperSensor: 0x12 })).toMatchObject({ online: true, paper: 'ok', problem: null, reported: true });
+    expect(decodeStatus({ printer: 0x12, offlineCause: 0x12, paperSensor: 0x1e })).toMatchObject({ online: true, paper: 'near_end' });
+    expect(decodeStatus({ printer: 0x1a, offlineCause: 0x32, paperSensor: 0x72 })).toMatchObject({ online: false, paper: 'out', problem: 'paper_out' });
+    expect(decodeStatus({ printer: 0x1a, offlineCause: 0x16, paperSensor: 0x12 })).toMatchObject({ online: false, coverOpen: true, problem: 'cover_open' });
+    expect(decodeStatus({ printer: 0x1a, offlineCause: 0x12, paperSensor: 0x12 })).toMatchObject({ online: false, problem: 'offline' });
+  });
+
+  it('ignores bytes that are not status answers, and a silent printer is not a broken one', () => {
+    expect(isStatusByte(0x12)).toBe(true);
+    expect(isStatusByte(0x41)).toBe(false);
+    expect(decodeStatus({ printer: 0x41 })).toMatchObject({ online: true, paper: 'unknown', reported: false });
+    expect(decodeStatus({})).toMatchObject({ online: true, reported: false });
+  });
+});
