@@ -11,7 +11,14 @@ export const LANDING_TEXT = {
   noCounter: { vi: 'chưa có quầy', en: 'no counter open' },
   minutes: { vi: 'phút', en: 'min' },
   day: { vi: 'Ngày làm việc', en: 'Working day' },
+  kiosks: { vi: 'Máy lấy số', en: 'Kiosks' },
+  kioskLocalNote: {
+    vi: 'Liên kết kèm mã bí mật chỉ hiện khi mở trang này ngay trên máy chủ.',
+    en: 'Links carrying the secret token show only when this page is opened on the hub machine itself.',
+  },
   links: [
+    { href: '/kiosk/', vi: 'Máy lấy số (màn hình cảm ứng)', en: 'Ticket kiosk (touchscreen)' },
+    { href: '/prints', vi: 'Phiếu đã in (máy in mô phỏng)', en: 'Printed tickets (simulated printer)' },
     { href: '/docs', vi: 'Tài liệu API (OpenAPI)', en: 'API documentation (OpenAPI)' },
     { href: '/api/health', vi: 'Tình trạng hệ thống', en: 'Hub health' },
     { href: '/api/hall', vi: 'Toàn bộ trạng thái hàng chờ (JSON)', en: 'Whole live queue state (JSON)' },

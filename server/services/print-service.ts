@@ -6,7 +6,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrinterStatus } from '../../hardware/printer/printer-status.js';
 import { ticketWords } from '../../hardware/printer/ticket-content.js';
-import { renderTicket } from '../../hardware/printer/ticket-image.js';
 import { createTicketPrinter, type TicketPrinter } from '../../hardware/printer/ticket-printer.js';
 import type { KioskDef, LocalizedText } from '../domain/model.js';
 import type { Logger } from './queue-service.js';
@@ -73,6 +72,8 @@ export class PrintService {
       this.record(kiosk, status);
       if (!status.online) return this.failure(kiosk, status.problem ?? 'print_failed', null);
       try {
+        // Loaded on the first print: a hall without kiosks never pays for the drawing library.
+        const { renderTicket } = await import('../../hardware/printer/ticket-image.js');
         const raster = await renderTicket(ticketWords(this.facts(view, phoneUrl)), kiosk.printer.paperWidth);
         await printer.print(raster, `${view.ticket.id}_${kiosk.id}_${this.clock()}`);
         return { ok: true, code: null, message: null, messageEn: null };

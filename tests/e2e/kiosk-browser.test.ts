@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The kiosk, phone and prints pages in a real Chromium against a real hub.
 
 import { writeFileSync } from 'node:fs';

@@ -18,7 +18,20 @@ function waitText(seconds: number | null): string {
   return `${minutes} ${both(T.minutes)}`;
 }
 
-export function renderLanding(hub: Hub): string {
+/** The kiosks with their registration links, which carry secrets: shown on the hub machine only. */
+function kioskList(hub: Hub, local: boolean): string {
+  const kiosks = hub.live.kiosks.filter((k) => k.active);
+  if (kiosks.length === 0) return '';
+  const items = kiosks
+    .map((k) => {
+      const href = `/kiosk/?device=${encodeURIComponent(k.id)}&token=${encodeURIComponent(k.token)}`;
+      return local ? `<li><a href="${escapeHtml(href)}">${both(k.name)}</a> <code>${escapeHtml(k.id)}</code></li>` : `<li>${both(k.name)} <code>${escapeHtml(k.id)}</code></li>`;
+    })
+    .join('\n');
+  return `<h2>${both(T.kiosks)}</h2><ul>${items}</ul>${local ? '' : `<p class="en">${both(T.kioskLocalNote)}</p>`}`;
+}
+
+export function renderLanding(hub: Hub, local = false): string {
   const settings = hub.live.settings;
   const rows = hub.queries
     .serviceSummaries()
@@ -54,7 +67,7 @@ export function renderLanding(hub: Hub): string {
 <header><h1>${escapeHtml(settings.name)}</h1>
 <p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(hub.queries.today())}</p></header>
 <main>
-<section><h2>${both(T.surfaces)}</h2><ul>${links}</ul></section>
+<section><h2>${both(T.surfaces)}</h2><ul>${links}</ul>${kioskList(hub, local)}</section>
 <section><h2>${both(T.services)}</h2>
 <table><thead><tr><th>${both(T.service)}</th><th>${both(T.waiting)}</th><th>${both(T.estimate)}</th><th>${both(T.counters)}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>
@@ -62,5 +75,8 @@ export function renderLanding(hub: Hub): string {
 }
 
 export const landingRoutes: FastifyPluginAsync<{ hub: Hub }> = async (app, { hub }) => {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderLanding(hub)));
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
+    return reply.type('text/html; charset=utf-8').send(renderLanding(hub, local));
+  });
 };
