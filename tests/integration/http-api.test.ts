@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dailyBackup, openDatabase } from '../../server/db/database.js';
 import { bundledMigrations } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';
+import { renderLanding } from '../../server/http/routes/landing-routes.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -29,6 +30,10 @@ describe('a fresh hub', () => {
     const html = await landing.text();
     expect(landing.headers.get('content-type')).toContain('text/html');
     expect(html).toContain('Bộ phận Tiếp nhận và Trả kết quả');
+    // Opened on the hub machine itself, the kiosks' registration links are there; elsewhere not.
+    expect(html).toContain('/kiosk/?device=K1&amp;token=demo-kiosk-K1-token');
+    expect(renderLanding(hub.hub, false)).not.toContain('demo-kiosk-K1-token');
+    expect(renderLanding(hub.hub, false)).toContain('Máy lấy số sảnh chính');
     for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/reports/day']) expect(html).toContain(`href="${link}"`);
   });
 
