@@ -81,3 +81,15 @@ export function inkIn(raster: DecodedRaster, fromRow: number, toRow: number): nu
   }
   return black / (raster.width * Math.max(1, Math.min(toRow, raster.height) - fromRow));
 }
+
+/** The raster as a binary PBM image (P4), which OCR tools read directly. */
+export function toPbm(raster: DecodedRaster): Buffer {
+  const bytesPerRow = Math.ceil(raster.width / 8);
+  const body = Buffer.alloc(bytesPerRow * raster.height);
+  for (let y = 0; y < raster.height; y++) {
+    for (let x = 0; x < raster.width; x++) {
+      if (raster.dots[y * raster.width + x]) body[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  return Buffer.concat([Buffer.from(`P4\n${raster.width} ${raster.height}\n`), body]);
+}

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { DeviceStatus } from '../../server/contract/events.js';
-import { decodeJob, inkIn } from '../helpers/escpos-decoder.js';
+import { decodeJob, inkIn, toPbm } from '../helpers/escpos-decoder.js';
 import { HEALTHY, LoopbackPrinter, PAPER_OUT } from '../helpers/loopback-printer.js';
+import { ocrVietnamese } from '../helpers/ocr.js';
 import { api, RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub;
@@ -147,6 +148,23 @@ describe('printing', () => {
     expect(job.rasters[0]!.width).toBe(384);
     expect(job.rasters[0]!.height).toBeGreaterThan(500);
     expect(job.cuts).toBe(1);
+  });
+
+  it('what reaches the paper reads back as the right Vietnamese, on 80 and 58 mm', async () => {
+    await kiosk('token-of-kiosk-three', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
+    const first = await kiosk('token-of-kiosk-one', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
+    const second = await kiosk('token-of-kiosk-two', 'POST', '/api/kiosk/tickets', { serviceId: 'DD' });
+    const wide = ocrVietnamese(toPbm(decodeJob((await epson.waitForJobs(1))[0]!, 'escpos').rasters[0]!), 'pbm');
+    expect(wide).toContain('Bộ phận Một cửa phường Thử Nghiệm');
+    expect(wide).toContain('Tư pháp - Hộ tịch');
+    expect(wide).toContain('SỐ THỨ TỰ / YOUR NUMBER');
+    expect(wide).toContain(first.body.ticket.ticket.number);
+    expect(wide).toContain('Trước bạn còn 1 người');
+    expect(wide).toContain('Quét mã để theo dõi lượt trên điện thoại');
+    const narrow = ocrVietnamese(toPbm(decodeJob((await star.waitForJobs(1))[0]!, 'star').rasters[0]!), 'pbm');
+    expect(narrow).toContain('Đất đai');
+    expect(narrow).toContain(second.body.ticket.ticket.number);
+    expect(narrow).toContain('Bạn là người tiếp theo');
   });
 
   it('a printer out of paper: the ticket exists, an alert is raised, and the print can be retried', async () => {
