@@ -1,7 +1,7 @@
 // Kiosks over HTTP against a real hub: tokens, the per-minute cap, refusals with reasons,
 // and printing to network printers played on loopback, read back by an independent decoder.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ function hallFile(dataDir: string): string {
         { id: 'K2', token: 'token-of-kiosk-two', printer: { type: 'star', address: star.address, paper: 58 } },
         { id: 'K3', token: 'token-of-kiosk-three' },
         { id: 'K4', token: 'token-of-kiosk-four', printer: { type: 'epson', address: `tcp://127.0.0.1:${deadPort}` } },
+        { id: 'K5', token: 'token-of-kiosk-five', printer: { type: 'epson', address: join(dataDir, 'lp0'), paper: 58 } },
       ],
     }),
   );
@@ -198,6 +199,23 @@ describe('printing', () => {
     expect(after.body.devices.find((d: DeviceStatus) => d.id === 'printer:K1')).toMatchObject({ ok: true, code: null });
     // Kiosk K4's printer is unreachable all along, so the hall as a whole is not healthy.
     expect(after.body.ok).toBe(false);
+  });
+
+  it('prints to a device file, and reports it missing when unplugged', async () => {
+    const device = join(hub.dataDir, 'lp0');
+    writeFileSync(device, '');
+    const issued = await kiosk('token-of-kiosk-five', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
+    expect(issued.body.print.ok).toBe(true);
+    const job = decodeJob(readFileSync(device), 'escpos');
+    expect(job.rasters[0]!.width).toBe(384);
+    expect(job.cuts).toBe(1);
+
+    rmSync(device);
+    const unplugged = await kiosk('token-of-kiosk-five', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
+    expect(unplugged.status).toBe(201);
+    expect(unplugged.body.print).toMatchObject({ ok: false, code: 'unreachable' });
+    // Nothing was created in the device's place.
+    expect(existsSync(device)).toBe(false);
   });
 
   it('a printer that cannot be reached: reported, the ticket kept', async () => {
