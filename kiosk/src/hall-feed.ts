@@ -18,8 +18,6 @@ export interface HallFeedState {
   snapshot: HallSnapshot | null;
   connected: boolean;
   devices: Record<string, DeviceStatus>;
-  /** The newest events applied, for pages that react to one ticket. */
-  lastEvents: HallEvent[];
 }
 
 /** A snapshot with the events' fresh service figures merged in. */
@@ -33,7 +31,7 @@ export function applyFigures(snapshot: HallSnapshot, figures: ServiceFigures[]):
 const REFRESH_MS = 60_000;
 
 export function useHallFeed(filter: SubscriptionFilter = {}): HallFeedState {
-  const [state, setState] = useState<HallFeedState>({ snapshot: null, connected: false, devices: {}, lastEvents: [] });
+  const [state, setState] = useState<HallFeedState>({ snapshot: null, connected: false, devices: {} });
   const filterKey = JSON.stringify(filter);
 
   useEffect(() => {
@@ -60,8 +58,8 @@ export function useHallFeed(filter: SubscriptionFilter = {}): HallFeedState {
       if (applied.length === 0) return;
       setState((s) => ({
         ...s,
+        // The new seq tells pages that follow one ticket (the phone page) to look again.
         snapshot: s.snapshot ? applyFigures({ ...s.snapshot, seq: sequencer.seq }, applied.flatMap((e) => e.services)) : s.snapshot,
-        lastEvents: applied,
       }));
     });
     socket.on('device:status', (status) => setState((s) => ({ ...s, devices: { ...s.devices, [status.id]: status } })));
