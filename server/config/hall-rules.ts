@@ -72,7 +72,7 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const token of duplicates(kiosks.map((k) => k.token))) problems.push(`two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
   for (const k of kiosks) {
     if (k.printer.kind !== 'simulated' && !k.printer.address) {
-      problems.push(`kiosk ${k.id}: a ${k.printer.kind} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`);
+      problems.push(`kiosk ${k.id}: its ${k.printer.kind.toUpperCase()} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`);
     }
   }
   return problems;

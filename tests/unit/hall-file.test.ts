@@ -75,4 +75,30 @@ counters:
     );
     expect(problems('hall: [unclosed')[0]).toMatch(/not valid YAML/);
   });
+
+  it('describes kiosks with their printers, and refuses unsafe or incomplete ones', () => {
+    const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40", serviceGroups: [{ id: g, name: "Nhóm" }] }
+services: [{ id: HT, name: "Hộ tịch", group: g, numbering: { prefix: A } }]
+counters: [{ id: 1, services: [HT] }]
+`;
+    const hall = hallFromText(`${base}kiosks:
+  - { id: K1, token: "a-long-enough-secret" }
+  - { id: K2, token: "another-long-secret", ticketsPerMinute: 3, printer: { type: star, address: "tcp://10.0.0.9", paper: 58 } }
+`, 'hall.yaml');
+    expect(hall.kiosks[0]).toMatchObject({ id: 'K1', ticketsPerMinute: 6, printer: { kind: 'simulated', address: null, paperWidth: 80 }, active: true });
+    expect(hall.kiosks[1]).toMatchObject({ ticketsPerMinute: 3, printer: { kind: 'star', address: 'tcp://10.0.0.9', paperWidth: 58 } });
+    expect(hall.settings.serviceGroups).toEqual([{ id: 'g', name: { vi: 'Nhóm', en: 'Nhóm' } }]);
+
+    expect(problems(`${base}kiosks: [{ id: K1, token: "short" }]`).join()).toMatch(/token/);
+    expect(problems(`${base}kiosks: [{ id: K1, token: "same-secret-twice" }, { id: K2, token: "same-secret-twice" }]`)).toContain(
+      'two kiosks share the token "same…": give each its own',
+    );
+    expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", printer: { type: epson } }]`)).toContain(
+      'kiosk K1: its EPSON printer needs an address (tcp://host:9100 or /dev/usb/lp0)',
+    );
+    expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", printer: { type: epson, address: "usb0" } }]`).join()).toContain(
+      'must be tcp://host:port (a network printer) or a device file such as /dev/usb/lp0',
+    );
+    expect(problems(base.replace('group: g', 'group: other'))).toContain('service HT is in group "other", which hall.serviceGroups does not list');
+  });
 });
