@@ -181,5 +181,6 @@ export async function renderTicket(words: TicketWords, paper: PaperWidth): Promi
     const o = i * 4;
     dots[i] = 0.2126 * rgba[o]! + 0.7152 * rgba[o + 1]! + 0.0722 * rgba[o + 2]! < 128 ? 1 : 0;
   }
-  return { png: await canvas.encode('png'), width, height, dots };
+  // Encoded synchronously: napi-rs's asynchronous encode has crashed processes under load.
+  return { png: canvas.encodeSync('png'), width, height, dots };
 }

@@ -35,6 +35,7 @@ async function issueUntilDeath(url: string, acks: Ack[]): Promise<void> {
 }
 
 describe('crash safety', () => {
+  // A generous limit: on a busy 2-core machine (browser tests alongside) restarts take longer.
   it('loses no acknowledged ticket and repeats no number across SIGKILL restarts', async () => {
     const dataDir = tempDataDir();
     const acks: Ack[] = [];
@@ -76,7 +77,7 @@ describe('crash safety', () => {
     const db = new Database(join(dataDir, 'luot.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
-  });
+  }, 120_000);
 
   it('loads the hall file named by --config, as `npm start -- --config FILE` does', async () => {
     const dataDir = tempDataDir();

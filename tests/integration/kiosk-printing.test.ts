@@ -155,14 +155,14 @@ describe('printing', () => {
     await kiosk('token-of-kiosk-three', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
     const first = await kiosk('token-of-kiosk-one', 'POST', '/api/kiosk/tickets', { serviceId: 'HT' });
     const second = await kiosk('token-of-kiosk-two', 'POST', '/api/kiosk/tickets', { serviceId: 'DD' });
-    const wide = ocrVietnamese(toPbm(decodeJob((await epson.waitForJobs(1))[0]!, 'escpos').rasters[0]!), 'pbm');
+    const wide = await ocrVietnamese(toPbm(decodeJob((await epson.waitForJobs(1))[0]!, 'escpos').rasters[0]!), 'pbm');
     expect(wide).toContain('Bộ phận Một cửa phường Thử Nghiệm');
     expect(wide).toContain('Tư pháp - Hộ tịch');
     expect(wide).toContain('SỐ THỨ TỰ / YOUR NUMBER');
     expect(wide).toContain(first.body.ticket.ticket.number);
     expect(wide).toContain('Trước bạn còn 1 người');
     expect(wide).toContain('Quét mã để theo dõi lượt trên điện thoại');
-    const narrow = ocrVietnamese(toPbm(decodeJob((await star.waitForJobs(1))[0]!, 'star').rasters[0]!), 'pbm');
+    const narrow = await ocrVietnamese(toPbm(decodeJob((await star.waitForJobs(1))[0]!, 'star').rasters[0]!), 'pbm');
     expect(narrow).toContain('Đất đai');
     expect(narrow).toContain(second.body.ticket.ticket.number);
     expect(narrow).toContain('Bạn là người tiếp theo');
