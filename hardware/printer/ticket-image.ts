@@ -2,8 +2,7 @@
 // project's own font, so that Vietnamese prints right whatever code pages a printer has.
 
 import { join } from 'node:path';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import QRCode from 'qrcode';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { FONTS_DIR } from '../../server/paths.js';
 import type { TicketWords } from './ticket-content.js';
 
@@ -12,12 +11,18 @@ export const HEAD_DOTS = { 80: 576, 58: 384 } as const;
 export type PaperWidth = keyof typeof HEAD_DOTS;
 
 const FAMILY = 'LuotTicketSans';
-let fontsLoaded = false;
-function loadFonts(): void {
-  if (fontsLoaded) return;
-  GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Regular.ttf'), FAMILY);
-  GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Bold.ttf'), FAMILY);
-  fontsLoaded = true;
+
+// The drawing libraries load with the first ticket, so a hub that never prints does not
+// carry them in memory.
+type Libraries = { canvas: typeof import('@napi-rs/canvas'); qr: typeof import('qrcode') };
+let libraries: Libraries | null = null;
+async function load(): Promise<Libraries> {
+  if (libraries) return libraries;
+  const [canvas, qr] = await Promise.all([import('@napi-rs/canvas'), import('qrcode')]);
+  canvas.GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Regular.ttf'), FAMILY);
+  canvas.GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Bold.ttf'), FAMILY);
+  libraries = { canvas, qr: (qr as unknown as { default?: Libraries['qr'] }).default ?? qr };
+  return libraries;
 }
 
 type Block =
@@ -84,7 +89,7 @@ interface Placed {
   draw(ctx: SKRSContext2D, top: number): void;
 }
 
-function place(ctx: SKRSContext2D, block: Block, width: number, margin: number): Placed {
+function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width: number, margin: number): Placed {
   const inner = width - 2 * margin;
   switch (block.kind) {
     case 'space':
@@ -97,7 +102,7 @@ function place(ctx: SKRSContext2D, block: Block, width: number, margin: number):
         },
       };
     case 'qr': {
-      const qr = QRCode.create(block.url, { errorCorrectionLevel: 'M' });
+      const qr = qrcode.create(block.url, { errorCorrectionLevel: 'M' });
       const size = qr.modules.size;
       // Whole dots per module keep the code sharp; quiet zone of 4 modules around it.
       const module = Math.max(2, Math.floor(Math.min(inner * 0.5, 260) / (size + 8)));
@@ -155,15 +160,15 @@ export interface TicketRaster {
 
 /** The ticket drawn HEAD_DOTS[paper] dots across, black on white. */
 export async function renderTicket(words: TicketWords, paper: PaperWidth): Promise<TicketRaster> {
-  loadFonts();
+  const { canvas: draw, qr } = await load();
   const width = HEAD_DOTS[paper];
   const margin = paper === 80 ? 16 : 8;
   const scale = paper === 80 ? 1 : 0.72;
-  const scratch = createCanvas(width, 10).getContext('2d');
-  const placed = blocksOf(words, scale).map((b) => place(scratch, b, width, margin));
+  const scratch = draw.createCanvas(width, 10).getContext('2d');
+  const placed = blocksOf(words, scale).map((b) => place(qr, scratch, b, width, margin));
   const height = placed.reduce((sum, p) => sum + p.height, 0) + 2 * margin;
 
-  const canvas = createCanvas(width, height);
+  const canvas = draw.createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
