@@ -34,7 +34,7 @@ describe('bus frames', () => {
 
   it('drops a frame with a wrong checksum and finds the next one', () => {
     const bad = encodeFrame(keyFrame(3, 'recall'));
-    bad[5] ^= 0xff;
+    bad[5] = bad[5]! ^ 0xff;
     const parser = new FrameParser();
     const frames = parser.push(Buffer.concat([bad, encodeFrame(keyFrame(4, 'finish'))]));
     expect(frames).toHaveLength(1);
