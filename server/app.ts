@@ -16,6 +16,7 @@ import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { startRealtime } from './realtime/socket-server.js';
+import { BusDevices } from './services/bus-devices.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { PrintService, printsDirOf } from './services/print-service.js';
 import { readFileSync } from 'node:fs';
@@ -30,11 +31,13 @@ export interface AppOptions {
   devices?: DeviceRegistry;
   /** How often the kiosks' printers are asked for their state. */
   printerCheckMs?: number;
+  /** First delay before reopening a serial bus that vanished. */
+  busRetryMs?: number;
 }
 
 const silent = { info() {}, error() {} };
 
-export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000 }: AppOptions) {
+export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000 }: AppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
@@ -88,8 +91,11 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);
+  const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
+  buses.start();
   app.addHook('onClose', async () => {
     clearInterval(printerTimer);
+    await buses.stop();
     await io.close();
   });
   return Object.assign(app, { io, devices, printing });

@@ -12,6 +12,7 @@ import type {
   LocalizedText,
   Numbering,
   PrinterDef,
+  SerialBusDef,
   ServiceDef,
 } from '../domain/model.js';
 import { checkHallDefinition } from './hall-rules.js';
@@ -107,6 +108,25 @@ const KioskEntry = Type.Object(
   { additionalProperties: false },
 );
 
+const Address = Type.Integer({ minimum: 1, maximum: 99 });
+const SerialBusEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
+    port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/ttyUSB0' }),
+    baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 921600 })),
+    keypads: Type.Optional(Type.Array(Type.Object({ address: Address, counter: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }))),
+    ledBoards: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Object({ address: Address, counter: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+          Type.Object({ address: Address, hall: Type.Literal(true), calls: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }, { additionalProperties: false }),
+        ]),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const HallFileSchema = Type.Object(
   {
     version: Type.Optional(Type.Literal(1)),
@@ -141,6 +161,7 @@ export const HallFileSchema = Type.Object(
     services: Type.Array(ServiceEntry, { minItems: 1 }),
     counters: Type.Array(CounterEntry, { minItems: 1 }),
     kiosks: Type.Optional(Type.Array(KioskEntry)),
+    serialBuses: Type.Optional(Type.Array(SerialBusEntry)),
   },
   { additionalProperties: false },
 );
@@ -211,6 +232,18 @@ function kiosk(entry: KioskEntryData): KioskDef {
   };
 }
 
+function serialBus(entry: NonNullable<HallFile['serialBuses']>[number]): SerialBusDef {
+  return {
+    id: entry.id,
+    port: entry.port,
+    baudRate: entry.baudRate ?? 9600,
+    keypads: (entry.keypads ?? []).map((k) => ({ address: k.address, counterId: k.counter })),
+    ledBoards: (entry.ledBoards ?? []).map((b) =>
+      'hall' in b ? { address: b.address, kind: 'hall' as const, calls: b.calls ?? 6 } : { address: b.address, kind: 'counter' as const, counterId: b.counter },
+    ),
+  };
+}
+
 function settings(hall: HallFile['hall']): HallSettings {
   const priority = hall.priority ?? {};
   return {
@@ -276,6 +309,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     services: data.services.map(service),
     counters: data.counters.map(counter),
     kiosks: (data.kiosks ?? []).map(kiosk),
+    serialBuses: (data.serialBuses ?? []).map(serialBus),
   };
   const problems = checkHallDefinition(definition);
   if (problems.length > 0) throw new HallFileError(source, problems);

@@ -29,7 +29,7 @@ function validTimeZone(timeZone: string): boolean {
 /** Every problem found, in words a hall manager can act on; empty when the hall is sound. */
 export function checkHallDefinition(hall: HallDefinition): string[] {
   const problems: string[] = [];
-  const { settings, services, counters, kiosks } = hall;
+  const { settings, services, counters, kiosks, serialBuses } = hall;
 
   if (!validTimeZone(settings.timeZone)) problems.push(`hall.timeZone: "${settings.timeZone}" is not a known time zone`);
   const hallHours = hoursProblem(settings.hours, 'hall.hours');
@@ -73,6 +73,17 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const k of kiosks) {
     if (k.printer.kind !== 'simulated' && !k.printer.address) {
       problems.push(`kiosk ${k.id}: its ${k.printer.kind.toUpperCase()} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`);
+    }
+  }
+  const counterIds = new Set(counters.map((c) => c.id));
+  for (const id of duplicates(serialBuses.map((b) => b.id))) problems.push(`serial bus "${id}" is listed twice`);
+  for (const port of duplicates(serialBuses.map((b) => b.port))) problems.push(`two serial buses use the port ${port}`);
+  for (const bus of serialBuses) {
+    const addresses = [...bus.keypads.map((k) => k.address), ...bus.ledBoards.map((b) => b.address)];
+    for (const a of duplicates(addresses)) problems.push(`serial bus ${bus.id}: address ${a} is used by two devices`);
+    for (const k of bus.keypads) if (!counterIds.has(k.counterId)) problems.push(`serial bus ${bus.id}: keypad ${k.address} works for counter ${k.counterId}, which is not a counter`);
+    for (const b of bus.ledBoards) {
+      if (b.kind === 'counter' && !counterIds.has(b.counterId)) problems.push(`serial bus ${bus.id}: board ${b.address} shows counter ${b.counterId}, which is not a counter`);
     }
   }
   return problems;

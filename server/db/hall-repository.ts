@@ -1,6 +1,6 @@
 // The hall's definition (settings, services, counters) as stored rows.
 
-import type { CounterDef, HallDefinition, HallSettings, KioskDef, ServiceDef } from '../domain/model.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef } from '../domain/model.js';
 import type { Db } from './database.js';
 
 export class HallRepository {
@@ -12,6 +12,7 @@ export class HallRepository {
     const services = this.db.prepare('SELECT def FROM services ORDER BY position').all() as { def: string }[];
     const counters = this.db.prepare('SELECT def FROM counters ORDER BY position').all() as { def: string }[];
     const kiosks = this.db.prepare('SELECT def FROM kiosks ORDER BY position').all() as { def: string }[];
+    const buses = this.db.prepare('SELECT def FROM serial_buses ORDER BY position').all() as { def: string }[];
     // Settings stored by an older version lack the newer fields.
     const settings: HallSettings = { serviceGroups: [], publicUrl: null, ...(JSON.parse(row.settings) as Partial<HallSettings>) } as HallSettings;
     return {
@@ -19,6 +20,7 @@ export class HallRepository {
       services: services.map((r) => JSON.parse(r.def) as ServiceDef),
       counters: counters.map((r) => JSON.parse(r.def) as CounterDef),
       kiosks: kiosks.map((r) => JSON.parse(r.def) as KioskDef),
+      serialBuses: buses.map((r) => JSON.parse(r.def) as SerialBusDef),
     };
   }
 
@@ -68,6 +70,10 @@ export class HallRepository {
       db.prepare('DELETE FROM kiosks').run();
       const insertKiosk = db.prepare('INSERT INTO kiosks (id, position, def) VALUES (?, ?, ?)');
       hall.kiosks.forEach((k, i) => insertKiosk.run(k.id, i, JSON.stringify(k)));
+
+      db.prepare('DELETE FROM serial_buses').run();
+      const insertBus = db.prepare('INSERT INTO serial_buses (id, position, def) VALUES (?, ?, ?)');
+      hall.serialBuses.forEach((b, i) => insertBus.run(b.id, i, JSON.stringify(b)));
     })();
   }
 }

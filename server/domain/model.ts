@@ -120,11 +120,26 @@ export interface KioskDef {
   active: boolean;
 }
 
+/** A board on a serial bus: one counter's number, or the hall's last calls. */
+export type LedBoardDef = { address: number; kind: 'counter'; counterId: number } | { address: number; kind: 'hall'; calls: number };
+
+/** One RS-485 line with counter keypads and LED boards (docs/serial-protocol.md). */
+export interface SerialBusDef {
+  id: string;
+  /** The serial port, e.g. /dev/ttyUSB0. */
+  port: string;
+  baudRate: number;
+  /** Which counter each keypad address works for. */
+  keypads: { address: number; counterId: number }[];
+  ledBoards: LedBoardDef[];
+}
+
 export interface HallDefinition {
   settings: HallSettings;
   services: ServiceDef[];
   counters: CounterDef[];
   kiosks: KioskDef[];
+  serialBuses: SerialBusDef[];
 }
 
 export const TICKET_STATUSES = [

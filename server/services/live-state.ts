@@ -5,7 +5,7 @@
 
 import type { CallRecord, DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/model.js';
-import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, ServiceDef, Ticket } from '../domain/model.js';
+import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
 import { compactDay } from '../domain/hall-clock.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
@@ -16,6 +16,7 @@ const RECENT_CALLS = 30;
 export class LiveState implements QueueView {
   settings: HallSettings;
   kiosks: KioskDef[] = [];
+  serialBuses: SerialBusDef[] = [];
   private services = new Map<string, ServiceDef>();
   private counters = new Map<number, CounterDef>();
   private counterStates = new Map<number, CounterState>();
@@ -60,6 +61,7 @@ export class LiveState implements QueueView {
     this.services = new Map(hall.services.map((s) => [s.id, s]));
     this.counters = new Map(hall.counters.map((c) => [c.id, c]));
     this.kiosks = hall.kiosks;
+    this.serialBuses = hall.serialBuses;
   }
 
   // ---- QueueView ----

@@ -1,0 +1,52 @@
+// What a key pressed on a counter's keypad asks the queue to do, and how a refusal is told
+// back to the keypad. Pure: the bus and the queue service are elsewhere.
+
+import type { KeypadMessage, KeyName, NakReason } from '../../hardware/keypad/keypad-protocol.js';
+import type { CounterState, ServiceDef } from './model.js';
+import type { Command } from './queue-engine.js';
+
+export type KeyDecision = { command: Command; key: KeyName } | { refuse: NakReason; key: KeyName };
+
+export function commandForKey(
+  message: Extract<KeypadMessage, { type: 'key' | 'transfer' }>,
+  counter: CounterState,
+  services: readonly ServiceDef[],
+): KeyDecision {
+  const counterId = counter.id;
+  if (message.type === 'transfer') {
+    const key = 'transfer';
+    if (message.target.kind === 'counter') return { key, command: { type: 'transfer', counterId, toCounterId: message.target.counterId } };
+    const service = services[message.target.position - 1];
+    return service ? { key, command: { type: 'transfer', counterId, toServiceId: service.id } } : { key, refuse: 'unknownTarget' };
+  }
+  const key = message.key;
+  switch (key) {
+    case 'callNext':
+      // One key for "next": the citizen being served is finished first.
+      return { key, command: { type: 'callNext', counterId, finishCurrent: true } };
+    case 'recall':
+      return { key, command: { type: 'recall', counterId } };
+    case 'noShow':
+      return { key, command: { type: 'noShow', counterId } };
+    case 'finish':
+      return { key, command: { type: 'finish', counterId } };
+    case 'pause':
+      return { key, command: counter.mode === 'paused' ? { type: 'resume', counterId } : { type: 'pause', counterId, reason: null } };
+  }
+}
+
+/** The refusal a keypad can show for a hub error code. */
+export function nakReasonFor(errorCode: string): NakReason {
+  if (['counter_idle', 'ticket_wrong_status', 'ticket_held_elsewhere'].includes(errorCode)) return 'nothingHeld';
+  if (['counter_paused', 'counter_closed', 'counter_not_paused'].includes(errorCode)) return 'counterNotOpen';
+  if (errorCode === 'queue_empty') return 'noOneWaiting';
+  if (['counter_not_found', 'service_not_found', 'transfer_target_missing', 'transfer_same_place'].includes(errorCode)) return 'unknownTarget';
+  return 'other';
+}
+
+/** What the keypad's display shows for its counter. */
+export function keypadDisplayText(counter: CounterState, heldNumber: string | null): string {
+  if (counter.mode === 'paused') return 'P';
+  if (counter.mode === 'closed') return '';
+  return heldNumber ?? '----';
+}

@@ -1,0 +1,141 @@
+// Counter keypads and LED boards on the hall's serial buses: a key press becomes a queue
+// command; every change of a counter goes out to its keypad display and boards. A bus that
+// vanishes is reported and reopened; when it is back, every device gets its content again.
+
+import { decodeKeypadFrame, keypadAck, keypadNak, keypadShow, type KeyName, type NakReason } from '../../hardware/keypad/keypad-protocol.js';
+import { encodeLedContent } from '../../hardware/led/led-protocol.js';
+import type { BusFrame } from '../../hardware/serial/bus-frame.js';
+import { SerialLink } from '../../hardware/serial/serial-link.js';
+import type { PublishedEvent } from '../contract/events.js';
+import { DomainError } from '../domain/errors.js';
+import { commandForKey, keypadDisplayText, nakReasonFor } from '../domain/keypad-commands.js';
+import type { SerialBusDef } from '../domain/model.js';
+import type { Hub } from '../hub.js';
+import type { DeviceRegistry } from './device-registry.js';
+import type { Logger } from './queue-service.js';
+
+const CALL_EVENTS = new Set(['ticket:called', 'ticket:recalled']);
+
+interface Bus {
+  def: SerialBusDef;
+  link: SerialLink;
+}
+
+export class BusDevices {
+  private buses: Bus[] = [];
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly hub: Hub,
+    private readonly devices: DeviceRegistry,
+    private readonly logger: Logger,
+    private readonly retryMs = 1000,
+  ) {}
+
+  start(): void {
+    this.buses = this.hub.live.serialBuses.map((def) => this.open(def));
+    this.unsubscribe = this.hub.queue.onEvents((events) => this.publish(events));
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    await Promise.all(this.buses.map((b) => b.link.stop()));
+    this.buses = [];
+  }
+
+  private open(def: SerialBusDef): Bus {
+    const link = new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000 });
+    const bus = { def, link };
+    link.on('state', (state, detail) => {
+      this.devices.report(`bus:${def.id}`, 'serial-bus', {
+        ok: state === 'open',
+        code: state === 'open' ? null : 'unreachable',
+        message: state === 'open' ? null : `Mất kết nối đường dây bàn phím/bảng LED (${detail ?? def.port}). Đang thử kết nối lại.`,
+        messageEn: state === 'open' ? null : `The keypad/LED bus is disconnected (${detail ?? def.port}). Reconnecting.`,
+      });
+      if (state === 'open') this.refreshAll(bus);
+    });
+    link.on('frame', (frame) => void this.onFrame(bus, frame));
+    link.start();
+    return bus;
+  }
+
+  private async onFrame(bus: Bus, frame: BusFrame): Promise<void> {
+    const message = decodeKeypadFrame(frame);
+    const keypad = bus.def.keypads.find((k) => k.address === message.address);
+    if (!keypad) return;
+    const counter = this.hub.live.counterState(keypad.counterId);
+    if (!counter) return;
+    if (message.type === 'unknown') {
+      this.logger.error({ bus: bus.def.id, address: message.address, reason: message.reason }, 'unreadable keypad frame');
+      return;
+    }
+    if (message.type === 'hello') return this.showKeypad(bus, keypad.address, keypad.counterId);
+    const services = this.hub.live.allServices();
+    const decision = commandForKey(message, counter, services);
+    if ('refuse' in decision) return this.nak(bus, message.address, decision.key, decision.refuse);
+    try {
+      await this.hub.queue.execute(decision.command, `keypad:${bus.def.id}:${message.address}`);
+      bus.link.send(keypadAck(message.address, decision.key));
+    } catch (error) {
+      if (!(error instanceof DomainError)) this.logger.error({ err: error, bus: bus.def.id }, 'keypad command failed');
+      this.nak(bus, message.address, decision.key, error instanceof DomainError ? nakReasonFor(error.code) : 'other');
+    }
+  }
+
+  private nak(bus: Bus, address: number, key: KeyName, reason: NakReason): void {
+    bus.link.send(keypadNak(address, key, reason));
+  }
+
+  /** Sends each changed counter's keypad and boards; hall boards after every call. */
+  private publish(events: PublishedEvent[]): void {
+    const changed = new Map<number, boolean>();
+    for (const event of events) {
+      const counter = 'counter' in event.data ? event.data.counter : null;
+      if (!counter) continue;
+      changed.set(counter.id, (changed.get(counter.id) ?? false) || CALL_EVENTS.has(event.type));
+    }
+    const called = events.some((e) => CALL_EVENTS.has(e.type));
+    for (const bus of this.buses) {
+      for (const [counterId, blink] of changed) this.refreshCounter(bus, counterId, blink);
+      if (called) this.refreshHallBoards(bus);
+    }
+  }
+
+  private refreshAll(bus: Bus): void {
+    for (const counterId of new Set([...bus.def.keypads.map((k) => k.counterId), ...bus.def.ledBoards.flatMap((b) => (b.kind === 'counter' ? [b.counterId] : []))])) {
+      this.refreshCounter(bus, counterId, false);
+    }
+    this.refreshHallBoards(bus);
+  }
+
+  private heldNumber(counterId: number): string | null {
+    const ticketId = this.hub.live.counterState(counterId)?.currentTicketId;
+    return ticketId ? (this.hub.live.ticket(ticketId)?.number ?? null) : null;
+  }
+
+  private showKeypad(bus: Bus, address: number, counterId: number): void {
+    const counter = this.hub.live.counterState(counterId);
+    if (counter) bus.link.send(keypadShow(address, keypadDisplayText(counter, this.heldNumber(counterId))));
+  }
+
+  private refreshCounter(bus: Bus, counterId: number, blink: boolean): void {
+    for (const keypad of bus.def.keypads.filter((k) => k.counterId === counterId)) this.showKeypad(bus, keypad.address, counterId);
+    const number = this.heldNumber(counterId);
+    for (const board of bus.def.ledBoards) {
+      if (board.kind === 'counter' && board.counterId === counterId) {
+        bus.link.send(encodeLedContent(board.address, { kind: 'counter', counterId, number, blink: blink && number !== null }));
+      }
+    }
+  }
+
+  private refreshHallBoards(bus: Bus): void {
+    // A recall repeats a call already on the board.
+    const calls = this.hub.live.recentCalls().filter((c) => !c.recall);
+    for (const board of bus.def.ledBoards) {
+      if (board.kind !== 'hall') continue;
+      const latest = calls.slice(0, board.calls).map((c) => ({ counterId: c.counterId, number: c.number }));
+      bus.link.send(encodeLedContent(board.address, { kind: 'hall', calls: latest }));
+    }
+  }
+}

@@ -1,0 +1,170 @@
+// Keypads and LED boards on a real serial line (a socat pty pair) driving a real hub: a key
+// press calls a citizen, and the keypad display, the counter's board and the hall board follow.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SerialPort } from 'serialport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { KEYPAD_COMMANDS, keyFrame, transferFrame } from '../../hardware/keypad/keypad-protocol.js';
+import { decodeLedFrame, LED_COMMANDS } from '../../hardware/led/led-protocol.js';
+import { encodeFrame, FrameParser, type BusFrame } from '../../hardware/serial/bus-frame.js';
+import { PtyPair } from '../helpers/pty-pair.js';
+import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** The far end of the bus: every keypad and board at once, recording what the hub sends. */
+class BusEnd {
+  readonly frames: BusFrame[] = [];
+  private constructor(readonly port: SerialPort) {}
+
+  static async open(path: string): Promise<BusEnd> {
+    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+    const end = new BusEnd(port);
+    const parser = new FrameParser();
+    port.on('data', (chunk: Buffer) => end.frames.push(...parser.push(chunk)));
+    port.on('error', () => undefined);
+    cleanups.push(async () => {
+      if (port.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    });
+    return end;
+  }
+
+  press(frame: BusFrame): void {
+    this.port.write(encodeFrame(frame));
+  }
+
+  /** Waits for a frame to `address` with `command` after index `from`, and returns it. */
+  async next(address: number, command: number, from: number, timeoutMs = 5000): Promise<BusFrame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.slice(from).find((f) => f.address === address && f.command === command);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no frame 0x${command.toString(16)} to ${address} arrived`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+const text = (frame: BusFrame) => String.fromCharCode(...frame.payload);
+
+async function hallWithBus(pair: PtyPair): Promise<TestHub> {
+  const dataDir = tempDataDir();
+  const file = join(dataDir, 'hall.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      hall: { name: 'Bộ phận Một cửa thử nghiệm', agencyCode: '000.00.14.H56', hours: null },
+      services: [
+        { id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' } },
+        { id: 'DD', name: 'Đất đai', numbering: { prefix: 'B' } },
+      ],
+      counters: [{ id: 1, services: ['HT'] }, { id: 2, services: ['HT', 'DD'] }],
+      serialBuses: [
+        {
+          id: 'B1',
+          port: pair.hubEnd,
+          keypads: [{ address: 1, counter: 1 }, { address: 2, counter: 2 }],
+          ledBoards: [{ address: 31, counter: 1 }, { address: 90, hall: true, calls: 4 }],
+        },
+      ],
+    }),
+  );
+  const hub = await startTestHub({ dataDir, hallFile: file, busRetryMs: 50 });
+  cleanups.push(() => hub.stop(true));
+  return hub;
+}
+
+async function busHealth(hub: TestHub): Promise<{ ok: boolean; code: string | null } | undefined> {
+  return (await api(hub.url, 'GET', '/api/health')).body.devices.find((d: { id: string }) => d.id === 'bus:B1');
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('keypads and LED boards on a serial bus', () => {
+  it('a key press calls the next citizen; the keypad, the counter board and the hall board follow', async () => {
+    const pair = await new PtyPair().plug();
+    cleanups.push(() => pair.unplug());
+    const bus = await BusEnd.open(pair.deviceEnd);
+    const hub = await hallWithBus(pair);
+    // On opening, every device gets its content: nothing held yet.
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, 0))).toBe('----');
+    await bus.next(31, LED_COMMANDS.clear, 0);
+    expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, 0))).toEqual({ kind: 'hall', calls: [] });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+
+    let mark = bus.frames.length;
+    bus.press(keyFrame(1, 'callNext'));
+    expect([...(await bus.next(1, KEYPAD_COMMANDS.ack, mark)).payload]).toEqual([0x01]);
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, mark))).toBe('A001');
+    expect(decodeLedFrame(await bus.next(31, LED_COMMANDS.counter, mark))).toEqual({ kind: 'counter', counterId: 1, number: 'A001', blink: true });
+    expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, mark))).toEqual({ kind: 'hall', calls: [{ counterId: 1, number: 'A001' }] });
+    const counter = await api(hub.url, 'GET', '/api/counters/1');
+    expect(counter.body.current).toMatchObject({ number: 'A001', status: 'called' });
+
+    // The next "call" finishes A001 and calls A002; the hall board lists both, newest first.
+    mark = bus.frames.length;
+    bus.press(keyFrame(1, 'callNext'));
+    expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, mark))).toEqual({
+      kind: 'hall',
+      calls: [{ counterId: 1, number: 'A002' }, { counterId: 1, number: 'A001' }],
+    });
+    const events = await api<any[]>(hub.url, 'GET', '/api/events?limit=50');
+    expect(events.body.some((e) => e.actor === 'keypad:B1:1' && e.type === 'ticket:finished')).toBe(true);
+
+    // Keypad 2 has nothing to recall: the hub says why.
+    mark = bus.frames.length;
+    bus.press(keyFrame(2, 'recall'));
+    expect([...(await bus.next(2, KEYPAD_COMMANDS.nak, mark)).payload]).toEqual([0x02, 0x01]);
+    // No one waits any more: "call next" on keypad 2 is refused as such.
+    mark = bus.frames.length;
+    bus.press(keyFrame(2, 'callNext'));
+    expect([...(await bus.next(2, KEYPAD_COMMANDS.nak, mark)).payload]).toEqual([0x01, 0x03]);
+
+    // Transfer A002 from counter 1 to counter 2, then pause counter 1.
+    mark = bus.frames.length;
+    bus.press(transferFrame(1, { kind: 'counter', counterId: 2 }));
+    await bus.next(1, KEYPAD_COMMANDS.ack, mark);
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, mark))).toBe('----');
+    await bus.next(31, LED_COMMANDS.clear, mark);
+    mark = bus.frames.length;
+    bus.press(keyFrame(1, 'pause'));
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, mark))).toBe('P');
+    expect((await api(hub.url, 'GET', '/api/counters/1')).body.state.mode).toBe('paused');
+  });
+
+  it('reports an unplugged bus and, plugged back, brings every device up to date', async () => {
+    const pair = await new PtyPair().plug();
+    cleanups.push(() => pair.unplug());
+    await BusEnd.open(pair.deviceEnd);
+    const hub = await hallWithBus(pair);
+    await until(async () => (await busHealth(hub))?.ok === true, 'the bus to open');
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/counters/1/call-next', {});
+
+    await pair.unplug();
+    await until(async () => (await busHealth(hub))?.ok === false, 'the unplug to be reported');
+    expect(await busHealth(hub)).toMatchObject({ ok: false, code: 'unreachable' });
+
+    await pair.plug();
+    const again = await BusEnd.open(pair.deviceEnd);
+    await until(async () => (await busHealth(hub))?.ok === true, 'the bus to reopen');
+    expect(text(await again.next(1, KEYPAD_COMMANDS.show, 0))).toBe('A001');
+    expect(decodeLedFrame(await again.next(31, LED_COMMANDS.counter, 0))).toMatchObject({ number: 'A001' });
+    again.press(keyFrame(1, 'finish'));
+    await again.next(1, KEYPAD_COMMANDS.ack, 0);
+    expect((await api(hub.url, 'GET', '/api/counters/1')).body.current).toBeNull();
+  });
+});
