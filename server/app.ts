@@ -12,6 +12,7 @@ import { counterRoutes } from './http/routes/counter-routes.js';
 import { hallRoutes } from './http/routes/hall-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
+import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
@@ -71,6 +72,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
         { name: 'tickets', description: 'Taking a number and following it' },
         { name: 'counters', description: 'What clerks and keypads do' },
         { name: 'kiosk', description: 'Ticket kiosks (Authorization: Bearer <kiosk token>) and their prints' },
+        { name: 'devices', description: 'Simulated keypads and LED boards' },
         { name: 'reports', description: 'Day report, closing and the event log' },
       ],
     },
@@ -85,13 +87,14 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
   await app.register(kioskRoutes, { hub, printing, devices });
   await app.register(webRoutes, { printing });
+  const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
+  await app.register(simulatorRoutes, { buses });
 
   const io = startRealtime(app.server, hub);
   devices.onChange((status) => io.emit('device:status', status));
   const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);
-  const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
   buses.start();
   app.addHook('onClose', async () => {
     clearInterval(printerTimer);

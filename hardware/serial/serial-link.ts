@@ -20,7 +20,16 @@ export interface SerialLinkEvents {
   state(state: LinkState, detail: string | null): void;
 }
 
-export class SerialLink {
+/** What the hub needs from a bus, real (SerialLink) or simulated (SimulatedBus). */
+export interface BusLink {
+  readonly state: LinkState;
+  on<K extends keyof SerialLinkEvents>(event: K, listener: SerialLinkEvents[K]): this;
+  start(): this;
+  send(frame: BusFrame): boolean;
+  stop(): Promise<void>;
+}
+
+export class SerialLink implements BusLink {
   private port: SerialPort | null = null;
   private parser = new FrameParser();
   private retryMs: number;

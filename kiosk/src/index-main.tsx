@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import './fonts.css';
+import '../../hardware/fonts/luot-fonts.css';
 import './kiosk.css';
 import { KioskApp } from './kiosk-app.js';
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import './fonts.css';
+import '../../hardware/fonts/luot-fonts.css';
 import './prints.css';
 import { PrintsApp } from './prints-app.js';
 

@@ -77,7 +77,7 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   }
   const counterIds = new Set(counters.map((c) => c.id));
   for (const id of duplicates(serialBuses.map((b) => b.id))) problems.push(`serial bus "${id}" is listed twice`);
-  for (const port of duplicates(serialBuses.map((b) => b.port))) problems.push(`two serial buses use the port ${port}`);
+  for (const port of duplicates(serialBuses.map((b) => b.port).filter((p) => p !== 'simulated'))) problems.push(`two serial buses use the port ${port}`);
   for (const bus of serialBuses) {
     const addresses = [...bus.keypads.map((k) => k.address), ...bus.ledBoards.map((b) => b.address)];
     for (const a of duplicates(addresses)) problems.push(`serial bus ${bus.id}: address ${a} is used by two devices`);

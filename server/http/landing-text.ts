@@ -19,6 +19,7 @@ export const LANDING_TEXT = {
   links: [
     { href: '/kiosk/', vi: 'Máy lấy số (màn hình cảm ứng)', en: 'Ticket kiosk (touchscreen)' },
     { href: '/prints', vi: 'Phiếu đã in (máy in mô phỏng)', en: 'Printed tickets (simulated printer)' },
+    { href: '/boards', vi: 'Bàn phím gọi số và bảng LED (mô phỏng)', en: 'Counter keypads and LED boards (simulated)' },
     { href: '/docs', vi: 'Tài liệu API (OpenAPI)', en: 'API documentation (OpenAPI)' },
     { href: '/api/health', vi: 'Tình trạng hệ thống', en: 'Hub health' },
     { href: '/api/hall', vi: 'Toàn bộ trạng thái hàng chờ (JSON)', en: 'Whole live queue state (JSON)' },

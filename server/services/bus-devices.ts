@@ -5,7 +5,8 @@
 import { decodeKeypadFrame, keypadAck, keypadNak, keypadShow, type KeyName, type NakReason } from '../../hardware/keypad/keypad-protocol.js';
 import { encodeLedContent } from '../../hardware/led/led-protocol.js';
 import type { BusFrame } from '../../hardware/serial/bus-frame.js';
-import { SerialLink } from '../../hardware/serial/serial-link.js';
+import { SerialLink, type BusLink } from '../../hardware/serial/serial-link.js';
+import { SimulatedBus } from '../../hardware/serial/simulated-bus.js';
 import type { PublishedEvent } from '../contract/events.js';
 import { DomainError } from '../domain/errors.js';
 import { commandForKey, keypadDisplayText, nakReasonFor } from '../domain/keypad-commands.js';
@@ -18,8 +19,11 @@ const CALL_EVENTS = new Set(['ticket:called', 'ticket:recalled']);
 
 interface Bus {
   def: SerialBusDef;
-  link: SerialLink;
+  link: BusLink;
 }
+
+/** The port name that asks for a bus with no wire (see SimulatedBus). */
+export const SIMULATED_PORT = 'simulated';
 
 export class BusDevices {
   private buses: Bus[] = [];
@@ -37,6 +41,11 @@ export class BusDevices {
     this.unsubscribe = this.hub.queue.onEvents((events) => this.publish(events));
   }
 
+  /** The simulated buses, for the simulator page. */
+  simulated(): { def: SerialBusDef; bus: SimulatedBus }[] {
+    return this.buses.flatMap((b) => (b.link instanceof SimulatedBus ? [{ def: b.def, bus: b.link }] : []));
+  }
+
   async stop(): Promise<void> {
     this.unsubscribe?.();
     await Promise.all(this.buses.map((b) => b.link.stop()));
@@ -44,7 +53,10 @@ export class BusDevices {
   }
 
   private open(def: SerialBusDef): Bus {
-    const link = new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000 });
+    const link: BusLink =
+      def.port === SIMULATED_PORT
+        ? new SimulatedBus()
+        : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000 });
     const bus = { def, link };
     link.on('state', (state, detail) => {
       this.devices.report(`bus:${def.id}`, 'serial-bus', {

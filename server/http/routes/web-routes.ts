@@ -1,5 +1,6 @@
 // The pages the hub serves, built by Vite into dist/web: the kiosk, the phone page a
-// ticket's QR code leads to, and the simulated printer's list of recent tickets.
+// ticket's QR code leads to, the simulated printer's list of recent tickets, and the
+// simulated keypads and LED boards.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { PrintService } from '../../services/print-service.js';
 import { TicketParams } from '../schemas.js';
 
 const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
+const DISPLAY_DIST = join(WEB_DIST_DIR, 'display');
 const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9]+\.(png|bin)$/;
 
 export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
@@ -27,6 +29,10 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = 
   const page = (file: string) => async (_request: unknown, reply: { sendFile(f: string, root: string): unknown }) => reply.sendFile(file, KIOSK_DIST);
   app.get('/t/:ticketId', { schema: { hide: true, params: TicketParams } }, built ? page('phone.html') : async (_r, reply) => reply.redirect('/kiosk/'));
   app.get('/prints', { schema: { hide: true } }, built ? page('prints.html') : async (_r, reply) => reply.redirect('/kiosk/'));
+  if (existsSync(join(DISPLAY_DIST, 'boards.html'))) {
+    await app.register(fastifyStatic, { root: DISPLAY_DIST, prefix: '/display/', decorateReply: false, maxAge: 0 });
+    app.get('/boards', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('boards.html', DISPLAY_DIST));
+  }
 
   app.get(
     '/api/prints',

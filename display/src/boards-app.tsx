@@ -1,0 +1,131 @@
+// The simulated serial buses as a page: each keypad with its display and keys, each LED
+// board as it lights up. Lets a hall try keypads and boards out before buying them.
+
+import { useEffect, useState } from 'preact/hooks';
+import { DICTIONARY, type Lang } from './i18n.js';
+
+type BoardContent = { kind: 'counter'; counterId: number; number: string | null; blink: boolean } | { kind: 'hall'; calls: { counterId: number; number: string }[] };
+
+interface SimulatedBusView {
+  id: string;
+  keypads: { address: number; counterId: number; display: string; answer: { ok: true } | { ok: false; reason: number } | null; at: number }[];
+  boards: ({ address: number } & ({ kind: 'counter'; counterId: number } | { kind: 'hall'; calls: number }) & { shows: { content: BoardContent; at: number } | null })[];
+}
+
+const KEYS = ['callNext', 'recall', 'noShow', 'finish', 'pause'] as const;
+/** A new call blinks for a few seconds, as the real boards do. */
+const BLINK_MS = 4000;
+
+export function BoardsApp() {
+  const [lang, setLang] = useState<Lang>('vi');
+  const [buses, setBuses] = useState<SimulatedBusView[] | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const t = DICTIONARY[lang];
+
+  const load = () =>
+    fetch('/api/simulator/buses')
+      .then((r) => r.json() as Promise<SimulatedBusView[]>)
+      .then((b) => {
+        setBuses(b);
+        setOffline(false);
+      })
+      .catch(() => setOffline(true));
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      void load();
+    }, 500);
+    return () => clearInterval(timer);
+  }, []);
+
+  const press = async (bus: string, address: number, key: string) => {
+    await fetch(`/api/simulator/buses/${encodeURIComponent(bus)}/keypads/${address}/press`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key }),
+    }).catch(() => setOffline(true));
+    setTimeout(load, 100);
+  };
+
+  return (
+    <main class="boards" lang={lang}>
+      <header>
+        <h1>{t.boardsTitle}</h1>
+        <button class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t.langToggle}
+        </button>
+      </header>
+      {offline && <p class="offline">{t.unreachable}</p>}
+      {buses?.length === 0 && <p>{t.boardsNone}</p>}
+      {buses?.map((bus) => (
+        <section key={bus.id} data-bus={bus.id}>
+          <h2>{t.bus(bus.id)}</h2>
+          <h3>{t.hallBoards}</h3>
+          <div class="row">
+            {bus.boards.filter((b) => b.kind === 'hall').map((b) => (
+              <div class="led hall" key={b.address} data-board={b.address}>
+                {b.shows?.content.kind === 'hall' && b.shows.content.calls.length > 0
+                  ? b.shows.content.calls.map((c, i) => (
+                      <div class={`line${i === 0 && now - b.shows!.at < BLINK_MS ? ' blink' : ''}`} key={i}>
+                        <span>{c.number}</span>
+                        <span>→ {c.counterId}</span>
+                      </div>
+                    ))
+                  : <div class="line off">{t.blank}</div>}
+                <small>{t.address(b.address)}</small>
+              </div>
+            ))}
+          </div>
+          <h3>{t.counterBoards}</h3>
+          <div class="row">
+            {bus.boards.filter((b) => b.kind === 'counter').map((b) => {
+              const shows = b.shows?.content.kind === 'counter' ? b.shows.content : null;
+              const blink = shows?.blink && now - b.shows!.at < BLINK_MS;
+              return (
+                <div class="led counter" key={b.address} data-board={b.address}>
+                  <div class={`line${blink ? ' blink' : ''}`} data-number={shows?.number ?? ''}>
+                    {shows?.number ? (
+                      <>
+                        <span>{shows.number}</span>
+                        <span>→ {shows.counterId}</span>
+                      </>
+                    ) : (
+                      <span class="off">{t.blank}</span>
+                    )}
+                  </div>
+                  <small>
+                    {'counterId' in b ? t.counter(b.counterId) : ''} · {t.address(b.address)}
+                  </small>
+                </div>
+              );
+            })}
+          </div>
+          <h3>{t.keypads}</h3>
+          <div class="row">
+            {bus.keypads.map((k) => (
+              <div class="keypad" key={k.address} data-keypad={k.address}>
+                <div class="keypad-title">
+                  {t.counter(k.counterId)} · {t.address(k.address)}
+                </div>
+                <div class="digits" data-display={k.display}>{k.display || ' '}</div>
+                <div class="keys">
+                  {KEYS.map((key) => (
+                    <button key={key} data-key={key} onClick={() => press(bus.id, k.address, key)}>
+                      {t.keys[key]}
+                    </button>
+                  ))}
+                </div>
+                <div class={`answer${k.answer && !k.answer.ok ? ' refused' : ''}`}>
+                  {k.answer === null ? ' ' : k.answer.ok ? t.answerOk : t.answerNo(t.nak[k.answer.reason] ?? t.nak[15]!)}
+                </div>
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
+    </main>
+  );
+}
