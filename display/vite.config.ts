@@ -1,5 +1,5 @@
-// The hall's screens: the simulator of keypads and LED boards (boards.html, at /boards)
-// and, next, the waiting-room display.
+// The hall's screens: the waiting-room display (index.html, at /display/) and the simulator
+// of keypads and LED boards (boards.html, at /boards).
 
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -14,7 +14,7 @@ export default defineConfig({
     outDir: here('../dist/web/display'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { boards: here('boards.html') },
+      input: { index: here('index.html'), boards: here('boards.html') },
     },
   },
   server: {

@@ -96,6 +96,11 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);
   buses.start();
+  // Pages are let go before the server stops listening, so that an open page cannot hold up a
+  // shutdown. Their connections are cut (not told to leave), so they reconnect by themselves.
+  app.addHook('preClose', async () => {
+    io.engine.close();
+  });
   app.addHook('onClose', async () => {
     clearInterval(printerTimer);
     await buses.stop();

@@ -1,4 +1,5 @@
-// Every word the hall's screens show: Vietnamese first, English for the toggle.
+// Every word the hall's screens show: Vietnamese first, English second (the display shows
+// both; the simulator page has a toggle).
 
 export type Lang = 'vi' | 'en';
 
@@ -18,6 +19,15 @@ const vi = {
   nak: { 1: 'không có số đang phục vụ', 2: 'quầy đang tạm dừng hoặc đóng', 3: 'không còn ai chờ', 4: 'không có đích chuyển', 15: 'lỗi khác' } as Record<number, string>,
   blank: '(tắt)',
   unreachable: 'Không kết nối được hệ thống.',
+  // hall display
+  nowCalling: 'Mời công dân',
+  toCounter: 'đến quầy',
+  counterShort: 'Quầy',
+  recentCalls: 'Số vừa gọi',
+  waitingTitle: 'Đang chờ',
+  waitingCount: (n: number) => `${n} người`,
+  noCalls: 'Chưa có số nào được gọi',
+  offlineDisplay: 'Mất kết nối với hệ thống. Đang tự kết nối lại...',
 };
 
 type Dictionary = typeof vi;
@@ -38,6 +48,14 @@ const en: Dictionary = {
   nak: { 1: 'no ticket held', 2: 'counter paused or closed', 3: 'no one waiting', 4: 'unknown transfer target', 15: 'other error' },
   blank: '(off)',
   unreachable: 'Cannot reach the hall system.',
+  nowCalling: 'Now calling',
+  toCounter: 'to counter',
+  counterShort: 'Counter',
+  recentCalls: 'Recent calls',
+  waitingTitle: 'Waiting',
+  waitingCount: (n) => `${n} waiting`,
+  noCalls: 'No number called yet',
+  offlineDisplay: 'Connection to the hall system lost. Reconnecting...',
 };
 
 export const DICTIONARY: Record<Lang, Dictionary> = { vi, en };

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { ServiceSummary } from '../../server/contract/events.js';
-import { useHallFeed } from './hall-feed.js';
+import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
 import { KioskSetup } from './kiosk-setup.js';

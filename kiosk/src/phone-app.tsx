@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../../server/services/hall-queries.js';
 import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
-import { useHallFeed } from './hall-feed.js';
+import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 
 const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');

@@ -1,7 +1,7 @@
 // The simulated printer's output: the latest tickets as they would come out on paper.
 
 import { useEffect, useState } from 'preact/hooks';
-import { useHallFeed } from './hall-feed.js';
+import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
 interface PrintRecord {

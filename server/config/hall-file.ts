@@ -155,6 +155,7 @@ export const HallFileSchema = Type.Object(
         ticketFooter: Type.Optional(Text),
         serviceGroups: Type.Optional(Type.Array(GroupEntry)),
         publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+/?$', description: 'e.g. http://192.168.1.10:8080' })),
+        displayNotice: Type.Optional(Text),
       },
       { additionalProperties: false },
     ),
@@ -264,6 +265,7 @@ function settings(hall: HallFile['hall']): HallSettings {
       : { vi: 'Vui lòng chờ đến lượt. Xin cảm ơn!', en: 'Please wait for your turn. Thank you!' },
     serviceGroups: (hall.serviceGroups ?? []).map((g) => ({ id: g.id, name: text(g.name) })),
     publicUrl: hall.publicUrl ? hall.publicUrl.replace(/\/$/, '') : null,
+    displayNotice: hall.displayNotice ? text(hall.displayNotice) : null,
   };
 }
 

@@ -14,7 +14,7 @@ export class HallRepository {
     const kiosks = this.db.prepare('SELECT def FROM kiosks ORDER BY position').all() as { def: string }[];
     const buses = this.db.prepare('SELECT def FROM serial_buses ORDER BY position').all() as { def: string }[];
     // Settings stored by an older version lack the newer fields.
-    const settings: HallSettings = { serviceGroups: [], publicUrl: null, ...(JSON.parse(row.settings) as Partial<HallSettings>) } as HallSettings;
+    const settings: HallSettings = { serviceGroups: [], publicUrl: null, displayNotice: null, ...(JSON.parse(row.settings) as Partial<HallSettings>) } as HallSettings;
     return {
       settings,
       services: services.map((r) => JSON.parse(r.def) as ServiceDef),

@@ -96,6 +96,8 @@ export interface HallSettings {
   serviceGroups: ServiceGroup[];
   /** Address phones use to reach the hub (printed in the ticket's QR); null = found at start. */
   publicUrl: string | null;
+  /** The notice that scrolls along the bottom of the hall displays; null = none. */
+  displayNotice: LocalizedText | null;
 }
 
 /** simulated: each ticket is saved as PNG and ESC/POS bytes under the data folder. */

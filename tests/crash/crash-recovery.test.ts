@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killed, runHubProcess, startHubProcess } from '../helpers/hub-process.js';
-import { api, tempDataDir } from '../helpers/test-hub.js';
+import { api, RecordingClient, tempDataDir } from '../helpers/test-hub.js';
 
 interface Ack {
   id: string;
@@ -101,11 +101,14 @@ describe('crash safety', () => {
     }
   });
 
-  it('shuts down cleanly on SIGTERM', async () => {
+  it('shuts down cleanly on SIGTERM, even with pages connected', async () => {
     const hub = await startHubProcess(tempDataDir());
+    const page = new RecordingClient(hub.url);
+    await page.until(() => page.snapshots.length > 0, 'a snapshot');
     hub.child.kill('SIGTERM');
     await killed(hub.child);
     expect(hub.child.exitCode).toBe(0);
+    page.close();
   });
 
   it('refuses to start with a clear message when the data folder cannot be written', async () => {

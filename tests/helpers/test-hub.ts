@@ -21,11 +21,13 @@ export interface TestHub {
   stop(remove?: boolean): Promise<void>;
 }
 
-export async function startTestHub(options: { dataDir?: string; hallFile?: string; clock?: () => number; busRetryMs?: number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { dataDir?: string; hallFile?: string; clock?: () => number; busRetryMs?: number; port?: number } = {},
+): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDataDir();
   const hub = await createHub({ dataDir, hallFile: options.hallFile ?? null, ...(options.clock ? { clock: options.clock } : {}) });
   const app = await buildApp({ hub, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
     app,

@@ -1,9 +1,9 @@
 // The page's live copy of the hall: a snapshot from the hub, then numbered events; a missed
 // event or a reconnect brings a fresh snapshot. Exposed to components as a hook.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
-import { EventSequencer } from '../../server/contract/event-sequencer.js';
+import { EventSequencer } from '../server/contract/event-sequencer.js';
 import type {
   ClientToServerEvents,
   DeviceStatus,
@@ -12,7 +12,7 @@ import type {
   ServerToClientEvents,
   ServiceFigures,
   SubscriptionFilter,
-} from '../../server/contract/events.js';
+} from '../server/contract/events.js';
 
 export interface HallFeedState {
   snapshot: HallSnapshot | null;
@@ -30,7 +30,13 @@ export function applyFigures(snapshot: HallSnapshot, figures: ServiceFigures[]):
 /** Time-dependent figures (opening hours, the day) change without events: refresh now and then. */
 const REFRESH_MS = 60_000;
 
-export function useHallFeed(filter: SubscriptionFilter = {}): HallFeedState {
+/**
+ * The hall as the hub sees it, for the services and counters in `filter` (all by default).
+ * `onEvents` hears each batch of applied events (pages that show calls as they happen).
+ */
+export function useHallFeed(filter: SubscriptionFilter = {}, onEvents?: (events: HallEvent[]) => void): HallFeedState {
+  const listener = useRef(onEvents);
+  listener.current = onEvents;
   const [state, setState] = useState<HallFeedState>({ snapshot: null, connected: false, devices: {} });
   const filterKey = JSON.stringify(filter);
 
@@ -47,7 +53,12 @@ export function useHallFeed(filter: SubscriptionFilter = {}): HallFeedState {
       });
     socket.on('hall:snapshot', take);
     socket.on('connect', () => setState((s) => ({ ...s, connected: true })));
-    socket.on('disconnect', () => setState((s) => ({ ...s, connected: false })));
+    socket.on('disconnect', (reason) => {
+      setState((s) => ({ ...s, connected: false }));
+      // socket.io retries by itself except when the hub sent the page away: a screen on a wall
+      // must come back anyway.
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
+    });
     socket.on('hall:events', (events) => {
       const applied: HallEvent[] = [];
       for (const event of events) {
@@ -56,6 +67,7 @@ export function useHallFeed(filter: SubscriptionFilter = {}): HallFeedState {
         if (verdict === 'apply') applied.push(event);
       }
       if (applied.length === 0) return;
+      listener.current?.(applied);
       setState((s) => ({
         ...s,
         // The new seq tells pages that follow one ticket (the phone page) to look again.
