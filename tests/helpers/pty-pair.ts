@@ -16,11 +16,18 @@ export class PtyPair {
     this.deviceEnd = join(dir, 'ttyDevice');
   }
 
-  /** Starts socat and waits until both ends exist. */
-  async plug(): Promise<this> {
-    this.socat = spawn('socat', [`pty,raw,echo=0,link=${this.hubEnd}`, `pty,raw,echo=0,link=${this.deviceEnd}`], { stdio: 'ignore' });
+  /**
+   * Starts socat and waits until both ends exist. With `deviceFirst`, only the device end is
+   * made at once and the hub's end appears when the device end is opened: like a real device,
+   * which is listening before the hub can talk to it (what is written to a port before it is
+   * opened is flushed away).
+   */
+  async plug({ deviceFirst = false }: { deviceFirst?: boolean } = {}): Promise<this> {
+    const hub = `pty,raw,echo=0,link=${this.hubEnd}`;
+    const device = `pty,raw,echo=0,link=${this.deviceEnd}`;
+    this.socat = spawn('socat', deviceFirst ? [`${device},wait-slave`, hub] : [hub, device], { stdio: 'ignore' });
     const deadline = Date.now() + 5000;
-    while (!(existsSync(this.hubEnd) && existsSync(this.deviceEnd))) {
+    while (!(existsSync(this.deviceEnd) && (deviceFirst || existsSync(this.hubEnd)))) {
       if (Date.now() > deadline) throw new Error('socat did not create the pty pair (is socat installed?)');
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -158,7 +158,7 @@ describe('keypads and LED boards on a serial bus', () => {
     await until(async () => (await busHealth(hub))?.ok === false, 'the unplug to be reported');
     expect(await busHealth(hub)).toMatchObject({ ok: false, code: 'unreachable' });
 
-    await pair.plug();
+    await pair.plug({ deviceFirst: true });
     const again = await BusEnd.open(pair.deviceEnd);
     await until(async () => (await busHealth(hub))?.ok === true, 'the bus to reopen');
     expect(text(await again.next(1, KEYPAD_COMMANDS.show, 0))).toBe('A001');
