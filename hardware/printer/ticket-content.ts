@@ -2,6 +2,7 @@
 // Pure, so the words can be checked without drawing; ticket-image.ts lays them out.
 
 import type { LocalizedText } from '../../server/domain/model.js';
+import { localTime } from '../../server/domain/hall-clock.js';
 import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
 
 export interface TicketFacts {
@@ -40,22 +41,12 @@ const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Th�
 
 /** "08:15 - Thứ Hai, 23/11/2026" in the hall's time zone. */
 export function issuedAtWords(at: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
-  return `${parts.hour}:${parts.minute} - ${WEEKDAYS_VI[weekday]}, ${parts.day}/${parts.month}/${parts.year}`;
+  const { day, minutes } = localTime(at, timeZone);
+  const [year, month, date] = day.split('-');
+  // The hall's calendar day taken as a UTC date gives its weekday.
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${hhmm} - ${WEEKDAYS_VI[weekday]}, ${date}/${month}/${year}`;
 }
 
 function aheadWords(ahead: number | null): LocalizedText {

@@ -2,7 +2,7 @@
 // first-start registration. Returns to home after 30 s without a touch.
 
 import { useEffect, useState } from 'preact/hooks';
-import type { ServiceSummary } from '../../server/contract/events.js';
+import { printerDeviceId, type ServiceSummary } from '../../server/contract/events.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
@@ -16,7 +16,7 @@ const IDLE_MS = 30_000;
 /** A printed ticket is in the citizen's hand: the next person should not wait 30 s. */
 const RESULT_PRINTED_MS = 15_000;
 
-type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null; shownAt: number };
+type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null };
 
 function useOrientation(): boolean {
   const query = '(orientation: portrait)';
@@ -82,13 +82,7 @@ export function KioskApp() {
   const atHome = screen.kind === 'home' && priority === null && failure === null && lang === 'vi';
   const printedResult = screen.kind === 'result' && screen.issued.print.ok;
   const idleMs = atHome ? null : printedResult ? RESULT_PRINTED_MS : IDLE_MS;
-  const [lastTouch, setLastTouch] = useState(() => Date.now());
-  useEffect(() => {
-    const touched = () => setLastTouch(Date.now());
-    window.addEventListener('pointerdown', touched);
-    return () => window.removeEventListener('pointerdown', touched);
-  }, []);
-  useIdle(idleMs, goHome, screen);
+  const idleDeadline = useIdle(idleMs, goHome, screen);
 
   if (!credentials || (!info && setupError)) {
     return (
@@ -106,14 +100,14 @@ export function KioskApp() {
   const snapshot = feed.snapshot;
   // The hall's own clock, whatever time zone the kiosk's computer was set to.
   const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const printer = info ? (feed.devices[`printer:${info.id}`] ?? info.printer) : null;
+  const printer = info ? (feed.devices[printerDeviceId(info.id)] ?? info.printer) : null;
   const printerProblem = printer && printer.code ? printer : null;
 
   const issue = async (service: ServiceSummary) => {
     setScreen({ kind: 'issuing' });
     try {
       const issued = await kioskApi.issue(credentials, service.id, priority);
-      setScreen({ kind: 'result', issued, priority, shownAt: Date.now() });
+      setScreen({ kind: 'result', issued, priority });
     } catch (error) {
       setScreen({ kind: 'home' });
       setFailure(error instanceof KioskApiError ? error.failure : { status: 0, error: 'unknown', message: t.networkError, messageEn: t.networkError });
@@ -137,7 +131,8 @@ export function KioskApp() {
     const category = snapshot?.hall.priorityCategories.find((c) => c.code === code);
     return category ? pick(category.name, lang) : null;
   };
-  const secondsLeft = idleMs === null ? 0 : Math.min(idleMs / 1000, Math.max(0, Math.ceil((Math.max(lastTouch, screen.kind === 'result' ? screen.shownAt : 0) + idleMs - now.getTime()) / 1000)));
+  // The clock ticks once a second, so the deadline can lie a little more than idleMs ahead.
+  const secondsLeft = idleMs === null || idleDeadline === null ? 0 : Math.min(idleMs / 1000, Math.max(0, Math.ceil((idleDeadline - now.getTime()) / 1000)));
 
   return (
     <div class={`kiosk ${portrait ? 'portrait' : 'landscape'}`} lang={lang}>

@@ -1,5 +1,5 @@
 // The wire contract between the hub and every page: event names, payloads and snapshot.
-// Pages import these types (type-only); the hub emits exactly these shapes.
+// Pages import these types (and the one helper below); the hub emits exactly these shapes.
 
 import type {
   CounterDef,
@@ -166,6 +166,11 @@ export interface DeviceStatus {
   message: string | null;
   messageEn: string | null;
   since: number;
+}
+
+/** The device id under which a kiosk's printer reports its health. */
+export function printerDeviceId(kioskId: string): string {
+  return `printer:${kioskId}`;
 }
 
 /** The one reply shape of every socket request. */

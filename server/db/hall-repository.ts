@@ -66,14 +66,15 @@ export class HallRepository {
         upsertCounter.run(row.id, hall.counters.length + 1000, JSON.stringify(def));
       }
 
-      // A kiosk no longer listed loses its token: nothing historical refers to it.
-      db.prepare('DELETE FROM kiosks').run();
-      const insertKiosk = db.prepare('INSERT INTO kiosks (id, position, def) VALUES (?, ?, ?)');
-      hall.kiosks.forEach((k, i) => insertKiosk.run(k.id, i, JSON.stringify(k)));
-
-      db.prepare('DELETE FROM serial_buses').run();
-      const insertBus = db.prepare('INSERT INTO serial_buses (id, position, def) VALUES (?, ?, ?)');
-      hall.serialBuses.forEach((b, i) => insertBus.run(b.id, i, JSON.stringify(b)));
+      // Devices no longer listed are forgotten (a kiosk loses its token): nothing historical refers to them.
+      this.replaceAll('kiosks', hall.kiosks);
+      this.replaceAll('serial_buses', hall.serialBuses);
     })();
+  }
+
+  private replaceAll(table: 'kiosks' | 'serial_buses', defs: { id: string }[]): void {
+    this.db.prepare(`DELETE FROM ${table}`).run();
+    const insert = this.db.prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?)`);
+    defs.forEach((d, i) => insert.run(d.id, i, JSON.stringify(d)));
   }
 }

@@ -115,6 +115,17 @@ export const KioskTicketBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A device's health, as in /api/health and the `device:status` event. */
+export const DeviceStatusSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  ok: Type.Boolean(),
+  code: Nullable(Type.String()),
+  message: Nullable(Type.String()),
+  messageEn: Nullable(Type.String()),
+  since: Type.Number(),
+});
+
 export const PrintOutcomeSchema = Type.Object({
   ok: Type.Boolean(),
   code: Nullable(Type.String({ description: 'unreachable, offline, paper_out, cover_open, printer_error, print_failed' })),

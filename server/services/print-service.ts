@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { PrinterStatus } from '../../hardware/printer/printer-status.js';
 import { ticketWords } from '../../hardware/printer/ticket-content.js';
 import { createTicketPrinter, type TicketPrinter } from '../../hardware/printer/ticket-printer.js';
+import { printerDeviceId } from '../contract/events.js';
 import type { KioskDef, LocalizedText } from '../domain/model.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
@@ -30,10 +31,6 @@ const PROBLEM_WORDS: Record<string, LocalizedText> = {
   printer_error: { vi: 'Máy in báo lỗi.', en: 'The printer reports an error.' },
   print_failed: { vi: 'In phiếu không thành công.', en: 'The ticket could not be printed.' },
 };
-
-export function printerDeviceId(kioskId: string): string {
-  return `printer:${kioskId}`;
-}
 
 export interface PrintRecord {
   name: string;

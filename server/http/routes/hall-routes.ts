@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { Hub } from '../../hub.js';
-import { errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
+import { DeviceStatusSchema, errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
 
 export interface HallRoutesOptions {
@@ -38,17 +38,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
             day: Type.String(),
             seq: Type.Integer({ description: 'Last event sequence number' }),
             database: Type.Object({ ok: Type.Boolean(), path: Type.String(), schemaVersion: Type.Integer() }),
-            devices: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                kind: Type.String(),
-                ok: Type.Boolean(),
-                code: Type.Union([Type.String(), Type.Null()]),
-                message: Type.Union([Type.String(), Type.Null()]),
-                messageEn: Type.Union([Type.String(), Type.Null()]),
-                since: Type.Number(),
-              }),
-            ),
+            devices: Type.Array(DeviceStatusSchema),
             memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
           }),
         },

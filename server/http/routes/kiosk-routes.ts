@@ -10,9 +10,10 @@ import type { KioskDef } from '../../domain/model.js';
 import { RateWindow } from '../../domain/rate-window.js';
 import type { Hub } from '../../hub.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
-import { printerDeviceId, type PrintService } from '../../services/print-service.js';
+import { printerDeviceId } from '../../contract/events.js';
+import type { PrintService } from '../../services/print-service.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from '../public-address.js';
-import { errorResponses, ErrorSchema, KioskTicketBody, PrintOutcomeSchema, TicketParams, TicketViewSchema } from '../schemas.js';
+import { DeviceStatusSchema, errorResponses, ErrorSchema, KioskTicketBody, PrintOutcomeSchema, TicketParams, TicketViewSchema } from '../schemas.js';
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
@@ -28,19 +29,6 @@ function kioskOf(kiosks: KioskDef[], request: FastifyRequest): KioskDef {
   }
   throw new DomainError('kiosk_unregistered', {});
 }
-
-const DeviceSchema = Type.Union([
-  Type.Null(),
-  Type.Object({
-    id: Type.String(),
-    kind: Type.String(),
-    ok: Type.Boolean(),
-    code: Type.Union([Type.String(), Type.Null()]),
-    message: Type.Union([Type.String(), Type.Null()]),
-    messageEn: Type.Union([Type.String(), Type.Null()]),
-    since: Type.Number(),
-  }),
-]);
 
 const KioskTicketReply = Type.Object({
   seq: Type.Integer(),
@@ -72,7 +60,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
             name: Type.Object({ vi: Type.String(), en: Type.String() }),
             ticketsPerMinute: Type.Integer(),
             paperWidth: Type.Integer(),
-            printer: DeviceSchema,
+            printer: Type.Union([DeviceStatusSchema, Type.Null()]),
             phoneBaseUrl: Type.String(),
           }),
           ...kioskErrors,
