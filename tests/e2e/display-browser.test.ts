@@ -39,6 +39,17 @@ describe('hall display', () => {
     // Counter 8 is not on this display.
     expect(await page.locator('.recent li').allTextContents()).toEqual(['A002Quầy 2', 'A001Quầy 1']);
     expect(await page.locator('.call.newest').evaluate((el) => el.classList.contains('flash'))).toBe(true);
+    // Through both phases of the flash, the counter never takes the colour of its background.
+    const phases = await page.locator('.call.flash').evaluate(async (el) => {
+      const seen: [string, string][] = [];
+      for (let i = 0; i < 8; i++) {
+        seen.push([getComputedStyle(el).backgroundColor, getComputedStyle(el.querySelector('.counter')!).color]);
+        await new Promise((r) => setTimeout(r, 130));
+      }
+      return seen;
+    });
+    expect(new Set(phases.map(([bg]) => bg)).size).toBe(2);
+    for (const [background, counter] of phases) expect(counter).not.toBe(background);
     const size = await page.locator('.call.newest .number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(120);
   });
