@@ -67,6 +67,7 @@ class Displays {
   constructor(
     private readonly url: string,
     private readonly callsPerCounter: number,
+    private readonly authorization: string,
   ) {
     this.sentAt = new Float64Array(new SharedArrayBuffer(8 * (COUNTERS + 1) * callsPerCounter));
   }
@@ -92,7 +93,7 @@ class Displays {
       const req = request(`${this.url}/api/counters/${counter}/call-next`, {
         method: 'POST',
         agent: this.agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
+        headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: this.authorization },
       });
       req.on('response', (res) => {
         res.resume();
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
   writeFileSync(hallFile, JSON.stringify(benchHall()));
   const hub = await startHubProcess(dataDir, ['--config', hallFile], { LUOT_LOG_LEVEL: 'warn' });
   const pid = hub.child.pid!;
+  const authorization = `Bearer ${readFileSync(join(dataDir, 'api-token'), 'utf8').trim()}`;
   try {
     console.log(`luot benchmark: Node ${process.version}, ${cpus().length} cores, hub pid ${pid}, fresh SQLite in ${dataDir}`);
     console.log(
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
       const health = await httpRate(`${hub.url}/api/health`, {});
       const tickets = await httpRate(`${hub.url}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         setupClient: (client) => {
           client.setBody(JSON.stringify({ serviceId: `S${i++ % SERVICES}` }));
         },
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
 
     const steadyCalls = COUNTERS * CALLS_PER_COUNTER;
     await fillQueues(hub.url, steadyCalls + COUNTERS * BURST_ROUNDS + SERVICES * REST_CALLS);
-    const displays = new Displays(hub.url, CALLS_PER_COUNTER + BURST_ROUNDS + REST_CALLS);
+    const displays = new Displays(hub.url, CALLS_PER_COUNTER + BURST_ROUNDS + REST_CALLS, authorization);
     await displays.connect();
 
     console.log(`\nCall-to-display latency (${DISPLAYS} displays connected in ${DISPLAY_WORKERS} threads, ${COUNTERS} counters)`);

@@ -11,7 +11,9 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { counterRoutes } from './http/routes/counter-routes.js';
 import { hallRoutes } from './http/routes/hall-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
+import { noticeRoutes } from './http/routes/notice-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
+import { staffRoutes } from './http/routes/staff-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
@@ -66,11 +68,17 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
         description: 'Queue tickets, counters and live state of a one-stop-shop hall. Errors: { statusCode, error, message (vi), messageEn }.',
         version: VERSION,
       },
+      components: {
+        securitySchemes: {
+          staff: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/staff/sign-in, or the hub API token in data/api-token' },
+        },
+      },
       tags: [
         { name: 'hall', description: 'Health and the live state' },
         { name: 'services', description: 'Services with waiting counts and estimated waits' },
         { name: 'tickets', description: 'Taking a number and following it' },
-        { name: 'counters', description: 'What clerks and keypads do' },
+        { name: 'counters', description: 'What clerks and keypads do (Authorization: Bearer <staff token>)' },
+        { name: 'staff', description: 'Clerks and managers signing in and out' },
         { name: 'kiosk', description: 'Ticket kiosks (Authorization: Bearer <kiosk token>) and their prints' },
         { name: 'devices', description: 'Simulated keypads and LED boards' },
         { name: 'reports', description: 'Day report, closing and the event log' },
@@ -82,6 +90,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(landingRoutes, { hub });
   await app.register(hallRoutes, { hub, version: VERSION, devices });
   await app.register(ticketRoutes, { hub });
+  await app.register(staffRoutes, { hub });
   await app.register(counterRoutes, { hub });
   await app.register(reportRoutes, { hub });
   const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
@@ -92,6 +101,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
 
   const io = startRealtime(app.server, hub);
   devices.onChange((status) => io.emit('device:status', status));
+  await app.register(noticeRoutes, { hub, publish: (settings) => io.emit('hall:settings', settings) });
   const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);

@@ -8,11 +8,13 @@ import { openDatabase, type Db } from './db/database.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
 import { QueueRepository } from './db/queue-repository.js';
+import { StaffRepository } from './db/staff-repository.js';
 import { dayOf } from './domain/hall-clock.js';
 import type { HallDefinition } from './domain/model.js';
 import { HallQueries } from './services/hall-queries.js';
 import { LiveState } from './services/live-state.js';
 import { QueueService, type Logger } from './services/queue-service.js';
+import { apiTokenOf, StaffService } from './services/staff-service.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -34,6 +36,10 @@ export interface Hub {
   live: LiveState;
   tickets: QueueRepository;
   events: EventLog;
+  hall: HallRepository;
+  staff: StaffService;
+  /** The token scripts use to act as a manager (also in data/api-token). */
+  apiToken: string;
   clock: () => number;
   startedAt: number;
   close(): void;
@@ -72,6 +78,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
     const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
     queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive);
+    const apiToken = apiTokenOf(options.dataDir);
     return {
       db,
       dbPath: opened.path,
@@ -83,6 +90,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       live,
       tickets,
       events,
+      hall: hallRepo,
+      staff: new StaffService(new StaffRepository(db), live, clock, apiToken),
+      apiToken,
       clock,
       startedAt: clock(),
       close: () => db.close(),

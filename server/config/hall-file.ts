@@ -4,16 +4,22 @@
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
-import type {
-  CounterDef,
-  HallDefinition,
-  HallSettings,
-  KioskDef,
-  LocalizedText,
-  Numbering,
-  PrinterDef,
-  SerialBusDef,
-  ServiceDef,
+import { DEFAULT_CALL_PHRASE } from '../domain/announcement.js';
+import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
+import {
+  COUNTER_ACTIONS,
+  type CounterAction,
+  type CounterDef,
+  type CounterKeyMap,
+  type HallDefinition,
+  type HallSettings,
+  type KioskDef,
+  type LocalizedText,
+  type Numbering,
+  type PrinterDef,
+  type SerialBusDef,
+  type ServiceDef,
+  type StaffDef,
 } from '../domain/model.js';
 import { checkHallDefinition } from './hall-rules.js';
 
@@ -127,6 +133,33 @@ const SerialBusEntry = Type.Object(
   { additionalProperties: false },
 );
 
+const StaffEntry = Type.Object(
+  {
+    user: Type.String({ pattern: '^[a-z0-9._-]{2,32}$', description: 'Sign-in name: lower-case letters, digits, . _ -' }),
+    name: Type.String({ minLength: 1, description: 'Full name shown at the counter' }),
+    role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('manager')])),
+    passwordHash: Type.String({ pattern: '^scrypt\\$', description: 'Made with: npm run password' }),
+    counters: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const KeyList = Type.Array(Type.String({ pattern: '^[A-Za-z0-9]{1,24}$' }), { maxItems: 8 });
+const CounterKeysEntry = Type.Object(
+  Object.fromEntries(COUNTER_ACTIONS.map((a) => [a, Type.Optional(KeyList)])) as Record<CounterAction, ReturnType<typeof Type.Optional<typeof KeyList>>>,
+  { additionalProperties: false },
+);
+
+const VoiceEntry = Type.Object(
+  {
+    phrase: Type.Optional(Type.String({ pattern: '\\{number\\}', description: 'Must contain {number}; {counter} is the counter' })),
+    packDir: Type.Optional(Type.String({ minLength: 1 })),
+    hubSpeaker: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 export const HallFileSchema = Type.Object(
   {
     version: Type.Optional(Type.Literal(1)),
@@ -156,6 +189,10 @@ export const HallFileSchema = Type.Object(
         serviceGroups: Type.Optional(Type.Array(GroupEntry)),
         publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+/?$', description: 'e.g. http://192.168.1.10:8080' })),
         displayNotice: Type.Optional(Text),
+        counterKeys: Type.Optional(CounterKeysEntry),
+        sessionIdleMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 24 * 60 })),
+        sessionMaxHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
+        voice: Type.Optional(VoiceEntry),
       },
       { additionalProperties: false },
     ),
@@ -163,6 +200,7 @@ export const HallFileSchema = Type.Object(
     counters: Type.Array(CounterEntry, { minItems: 1 }),
     kiosks: Type.Optional(Type.Array(KioskEntry)),
     serialBuses: Type.Optional(Type.Array(SerialBusEntry)),
+    staff: Type.Optional(Type.Array(StaffEntry)),
   },
   { additionalProperties: false },
 );
@@ -245,6 +283,21 @@ function serialBus(entry: NonNullable<HallFile['serialBuses']>[number]): SerialB
   };
 }
 
+function counterKeys(entry: HallFile['hall']['counterKeys']): CounterKeyMap {
+  return Object.fromEntries(COUNTER_ACTIONS.map((a) => [a, entry?.[a] ?? DEFAULT_COUNTER_KEYS[a]])) as CounterKeyMap;
+}
+
+function staffMember(entry: NonNullable<HallFile['staff']>[number]): StaffDef {
+  return {
+    user: entry.user,
+    name: entry.name,
+    role: entry.role ?? 'clerk',
+    passwordHash: entry.passwordHash,
+    counters: entry.counters ?? [],
+    active: entry.active ?? true,
+  };
+}
+
 function settings(hall: HallFile['hall']): HallSettings {
   const priority = hall.priority ?? {};
   return {
@@ -266,6 +319,10 @@ function settings(hall: HallFile['hall']): HallSettings {
     serviceGroups: (hall.serviceGroups ?? []).map((g) => ({ id: g.id, name: text(g.name) })),
     publicUrl: hall.publicUrl ? hall.publicUrl.replace(/\/$/, '') : null,
     displayNotice: hall.displayNotice ? text(hall.displayNotice) : null,
+    counterKeys: counterKeys(hall.counterKeys),
+    sessionIdleMinutes: hall.sessionIdleMinutes ?? 60,
+    sessionMaxHours: hall.sessionMaxHours ?? 12,
+    voice: { phrase: hall.voice?.phrase ?? DEFAULT_CALL_PHRASE, packDir: hall.voice?.packDir ?? null, hubSpeaker: hall.voice?.hubSpeaker ?? false },
   };
 }
 
@@ -290,6 +347,9 @@ const FORMAT_HINTS: Record<string, string> = {
   code: 'must be lower-case letters, digits and _',
   address: 'must be tcp://host:port (a network printer) or a device file such as /dev/usb/lp0',
   publicUrl: 'must be an address such as http://192.168.1.10:8080',
+  user: 'must be 2 to 32 lower-case letters, digits, . _ or -',
+  passwordHash: 'must be a hash made with "npm run password", starting with scrypt$',
+  phrase: 'must contain {number} where the ticket number is said',
 };
 
 function schemaProblem(e: { instancePath: string; keyword: string; message: string }): string {
@@ -312,6 +372,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     counters: data.counters.map(counter),
     kiosks: (data.kiosks ?? []).map(kiosk),
     serialBuses: (data.serialBuses ?? []).map(serialBus),
+    staff: (data.staff ?? []).map(staffMember),
   };
   const problems = checkHallDefinition(definition);
   if (problems.length > 0) throw new HallFileError(source, problems);

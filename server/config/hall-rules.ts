@@ -29,7 +29,7 @@ function validTimeZone(timeZone: string): boolean {
 /** Every problem found, in words a hall manager can act on; empty when the hall is sound. */
 export function checkHallDefinition(hall: HallDefinition): string[] {
   const problems: string[] = [];
-  const { settings, services, counters, kiosks, serialBuses } = hall;
+  const { settings, services, counters, kiosks, serialBuses, staff } = hall;
 
   if (!validTimeZone(settings.timeZone)) problems.push(`hall.timeZone: "${settings.timeZone}" is not a known time zone`);
   const hallHours = hoursProblem(settings.hours, 'hall.hours');
@@ -86,5 +86,11 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
       if (b.kind === 'counter' && !counterIds.has(b.counterId)) problems.push(`serial bus ${bus.id}: board ${b.address} shows counter ${b.counterId}, which is not a counter`);
     }
   }
+  for (const user of duplicates(staff.map((s) => s.user))) problems.push(`staff user "${user}" is listed twice`);
+  for (const s of staff) {
+    for (const id of s.counters) if (!counterIds.has(id)) problems.push(`staff ${s.user} may take counter ${id}, which is not a counter`);
+  }
+  const keys = Object.values(settings.counterKeys).flat();
+  for (const key of duplicates(keys)) problems.push(`hall.counterKeys: the key ${key} is given to two actions`);
   return problems;
 }

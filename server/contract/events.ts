@@ -182,6 +182,8 @@ export interface ServerToClientEvents {
   'hall:events': (events: HallEvent[]) => void;
   /** A device's health changed (sent to every page; also in /api/health). */
   'device:status': (status: DeviceStatus) => void;
+  /** A manager changed settings while the hall runs (the display notice). */
+  'hall:settings': (settings: HallSettings) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,8 +1,25 @@
 // The hall's definition (settings, services, counters) as stored rows.
 
-import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef } from '../domain/model.js';
+import { DEFAULT_CALL_PHRASE } from '../domain/announcement.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
+import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import type { Db } from './database.js';
 
+/** Settings a manager may change while the hall runs, kept apart from the hall file's. */
+export interface HallOverrides {
+  displayNotice?: LocalizedText | null;
+}
+
+/** What settings stored by an older version lack. */
+const SETTINGS_DEFAULTS: Partial<HallSettings> = {
+  serviceGroups: [],
+  publicUrl: null,
+  displayNotice: null,
+  counterKeys: DEFAULT_COUNTER_KEYS,
+  sessionIdleMinutes: 60,
+  sessionMaxHours: 12,
+  voice: { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false },
+};
 export class HallRepository {
   constructor(private readonly db: Db) {}
 
@@ -13,15 +30,30 @@ export class HallRepository {
     const counters = this.db.prepare('SELECT def FROM counters ORDER BY position').all() as { def: string }[];
     const kiosks = this.db.prepare('SELECT def FROM kiosks ORDER BY position').all() as { def: string }[];
     const buses = this.db.prepare('SELECT def FROM serial_buses ORDER BY position').all() as { def: string }[];
-    // Settings stored by an older version lack the newer fields.
-    const settings: HallSettings = { serviceGroups: [], publicUrl: null, displayNotice: null, ...(JSON.parse(row.settings) as Partial<HallSettings>) } as HallSettings;
+    const staff = this.db.prepare('SELECT def FROM staff ORDER BY position').all() as { def: string }[];
+    const settings = { ...SETTINGS_DEFAULTS, ...(JSON.parse(row.settings) as Partial<HallSettings>), ...this.overrides() } as HallSettings;
     return {
       settings,
       services: services.map((r) => JSON.parse(r.def) as ServiceDef),
       counters: counters.map((r) => JSON.parse(r.def) as CounterDef),
       kiosks: kiosks.map((r) => JSON.parse(r.def) as KioskDef),
       serialBuses: buses.map((r) => JSON.parse(r.def) as SerialBusDef),
+      staff: staff.map((r) => JSON.parse(r.def) as StaffDef),
     };
+  }
+
+  overrides(): HallOverrides {
+    const rows = this.db.prepare('SELECT key, value FROM hall_overrides').all() as { key: keyof HallOverrides; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+  }
+
+  setOverride<K extends keyof HallOverrides>(key: K, value: HallOverrides[K], now: number, by: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO hall_overrides (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(key, JSON.stringify(value), now, by);
   }
 
   /**
@@ -31,6 +63,7 @@ export class HallRepository {
   save(hall: HallDefinition, now: number): void {
     const db = this.db;
     db.transaction(() => {
+      this.dropOverridesTheFileChanges(hall.settings);
       db.prepare(
         `INSERT INTO hall_settings (id, settings, updated_at) VALUES (1, ?, ?)
          ON CONFLICT(id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
@@ -67,14 +100,24 @@ export class HallRepository {
       }
 
       // Devices no longer listed are forgotten (a kiosk loses its token): nothing historical refers to them.
-      this.replaceAll('kiosks', hall.kiosks);
-      this.replaceAll('serial_buses', hall.serialBuses);
+      this.replaceAll('kiosks', 'id', hall.kiosks.map((k) => [k.id, k]));
+      this.replaceAll('serial_buses', 'id', hall.serialBuses.map((b) => [b.id, b]));
+      this.replaceAll('staff', 'user', hall.staff.map((s) => [s.user, s]));
     })();
   }
 
-  private replaceAll(table: 'kiosks' | 'serial_buses', defs: { id: string }[]): void {
+  /** A manager's change stands until the hall file itself says something new about that setting. */
+  private dropOverridesTheFileChanges(next: HallSettings): void {
+    const row = this.db.prepare('SELECT settings FROM hall_settings WHERE id = 1').get() as { settings: string } | undefined;
+    const previous = row ? (JSON.parse(row.settings) as Partial<HallSettings>) : {};
+    if (JSON.stringify(previous.displayNotice ?? null) !== JSON.stringify(next.displayNotice)) {
+      this.db.prepare("DELETE FROM hall_overrides WHERE key = 'displayNotice'").run();
+    }
+  }
+
+  private replaceAll(table: 'kiosks' | 'serial_buses' | 'staff', keyColumn: 'id' | 'user', rows: [string, unknown][]): void {
     this.db.prepare(`DELETE FROM ${table}`).run();
-    const insert = this.db.prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?)`);
-    defs.forEach((d, i) => insert.run(d.id, i, JSON.stringify(d)));
+    const insert = this.db.prepare(`INSERT INTO ${table} (${keyColumn}, position, def) VALUES (?, ?, ?)`);
+    rows.forEach(([key, def], i) => insert.run(key, i, JSON.stringify(def)));
   }
 }

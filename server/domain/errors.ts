@@ -4,7 +4,7 @@
 type Params = Record<string, string | number>;
 
 interface ErrorText {
-  status: 401 | 404 | 409 | 422 | 429;
+  status: 401 | 403 | 404 | 409 | 422 | 429;
   vi: (p: Params) => string;
   en: (p: Params) => string;
 }
@@ -19,6 +19,51 @@ const ERRORS = {
     status: 429,
     vi: (p) => `Máy vừa cấp nhiều số liên tiếp. Xin vui lòng chờ khoảng ${p.seconds} giây rồi lấy số tiếp. Xin cảm ơn!`,
     en: (p) => `This kiosk has just given many numbers in a row. Please wait about ${p.seconds} seconds. Thank you!`,
+  },
+  not_signed_in: {
+    status: 401,
+    vi: () => 'Vui lòng đăng nhập để làm việc tại quầy.',
+    en: () => 'Please sign in to work at a counter.',
+  },
+  session_expired: {
+    status: 401,
+    vi: () => 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: () => 'Your session has expired. Please sign in again.',
+  },
+  sign_in_failed: {
+    status: 401,
+    vi: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: () => 'Wrong user name or password.',
+  },
+  sign_in_rate_limited: {
+    status: 429,
+    vi: (p) => `Đã nhập sai nhiều lần. Vui lòng thử lại sau ${p.seconds} giây.`,
+    en: (p) => `Too many failed attempts. Please try again in ${p.seconds} seconds.`,
+  },
+  counter_taken: {
+    status: 409,
+    vi: (p) => `Quầy số ${p.counterId} đang do cán bộ ${p.holder} làm việc. Mỗi quầy chỉ một người đăng nhập.`,
+    en: (p) => `${p.holder} is working at counter ${p.counterId}. Only one person can hold a counter.`,
+  },
+  counter_not_allowed: {
+    status: 403,
+    vi: (p) => `Tài khoản ${p.user} không được phân công làm việc tại quầy số ${p.counterId}.`,
+    en: (p) => `Account ${p.user} is not assigned to counter ${p.counterId}.`,
+  },
+  counter_not_held: {
+    status: 403,
+    vi: (p) => `Bạn đang đăng nhập ở quầy số ${p.held}, không phải quầy số ${p.counterId}.`,
+    en: (p) => `You are signed in at counter ${p.held}, not counter ${p.counterId}.`,
+  },
+  counter_required: {
+    status: 422,
+    vi: () => 'Cán bộ một cửa cần chọn quầy làm việc khi đăng nhập.',
+    en: () => 'A clerk must choose a counter when signing in.',
+  },
+  manager_only: {
+    status: 403,
+    vi: () => 'Chỉ cán bộ quản lý được thực hiện thao tác này.',
+    en: () => 'Only a manager can do this.',
   },
   ticket_not_from_today: {
     status: 409,

@@ -98,6 +98,41 @@ export interface HallSettings {
   publicUrl: string | null;
   /** The notice that scrolls along the bottom of the hall displays; null = none. */
   displayNotice: LocalizedText | null;
+  /** Keys (KeyboardEvent.code) that do each counter action: shortcuts and USB keypads. */
+  counterKeys: CounterKeyMap;
+  /** A clerk's session ends after this long without any action. */
+  sessionIdleMinutes: number;
+  /** ... and at the latest this long after signing in. */
+  sessionMaxHours: number;
+  /** Voice announcements: the phrase and a hall's own recorded clips. */
+  voice: VoiceSettings;
+}
+
+export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+export type CounterKeyMap = Record<CounterAction, string[]>;
+
+export interface VoiceSettings {
+  /** With {number} and {counter}; every other word must have a clip. */
+  phrase: string;
+  /** A folder of the hall's own clips (word.wav); missing words come from the default pack. */
+  packDir: string | null;
+  /** Also play calls on the hub PC's own speaker. */
+  hubSpeaker: boolean;
+}
+
+export type StaffRole = 'clerk' | 'manager';
+
+/** A person who signs in: a clerk at a counter, or a manager. */
+export interface StaffDef {
+  user: string;
+  name: string;
+  role: StaffRole;
+  /** scrypt$N$r$p$salt$hash (see server/services/password-hash.ts). */
+  passwordHash: string;
+  /** Counters this clerk may take; empty = any. */
+  counters: number[];
+  active: boolean;
 }
 
 /** simulated: each ticket is saved as PNG and ESC/POS bytes under the data folder. */
@@ -142,6 +177,7 @@ export interface HallDefinition {
   counters: CounterDef[];
   kiosks: KioskDef[];
   serialBuses: SerialBusDef[];
+  staff: StaffDef[];
 }
 
 export const TICKET_STATUSES = [

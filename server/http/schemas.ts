@@ -95,6 +95,9 @@ export const errorResponses = {
   422: ErrorSchema,
 };
 
+/** Refusals of routes that need a signed-in clerk or manager (Authorization: Bearer <token>). */
+export const staffErrorResponses = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
+
 // ---- requests ----
 
 export const IssueTicketBody = Type.Object(

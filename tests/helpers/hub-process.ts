@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { rememberApiToken } from './test-hub.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -45,7 +46,10 @@ export async function startHubProcess(dataDir: string, args: string[] = [], env:
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the hub exited with code ${child.exitCode} before it was ready:\n${text}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url, output: () => text };
+      if ((await fetch(`${url}/api/health`)).ok) {
+        rememberApiToken(url, dataDir);
+        return { child, url, output: () => text };
+      }
     } catch {
       // not listening yet
     }

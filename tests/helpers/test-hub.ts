@@ -1,12 +1,23 @@
 // A real hub on a random port with a real SQLite file in a temporary folder.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { buildApp, type LuotApp } from '../../server/app.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { createHub, type Hub } from '../../server/hub.js';
+
+/**
+ * The API token of each hub a test started, by its address: api() acts as a manager with it
+ * unless the call brings its own Authorization (a clerk's session, or none at all).
+ */
+const apiTokens = new Map<string, string>();
+
+/** Remembers the API token a hub wrote into its data folder. */
+export function rememberApiToken(url: string, dataDir: string): void {
+  apiTokens.set(url, readFileSync(join(dataDir, 'api-token'), 'utf8').trim());
+}
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'luot-test-'));
@@ -29,10 +40,12 @@ export async function startTestHub(
   const app = await buildApp({ hub, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  const url = `http://127.0.0.1:${port}`;
+  apiTokens.set(url, hub.apiToken);
   return {
     app,
     hub,
-    url: `http://127.0.0.1:${port}`,
+    url,
     dataDir,
     async stop(remove = false) {
       await app.close();
@@ -42,10 +55,22 @@ export async function startTestHub(
   };
 }
 
-export async function api<T = any>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+/** A request to a test hub; `authorization: null` sends none. */
+export async function api<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { authorization?: string | null } = {},
+): Promise<{ status: number; body: T }> {
+  const token = apiTokens.get(base);
+  const authorization = options.authorization === undefined ? (token ? `Bearer ${token}` : null) : options.authorization;
   const response = await fetch(base + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(authorization ? { authorization } : {}),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();

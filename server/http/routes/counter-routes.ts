@@ -14,6 +14,7 @@ import {
   CounterParams,
   Described,
   errorResponses,
+  staffErrorResponses,
   HeldTicketBody,
   OpenCounterBody,
   PauseBody,
@@ -161,13 +162,16 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
           summary: route.summary,
           params: CounterParams,
           body: route.body,
-          response: { 200: CounterReply, ...errorResponses },
+          response: { 200: CounterReply, ...staffErrorResponses },
+          security: [{ staff: [] }],
         },
       },
       async (request) => {
         const { counterId } = request.params;
+        const staff = hub.staff.authorizeCounter(request.headers.authorization, counterId);
         const body = (request.body ?? {}) as Record<string, any>;
-        const actor: string | null = body.clerk ?? hub.live.counterState(counterId)?.clerk ?? null;
+        // A manager or a script may name the clerk it acts for; a clerk is who signed in.
+        const actor: string = staff.role === 'manager' ? (body.clerk ?? staff.name) : staff.name;
         const { change, events } = await hub.queue.execute(route.command(counterId, body), actor);
         return hub.queue.read(() => ({ seq: events.at(-1)!.seq, counter: counterView(counterId), ticket: change.tickets.at(-1) ?? null }));
       },

@@ -33,7 +33,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request) => {
-      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? null);
+      const manager = hub.staff.authorizeManager(request.headers.authorization);
+      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? manager.name);
       const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
       return { seq: hub.queue.lastSeq(), closed: closed.length };
     },
@@ -49,7 +50,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         response: { 201: Described('{ path }'), ...errorResponses },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      hub.staff.authorizeManager(request.headers.authorization);
       const path = await hub.queue.read(() => backupDatabase(hub.db, hub.dataDir, 'manual'));
       return reply.status(201).send({ path: await path });
     },

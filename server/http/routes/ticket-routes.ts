@@ -1,5 +1,6 @@
 // Tickets: take a number, follow it, and the commands that act on a ticket by its id.
 
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
@@ -40,6 +41,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request, reply) => {
+      hub.staff.authenticate(request.headers.authorization);
       const { serviceId, priority, source } = request.body;
       const command = { type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' } as const;
       const { change, events } = await hub.queue.execute(command, source ?? 'api');
@@ -91,8 +93,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
   );
 
-  const ticketCommand = async (ticketId: string, command: Command, clerk: string | undefined) => {
-    const { events } = await hub.queue.execute(command, clerk ?? null);
+  const ticketCommand = async (request: FastifyRequest, ticketId: string, command: Command, clerk: string | undefined) => {
+    const staff = hub.staff.authenticate(request.headers.authorization);
+    const actor = staff.role === 'manager' ? (clerk ?? staff.name) : staff.name;
+    const { events } = await hub.queue.execute(command, actor);
     return hub.queue.read(() => ({ seq: events.at(-1)!.seq, ticket: view(ticketId) }));
   };
 
@@ -108,7 +112,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request) =>
-      ticketCommand(request.params.ticketId, { type: 'restore', ticketId: request.params.ticketId }, request.body.clerk),
+      ticketCommand(request, request.params.ticketId, { type: 'restore', ticketId: request.params.ticketId }, request.body.clerk),
   );
 
   app.post(
@@ -124,6 +128,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request) =>
       ticketCommand(
+        request,
         request.params.ticketId,
         { type: 'cancel', ticketId: request.params.ticketId, reason: request.body.reason ?? null },
         request.body.clerk,
@@ -143,6 +148,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request) =>
       ticketCommand(
+        request,
         request.params.ticketId,
         { type: 'setPriority', ticketId: request.params.ticketId, priority: request.body.priority },
         request.body.clerk,

@@ -1,0 +1,86 @@
+// Staff sign-in and sign-out. A clerk signing in takes a counter (opening it if closed);
+// signing out leaves it (closing it when it holds no ticket).
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { Hub } from '../../hub.js';
+import { staffErrorResponses } from '../schemas.js';
+
+const SignInBody = Type.Object(
+  {
+    user: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    counterId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 999 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const SessionSchema = Type.Object({
+  user: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('clerk'), Type.Literal('manager')]),
+  counterId: Type.Union([Type.Integer(), Type.Null()]),
+  expiresAt: Type.Number({ description: 'When the session ends unless used again (ms since 1970)' }),
+});
+
+export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+  app.post(
+    '/api/staff/sign-in',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Sign in with user and password; a clerk names the counter to take',
+        body: SignInBody,
+        response: { 200: Type.Object({ token: Type.String({ description: 'Send as Authorization: Bearer <token>' }), session: SessionSchema }), ...staffErrorResponses },
+      },
+    },
+    async (request) => {
+      const { user, password, counterId = null } = request.body;
+      const signedIn = await hub.staff.signIn(user.trim().toLowerCase(), password, counterId);
+      if (counterId !== null && hub.live.counterState(counterId)?.mode === 'closed') {
+        await hub.queue.execute({ type: 'openCounter', counterId, clerk: signedIn.session.name }, signedIn.session.name);
+      }
+      return signedIn;
+    },
+  );
+
+  app.get(
+    '/api/staff/session',
+    { schema: { tags: ['staff'], summary: 'The session behind the token, with when it ends', response: { 200: SessionSchema, ...staffErrorResponses } } },
+    async (request) => hub.staff.session(request.headers.authorization),
+  );
+
+  app.post(
+    '/api/staff/sign-out',
+    { schema: { tags: ['staff'], summary: 'End the session; an empty counter is closed', response: { 200: Type.Object({ closedCounter: Type.Boolean() }), ...staffErrorResponses } } },
+    async (request) => {
+      const actor = hub.staff.signOut(request.headers.authorization);
+      const state = actor.counterId !== null ? hub.live.counterState(actor.counterId) : undefined;
+      if (!state || state.mode === 'closed' || state.currentTicketId !== null) return { closedCounter: false };
+      await hub.queue.execute({ type: 'closeCounter', counterId: state.id }, actor.name);
+      return { closedCounter: true };
+    },
+  );
+
+  app.get(
+    '/api/staff/counters',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Counters a clerk can choose at sign-in, with who works at each now',
+        response: {
+          200: Type.Array(
+            Type.Object({ id: Type.Integer(), name: Type.Object({ vi: Type.String(), en: Type.String() }), holder: Type.Union([Type.String(), Type.Null()]) }),
+          ),
+        },
+      },
+    },
+    async () => {
+      const holders = hub.staff.holders();
+      return hub.live
+        .allCounters()
+        .filter(({ def }) => def.active)
+        .map(({ def }) => ({ id: def.id, name: def.name, holder: holders.get(def.id) ?? null }));
+    },
+  );
+};
