@@ -75,6 +75,7 @@ export function useHallFeed(filter: SubscriptionFilter = {}, onEvents?: (events:
       }));
     });
     socket.on('device:status', (status) => setState((s) => ({ ...s, devices: { ...s.devices, [status.id]: status } })));
+    socket.on('hall:settings', (hall) => setState((s) => ({ ...s, snapshot: s.snapshot ? { ...s.snapshot, hall } : s.snapshot })));
     const refresh = setInterval(() => socket.connected && resync(), REFRESH_MS);
     return () => {
       clearInterval(refresh);

@@ -125,6 +125,23 @@ export interface CounterView {
   current: Ticket | null;
 }
 
+/** A waiting ticket as the counter page lists it. */
+export interface WaitingEntry {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  priority: boolean;
+  /** Transferred to this counter by name. */
+  forThisCounter: boolean;
+}
+
+/** GET /api/counters/:id: what the counter page shows. */
+export interface CounterDetail extends CounterView {
+  services: ServiceSummary[];
+  waiting: WaitingEntry[];
+  today: { counterId: number; done: number; noShow: number; averageServiceSeconds: number | null };
+}
+
 export interface CallRecord {
   ticketId: string;
   number: string;

@@ -18,6 +18,7 @@ export const LANDING_TEXT = {
   },
   links: [
     { href: '/kiosk/', vi: 'Máy lấy số (màn hình cảm ứng)', en: 'Ticket kiosk (touchscreen)' },
+    { href: '/counter/', vi: 'Quầy làm việc của cán bộ (đăng nhập)', en: "Clerk's counter page (sign-in)" },
     { href: '/display/', vi: 'Màn hình gọi số ở phòng chờ', en: 'Waiting-room display' },
     { href: '/prints', vi: 'Phiếu đã in (máy in mô phỏng)', en: 'Printed tickets (simulated printer)' },
     { href: '/boards', vi: 'Bàn phím gọi số và bảng LED (mô phỏng)', en: 'Counter keypads and LED boards (simulated)' },

@@ -1,11 +1,11 @@
 // Read models built from the live state: service figures with estimated waits, a ticket's
 // place in the queue, a counter's view and the snapshot pages start from.
 
-import type { CounterView, HallSnapshot, ServiceSummary, SubscriptionFilter } from '../contract/events.js';
+import type { CounterView, HallSnapshot, ServiceSummary, SubscriptionFilter, WaitingEntry } from '../contract/events.js';
 import { dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { ServiceDef, Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
-import { compareInService, peopleAhead, queueKeyOf, type QueueKey } from '../domain/queue-order.js';
+import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../domain/wait-estimate.js';
 import type { LiveState } from './live-state.js';
 
@@ -111,6 +111,17 @@ export class HallQueries {
       estimatedWaitSeconds: wait,
       counter: counter ? { id: counter.id, name: counter.name, location: counter.location } : null,
     };
+  }
+
+  /** Who this counter may call, in the order each queue stands (tickets sent to it by name first). */
+  waitingFor(counterId: number): WaitingEntry[] {
+    const def = this.live.counter(counterId);
+    if (!def) return [];
+    return queuesOf(def).flatMap((key) =>
+      this.waitingIn(key)
+        .sort(compareInService)
+        .map((t) => ({ ticketId: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority !== null, forThisCounter: t.targetCounterId === counterId })),
+    );
   }
 
   counterView(id: number): CounterView | null {

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type TSchema } from 'typebox';
-import type { CounterView } from '../../contract/events.js';
+import type { CounterDetail, CounterView } from '../../contract/events.js';
 import { dayReport } from '../../domain/day-report.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Command } from '../../domain/queue-engine.js';
@@ -129,13 +129,13 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
     {
       schema: {
         tags: ['counters'],
-        summary: "One counter: state, held ticket, waiting per served service, today's figures",
+        summary: "One counter: state, held ticket, waiting per served service, who it may call, today's figures",
         params: CounterParams,
-        response: { 200: Described('{ def, state, current, services, today }'), ...errorResponses },
+        response: { 200: Described('{ def, state, current, services, waiting, today }'), ...errorResponses },
       },
     },
     async (request) =>
-      hub.queue.read(() => {
+      hub.queue.read((): CounterDetail => {
         const view = counterView(request.params.counterId);
         const served = view.def.services.map((l) => l.serviceId);
         const today = hub.queries.today();
@@ -143,6 +143,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
         return {
           ...view,
           services: hub.queries.serviceSummaries(served),
+          waiting: hub.queries.waitingFor(view.def.id),
           today: report.counters.find((c) => c.counterId === view.def.id) ?? {
             counterId: view.def.id,
             done: 0,

@@ -1,6 +1,6 @@
 // The pages the hub serves, built by Vite into dist/web: the kiosk, the phone page a
 // ticket's QR code leads to, the simulated printer's list of recent tickets, and the
-// simulated keypads and LED boards.
+// simulated keypads and LED boards, the hall display and the clerks' counter page.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { TicketParams } from '../schemas.js';
 
 const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
 const DISPLAY_DIST = join(WEB_DIST_DIR, 'display');
+const COUNTER_DIST = join(WEB_DIST_DIR, 'counter');
 const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9]+\.(png|bin)$/;
 
 export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
@@ -32,6 +33,9 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = 
   if (existsSync(join(DISPLAY_DIST, 'boards.html'))) {
     await app.register(fastifyStatic, { root: DISPLAY_DIST, prefix: '/display/', decorateReply: false, maxAge: 0 });
     app.get('/boards', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('boards.html', DISPLAY_DIST));
+  }
+  if (existsSync(join(COUNTER_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: COUNTER_DIST, prefix: '/counter/', decorateReply: false, maxAge: 0 });
   }
 
   app.get(

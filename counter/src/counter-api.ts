@@ -1,0 +1,85 @@
+// The counter page's calls to the hub. A refusal comes back as the hub's bilingual message;
+// a 401 means the session is gone and the page returns to sign-in.
+
+import type { CounterDetail, ServiceSummary } from '../../server/contract/events.js';
+import type { CounterAction, CounterDef, CounterState } from '../../server/domain/model.js';
+
+export interface SessionView {
+  user: string;
+  name: string;
+  role: 'clerk' | 'manager';
+  counterId: number | null;
+  expiresAt: number;
+}
+
+export interface StoredSession {
+  token: string;
+  session: SessionView;
+}
+
+export interface ApiFailure {
+  status: number;
+  error: string;
+  message: string;
+  messageEn: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(failure.message);
+  }
+}
+
+const UNREACHABLE: ApiFailure = {
+  status: 0,
+  error: 'unreachable',
+  message: 'Không kết nối được hệ thống. Vui lòng thử lại.',
+  messageEn: 'Cannot reach the hub. Please try again.',
+};
+
+export async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(UNREACHABLE);
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(data && typeof data.message === 'string' ? (data as ApiFailure) : { ...UNREACHABLE, status: response.status });
+  return data as T;
+}
+
+export interface CounterChoice {
+  id: number;
+  name: { vi: string; en: string };
+  holder: string | null;
+}
+
+export const counterChoices = () => request<CounterChoice[]>('GET', '/api/staff/counters', null);
+export const signIn = (user: string, password: string, counterId: number) =>
+  request<StoredSession>('POST', '/api/staff/sign-in', null, { user, password, counterId });
+export const signOut = (token: string) => request<{ closedCounter: boolean }>('POST', '/api/staff/sign-out', token, {});
+export const currentSession = (token: string) => request<SessionView>('GET', '/api/staff/session', token);
+export const counterDetail = (counterId: number) => request<CounterDetail>('GET', `/api/counters/${counterId}`, null);
+export const allServices = () => request<ServiceSummary[]>('GET', '/api/services', null);
+export const allCounters = () => request<{ def: CounterDef; state: CounterState }[]>('GET', '/api/counters', null);
+
+/** The route behind each button; the page adds the ticket it acts on. */
+const ROUTES: Record<CounterAction | 'resume', string> = {
+  callNext: 'call-next',
+  recall: 'recall',
+  start: 'start',
+  noShow: 'no-show',
+  finish: 'finish',
+  transfer: 'transfer',
+  pause: 'pause',
+  resume: 'resume',
+};
+
+export function counterCommand(token: string, counterId: number, action: keyof typeof ROUTES, body: Record<string, unknown> = {}) {
+  return request<{ seq: number }>('POST', `/api/counters/${counterId}/${ROUTES[action]}`, token, body);
+}

@@ -1,0 +1,147 @@
+// The clerk's desk: the ticket in hand, the buttons (and their keys), who is waiting, and
+// today's figures. Live through the hall feed; every change re-reads the counter's detail.
+
+import { useEffect, useState } from 'preact/hooks';
+import type { CounterDetail } from '../../server/contract/events.js';
+import type { CounterAction } from '../../server/domain/model.js';
+import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { ActionPad, availableActions } from './action-pad.js';
+import { ApiError, counterCommand, counterDetail, currentSession, signOut, type StoredSession } from './counter-api.js';
+import { CurrentTicket } from './current-ticket.js';
+import { TEXT, type Lang } from './i18n.js';
+import { PauseDialog } from './pause-dialog.js';
+import { QueuePanel } from './queue-panel.js';
+import { TransferDialog } from './transfer-dialog.js';
+import { useCounterKeys } from './use-counter-keys.js';
+
+type Dialog = 'transfer' | 'pause' | null;
+type Message = { kind: 'info' | 'error'; vi: string; en: string } | null;
+
+export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; stored: StoredSession; onSignedOut: (expired: boolean) => void }) {
+  const t = TEXT[props.lang];
+  const { token, session } = props.stored;
+  const counterId = session.counterId!;
+  const feed = useHallFeed({ counters: [counterId] });
+  const [detail, setDetail] = useState<CounterDetail | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  const [expiresAt, setExpiresAt] = useState(session.expiresAt);
+  const seq = feed.snapshot?.seq;
+
+  useEffect(() => {
+    counterDetail(counterId).then(setDetail, () => undefined);
+  }, [seq, counterId]);
+
+  // At the moment the session would run out, ask the hub: it may have been used since.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      currentSession(token).then(
+        (s) => setExpiresAt(s.expiresAt),
+        (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(true),
+      );
+    }, Math.max(1000, expiresAt - Date.now() + 1000));
+    return () => clearTimeout(timer);
+  }, [expiresAt, token]);
+
+  const fail = (e: unknown) => {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.failure.status === 401) return props.onSignedOut(true);
+    setMessage({ kind: 'error', vi: e.failure.message, en: e.failure.messageEn });
+  };
+
+  const run = async (action: CounterAction | 'resume', body: Record<string, unknown> = {}) => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) });
+      const fresh = await counterDetail(counterId);
+      setDetail(fresh);
+      if (action === 'callNext' && fresh.current) {
+        setMessage({ kind: 'info', vi: TEXT.vi.done_called(fresh.current.number, counterId), en: TEXT.en.done_called(fresh.current.number, counterId) });
+      }
+      currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const act = (action: CounterAction) => {
+    if (!detail || !availableActions(detail).has(action)) return;
+    if (action === 'transfer') return setDialog('transfer');
+    if (action === 'pause') return detail.state.mode === 'paused' ? void run('resume') : setDialog('pause');
+    if (action === 'callNext') return void run('callNext', { finishCurrent: detail.current?.status === 'serving' });
+    void run(action);
+  };
+  useCounterKeys(feed.snapshot?.hall.counterKeys ?? null, act, dialog === null && !busy);
+
+  const leave = async () => {
+    await signOut(token).catch(() => undefined);
+    props.onSignedOut(false);
+  };
+
+  const hall = feed.snapshot?.hall;
+  return (
+    <div class="desk">
+      <header class="desk-bar">
+        <div class="desk-where">
+          <strong class="desk-counter">{t.counterName(counterId)}</strong>
+          <span class="desk-hall">{hall ? (props.lang === 'vi' ? hall.name : hall.nameEn) : ''}</span>
+        </div>
+        <div class="desk-who">
+          <span class="desk-clerk">{session.name}</span>
+          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }))}</span>
+          <button class="lang" onClick={props.onToggleLang}>
+            {t.langToggle}
+          </button>
+          <button class="sign-out" onClick={leave}>
+            {t.signOut}
+          </button>
+        </div>
+      </header>
+      {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
+      <main class="desk-main">
+        <section class="desk-left">
+          <CurrentTicket lang={props.lang} detail={detail} />
+          <ActionPad lang={props.lang} detail={detail} keys={hall?.counterKeys ?? null} busy={busy} onAction={act} />
+          <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
+            {message ? message[props.lang] : ''}
+          </p>
+        </section>
+        <QueuePanel lang={props.lang} detail={detail} />
+      </main>
+      {dialog === 'transfer' && detail?.current && (
+        <TransferDialog
+          lang={props.lang}
+          number={detail.current.number}
+          counterId={counterId}
+          currentServiceId={detail.current.serviceId}
+          onCancel={() => setDialog(null)}
+          onTransfer={(target) => {
+            setDialog(null);
+            void run('transfer', target);
+          }}
+        />
+      )}
+      {dialog === 'pause' && (
+        <PauseDialog
+          lang={props.lang}
+          onCancel={() => setDialog(null)}
+          onPause={(reason) => {
+            setDialog(null);
+            void run('pause', { reason });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Commands on the held ticket name it, so a stale page cannot act on another ticket. */
+function ticketOf(action: CounterAction | 'resume', detail: CounterDetail | null): { ticketId?: string } {
+  const onHeld: (CounterAction | 'resume')[] = ['recall', 'start', 'noShow', 'finish', 'transfer'];
+  return onHeld.includes(action) && detail?.current ? { ticketId: detail.current.id } : {};
+}
