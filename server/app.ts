@@ -17,11 +17,13 @@ import { staffRoutes } from './http/routes/staff-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
+import { voiceRoutes } from './http/routes/voice-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { startRealtime } from './realtime/socket-server.js';
 import { BusDevices } from './services/bus-devices.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { PrintService, printsDirOf } from './services/print-service.js';
+import { VoiceService, type VoiceOptions } from './services/voice-service.js';
 import { readFileSync } from 'node:fs';
 import { PACKAGE_JSON } from './paths.js';
 
@@ -36,11 +38,12 @@ export interface AppOptions {
   printerCheckMs?: number;
   /** First delay before reopening a serial bus that vanished. */
   busRetryMs?: number;
+  voice?: VoiceOptions;
 }
 
 const silent = { info() {}, error() {} };
 
-export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000 }: AppOptions) {
+export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000, voice: voiceOptions }: AppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
@@ -98,6 +101,8 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(webRoutes, { printing });
   const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
   await app.register(simulatorRoutes, { buses });
+  const voice = new VoiceService(hub, devices, voiceOptions);
+  await app.register(voiceRoutes, { voice });
 
   const io = startRealtime(app.server, hub);
   devices.onChange((status) => io.emit('device:status', status));
@@ -106,6 +111,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);
   buses.start();
+  voice.start();
   // Pages are let go before the server stops listening, so that an open page cannot hold up a
   // shutdown. Their connections are cut (not told to leave), so they reconnect by themselves.
   app.addHook('preClose', async () => {
@@ -114,6 +120,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   app.addHook('onClose', async () => {
     clearInterval(printerTimer);
     await buses.stop();
+    await voice.stop();
     await io.close();
   });
   return Object.assign(app, { io, devices, printing });

@@ -23,3 +23,5 @@ export const DEMO_HALL_FILE = join(PROJECT_ROOT, 'config', 'demo-hall.yaml');
 export const FONTS_DIR = join(PROJECT_ROOT, 'hardware', 'fonts');
 /** Built front-ends (npm run build:web), served by the hub. */
 export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist', 'web');
+/** The default voice pack, made at build time by hardware/voice/generate-default-pack.ts. */
+export const DEFAULT_VOICE_DIR = join(PROJECT_ROOT, 'dist', 'voice', 'default');

@@ -49,7 +49,10 @@ export async function request<T>(method: string, path: string, token: string | n
     throw new ApiError(UNREACHABLE);
   }
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(data && typeof data.message === 'string' ? (data as ApiFailure) : { ...UNREACHABLE, status: response.status });
+  if (!response.ok) {
+    const known = data && typeof data.message === 'string';
+    throw new ApiError(known ? { status: response.status, error: data.error, message: data.message, messageEn: data.messageEn } : { ...UNREACHABLE, status: response.status });
+  }
   return data as T;
 }
 

@@ -15,6 +15,7 @@ import { TransferDialog } from './transfer-dialog.js';
 import { useCounterKeys } from './use-counter-keys.js';
 
 type Dialog = 'transfer' | 'pause' | null;
+const SESSION_CHECK_MS = 30_000;
 type Message = { kind: 'info' | 'error'; vi: string; en: string } | null;
 
 export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; stored: StoredSession; onSignedOut: (expired: boolean) => void }) {
@@ -33,16 +34,25 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     counterDetail(counterId).then(setDetail, () => undefined);
   }, [seq, counterId]);
 
-  // At the moment the session would run out, ask the hub: it may have been used since.
+  // The session can end without this page acting: it runs out, or the clerk signs in on
+  // another PC. Ask the hub when it would run out, when the counter closes, and every half
+  // minute (asking does not keep it alive).
+  const checkSession = () =>
+    currentSession(token).then(
+      (s) => setExpiresAt(s.expiresAt),
+      (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(true),
+    );
   useEffect(() => {
-    const timer = setTimeout(() => {
-      currentSession(token).then(
-        (s) => setExpiresAt(s.expiresAt),
-        (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(true),
-      );
-    }, Math.max(1000, expiresAt - Date.now() + 1000));
+    const timer = setTimeout(checkSession, Math.max(1000, expiresAt - Date.now() + 1000));
     return () => clearTimeout(timer);
   }, [expiresAt, token]);
+  useEffect(() => {
+    const timer = setInterval(checkSession, SESSION_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [token]);
+  useEffect(() => {
+    if (detail?.state.mode === 'closed') void checkSession();
+  }, [detail?.state.mode]);
 
   const fail = (e: unknown) => {
     if (!(e instanceof ApiError)) throw e;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CallRecord, HallEvent } from '../../server/contract/events.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { useAnnouncer } from './announcer.js';
 import { applyCallEvents, distinctCalls, filterFromQuery } from './calls-board.js';
 import { DICTIONARY } from './i18n.js';
 
@@ -15,6 +16,8 @@ const FLASH_MS = 10_000;
 /** Calls shown large at the top. */
 const LARGE_CALLS = 3;
 const filter = filterFromQuery(location.search);
+/** ?sound=off: a second screen in the same room stays silent. */
+const soundOn = new URLSearchParams(location.search).get('sound') !== 'off';
 
 function useNow(): number {
   const [now, setNow] = useState(Date.now());
@@ -27,7 +30,11 @@ function useNow(): number {
 
 export function DisplayApp() {
   const [calls, setCalls] = useState<CallRecord[]>([]);
-  const feed = useHallFeed(filter, (events: HallEvent[]) => setCalls((c) => applyCallEvents(c, events)));
+  const announcer = useAnnouncer(soundOn);
+  const feed = useHallFeed(filter, (events: HallEvent[]) => {
+    setCalls((c) => applyCallEvents(c, events));
+    announcer.hear(events);
+  });
   const now = useNow();
   const snapshot = feed.snapshot;
 
@@ -43,7 +50,7 @@ export function DisplayApp() {
   const notice = snapshot?.hall.displayNotice;
 
   return (
-    <div class={`display${feed.connected ? '' : ' is-offline'}`}>
+    <div class={`display${feed.connected ? '' : ' is-offline'}`} onClick={announcer.unblock}>
       <header>
         <div class="hall">{snapshot?.hall.name ?? ''}</div>
         <div class="clock">
@@ -51,6 +58,16 @@ export function DisplayApp() {
           <span class="date">{date}</span>
         </div>
       </header>
+      {announcer.blocked && (
+        <div class="sound-blocked" role="alert">
+          {vi.soundBlocked} <span class="en">{en.soundBlocked}</span>
+        </div>
+      )}
+      {announcer.speaking && (
+        <div class="speaking" data-speaking={announcer.speaking.number} aria-hidden="true">
+          🔊 {announcer.speaking.number} → {announcer.speaking.counterId}
+        </div>
+      )}
       {!feed.connected && (
         <div class="offline" role="alert">
           {vi.offlineDisplay} <span class="en">{en.offlineDisplay}</span>

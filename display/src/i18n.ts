@@ -28,6 +28,7 @@ const vi = {
   waitingCount: (n: number) => `${n} người`,
   noCalls: 'Chưa có số nào được gọi',
   offlineDisplay: 'Mất kết nối với hệ thống. Đang tự kết nối lại...',
+  soundBlocked: 'Trình duyệt đang chặn âm thanh: chạm vào màn hình một lần để bật loa gọi số.',
 };
 
 type Dictionary = typeof vi;
@@ -56,6 +57,7 @@ const en: Dictionary = {
   waitingCount: (n) => `${n} waiting`,
   noCalls: 'No number called yet',
   offlineDisplay: 'Connection to the hall system lost. Reconnecting...',
+  soundBlocked: 'The browser is blocking sound: tap the screen once to turn the call speaker on.',
 };
 
 export const DICTIONARY: Record<Lang, Dictionary> = { vi, en };

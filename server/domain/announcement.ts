@@ -1,22 +1,33 @@
 // The sentence that calls a citizen, as the ordered words a voice pack plays one after another.
 
-import { numberWords, ticketNumberWords } from './vietnamese-numbers.js';
+import { NUMBER_WORDS, numberWords, ticketNumberWords } from './vietnamese-numbers.js';
 
 export const DEFAULT_CALL_PHRASE = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';
 
-/**
- * Words of a call: the hall's phrase with {number} and {counter} filled in, lower-cased and
- * split where the voice pack has one clip per word.
- */
-export function callWords(ticketNumber: string, counterId: number, phrase = DEFAULT_CALL_PHRASE): string[] {
+/** The clip played before every call. */
+export const CHIME = 'chime';
+
+/** The phrase split where the voice pack has one clip per word; placeholders stay as they are. */
+function phraseTokens(phrase: string): string[] {
   return phrase
     .normalize('NFC')
     .split(/\s+/)
     .map((w) => w.replace(/[.,;:!?]+$/u, ''))
     .filter((w) => w !== '')
-    .flatMap((w) => {
-      if (w === '{number}') return ticketNumberWords(ticketNumber);
-      if (w === '{counter}') return numberWords(counterId);
-      return [w.toLocaleLowerCase('vi')];
-    });
+    .map((w) => (w === '{number}' || w === '{counter}' ? w : w.toLocaleLowerCase('vi')));
+}
+
+/** Words of a call: the hall's phrase with {number} and {counter} filled in. */
+export function callWords(ticketNumber: string, counterId: number, phrase = DEFAULT_CALL_PHRASE): string[] {
+  return phraseTokens(phrase).flatMap((w) => {
+    if (w === '{number}') return ticketNumberWords(ticketNumber);
+    if (w === '{counter}') return numberWords(counterId);
+    return [w];
+  });
+}
+
+/** Every clip a pack needs for this phrase: the chime, the phrase's own words and all number words. */
+export function clipsNeeded(phrase = DEFAULT_CALL_PHRASE): string[] {
+  const own = phraseTokens(phrase).filter((w) => w !== '{number}' && w !== '{counter}');
+  return [...new Set([CHIME, ...own, ...NUMBER_WORDS])];
 }

@@ -86,6 +86,11 @@ export function ticketNumberWords(ticketNumber: string): string[] {
   return [...letters, ...numberWords(Number(match[2]))];
 }
 
+/** Every word a ticket number or a counter number can be read with: what a voice pack must hold. */
+export const NUMBER_WORDS: readonly string[] = [
+  ...new Set([...DIGITS, 'mười', 'mươi', 'lăm', 'mốt', 'tư', 'linh', 'trăm', 'nghìn', 'triệu', ...Object.values(LETTERS).flat()]),
+];
+
 export function readNumber(n: number): string {
   return numberWords(n).join(' ');
 }

@@ -102,8 +102,11 @@ export class StaffService {
     if (holder && holder.user !== user) throw new DomainError('counter_taken', { counterId, holder: holder.name });
   }
 
-  /** The live session behind an Authorization header; 401 when there is none or it ran out. */
-  authenticate(authorization: string | undefined): StaffActor {
+  /**
+   * The live session behind an Authorization header; 401 when there is none or it ran out.
+   * `touch`: this counts as activity (a mere "am I still signed in?" does not).
+   */
+  authenticate(authorization: string | undefined, touch = true): StaffActor {
     const token = bearer(authorization);
     if (!token) throw new DomainError('not_signed_in');
     if (timingSafeEqual(createHash('sha256').update(token).digest(), this.apiTokenHash)) {
@@ -113,7 +116,7 @@ export class StaffService {
     const now = this.clock();
     if (!session) throw new DomainError('not_signed_in');
     if (!isSessionLive(session, now, this.policy())) throw new DomainError('session_expired');
-    if (now - session.lastSeen >= TOUCH_EVERY_MS) this.repo.touch(session.tokenHash, now);
+    if (touch && now - session.lastSeen >= TOUCH_EVERY_MS) this.repo.touch(session.tokenHash, now);
     return { user: session.user, name: session.name, role: session.role, counterId: session.counterId, tokenHash: session.tokenHash };
   }
 
@@ -131,7 +134,7 @@ export class StaffService {
   }
 
   session(authorization: string | undefined): SessionView {
-    const actor = this.authenticate(authorization);
+    const actor = this.authenticate(authorization, false);
     const session = actor.tokenHash ? this.repo.session(actor.tokenHash) : null;
     if (!session) return { user: actor.user, name: actor.name, role: actor.role, counterId: null, expiresAt: Number.MAX_SAFE_INTEGER };
     return this.view(session);

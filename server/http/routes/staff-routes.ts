@@ -46,7 +46,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
 
   app.get(
     '/api/staff/session',
-    { schema: { tags: ['staff'], summary: 'The session behind the token, with when it ends', response: { 200: SessionSchema, ...staffErrorResponses } } },
+    { schema: { tags: ['staff'], summary: 'The session behind the token, with when it ends (asking does not keep it alive)', response: { 200: SessionSchema, ...staffErrorResponses } } },
     async (request) => hub.staff.session(request.headers.authorization),
   );
 
