@@ -5,6 +5,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SpokenCall } from '../../display/src/announcer.js';
 import { launchChromium } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -29,7 +30,7 @@ async function signIn(page: Page, user: string, counter: number, password = 'luo
   await page.click('button[type=submit]');
 }
 
-const announcements = (page: Page) => page.evaluate(() => window.luotAnnouncements ?? []);
+const announcements = (page: Page) => page.evaluate(() => (window as Window & { luotAnnouncements?: SpokenCall[] }).luotAnnouncements ?? []);
 
 describe('counter page', () => {
   it('a clerk signs in and clicks call; the display shows the number and speaks it', async () => {

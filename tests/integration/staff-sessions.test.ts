@@ -113,10 +113,18 @@ describe('staff sign-in', () => {
     // Busy all day (an action every 50 minutes): still signed out 12 hours after signing in.
     for (let k = 0; k < 14; k++) {
       clock.now += 50 * 60_000;
-      expect((await api(hub.url, 'GET', '/api/staff/session', undefined, as(tuan.body.token))).status).toBe(200);
+      const command = k % 2 === 0 ? 'pause' : 'resume';
+      expect((await api(hub.url, 'POST', `/api/counters/2/${command}`, {}, as(tuan.body.token))).status).toBe(200);
     }
     clock.now += 50 * 60_000;
-    expect((await api(hub.url, 'GET', '/api/staff/session', undefined, as(tuan.body.token))).status).toBe(401);
+    expect((await api(hub.url, 'POST', '/api/counters/2/pause', {}, as(tuan.body.token))).status).toBe(401);
+
+    // Asking whether one is still signed in is not activity: it does not keep a session alive.
+    const yen = await signIn('canbo11', 5);
+    clock.now += 40 * 60_000;
+    expect((await api(hub.url, 'GET', '/api/staff/session', undefined, as(yen.body.token))).status).toBe(200);
+    clock.now += 21 * 60_000;
+    expect((await api(hub.url, 'GET', '/api/staff/session', undefined, as(yen.body.token))).status).toBe(401);
   });
 
   it('signing in opens a closed counter; signing out closes it when it holds no ticket', async () => {
