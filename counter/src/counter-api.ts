@@ -1,16 +1,8 @@
 // The counter page's calls to the hub. A refusal comes back as the hub's bilingual message;
 // a 401 means the session is gone and the page returns to sign-in.
 
-import type { CounterDetail, ServiceSummary } from '../../server/contract/events.js';
+import type { CounterDetail, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
 import type { CounterAction, CounterDef, CounterState } from '../../server/domain/model.js';
-
-export interface SessionView {
-  user: string;
-  name: string;
-  role: 'clerk' | 'manager';
-  counterId: number | null;
-  expiresAt: number;
-}
 
 export interface StoredSession {
   token: string;
@@ -84,5 +76,5 @@ const ROUTES: Record<CounterAction | 'resume', string> = {
 };
 
 export function counterCommand(token: string, counterId: number, action: keyof typeof ROUTES, body: Record<string, unknown> = {}) {
-  return request<{ seq: number }>('POST', `/api/counters/${counterId}/${ROUTES[action]}`, token, body);
+  return request<{ seq: number; ticket: Ticket | null }>('POST', `/api/counters/${counterId}/${ROUTES[action]}`, token, body);
 }

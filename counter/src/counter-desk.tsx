@@ -65,11 +65,10 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     setBusy(true);
     setMessage(null);
     try {
-      await counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) });
-      const fresh = await counterDetail(counterId);
-      setDetail(fresh);
-      if (action === 'callNext' && fresh.current) {
-        setMessage({ kind: 'info', vi: TEXT.vi.done_called(fresh.current.number, counterId), en: TEXT.en.done_called(fresh.current.number, counterId) });
+      // The counter's detail is read again when the hall feed brings the command's events.
+      const { ticket } = await counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) });
+      if (action === 'callNext' && ticket) {
+        setMessage({ kind: 'info', vi: TEXT.vi.done_called(ticket.number, counterId), en: TEXT.en.done_called(ticket.number, counterId) });
       }
       currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
     } catch (e) {

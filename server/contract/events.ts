@@ -135,6 +135,16 @@ export interface WaitingEntry {
   forThisCounter: boolean;
 }
 
+/** A staff session as the hub describes it (sign-in, GET /api/staff/session). */
+export interface SessionView {
+  user: string;
+  name: string;
+  role: 'clerk' | 'manager';
+  counterId: number | null;
+  /** When it ends unless used again (ms since 1970). */
+  expiresAt: number;
+}
+
 /** GET /api/counters/:id: what the counter page shows. */
 export interface CounterDetail extends CounterView {
   services: ServiceSummary[];

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SessionView } from '../contract/events.js';
 import { DomainError } from '../domain/errors.js';
 import { RateWindow } from '../domain/rate-window.js';
 import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/staff-sessions.js';
@@ -20,14 +21,6 @@ export interface StaffActor {
   counterId: number | null;
   /** null for the API token. */
   tokenHash: string | null;
-}
-
-export interface SessionView {
-  user: string;
-  name: string;
-  role: 'clerk' | 'manager';
-  counterId: number | null;
-  expiresAt: number;
 }
 
 const FAILED_TRIES_PER_MINUTE = 5;
