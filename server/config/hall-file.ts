@@ -4,7 +4,8 @@
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_CALL_PHRASE } from '../domain/announcement.js';
+import { DEFAULT_VOICE } from '../domain/announcement.js';
+import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import {
   COUNTER_ACTIONS,
@@ -320,9 +321,9 @@ function settings(hall: HallFile['hall']): HallSettings {
     publicUrl: hall.publicUrl ? hall.publicUrl.replace(/\/$/, '') : null,
     displayNotice: hall.displayNotice ? text(hall.displayNotice) : null,
     counterKeys: counterKeys(hall.counterKeys),
-    sessionIdleMinutes: hall.sessionIdleMinutes ?? 60,
-    sessionMaxHours: hall.sessionMaxHours ?? 12,
-    voice: { phrase: hall.voice?.phrase ?? DEFAULT_CALL_PHRASE, packDir: hall.voice?.packDir ?? null, hubSpeaker: hall.voice?.hubSpeaker ?? false },
+    sessionIdleMinutes: hall.sessionIdleMinutes ?? DEFAULT_SESSION_POLICY.idleMinutes,
+    sessionMaxHours: hall.sessionMaxHours ?? DEFAULT_SESSION_POLICY.maxHours,
+    voice: { ...DEFAULT_VOICE, ...hall.voice },
   };
 }
 

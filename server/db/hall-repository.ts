@@ -1,6 +1,7 @@
 // The hall's definition (settings, services, counters) as stored rows.
 
-import { DEFAULT_CALL_PHRASE } from '../domain/announcement.js';
+import { DEFAULT_VOICE } from '../domain/announcement.js';
+import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import type { Db } from './database.js';
@@ -16,9 +17,9 @@ const SETTINGS_DEFAULTS: Partial<HallSettings> = {
   publicUrl: null,
   displayNotice: null,
   counterKeys: DEFAULT_COUNTER_KEYS,
-  sessionIdleMinutes: 60,
-  sessionMaxHours: 12,
-  voice: { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false },
+  sessionIdleMinutes: DEFAULT_SESSION_POLICY.idleMinutes,
+  sessionMaxHours: DEFAULT_SESSION_POLICY.maxHours,
+  voice: DEFAULT_VOICE,
 };
 export class HallRepository {
   constructor(private readonly db: Db) {}

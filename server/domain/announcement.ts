@@ -1,8 +1,12 @@
 // The sentence that calls a citizen, as the ordered words a voice pack plays one after another.
 
+import type { VoiceSettings } from './model.js';
 import { NUMBER_WORDS, numberWords, ticketNumberWords } from './vietnamese-numbers.js';
 
 export const DEFAULT_CALL_PHRASE = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';
+
+/** The default pack only, heard on the displays. */
+export const DEFAULT_VOICE: VoiceSettings = { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false };
 
 /** The clip played before every call. */
 export const CHIME = 'chime';

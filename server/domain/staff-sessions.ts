@@ -20,6 +20,9 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
+/** An hour without any action, and a working day at most. */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 60, maxHours: 12 };
+
 /** The moment the session ends by itself: idle too long, or signed in too long ago. */
 export function sessionExpiresAt(session: Pick<StaffSession, 'createdAt' | 'lastSeen'>, policy: SessionPolicy): number {
   return Math.min(session.lastSeen + policy.idleMinutes * 60_000, session.createdAt + policy.maxHours * 3_600_000);
