@@ -1,8 +1,11 @@
-// One serial bus (an RS-485 adapter such as /dev/ttyUSB0) carrying luot frames. It opens the
-// port, reopens it with growing delays when it vanishes (unplugged adapter) and comes back,
-// and reports each change so the hub can show it; it never throws at its user.
+// One serial bus (an RS-485 adapter such as /dev/ttyUSB0) carrying luot frames, and board
+// content in the bus's LED protocol. It opens the port, reopens it with growing delays when it
+// vanishes (unplugged adapter) and comes back, and reports each change so the hub can show it;
+// it never throws at its user.
 
 import { SerialPort } from 'serialport';
+import { LED_DRIVERS, type LedBoardDriver } from '../led/led-drivers.js';
+import type { LedBoardContent } from '../led/led-protocol.js';
 import { encodeFrame, FrameParser, type BusFrame } from './bus-frame.js';
 
 export type LinkState = 'connecting' | 'open' | 'disconnected';
@@ -13,6 +16,8 @@ export interface SerialLinkOptions {
   /** First retry after this many ms, doubling up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
+  /** How the bus's LED boards are spoken to; the luot protocol when not given. */
+  boards?: LedBoardDriver;
 }
 
 export interface SerialLinkEvents {
@@ -26,6 +31,8 @@ export interface BusLink {
   on<K extends keyof SerialLinkEvents>(event: K, listener: SerialLinkEvents[K]): this;
   start(): this;
   send(frame: BusFrame): boolean;
+  /** Puts content on the LED board at an address, in the bus's protocol. */
+  showBoard(address: number, content: LedBoardContent): boolean;
   stop(): Promise<void>;
 }
 
@@ -36,10 +43,19 @@ export class SerialLink implements BusLink {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private listeners: { [K in keyof SerialLinkEvents]: SerialLinkEvents[K][] } = { frame: [], state: [] };
+  private readonly boards: LedBoardDriver;
+  /** Frames waiting their turn on a bus whose boards answer, newest content per board. */
+  private readonly outbox = new Map<number | symbol, Uint8Array>();
+  private writing = false;
+  /** Called as answer bytes arrive while a frame waits for its answer. */
+  private heard: (() => void) | null = null;
+  /** Ends the wait for an answer at once: the port is gone. */
+  private stopWaiting: (() => void) | null = null;
   state: LinkState = 'connecting';
 
   constructor(private readonly options: SerialLinkOptions) {
     this.retryMs = options.retryMs ?? 500;
+    this.boards = options.boards ?? LED_DRIVERS.luot;
   }
 
   on<K extends keyof SerialLinkEvents>(event: K, listener: SerialLinkEvents[K]): this {
@@ -60,13 +76,63 @@ export class SerialLink implements BusLink {
 
   /** Sends one frame; false when the port is not open (the frame is dropped, not queued). */
   send(frame: BusFrame): boolean {
+    return this.write(Symbol('frame'), encodeFrame(frame));
+  }
+
+  showBoard(address: number, content: LedBoardContent): boolean {
+    return this.write(address, this.boards.encode(address, content));
+  }
+
+  private write(key: number | symbol, bytes: Uint8Array): boolean {
     if (!this.port?.isOpen) return false;
-    this.port.write(encodeFrame(frame));
+    if (!this.boards.answers) {
+      this.port.write(bytes);
+      return true;
+    }
+    // A board still waiting for its turn gets only its newest content.
+    this.outbox.set(key, bytes);
+    if (!this.writing) void this.writeInTurn(this.boards.answers);
     return true;
+  }
+
+  /** Half duplex with answering boards: one frame, its answer (or a timeout) and silence, then the next. */
+  private async writeInTurn({ timeoutMs, gapChars }: { timeoutMs: number; gapChars: number }): Promise<void> {
+    this.writing = true;
+    const gapMs = Math.max(1.75, (gapChars * 10_000) / (this.options.baudRate ?? 9600));
+    while (this.outbox.size > 0 && this.port?.isOpen) {
+      const [key, bytes] = this.outbox.entries().next().value!;
+      this.outbox.delete(key);
+      const port = this.port;
+      await new Promise<void>((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        let answered = false;
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.stopWaiting = done;
+        // The answer is over when the line has been quiet for the gap.
+        this.heard = () => {
+          answered = true;
+          clearTimeout(timer);
+          timer = setTimeout(done, gapMs);
+        };
+        port.write(bytes);
+        // The timeout runs from when the last byte has left, not from when it was queued.
+        port.drain(() => {
+          if (!answered) timer = setTimeout(done, timeoutMs);
+        });
+      });
+      this.heard = null;
+      this.stopWaiting = null;
+    }
+    this.writing = false;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.outbox.clear();
+    this.stopWaiting?.();
     if (this.timer) clearTimeout(this.timer);
     const port = this.port;
     this.port = null;
@@ -83,6 +149,7 @@ export class SerialLink implements BusLink {
     this.port = port;
     this.parser = Object.assign(new FrameParser(), { errors: this.parser.errors });
     port.on('data', (chunk: Buffer) => {
+      if (!this.boards.carriesKeypads) return this.heard?.();
       for (const frame of this.parser.push(chunk)) for (const listener of this.listeners.frame) listener(frame);
     });
     port.on('close', (error?: { disconnected?: boolean }) => {
@@ -103,6 +170,9 @@ export class SerialLink implements BusLink {
 
   private lost(detail: string): void {
     if (this.timer) return;
+    // Whatever waited is sent again in full when the bus is back.
+    this.outbox.clear();
+    this.stopWaiting?.();
     this.port?.removeAllListeners('data');
     this.port = null;
     this.setState('disconnected', `${this.options.path}: ${detail}`);

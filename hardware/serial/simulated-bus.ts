@@ -1,7 +1,7 @@
 // A bus with no wire: it keeps what each keypad display and LED board would show, and lets a
 // page press keys. The default for halls without hardware, and a way to try a layout out.
 
-import { decodeLedFrame, type LedBoardContent } from '../led/led-protocol.js';
+import type { LedBoardContent } from '../led/led-protocol.js';
 import { KEYPAD_COMMANDS } from '../keypad/keypad-protocol.js';
 import type { BusFrame } from './bus-frame.js';
 import type { BusLink, LinkState, SerialLinkEvents } from './serial-link.js';
@@ -46,10 +46,12 @@ export class SimulatedBus implements BusLink {
     if (frame.command === KEYPAD_COMMANDS.show) this.keypads.set(frame.address, { ...keypad, display: String.fromCharCode(...frame.payload), at });
     else if (frame.command === KEYPAD_COMMANDS.ack) this.keypads.set(frame.address, { ...keypad, answer: { ok: true }, at });
     else if (frame.command === KEYPAD_COMMANDS.nak) this.keypads.set(frame.address, { ...keypad, answer: { ok: false, reason: frame.payload[1] ?? 0 }, at });
-    else {
-      const content = decodeLedFrame(frame);
-      if (content) this.boards.set(frame.address, { content, at });
-    }
+    return this.state === 'open';
+  }
+
+  /** With no wire, the protocol does not matter: the board keeps what it would show. */
+  showBoard(address: number, content: LedBoardContent): boolean {
+    this.boards.set(address, { content, at: this.clock() });
     return this.state === 'open';
   }
 

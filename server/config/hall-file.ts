@@ -15,6 +15,7 @@ import {
   type HallDefinition,
   type HallSettings,
   type KioskDef,
+  LED_PROTOCOLS,
   type LocalizedText,
   type Numbering,
   type PrinterDef,
@@ -121,6 +122,7 @@ const SerialBusEntry = Type.Object(
     id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
     port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/ttyUSB0' }),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 921600 })),
+    protocol: Type.Optional(Type.Union(LED_PROTOCOLS.map((p) => Type.Literal(p)), { description: 'How the LED boards are spoken to: luot (default) or modbus-text' })),
     keypads: Type.Optional(Type.Array(Type.Object({ address: Address, counter: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }))),
     ledBoards: Type.Optional(
       Type.Array(
@@ -277,6 +279,7 @@ function serialBus(entry: NonNullable<HallFile['serialBuses']>[number]): SerialB
     id: entry.id,
     port: entry.port,
     baudRate: entry.baudRate ?? 9600,
+    protocol: entry.protocol ?? 'luot',
     keypads: (entry.keypads ?? []).map((k) => ({ address: k.address, counterId: k.counter })),
     ledBoards: (entry.ledBoards ?? []).map((b) =>
       'hall' in b ? { address: b.address, kind: 'hall' as const, calls: b.calls ?? 6 } : { address: b.address, kind: 'counter' as const, counterId: b.counter },

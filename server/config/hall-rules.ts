@@ -81,6 +81,9 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const bus of serialBuses) {
     const addresses = [...bus.keypads.map((k) => k.address), ...bus.ledBoards.map((b) => b.address)];
     for (const a of duplicates(addresses)) problems.push(`serial bus ${bus.id}: address ${a} is used by two devices`);
+    if (bus.protocol !== 'luot' && bus.keypads.length > 0) {
+      problems.push(`serial bus ${bus.id}: keypads speak the luot protocol and cannot share a ${bus.protocol} bus; put them on a bus of their own`);
+    }
     for (const k of bus.keypads) if (!counterIds.has(k.counterId)) problems.push(`serial bus ${bus.id}: keypad ${k.address} works for counter ${k.counterId}, which is not a counter`);
     for (const b of bus.ledBoards) {
       if (b.kind === 'counter' && !counterIds.has(b.counterId)) problems.push(`serial bus ${bus.id}: board ${b.address} shows counter ${b.counterId}, which is not a counter`);

@@ -38,7 +38,8 @@ export class HallRepository {
       services: services.map((r) => JSON.parse(r.def) as ServiceDef),
       counters: counters.map((r) => JSON.parse(r.def) as CounterDef),
       kiosks: kiosks.map((r) => JSON.parse(r.def) as KioskDef),
-      serialBuses: buses.map((r) => JSON.parse(r.def) as SerialBusDef),
+      // Buses stored before LED protocols could be chosen spoke luot.
+      serialBuses: buses.map((r) => ({ protocol: 'luot', ...(JSON.parse(r.def) as Partial<SerialBusDef>) }) as SerialBusDef),
       staff: staff.map((r) => JSON.parse(r.def) as StaffDef),
     };
   }

@@ -161,11 +161,17 @@ export interface KioskDef {
 export type LedBoardDef = { address: number; kind: 'counter'; counterId: number } | { address: number; kind: 'hall'; calls: number };
 
 /** One RS-485 line with counter keypads and LED boards (docs/serial-protocol.md). */
+/** The LED board protocols a bus can speak; each has a driver in hardware/led/led-drivers.ts. */
+export const LED_PROTOCOLS = ['luot', 'modbus-text'] as const;
+export type LedProtocol = (typeof LED_PROTOCOLS)[number];
+
 export interface SerialBusDef {
   id: string;
   /** The serial port, e.g. /dev/ttyUSB0. */
   port: string;
   baudRate: number;
+  /** How the bus's LED boards are spoken to (hardware/led/led-drivers.ts). */
+  protocol: LedProtocol;
   /** Which counter each keypad address works for. */
   keypads: { address: number; counterId: number }[];
   ledBoards: LedBoardDef[];

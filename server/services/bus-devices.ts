@@ -3,7 +3,7 @@
 // vanishes is reported and reopened; when it is back, every device gets its content again.
 
 import { decodeKeypadFrame, keypadAck, keypadNak, keypadShow, type KeyName, type NakReason } from '../../hardware/keypad/keypad-protocol.js';
-import { encodeLedContent } from '../../hardware/led/led-protocol.js';
+import { LED_DRIVERS } from '../../hardware/led/led-drivers.js';
 import type { BusFrame } from '../../hardware/serial/bus-frame.js';
 import { SerialLink, type BusLink } from '../../hardware/serial/serial-link.js';
 import { SimulatedBus } from '../../hardware/serial/simulated-bus.js';
@@ -56,7 +56,7 @@ export class BusDevices {
     const link: BusLink =
       def.port === SIMULATED_PORT
         ? new SimulatedBus()
-        : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000 });
+        : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000, boards: LED_DRIVERS[def.protocol] });
     const bus = { def, link };
     link.on('state', (state, detail) => {
       this.devices.report(`bus:${def.id}`, 'serial-bus', {
@@ -131,14 +131,15 @@ export class BusDevices {
     if (counter) bus.link.send(keypadShow(address, keypadDisplayText(counter, this.heldNumber(counterId))));
   }
 
+  /** Boards first: on a slow line the citizen's board should not wait behind the clerk's keypad. */
   private refreshCounter(bus: Bus, counterId: number, blink: boolean): void {
-    for (const keypad of bus.def.keypads.filter((k) => k.counterId === counterId)) this.showKeypad(bus, keypad.address, counterId);
     const number = this.heldNumber(counterId);
     for (const board of bus.def.ledBoards) {
       if (board.kind === 'counter' && board.counterId === counterId) {
-        bus.link.send(encodeLedContent(board.address, { kind: 'counter', counterId, number, blink: blink && number !== null }));
+        bus.link.showBoard(board.address, { kind: 'counter', counterId, number, blink: blink && number !== null });
       }
     }
+    for (const keypad of bus.def.keypads.filter((k) => k.counterId === counterId)) this.showKeypad(bus, keypad.address, counterId);
   }
 
   private refreshHallBoards(bus: Bus): void {
@@ -147,7 +148,7 @@ export class BusDevices {
     for (const board of bus.def.ledBoards) {
       if (board.kind !== 'hall') continue;
       const latest = calls.slice(0, board.calls).map((c) => ({ counterId: c.counterId, number: c.number }));
-      bus.link.send(encodeLedContent(board.address, { kind: 'hall', calls: latest }));
+      bus.link.showBoard(board.address, { kind: 'hall', calls: latest });
     }
   }
 }

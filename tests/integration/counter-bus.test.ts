@@ -1,5 +1,6 @@
 // Keypads and LED boards on a real serial line (a socat pty pair) driving a real hub: a key
 // press calls a citizen, and the keypad display, the counter's board and the hall board follow.
+// Boards of another protocol (Modbus RTU) get the same content, one request at a time.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { KEYPAD_COMMANDS, keyFrame, transferFrame } from '../../hardware/keypad/keypad-protocol.js';
-import { decodeLedFrame, LED_COMMANDS } from '../../hardware/led/led-protocol.js';
+import { decodeLedFrame, LED_COMMANDS, type LedBoardContent } from '../../hardware/led/led-protocol.js';
+import { decodeModbusContent, modbusWriteAnswer } from '../../hardware/led/modbus-text-protocol.js';
 import { encodeFrame, FrameParser, type BusFrame } from '../../hardware/serial/bus-frame.js';
 import { PtyPair } from '../helpers/pty-pair.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -166,5 +168,105 @@ describe('keypads and LED boards on a serial bus', () => {
     again.press(keyFrame(1, 'finish'));
     await again.next(1, KEYPAD_COMMANDS.ack, 0);
     expect((await api(hub.url, 'GET', '/api/counters/1')).body.current).toBeNull();
+  });
+});
+
+/** The far end of a Modbus bus: boards that answer each write after a while, or never. */
+class ModbusBoards {
+  readonly writes: { at: number; address: number; content: LedBoardContent }[] = [];
+  readonly answeredAt: number[] = [];
+  readonly silent = new Set<number>();
+  private buffer = Buffer.alloc(0);
+
+  constructor(private readonly port: SerialPort, private readonly answerDelayMs: number) {
+    port.on('data', (chunk: Buffer) => this.read(chunk));
+  }
+
+  static async open(path: string, answerDelayMs: number): Promise<ModbusBoards> {
+    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+    cleanups.push(async () => {
+      if (port.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    });
+    return new ModbusBoards(port, answerDelayMs);
+  }
+
+  /** Waits for a write to `address` after index `from`, and returns what it shows. */
+  async next(address: number, from: number, timeoutMs = 5000): Promise<LedBoardContent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.writes.slice(from).find((w) => w.address === address);
+      if (found) return found.content;
+      if (Date.now() > deadline) throw new Error(`no Modbus write to board ${address} arrived`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Requests are "write multiple registers": 7 header bytes, the data, 2 CRC bytes. */
+  private read(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    while (this.buffer.length >= 7 && this.buffer.length >= 9 + this.buffer[6]!) {
+      const request = Uint8Array.from(this.buffer.subarray(0, 9 + this.buffer[6]!));
+      this.buffer = this.buffer.subarray(request.length);
+      const write = decodeModbusContent(request);
+      if (!write) throw new Error(`unreadable Modbus request ${Buffer.from(request).toString('hex')}`);
+      this.writes.push({ at: Date.now(), ...write });
+      if (this.silent.has(write.address)) continue;
+      setTimeout(() => {
+        this.answeredAt.push(Date.now());
+        this.port.write(modbusWriteAnswer(request));
+      }, this.answerDelayMs);
+    }
+  }
+}
+
+describe('LED boards of another protocol: Modbus RTU', () => {
+  it('shows the same content, waits for each answer before the next write, and moves on from a silent board', async () => {
+    const pair = await new PtyPair().plug();
+    cleanups.push(() => pair.unplug());
+    const boards = await ModbusBoards.open(pair.deviceEnd, 30);
+    const dataDir = tempDataDir();
+    const file = join(dataDir, 'hall.yaml');
+    writeFileSync(
+      file,
+      stringify({
+        hall: { name: 'Bộ phận Một cửa thử nghiệm', agencyCode: '000.00.14.H56', hours: null },
+        services: [{ id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' } }],
+        counters: [{ id: 1, services: ['HT'] }, { id: 2, services: ['HT'] }],
+        serialBuses: [
+          {
+            id: 'M1',
+            port: pair.hubEnd,
+            protocol: 'modbus-text',
+            ledBoards: [{ address: 11, counter: 1 }, { address: 12, counter: 2 }, { address: 20, hall: true, calls: 4 }],
+          },
+        ],
+      }),
+    );
+    const hub = await startTestHub({ dataDir, hallFile: file, busRetryMs: 50 });
+    cleanups.push(() => hub.stop(true));
+
+    // On opening, every board is filled: blank counters, an empty hall list.
+    expect(await boards.next(11, 0)).toMatchObject({ kind: 'counter', number: null });
+    expect(await boards.next(20, 0)).toEqual({ kind: 'hall', calls: [] });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+
+    let mark = boards.writes.length;
+    await api(hub.url, 'POST', '/api/counters/1/call-next', {});
+    expect(await boards.next(11, mark)).toEqual({ kind: 'counter', counterId: 1, number: 'A001', blink: true });
+    expect(await boards.next(20, mark)).toEqual({ kind: 'hall', calls: [{ counterId: 1, number: 'A001' }] });
+    // Half duplex: no write went out while a board was still to answer the one before.
+    for (let i = 1; i < boards.writes.length; i++) expect(boards.writes[i]!.at).toBeGreaterThanOrEqual(boards.answeredAt[i - 1]!);
+
+    // Board 12 is dead: the hub waits its 100 ms for an answer, then serves the hall board.
+    boards.silent.add(12);
+    mark = boards.writes.length;
+    await api(hub.url, 'POST', '/api/counters/2/call-next', {});
+    expect(await boards.next(12, mark)).toMatchObject({ number: 'A002', blink: true });
+    expect(await boards.next(20, mark)).toEqual({ kind: 'hall', calls: [{ counterId: 2, number: 'A002' }, { counterId: 1, number: 'A001' }] });
+    const dead = boards.writes.slice(mark).find((w) => w.address === 12)!;
+    const after = boards.writes.slice(mark).find((w) => w.address === 20)!;
+    expect(after.at - dead.at).toBeGreaterThanOrEqual(95);
   });
 });

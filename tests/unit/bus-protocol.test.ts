@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeKeypadFrame, keyFrame, keypadNak, keypadShow, transferFrame } from '../../hardware/keypad/keypad-protocol.js';
 import { decodeLedFrame, encodeLedContent } from '../../hardware/led/led-protocol.js';
+import { crc16, decodeModbusContent, encodeModbusContent, modbusWriteAnswer } from '../../hardware/led/modbus-text-protocol.js';
 import { encodeFrame, FrameParser } from '../../hardware/serial/bus-frame.js';
 
 describe('bus frames', () => {
@@ -80,5 +81,40 @@ describe('LED boards', () => {
     expect(frame.payload.length).toBeLessThanOrEqual(64);
     expect(encodeFrame(frame).length).toBe(6 + 61);
     expect(decodeLedFrame(frame)).toEqual({ kind: 'hall', calls: calls.slice(0, 10) });
+  });
+});
+
+describe('LED boards on Modbus RTU (modbus-text)', () => {
+  it('computes the Modbus CRC of a known request', () => {
+    // "Read 10 holding registers from slave 1", sent on the line as 01 03 00 00 00 0A C5 CD.
+    expect(crc16(Uint8Array.of(0x01, 0x03, 0x00, 0x00, 0x00, 0x0a))).toBe(0xcdc5);
+  });
+
+  it("writes a counter board's content into registers 0-6 with function 0x10", () => {
+    const request = encodeModbusContent(7, { kind: 'counter', counterId: 5, number: 'A012', blink: true });
+    // Slave 7, function 0x10, from register 0, 7 registers, 14 bytes.
+    expect([...request.subarray(0, 7)]).toEqual([0x07, 0x10, 0x00, 0x00, 0x00, 0x07, 0x0e]);
+    // kind 1, blink 1, counter 5, then "A012    " two characters a register.
+    expect([...request.subarray(7, 21)]).toEqual([0, 1, 0, 1, 0, 5, 0x41, 0x30, 0x31, 0x32, 0x20, 0x20, 0x20, 0x20]);
+    const crc = crc16(request.subarray(0, 21));
+    expect([...request.subarray(21)]).toEqual([crc & 0xff, crc >> 8]);
+    expect(decodeModbusContent(request)).toEqual({ address: 7, content: { kind: 'counter', counterId: 5, number: 'A012', blink: true } });
+    expect(decodeModbusContent(encodeModbusContent(7, { kind: 'counter', counterId: 5, number: null, blink: false }))?.content).toMatchObject({ number: null });
+  });
+
+  it('writes a hall board of up to 10 calls and reads it back; a damaged request is not read', () => {
+    const calls = Array.from({ length: 12 }, (_, i) => ({ counterId: i + 1, number: `B${String(i).padStart(3, '0')}` }));
+    const request = encodeModbusContent(90, { kind: 'hall', calls });
+    expect(request[5]).toBe(3 + 4 * 10);
+    expect(decodeModbusContent(request)).toEqual({ address: 90, content: { kind: 'hall', calls: calls.slice(0, 10) } });
+    const damaged = Uint8Array.from(request);
+    damaged[9] = damaged[9]! ^ 0x01;
+    expect(decodeModbusContent(damaged)).toBeNull();
+  });
+
+  it("a board's answer echoes the address, function, start and count", () => {
+    const answer = modbusWriteAnswer(encodeModbusContent(7, { kind: 'counter', counterId: 5, number: 'A012', blink: false }));
+    expect([...answer.subarray(0, 6)]).toEqual([0x07, 0x10, 0x00, 0x00, 0x00, 0x07]);
+    expect(answer.length).toBe(8);
   });
 });

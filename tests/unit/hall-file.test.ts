@@ -101,4 +101,21 @@ counters: [{ id: 1, services: [HT] }]
     );
     expect(problems(base.replace('group: g', 'group: other'))).toContain('service HT is in group "other", which hall.serviceGroups does not list');
   });
+
+  it('gives each serial bus an LED protocol, luot unless told, and keeps keypads off other protocols', () => {
+    const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }]
+counters: [{ id: 1, services: [HT] }]
+`;
+    const hall = hallFromText(`${base}serialBuses:
+  - { id: B1, port: /dev/ttyUSB0, keypads: [{ address: 1, counter: 1 }], ledBoards: [{ address: 31, counter: 1 }] }
+  - { id: B2, port: /dev/ttyUSB1, protocol: modbus-text, baudRate: 19200, ledBoards: [{ address: 5, hall: true }] }
+`, 'hall.yaml');
+    expect(hall.serialBuses.map((b) => [b.id, b.protocol, b.baudRate])).toEqual([['B1', 'luot', 9600], ['B2', 'modbus-text', 19200]]);
+
+    expect(problems(`${base}serialBuses: [{ id: B1, port: /dev/ttyUSB0, protocol: modbus-text, keypads: [{ address: 1, counter: 1 }] }]`)).toContain(
+      'serial bus B1: keypads speak the luot protocol and cannot share a modbus-text bus; put them on a bus of their own',
+    );
+    expect(problems(`${base}serialBuses: [{ id: B1, port: /dev/ttyUSB0, protocol: acme }]`).join()).toMatch(/protocol/);
+  });
 });
