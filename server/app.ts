@@ -104,13 +104,15 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   const voice = new VoiceService(hub, devices, voiceOptions);
   await app.register(voiceRoutes, { voice });
 
+  // The buses hear each commit before the pages: a board's few bytes should not wait while the
+  // pages' messages are written for every room.
+  buses.start();
   const io = startRealtime(app.server, hub);
   devices.onChange((status) => io.emit('device:status', status));
   await app.register(noticeRoutes, { hub, publish: (settings) => io.emit('hall:settings', settings) });
   const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
   void checkPrinters();
   const printerTimer = setInterval(checkPrinters, printerCheckMs);
-  buses.start();
   voice.start();
   // Pages are let go before the server stops listening, so that an open page cannot hold up a
   // shutdown. Their connections are cut (not told to leave), so they reconnect by themselves.
