@@ -1,22 +1,27 @@
-// `npm run bench`: starts a hub exactly as `npm start` does, on a fresh data folder, and
-// prints what it measured in this run: ticket throughput against the same server's health
-// rate, call-to-display latency with many counters and displays, and the hub's memory.
+// `npm run bench`: starts hubs exactly as `npm start` does, on fresh data folders, and prints
+// what it measured in this run:
+//   1. ticket throughput against the same server's health rate, call-to-display latency with
+//      40 counters and 200 displays, and the hub's memory;
+//   2. keypad frame in to LED board frame out and to display event, with 60 counters whose
+//      keypads and boards sit on two serial buses (socat pty pairs) and 100 displays.
 // It prints figures; it is not a pass/fail test.
 
 import autocannon from 'autocannon';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'node:http';
-import { Worker } from 'node:worker_threads';
-import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
+import { KEYPAD_COMMANDS, keyFrame, keypadShow } from '../hardware/keypad/keypad-protocol.js';
+import { encodeLedContent } from '../hardware/led/led-protocol.js';
+import { encodeFrame } from '../hardware/serial/bus-frame.js';
+import { killed, startHubProcess, type HubProcess } from '../tests/helpers/hub-process.js';
+import { PtyPair } from '../tests/helpers/pty-pair.js';
 import { api } from '../tests/helpers/test-hub.js';
-import type { DisplayWorkerData, DisplayWorkerReply, DisplayWorkerRequest } from './display-worker.js';
+import { latencyLines, line, ms, percentile, sleep, sorted, verdict } from './bench-figures.js';
+import { CallStamps } from './call-stamps.js';
+import { Displays } from './displays.js';
+import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
+import { ptyEchoLatencies } from './pty-baseline.js';
 
-const COUNTERS = 40;
-const DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 200);
-const DISPLAY_WORKERS = 2;
 const SERVICES = 10;
 const CALLS_PER_COUNTER = Number(process.env.BENCH_CALLS_PER_COUNTER ?? 20);
 const MEAN_CALL_INTERVAL_MS = Number(process.env.BENCH_CALL_INTERVAL_MS ?? 500);
@@ -26,9 +31,16 @@ const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const HTTP_ROUNDS = 3;
 const HTTP_CONNECTIONS = 32;
 
+/** Part 1: the hub's own figures. */
+const HUB_COUNTERS = 40;
+const HUB_DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 200);
+/** Part 2: the calling path from the keypads. */
+const SERIAL_COUNTERS = 60;
+const SERIAL_DISPLAYS = 100;
+const ECHO_SAMPLES = 200;
 
-/** A hall big enough for the benchmark: 10 services with 5-digit series, 40 counters. */
-function benchHall(): object {
+/** A hall for the benchmark: 10 services with 5-digit series, and its counters. */
+function benchHall(counters: number, serialBuses: object[] = []): object {
   const letters = 'ABCDEFGHJK';
   return {
     hall: { name: 'Trung tâm Phục vụ hành chính công (benchmark)', agencyCode: '000.00.00.H99', hours: null },
@@ -37,12 +49,9 @@ function benchHall(): object {
       name: `Dịch vụ ${i}`,
       numbering: { prefix: letters[i], digits: 5 },
     })),
-    counters: Array.from({ length: COUNTERS }, (_, i) => ({ id: i + 1, services: [`S${i % SERVICES}`] })),
+    counters: Array.from({ length: counters }, (_, i) => ({ id: i + 1, services: [`S${i % SERVICES}`] })),
+    serialBuses,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 function rss(pid: number): { rssMb: number; peakMb: number } {
@@ -57,185 +66,239 @@ async function httpRate(url: string, options: Partial<autocannon.Options>): Prom
   return { rate: ok / HTTP_SECONDS, errors: result.non2xx + result.errors + result.timeouts };
 }
 
-/** The display screens, spread over worker threads so that reading does not queue behind sending. */
-class Displays {
-  private readonly workers: Worker[] = [];
-  readonly sentAt: Float64Array;
-  private readonly callIndex = new Map<number, number>();
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: COUNTERS });
-
-  constructor(
-    private readonly url: string,
-    private readonly callsPerCounter: number,
-    private readonly authorization: string,
-  ) {
-    this.sentAt = new Float64Array(new SharedArrayBuffer(8 * (COUNTERS + 1) * callsPerCounter));
-  }
-
-  async connect(): Promise<void> {
-    const perWorker = DISPLAYS / DISPLAY_WORKERS;
-    for (let i = 0; i < DISPLAY_WORKERS; i++) {
-      const data: DisplayWorkerData = { url: this.url, displays: perWorker, sentAt: this.sentAt.buffer as SharedArrayBuffer, callsPerCounter: this.callsPerCounter };
-      const worker = new Worker(new URL('./display-worker-entry.mjs', import.meta.url), { workerData: data });
-      this.workers.push(worker);
-      await new Promise<void>((resolve) => worker.once('message', () => resolve()));
-    }
-  }
-
-  /** Call the next citizen at a counter, noting the moment the call leaves. */
-  async call(counter: number): Promise<void> {
-    const k = this.callIndex.get(counter) ?? 0;
-    this.callIndex.set(counter, k + 1);
-    const body = '{"finishCurrent":true}';
-    // A plain keep-alive request: the clock starts as the bytes leave, not while a heavier
-    // client library is still building its request.
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${this.url}/api/counters/${counter}/call-next`, {
-        method: 'POST',
-        agent: this.agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: this.authorization },
-      });
-      req.on('response', (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', reject);
-      this.sentAt[counter * this.callsPerCounter + k] = performance.timeOrigin + performance.now();
-      req.end(body);
-    });
-    if (status !== 200) throw new Error(`call-next failed at counter ${counter} (HTTP ${status})`);
-  }
-
-  /** Every display's latency for the calls made since the last collect, sorted. */
-  async collect(calls: number): Promise<number[]> {
-    const perWorker = (calls * DISPLAYS) / DISPLAY_WORKERS;
-    const replies = await Promise.all(
-      this.workers.map(
-        (w) =>
-          new Promise<number[]>((resolve) => {
-            w.once('message', (reply: DisplayWorkerReply) => resolve(reply.type === 'samples' ? reply.latencies : []));
-            w.postMessage({ type: 'collect', expected: perWorker } satisfies DisplayWorkerRequest);
-          }),
-      ),
-    );
-    const all = replies.flat().sort((a, b) => a - b);
-    if (all.length < calls * DISPLAYS) throw new Error(`only ${all.length} of ${calls * DISPLAYS} deliveries arrived`);
-    return all;
-  }
-
-  async close(): Promise<void> {
-    for (const w of this.workers) w.postMessage({ type: 'close' } satisfies DisplayWorkerRequest);
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
-/** Issues enough tickets for every planned call, spread over the services. */
-async function fillQueues(url: string, count: number): Promise<void> {
+/** Issues `perCounter` tickets for each counter's service. */
+async function fillQueues(url: string, counters: number, perCounter: number): Promise<void> {
+  const count = counters * perCounter;
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const res = await api(url, 'POST', '/api/tickets', { serviceId: `S${i % SERVICES}` });
+      const res = await api(url, 'POST', '/api/tickets', { serviceId: `S${i % counters % SERVICES}` });
       if (res.status !== 201) throw new Error(`could not issue a ticket: ${JSON.stringify(res.body)}`);
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function line(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
+/** Every counter calls `calls` times, each after a random pause (mean MEAN_CALL_INTERVAL_MS). */
+async function callTogether(counters: number, calls: number, call: (counter: number) => Promise<void> | void): Promise<void> {
+  await Promise.all(
+    Array.from({ length: counters }, async (_, c) => {
+      for (let k = 0; k < calls; k++) {
+        await sleep(Math.random() * 2 * MEAN_CALL_INTERVAL_MS);
+        await call(c + 1);
+      }
+    }),
+  );
 }
 
-function verdict(ok: boolean): string {
-  return ok ? 'meets target' : 'BELOW TARGET';
-}
-
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'luot-bench-'));
+/** Runs a hub as `npm start` does on a data folder and a hall, for the time of `body`. */
+async function withHub<T>(dataDir: string, hall: object, body: (hub: HubProcess, authorization: string) => Promise<T>): Promise<T> {
   const hallFile = join(dataDir, 'bench-hall.json');
-  writeFileSync(hallFile, JSON.stringify(benchHall()));
+  writeFileSync(hallFile, JSON.stringify(hall));
   const hub = await startHubProcess(dataDir, ['--config', hallFile], { LUOT_LOG_LEVEL: 'warn' });
-  const pid = hub.child.pid!;
-  const authorization = `Bearer ${readFileSync(join(dataDir, 'api-token'), 'utf8').trim()}`;
   try {
-    console.log(`luot benchmark: Node ${process.version}, ${cpus().length} cores, hub pid ${pid}, fresh SQLite in ${dataDir}`);
-    console.log(
-      `\nHTTP throughput (autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_ROUNDS} rounds of ${HTTP_SECONDS} s each, health and tickets alternating)`,
-    );
-    await httpRate(`${hub.url}/api/health`, { duration: 1 }); // warm-up
-    const ratios: number[] = [];
-    let i = 0;
-    for (let round = 1; round <= HTTP_ROUNDS; round++) {
-      const health = await httpRate(`${hub.url}/api/health`, {});
-      const tickets = await httpRate(`${hub.url}/api/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        setupClient: (client) => {
-          client.setBody(JSON.stringify({ serviceId: `S${i++ % SERVICES}` }));
-        },
-      });
-      // Every round starts from empty queues.
-      await api(hub.url, 'POST', '/api/day/close', {});
-      ratios.push(tickets.rate / health.rate);
-      line(
-        `round ${round}: GET /api/health | POST /api/tickets`,
-        `${health.rate.toFixed(0)} | ${tickets.rate.toFixed(0)} req/s`,
-        `ratio ${(tickets.rate / health.rate).toFixed(3)}${tickets.errors ? ` (${tickets.errors} errors)` : ''}`,
-      );
-    }
-    const ratio = percentile([...ratios].sort((a, b) => a - b), 50);
-    line('median ratio tickets / health', ratio.toFixed(3), `target >= 0.25: ${verdict(ratio >= 0.25)}`);
-
-    const steadyCalls = COUNTERS * CALLS_PER_COUNTER;
-    await fillQueues(hub.url, steadyCalls + COUNTERS * BURST_ROUNDS + SERVICES * REST_CALLS);
-    const displays = new Displays(hub.url, CALLS_PER_COUNTER + BURST_ROUNDS + REST_CALLS, authorization);
-    await displays.connect();
-
-    console.log(`\nCall-to-display latency (${DISPLAYS} displays connected in ${DISPLAY_WORKERS} threads, ${COUNTERS} counters)`);
-    const rest: number[] = [];
-    for (let k = 0; k < REST_CALLS; k++) {
-      await displays.call(1);
-      rest.push(...(await displays.collect(1)));
-    }
-    rest.sort((a, b) => a - b);
-    line('one call at a time (the hall at rest): p50', `${percentile(rest, 50).toFixed(2)} ms`, `(${rest.length} deliveries, first ${rest[0]!.toFixed(2)} ms)`);
-    line('                                          p99', `${percentile(rest, 99).toFixed(2)} ms`);
-
-    await Promise.all(
-      Array.from({ length: COUNTERS }, async (_, c) => {
-        for (let k = 0; k < CALLS_PER_COUNTER; k++) {
-          await sleep(Math.random() * 2 * MEAN_CALL_INTERVAL_MS);
-          await displays.call(c + 1);
-        }
-      }),
-    );
-    const steady = await displays.collect(COUNTERS * CALLS_PER_COUNTER);
-    const steadyRate = (COUNTERS * 1000) / MEAN_CALL_INTERVAL_MS;
-    line(`${COUNTERS} counters calling together, ~${steadyRate.toFixed(0)} calls/s: p50`, `${percentile(steady, 50).toFixed(2)} ms`, `(${steady.length} deliveries)`);
-    const p99 = percentile(steady, 99);
-    line('                                          p99', `${p99.toFixed(2)} ms`, `target < 25 ms: ${verdict(p99 < 25)}`);
-
-    for (let r = 0; r < BURST_ROUNDS; r++) {
-      await Promise.all(Array.from({ length: COUNTERS }, (_, c) => displays.call(c + 1)));
-      await sleep(300);
-    }
-    const burst = await displays.collect(COUNTERS * BURST_ROUNDS);
-    line(`burst: ${COUNTERS} calls in the same instant: p50`, `${percentile(burst, 50).toFixed(2)} ms`, `(${burst.length} deliveries)`);
-    line('                                          p99', `${percentile(burst, 99).toFixed(2)} ms`);
-    await displays.close();
-
-    const memory = rss(pid);
-    const figures = (await api(hub.url, 'GET', '/api/health')).body.memory;
-    const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
-    console.log('\nHub memory');
-    line('RSS now', `${memory.rssMb.toFixed(0)} MB`, `target < 200 MB: ${verdict(memory.rssMb < 200)}`);
-    line('RSS peak during the run', `${memory.peakMb.toFixed(0)} MB`);
-    line('JavaScript heap in use / reserved', `${mb(figures.heapUsedBytes)} / ${mb(figures.heapTotalBytes)}`, `buffers ${mb(figures.externalBytes)}`);
+    const authorization = `Bearer ${readFileSync(join(dataDir, 'api-token'), 'utf8').trim()}`;
+    return await body(hub, authorization);
   } finally {
     hub.child.kill('SIGTERM');
     await killed(hub.child);
+  }
+}
+
+async function hubFigures(hub: HubProcess, dataDir: string, authorization: string): Promise<void> {
+  const pid = hub.child.pid!;
+  console.log(`luot benchmark: Node ${process.version}, ${cpus().length} cores, hub pid ${pid}, fresh SQLite in ${dataDir}`);
+  console.log(`\nHTTP throughput (autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_ROUNDS} rounds of ${HTTP_SECONDS} s each, health and tickets alternating)`);
+  await httpRate(`${hub.url}/api/health`, { duration: 1 }); // warm-up
+  const ratios: number[] = [];
+  let i = 0;
+  for (let round = 1; round <= HTTP_ROUNDS; round++) {
+    const health = await httpRate(`${hub.url}/api/health`, {});
+    const tickets = await httpRate(`${hub.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      setupClient: (client) => {
+        client.setBody(JSON.stringify({ serviceId: `S${i++ % SERVICES}` }));
+      },
+    });
+    // Every round starts from empty queues.
+    await api(hub.url, 'POST', '/api/day/close', {});
+    ratios.push(tickets.rate / health.rate);
+    line(
+      `round ${round}: GET /api/health | POST /api/tickets`,
+      `${health.rate.toFixed(0)} | ${tickets.rate.toFixed(0)} req/s`,
+      `ratio ${(tickets.rate / health.rate).toFixed(3)}${tickets.errors ? ` (${tickets.errors} errors)` : ''}`,
+    );
+  }
+  const ratio = percentile(sorted(ratios), 50);
+  line('median ratio tickets / health', ratio.toFixed(3), `target >= 0.25: ${verdict(ratio >= 0.25)}`);
+
+  const perCounter = CALLS_PER_COUNTER + BURST_ROUNDS + REST_CALLS;
+  await fillQueues(hub.url, HUB_COUNTERS, perCounter);
+  const displays = new Displays(hub.url, new CallStamps(HUB_COUNTERS, perCounter), { displays: HUB_DISPLAYS, authorization });
+  await displays.connect();
+
+  console.log(`\nCall-to-display latency (${HUB_DISPLAYS} displays connected in 2 threads, ${HUB_COUNTERS} counters)`);
+  const rest: number[] = [];
+  for (let k = 0; k < REST_CALLS; k++) {
+    await displays.callOverHttp(1);
+    rest.push(...(await displays.collect(1)));
+  }
+  latencyLines('one call at a time (the hall at rest)', rest, `(${rest.length} deliveries, first ${ms(Math.min(...rest))})`);
+
+  await callTogether(HUB_COUNTERS, CALLS_PER_COUNTER, (c) => displays.callOverHttp(c));
+  const steady = await displays.collect(HUB_COUNTERS * CALLS_PER_COUNTER);
+  const steadyRate = (HUB_COUNTERS * 1000) / MEAN_CALL_INTERVAL_MS;
+  const p99 = percentile(sorted(steady), 99);
+  latencyLines(`${HUB_COUNTERS} counters calling together, ~${steadyRate.toFixed(0)} calls/s`, steady, '', `target < 25 ms: ${verdict(p99 < 25)}`);
+
+  for (let r = 0; r < BURST_ROUNDS; r++) {
+    await Promise.all(Array.from({ length: HUB_COUNTERS }, (_, c) => displays.callOverHttp(c + 1)));
+    await sleep(300);
+  }
+  latencyLines(`burst: ${HUB_COUNTERS} calls in the same instant`, await displays.collect(HUB_COUNTERS * BURST_ROUNDS));
+  await displays.close();
+
+  const memory = rss(pid);
+  const figures = (await api(hub.url, 'GET', '/api/health')).body.memory;
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+  console.log('\nHub memory');
+  line('RSS now', `${memory.rssMb.toFixed(0)} MB`, `target < 200 MB: ${verdict(memory.rssMb < 200)}`);
+  line('RSS peak during the run', `${memory.peakMb.toFixed(0)} MB`);
+  line('JavaScript heap in use / reserved', `${mb(figures.heapUsedBytes)} / ${mb(figures.heapTotalBytes)}`, `buffers ${mb(figures.externalBytes)}`);
+}
+
+/** The counters each bus serves: 1-30 on the first, 31-60 on the second. */
+const busCounters = (bus: number) => Array.from({ length: COUNTERS_PER_BUS }, (_, i) => bus * COUNTERS_PER_BUS + i + 1);
+const BUSES = SERIAL_COUNTERS / COUNTERS_PER_BUS;
+const busDir = (dataDir: string, bus: number) => {
+  const dir = join(dataDir, `bus${bus + 1}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** Calls per counter in part 2: one at rest, the steady rounds by keypad and by HTTP, and the bursts. */
+const SERIAL_CALLS_PER_COUNTER = 1 + 2 * CALLS_PER_COUNTER + BURST_ROUNDS;
+
+/** The keypads and boards, listening before the hub opens its ends (a real device is on first). */
+interface SerialRig {
+  stamps: CallStamps;
+  pairs: PtyPair[];
+  buses: KeypadBus[];
+}
+
+async function plugRig(dataDir: string): Promise<SerialRig> {
+  const stamps = new CallStamps(SERIAL_COUNTERS, SERIAL_CALLS_PER_COUNTER);
+  const pairs: PtyPair[] = [];
+  const buses: KeypadBus[] = [];
+  for (let b = 0; b < BUSES; b++) {
+    const pair = await new PtyPair(busDir(dataDir, b)).plug();
+    pairs.push(pair);
+    buses.push(await KeypadBus.open(pair.deviceEnd, busCounters(b), stamps));
+  }
+  return { stamps, pairs, buses };
+}
+
+async function unplugRig(rig: SerialRig): Promise<void> {
+  for (const bus of rig.buses) await bus.close();
+  for (const pair of rig.pairs) await pair.unplug();
+}
+
+async function keypadFigures(hub: HubProcess, rig: SerialRig, authorization: string, echo: number[]): Promise<void> {
+  const { buses, stamps } = rig;
+  const displays = new Displays(hub.url, stamps, { displays: SERIAL_DISPLAYS, authorization });
+  try {
+    await Promise.all(buses.map((b) => b.ready()));
+    await fillQueues(hub.url, SERIAL_COUNTERS, SERIAL_CALLS_PER_COUNTER);
+    await displays.connect();
+    const busOf = (counter: number) => buses.find((b) => b.serves(counter))!;
+    const press = (counter: number) => busOf(counter).press(counter);
+    // Every counter calls as often as the others, so each bus answers its share.
+    const boardLatencies = async (calls: number) => (await Promise.all(buses.map((b) => b.collect(calls / BUSES)))).flat();
+    const echoP50 = percentile(sorted(echo), 50);
+    const timesEcho = (latencies: number[]) => `p50 ${(percentile(sorted(latencies), 50) / echoP50).toFixed(1)}x the pty echo`;
+
+    console.log(`\nKeypad to LED board and to display (${SERIAL_COUNTERS} counters with a keypad and a counter board each,`);
+    console.log(`on ${BUSES} serial buses made of socat pty pairs; ${SERIAL_DISPLAYS} displays connected in 2 threads)`);
+    latencyLines('baseline: a frame echoed over a pty, no hub', echo, `(${echo.length} round trips)`);
+
+    const restBoard: number[] = [];
+    const restDisplay: number[] = [];
+    for (let counter = 1; counter <= SERIAL_COUNTERS; counter++) {
+      await press(counter);
+      restBoard.push(...(await busOf(counter).collect(1)));
+      restDisplay.push(...(await displays.collect(1)));
+      await sleep(20);
+    }
+    latencyLines('one key at a time: key → board', restBoard, `(${restBoard.length} calls)`, timesEcho(restBoard));
+    latencyLines('                   key → display', restDisplay);
+
+    const rate = (SERIAL_COUNTERS * 1000) / MEAN_CALL_INTERVAL_MS;
+    const calls = SERIAL_COUNTERS * CALLS_PER_COUNTER;
+    await callTogether(SERIAL_COUNTERS, CALLS_PER_COUNTER, press);
+    const [keyBoard, keyDisplay] = await Promise.all([boardLatencies(calls), displays.collect(calls)]);
+    latencyLines(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: key → board`, keyBoard, `(${keyBoard.length} calls)`, timesEcho(keyBoard));
+    latencyLines(`${' '.repeat(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: `.length)}key → display`, keyDisplay);
+
+    await callTogether(SERIAL_COUNTERS, CALLS_PER_COUNTER, (c) => displays.callOverHttp(c));
+    const [httpBoard, httpDisplay] = await Promise.all([boardLatencies(calls), displays.collect(calls)]);
+    latencyLines('same calls by HTTP: HTTP → board', httpBoard, `(${httpBoard.length} calls)`);
+    latencyLines('                    HTTP → display', httpDisplay);
+    const ratio = (p: number) => (percentile(sorted(keyDisplay), p) / percentile(sorted(httpDisplay), p)).toFixed(2);
+    line('key → display / HTTP → display', `p50 ${ratio(50)}`, `p99 ${ratio(99)}`);
+
+    for (let r = 0; r < BURST_ROUNDS; r++) {
+      await Promise.all(Array.from({ length: SERIAL_COUNTERS }, (_, c) => press(c + 1)));
+      await sleep(300);
+    }
+    const burstCalls = SERIAL_COUNTERS * BURST_ROUNDS;
+    const [burstBoard, burstDisplay] = await Promise.all([boardLatencies(burstCalls), displays.collect(burstCalls)]);
+    latencyLines(`burst, ${SERIAL_COUNTERS} keys at once: key → board`, burstBoard, `(${burstBoard.length} calls)`);
+    latencyLines('                       key → display', burstDisplay);
+    wireTimes();
+  } finally {
+    await displays.close();
+  }
+}
+
+/** What a real 9600-baud line adds (computed, not measured: a pty has no line speed). */
+function wireTimes(): void {
+  const byteMs = 10_000 / 9600; // 8N1: ten bits a byte
+  const key = encodeFrame(keyFrame(1, 'callNext')).length;
+  const board = encodeFrame(encodeLedContent(31, { kind: 'counter', counterId: 1, number: 'A00012', blink: true })).length;
+  const show = encodeFrame(keypadShow(1, 'A00012')).length;
+  const ack = encodeFrame({ address: 1, command: KEYPAD_COMMANDS.ack, payload: Uint8Array.of(1) }).length;
+  console.log('\nOn a real RS-485 line at 9600 baud (computed from the frame sizes; the pty pairs above have no line speed)');
+  line(`key press (${key} bytes) + counter board frame (${board} bytes)`, ms((key + board) * byteMs), 'added to key → board');
+  line(`then keypad display (${show} bytes) and answer (${ack} bytes)`, ms((show + ack) * byteMs), 'before the bus is free again');
+}
+
+async function main(): Promise<void> {
+  // BENCH_PART=hub or BENCH_PART=keypads runs one part only.
+  const part = process.env.BENCH_PART;
+  if (part !== 'keypads') await hubPart();
+  if (part !== 'hub') await keypadPart();
+}
+
+async function hubPart(): Promise<void> {
+  const hubDir = mkdtempSync(join(tmpdir(), 'luot-bench-'));
+  try {
+    await withHub(hubDir, benchHall(HUB_COUNTERS), (hub, authorization) => hubFigures(hub, hubDir, authorization));
+  } finally {
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+}
+
+async function keypadPart(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'luot-bench-serial-'));
+  const echo = await ptyEchoLatencies(busDir(dataDir, BUSES), ECHO_SAMPLES);
+  const rig = await plugRig(dataDir);
+  try {
+    const serialBuses = rig.pairs.map((pair, b) => busEntry(`bus${b + 1}`, pair.hubEnd, busCounters(b)));
+    await withHub(dataDir, benchHall(SERIAL_COUNTERS, serialBuses), (hub, authorization) => keypadFigures(hub, rig, authorization, echo));
+  } finally {
+    await unplugRig(rig);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
