@@ -55,7 +55,8 @@ class BusEnd {
 
 const text = (frame: BusFrame) => String.fromCharCode(...frame.payload);
 
-async function hallWithBus(pair: PtyPair): Promise<TestHub> {
+/** A hub for a two-counter hall with one serial bus: by default luot keypads and boards on `pair`. */
+async function hallWithBus(pair: PtyPair, bus: object = luotBus(pair)): Promise<TestHub> {
   const dataDir = tempDataDir();
   const file = join(dataDir, 'hall.yaml');
   writeFileSync(
@@ -67,19 +68,21 @@ async function hallWithBus(pair: PtyPair): Promise<TestHub> {
         { id: 'DD', name: 'Đất đai', numbering: { prefix: 'B' } },
       ],
       counters: [{ id: 1, services: ['HT'] }, { id: 2, services: ['HT', 'DD'] }],
-      serialBuses: [
-        {
-          id: 'B1',
-          port: pair.hubEnd,
-          keypads: [{ address: 1, counter: 1 }, { address: 2, counter: 2 }],
-          ledBoards: [{ address: 31, counter: 1 }, { address: 90, hall: true, calls: 4 }],
-        },
-      ],
+      serialBuses: [bus],
     }),
   );
   const hub = await startTestHub({ dataDir, hallFile: file, busRetryMs: 50 });
   cleanups.push(() => hub.stop(true));
   return hub;
+}
+
+function luotBus(pair: PtyPair): object {
+  return {
+    id: 'B1',
+    port: pair.hubEnd,
+    keypads: [{ address: 1, counter: 1 }, { address: 2, counter: 2 }],
+    ledBoards: [{ address: 31, counter: 1 }, { address: 90, hall: true, calls: 4 }],
+  };
 }
 
 async function busHealth(hub: TestHub): Promise<{ ok: boolean; code: string | null } | undefined> {
@@ -225,26 +228,12 @@ describe('LED boards of another protocol: Modbus RTU', () => {
     const pair = await new PtyPair().plug();
     cleanups.push(() => pair.unplug());
     const boards = await ModbusBoards.open(pair.deviceEnd, 30);
-    const dataDir = tempDataDir();
-    const file = join(dataDir, 'hall.yaml');
-    writeFileSync(
-      file,
-      stringify({
-        hall: { name: 'Bộ phận Một cửa thử nghiệm', agencyCode: '000.00.14.H56', hours: null },
-        services: [{ id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' } }],
-        counters: [{ id: 1, services: ['HT'] }, { id: 2, services: ['HT'] }],
-        serialBuses: [
-          {
-            id: 'M1',
-            port: pair.hubEnd,
-            protocol: 'modbus-text',
-            ledBoards: [{ address: 11, counter: 1 }, { address: 12, counter: 2 }, { address: 20, hall: true, calls: 4 }],
-          },
-        ],
-      }),
-    );
-    const hub = await startTestHub({ dataDir, hallFile: file, busRetryMs: 50 });
-    cleanups.push(() => hub.stop(true));
+    const hub = await hallWithBus(pair, {
+      id: 'M1',
+      port: pair.hubEnd,
+      protocol: 'modbus-text',
+      ledBoards: [{ address: 11, counter: 1 }, { address: 12, counter: 2 }, { address: 20, hall: true, calls: 4 }],
+    });
 
     // On opening, every board is filled: blank counters, an empty hall list.
     expect(await boards.next(11, 0)).toMatchObject({ kind: 'counter', number: null });
