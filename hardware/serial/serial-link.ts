@@ -23,6 +23,8 @@ export interface SerialLinkOptions {
 export interface SerialLinkEvents {
   frame(frame: BusFrame): void;
   state(state: LinkState, detail: string | null): void;
+  /** On a bus whose boards answer: whether the board at `address` answered its last write. */
+  answer(address: number, answered: boolean): void;
 }
 
 /** What the hub needs from a bus, real (SerialLink) or simulated (SimulatedBus). */
@@ -42,7 +44,7 @@ export class SerialLink implements BusLink {
   private retryMs: number;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private listeners: { [K in keyof SerialLinkEvents]: SerialLinkEvents[K][] } = { frame: [], state: [] };
+  private listeners: { [K in keyof SerialLinkEvents]: SerialLinkEvents[K][] } = { frame: [], state: [], answer: [] };
   private readonly boards: LedBoardDriver;
   /** Frames waiting their turn on a bus whose boards answer, newest content per board. */
   private readonly outbox = new Map<number | symbol, Uint8Array>();
@@ -103,28 +105,29 @@ export class SerialLink implements BusLink {
       const [key, bytes] = this.outbox.entries().next().value!;
       this.outbox.delete(key);
       const port = this.port;
-      await new Promise<void>((resolve) => {
+      const answered = await new Promise<boolean>((resolve) => {
         let timer: NodeJS.Timeout | undefined;
-        let answered = false;
+        let heardAny = false;
         const done = () => {
           clearTimeout(timer);
-          resolve();
+          resolve(heardAny);
         };
         this.stopWaiting = done;
         // The answer is over when the line has been quiet for the gap.
         this.heard = () => {
-          answered = true;
+          heardAny = true;
           clearTimeout(timer);
           timer = setTimeout(done, gapMs);
         };
         port.write(bytes);
         // The timeout runs from when the last byte has left, not from when it was queued.
         port.drain(() => {
-          if (!answered) timer = setTimeout(done, timeoutMs);
+          if (!heardAny) timer = setTimeout(done, timeoutMs);
         });
       });
       this.heard = null;
       this.stopWaiting = null;
+      if (typeof key === 'number' && this.port === port) for (const listener of this.listeners.answer) listener(key, answered);
     }
     this.writing = false;
   }

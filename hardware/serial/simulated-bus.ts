@@ -22,7 +22,7 @@ export class SimulatedBus implements BusLink {
   state: LinkState = 'connecting';
   readonly keypads = new Map<number, SimulatedKeypad>();
   readonly boards = new Map<number, SimulatedBoard>();
-  private listeners: { [K in keyof SerialLinkEvents]: SerialLinkEvents[K][] } = { frame: [], state: [] };
+  private listeners: { [K in keyof SerialLinkEvents]: SerialLinkEvents[K][] } = { frame: [], state: [], answer: [] };
 
   constructor(private readonly clock: () => number = Date.now) {}
 

@@ -20,7 +20,12 @@ const CALL_EVENTS = new Set(['ticket:called', 'ticket:recalled']);
 interface Bus {
   def: SerialBusDef;
   link: BusLink;
+  /** Writes in a row that a board left unanswered (buses whose boards answer). */
+  misses: Map<number, number>;
 }
+
+/** A board is reported as not answering after this many unanswered writes in a row. */
+const MISSES_REPORTED = 2;
 
 /** The port name that asks for a bus with no wire (see SimulatedBus). */
 export const SIMULATED_PORT = 'simulated';
@@ -57,7 +62,7 @@ export class BusDevices {
       def.port === SIMULATED_PORT
         ? new SimulatedBus()
         : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000, boards: LED_DRIVERS[def.protocol] });
-    const bus = { def, link };
+    const bus = { def, link, misses: new Map<number, number>() };
     link.on('state', (state, detail) => {
       this.devices.report(`bus:${def.id}`, 'serial-bus', {
         ok: state === 'open',
@@ -68,6 +73,7 @@ export class BusDevices {
       if (state === 'open') this.refreshAll(bus);
     });
     link.on('frame', (frame) => void this.onFrame(bus, frame));
+    link.on('answer', (address, answered) => this.onBoardAnswer(bus, address, answered));
     link.start();
     return bus;
   }
@@ -93,6 +99,19 @@ export class BusDevices {
       if (!(error instanceof DomainError)) this.logger.error({ err: error, bus: bus.def.id }, 'keypad command failed');
       this.nak(bus, message.address, decision.key, error instanceof DomainError ? nakReasonFor(error.code) : 'other');
     }
+  }
+
+  private onBoardAnswer(bus: Bus, address: number, answered: boolean): void {
+    const misses = answered ? 0 : (bus.misses.get(address) ?? 0) + 1;
+    bus.misses.set(address, misses);
+    const silent = misses >= MISSES_REPORTED;
+    if (!answered && !silent) return;
+    this.devices.report(`board:${bus.def.id}:${address}`, 'led-board', {
+      ok: !silent,
+      code: silent ? 'not_answering' : null,
+      message: silent ? `Bảng LED địa chỉ ${address} trên đường dây ${bus.def.id} không trả lời. Kiểm tra nguồn và dây của bảng.` : null,
+      messageEn: silent ? `The LED board at address ${address} on bus ${bus.def.id} does not answer. Check its power and wiring.` : null,
+    });
   }
 
   private nak(bus: Bus, address: number, key: KeyName, reason: NakReason): void {

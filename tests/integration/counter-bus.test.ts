@@ -224,7 +224,7 @@ class ModbusBoards {
 }
 
 describe('LED boards of another protocol: Modbus RTU', () => {
-  it('shows the same content, waits for each answer before the next write, and moves on from a silent board', async () => {
+  it('shows the same content, waits for each answer before the next write, and moves on from a silent board, which is reported', async () => {
     const pair = await new PtyPair().plug();
     cleanups.push(() => pair.unplug());
     const boards = await ModbusBoards.open(pair.deviceEnd, 30);
@@ -257,5 +257,18 @@ describe('LED boards of another protocol: Modbus RTU', () => {
     const dead = boards.writes.slice(mark).find((w) => w.address === 12)!;
     const after = boards.writes.slice(mark).find((w) => w.address === 20)!;
     expect(after.at - dead.at).toBeGreaterThanOrEqual(95);
+
+    // A second write left unanswered makes it a device problem in /api/health; an answer clears it.
+    const board = async (address: number) =>
+      (await api(hub.url, 'GET', '/api/health')).body.devices.find((d: { id: string }) => d.id === `board:M1:${address}`);
+    expect(await board(11)).toMatchObject({ ok: true, kind: 'led-board' });
+    mark = boards.writes.length;
+    await api(hub.url, 'POST', '/api/counters/2/recall', {});
+    await boards.next(12, mark);
+    await until(async () => (await board(12))?.ok === false, 'the silent board to be reported');
+    expect((await board(12)).message).toBe('Bảng LED địa chỉ 12 trên đường dây M1 không trả lời. Kiểm tra nguồn và dây của bảng.');
+    boards.silent.delete(12);
+    await api(hub.url, 'POST', '/api/counters/2/recall', {});
+    await until(async () => (await board(12))?.ok === true, 'the board to be back');
   });
 });
