@@ -16,14 +16,21 @@ export function verdict(ok: boolean): string {
 
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;
 
-/** p50 and p99 of a set of latencies, on two lines under one label. */
-export function latencyLines(label: string, latencies: readonly number[], note = '', p99Note = ''): { p50: number; p99: number } {
+export interface Figures {
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Prints p50 and p99 of a set of latencies on two lines under one label, and returns them;
+ * `p99Note` may be worked out from the figures (a target, a ratio to a baseline).
+ */
+export function latencyLines(label: string, latencies: readonly number[], note = '', p99Note: string | ((f: Figures) => string) = ''): Figures {
   const s = sorted(latencies);
-  const p50 = percentile(s, 50);
-  const p99 = percentile(s, 99);
-  line(`${label}: p50`, ms(p50), note || `(${s.length} deliveries)`);
-  line(`${' '.repeat(42)}p99`, ms(p99), p99Note);
-  return { p50, p99 };
+  const figures = { p50: percentile(s, 50), p99: percentile(s, 99) };
+  line(`${label}: p50`, ms(figures.p50), note || `(${s.length} deliveries)`);
+  line(`${' '.repeat(42)}p99`, ms(figures.p99), typeof p99Note === 'function' ? p99Note(figures) : p99Note);
+  return figures;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -10,13 +10,13 @@ import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEYPAD_COMMANDS, keyFrame, keypadShow } from '../hardware/keypad/keypad-protocol.js';
+import { keyFrame, keypadAck, keypadShow } from '../hardware/keypad/keypad-protocol.js';
 import { encodeLedContent } from '../hardware/led/led-protocol.js';
 import { encodeFrame } from '../hardware/serial/bus-frame.js';
 import { killed, startHubProcess, type HubProcess } from '../tests/helpers/hub-process.js';
 import { PtyPair } from '../tests/helpers/pty-pair.js';
 import { api } from '../tests/helpers/test-hub.js';
-import { latencyLines, line, ms, percentile, sleep, sorted, verdict } from './bench-figures.js';
+import { latencyLines, line, ms, percentile, sleep, sorted, verdict, type Figures } from './bench-figures.js';
 import { CallStamps } from './call-stamps.js';
 import { Displays } from './displays.js';
 import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
@@ -150,8 +150,7 @@ async function hubFigures(hub: HubProcess, dataDir: string, authorization: strin
   await callTogether(HUB_COUNTERS, CALLS_PER_COUNTER, (c) => displays.callOverHttp(c));
   const steady = await displays.collect(HUB_COUNTERS * CALLS_PER_COUNTER);
   const steadyRate = (HUB_COUNTERS * 1000) / MEAN_CALL_INTERVAL_MS;
-  const p99 = percentile(sorted(steady), 99);
-  latencyLines(`${HUB_COUNTERS} counters calling together, ~${steadyRate.toFixed(0)} calls/s`, steady, '', `target < 25 ms: ${verdict(p99 < 25)}`);
+  latencyLines(`${HUB_COUNTERS} counters calling together, ~${steadyRate.toFixed(0)} calls/s`, steady, '', ({ p99 }) => `target < 25 ms: ${verdict(p99 < 25)}`);
 
   for (let r = 0; r < BURST_ROUNDS; r++) {
     await Promise.all(Array.from({ length: HUB_COUNTERS }, (_, c) => displays.callOverHttp(c + 1)));
@@ -172,11 +171,13 @@ async function hubFigures(hub: HubProcess, dataDir: string, authorization: strin
 /** The counters each bus serves: 1-30 on the first, 31-60 on the second. */
 const busCounters = (bus: number) => Array.from({ length: COUNTERS_PER_BUS }, (_, i) => bus * COUNTERS_PER_BUS + i + 1);
 const BUSES = SERIAL_COUNTERS / COUNTERS_PER_BUS;
-const busDir = (dataDir: string, bus: number) => {
-  const dir = join(dataDir, `bus${bus + 1}`);
+
+/** A folder for a pty pair's two ends. */
+function folder(parent: string, name: string): string {
+  const dir = join(parent, name);
   mkdirSync(dir, { recursive: true });
   return dir;
-};
+}
 
 /** Calls per counter in part 2: one at rest, the steady rounds by keypad and by HTTP, and the bursts. */
 const SERIAL_CALLS_PER_COUNTER = 1 + 2 * CALLS_PER_COUNTER + BURST_ROUNDS;
@@ -193,7 +194,7 @@ async function plugRig(dataDir: string): Promise<SerialRig> {
   const pairs: PtyPair[] = [];
   const buses: KeypadBus[] = [];
   for (let b = 0; b < BUSES; b++) {
-    const pair = await new PtyPair(busDir(dataDir, b)).plug();
+    const pair = await new PtyPair(folder(dataDir, `bus${b + 1}`)).plug();
     pairs.push(pair);
     buses.push(await KeypadBus.open(pair.deviceEnd, busCounters(b), stamps));
   }
@@ -216,12 +217,11 @@ async function keypadFigures(hub: HubProcess, rig: SerialRig, authorization: str
     const press = (counter: number) => busOf(counter).press(counter);
     // Every counter calls as often as the others, so each bus answers its share.
     const boardLatencies = async (calls: number) => (await Promise.all(buses.map((b) => b.collect(calls / BUSES)))).flat();
-    const echoP50 = percentile(sorted(echo), 50);
-    const timesEcho = (latencies: number[]) => `p50 ${(percentile(sorted(latencies), 50) / echoP50).toFixed(1)}x the pty echo`;
 
     console.log(`\nKeypad to LED board and to display (${SERIAL_COUNTERS} counters with a keypad and a counter board each,`);
     console.log(`on ${BUSES} serial buses made of socat pty pairs; ${SERIAL_DISPLAYS} displays connected in 2 threads)`);
-    latencyLines('baseline: a frame echoed over a pty, no hub', echo, `(${echo.length} round trips)`);
+    const baseline = latencyLines('baseline: a frame echoed over a pty, no hub', echo, `(${echo.length} round trips)`);
+    const timesEcho = ({ p50 }: Figures) => `p50 ${(p50 / baseline.p50).toFixed(1)}x the pty echo`;
 
     const restBoard: number[] = [];
     const restDisplay: number[] = [];
@@ -231,22 +231,21 @@ async function keypadFigures(hub: HubProcess, rig: SerialRig, authorization: str
       restDisplay.push(...(await displays.collect(1)));
       await sleep(20);
     }
-    latencyLines('one key at a time: key → board', restBoard, `(${restBoard.length} calls)`, timesEcho(restBoard));
+    latencyLines('one key at a time: key → board', restBoard, `(${restBoard.length} calls)`, timesEcho);
     latencyLines('                   key → display', restDisplay);
 
     const rate = (SERIAL_COUNTERS * 1000) / MEAN_CALL_INTERVAL_MS;
     const calls = SERIAL_COUNTERS * CALLS_PER_COUNTER;
     await callTogether(SERIAL_COUNTERS, CALLS_PER_COUNTER, press);
     const [keyBoard, keyDisplay] = await Promise.all([boardLatencies(calls), displays.collect(calls)]);
-    latencyLines(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: key → board`, keyBoard, `(${keyBoard.length} calls)`, timesEcho(keyBoard));
-    latencyLines(`${' '.repeat(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: `.length)}key → display`, keyDisplay);
+    latencyLines(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: key → board`, keyBoard, `(${keyBoard.length} calls)`, timesEcho);
+    const key = latencyLines(`${' '.repeat(`${SERIAL_COUNTERS} keypads, ~${rate.toFixed(0)} calls/s: `.length)}key → display`, keyDisplay);
 
     await callTogether(SERIAL_COUNTERS, CALLS_PER_COUNTER, (c) => displays.callOverHttp(c));
     const [httpBoard, httpDisplay] = await Promise.all([boardLatencies(calls), displays.collect(calls)]);
     latencyLines('same calls by HTTP: HTTP → board', httpBoard, `(${httpBoard.length} calls)`);
-    latencyLines('                    HTTP → display', httpDisplay);
-    const ratio = (p: number) => (percentile(sorted(keyDisplay), p) / percentile(sorted(httpDisplay), p)).toFixed(2);
-    line('key → display / HTTP → display', `p50 ${ratio(50)}`, `p99 ${ratio(99)}`);
+    const http = latencyLines('                    HTTP → display', httpDisplay);
+    line('key → display / HTTP → display', `p50 ${(key.p50 / http.p50).toFixed(2)}`, `p99 ${(key.p99 / http.p99).toFixed(2)}`);
 
     for (let r = 0; r < BURST_ROUNDS; r++) {
       await Promise.all(Array.from({ length: SERIAL_COUNTERS }, (_, c) => press(c + 1)));
@@ -268,7 +267,7 @@ function wireTimes(): void {
   const key = encodeFrame(keyFrame(1, 'callNext')).length;
   const board = encodeFrame(encodeLedContent(31, { kind: 'counter', counterId: 1, number: 'A00012', blink: true })).length;
   const show = encodeFrame(keypadShow(1, 'A00012')).length;
-  const ack = encodeFrame({ address: 1, command: KEYPAD_COMMANDS.ack, payload: Uint8Array.of(1) }).length;
+  const ack = encodeFrame(keypadAck(1, 'callNext')).length;
   console.log('\nOn a real RS-485 line at 9600 baud (computed from the frame sizes; the pty pairs above have no line speed)');
   line(`key press (${key} bytes) + counter board frame (${board} bytes)`, ms((key + board) * byteMs), 'added to key → board');
   line(`then keypad display (${show} bytes) and answer (${ack} bytes)`, ms((show + ack) * byteMs), 'before the bus is free again');
@@ -292,7 +291,7 @@ async function hubPart(): Promise<void> {
 
 async function keypadPart(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luot-bench-serial-'));
-  const echo = await ptyEchoLatencies(busDir(dataDir, BUSES), ECHO_SAMPLES);
+  const echo = await ptyEchoLatencies(folder(dataDir, 'echo'), ECHO_SAMPLES);
   const rig = await plugRig(dataDir);
   try {
     const serialBuses = rig.pairs.map((pair, b) => busEntry(`bus${b + 1}`, pair.hubEnd, busCounters(b)));

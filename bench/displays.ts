@@ -17,7 +17,8 @@ export class Displays {
     private readonly stamps: CallStamps,
     private readonly options: { displays: number; authorization: string },
   ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    // No limit on sockets: a request queued in the agent would be timed while it waits.
+    this.agent = new Agent({ keepAlive: true });
   }
 
   async connect(): Promise<void> {
