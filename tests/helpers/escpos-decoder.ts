@@ -31,6 +31,18 @@ export function decodeJob(bytes: Uint8Array, dialect: 'escpos' | 'star'): Decode
   const need = (n: number) => {
     if (i + n > bytes.length) throw new Error(`command at ${i} is cut short`);
   };
+  /**
+   * A raster image (ESC/POS GS v 0 has an 8-byte header, Star ESC GS S a 9-byte one; both give
+   * bytes per row at 4-5 and rows at 6-7, little-endian). Returns the command's length.
+   */
+  const raster = (header: number) => {
+    need(header);
+    const xBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
+    const height = bytes[i + 6]! + bytes[i + 7]! * 256;
+    need(header + xBytes * height);
+    job.rasters.push(unpack(bytes.subarray(i + header, i + header + xBytes * height), xBytes, height));
+    return header + xBytes * height;
+  };
   while (i < bytes.length) {
     const b = bytes[i]!;
     if (b === 0x0a || (dialect === 'star' && b === 0x0b)) {
@@ -49,19 +61,9 @@ export function decodeJob(bytes: Uint8Array, dialect: 'escpos' | 'star'): Decode
       job.cuts++;
       i += m === 65 || m === 66 ? 4 : 3;
     } else if (b === 0x1d && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x30) {
-      need(8);
-      const xBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
-      const height = bytes[i + 6]! + bytes[i + 7]! * 256;
-      need(8 + xBytes * height);
-      job.rasters.push(unpack(bytes.subarray(i + 8, i + 8 + xBytes * height), xBytes, height));
-      i += 8 + xBytes * height;
+      i += raster(8);
     } else if (b === 0x1b && bytes[i + 1] === 0x1d && bytes[i + 2] === 0x53) {
-      need(9);
-      const xBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
-      const height = bytes[i + 6]! + bytes[i + 7]! * 256;
-      need(9 + xBytes * height);
-      job.rasters.push(unpack(bytes.subarray(i + 9, i + 9 + xBytes * height), xBytes, height));
-      i += 9 + xBytes * height;
+      i += raster(9);
     } else if (b === 0x10 && bytes[i + 1] === 0x04) {
       need(3);
       job.statusQueries.push(bytes[i + 2]!);
