@@ -1,6 +1,7 @@
 // What keypads say on the luot bus and what the hub answers (docs/serial-protocol.md).
 
 import type { BusFrame } from '../serial/bus-frame.js';
+import { displayableText } from '../serial/displayable-text.js';
 
 export const KEYPAD_COMMANDS = { key: 0x10, hello: 0x11, show: 0x20, ack: 0x21, nak: 0x22 } as const;
 
@@ -35,14 +36,8 @@ export function decodeKeypadFrame(frame: BusFrame): KeypadMessage {
   return { type: 'unknown', address, reason: `transfer target "${kind}"` };
 }
 
-/** Only what a 7-segment style display can show: digits, capital letters, '-' and space. */
-function displayText(text: string): Uint8Array {
-  const ascii = text.toUpperCase().replace(/[^0-9A-Z\- ]/g, '').slice(0, 8);
-  return Uint8Array.from(ascii, (c) => c.charCodeAt(0));
-}
-
 export function keypadShow(address: number, text: string): BusFrame {
-  return { address, command: KEYPAD_COMMANDS.show, payload: displayText(text) };
+  return { address, command: KEYPAD_COMMANDS.show, payload: Uint8Array.from(displayableText(text), (c) => c.charCodeAt(0)) };
 }
 
 export function keypadAck(address: number, key: KeyName): BusFrame {

@@ -2,6 +2,7 @@
 // boards get their own encoder behind the same LedBoardContent.
 
 import type { BusFrame } from '../serial/bus-frame.js';
+import { displayableText } from '../serial/displayable-text.js';
 
 export const LED_COMMANDS = { counter: 0x30, hall: 0x31, clear: 0x32 } as const;
 
@@ -10,9 +11,9 @@ export type LedBoardContent =
   | { kind: 'counter'; counterId: number; number: string | null; blink: boolean }
   | { kind: 'hall'; calls: { counterId: number; number: string }[] };
 
+/** The number as bytes: up to 8 characters, or exactly `width`, space padded. */
 const ascii = (text: string, width?: number) => {
-  const clean = text.toUpperCase().replace(/[^0-9A-Z\- ]/g, '');
-  const sized = width === undefined ? clean.slice(0, 8) : clean.slice(0, width).padEnd(width, ' ');
+  const sized = width === undefined ? displayableText(text) : displayableText(text, width).padEnd(width, ' ');
   return Array.from(sized, (c) => c.charCodeAt(0));
 };
 

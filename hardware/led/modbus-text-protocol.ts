@@ -2,6 +2,7 @@
 // file; docs/serial-protocol.md has the register map). Each board is a Modbus slave at its
 // bus address; the hub writes the whole content with function 0x10 and the board answers.
 
+import { displayableText } from '../serial/displayable-text.js';
 import type { LedBoardContent } from './led-protocol.js';
 
 export const WRITE_MULTIPLE_REGISTERS = 0x10;
@@ -31,7 +32,7 @@ export function withCrc(body: number[]): Uint8Array {
 
 /** Text as registers, two ASCII characters each, high byte first, space padded. */
 function textRegisters(text: string, characters: number): number[] {
-  const clean = text.toUpperCase().replace(/[^0-9A-Z\- ]/g, '').slice(0, characters).padEnd(characters, ' ');
+  const clean = displayableText(text, characters).padEnd(characters, ' ');
   return Array.from({ length: characters / 2 }, (_, i) => (clean.charCodeAt(2 * i) << 8) | clean.charCodeAt(2 * i + 1));
 }
 
