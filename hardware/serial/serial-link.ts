@@ -152,7 +152,8 @@ export class SerialLink implements BusLink {
     this.port = port;
     this.parser = Object.assign(new FrameParser(), { errors: this.parser.errors });
     port.on('data', (chunk: Buffer) => {
-      if (!this.boards.carriesKeypads) return this.heard?.();
+      // On a bus whose boards answer, what comes back is their answers, not keypad frames.
+      if (this.boards.answers) return this.heard?.();
       for (const frame of this.parser.push(chunk)) for (const listener of this.listeners.frame) listener(frame);
     });
     port.on('close', (error?: { disconnected?: boolean }) => {

@@ -1,6 +1,7 @@
 // Rules a hall description must keep beyond its schema: references that resolve, series
 // that cannot print the same number, hours that make sense.
 
+import { LED_DRIVERS } from '../../hardware/led/led-drivers.js';
 import { parseClock } from '../domain/hall-clock.js';
 import type { HallDefinition, OpeningHours } from '../domain/model.js';
 import { seriesOverlap } from '../domain/numbering.js';
@@ -81,7 +82,7 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const bus of serialBuses) {
     const addresses = [...bus.keypads.map((k) => k.address), ...bus.ledBoards.map((b) => b.address)];
     for (const a of duplicates(addresses)) problems.push(`serial bus ${bus.id}: address ${a} is used by two devices`);
-    if (bus.protocol !== 'luot' && bus.keypads.length > 0) {
+    if (!LED_DRIVERS[bus.protocol].carriesKeypads && bus.keypads.length > 0) {
       problems.push(`serial bus ${bus.id}: keypads speak the luot protocol and cannot share a ${bus.protocol} bus; put them on a bus of their own`);
     }
     for (const k of bus.keypads) if (!counterIds.has(k.counterId)) problems.push(`serial bus ${bus.id}: keypad ${k.address} works for counter ${k.counterId}, which is not a counter`);
