@@ -4,10 +4,11 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Ajv from 'ajv';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Hub } from './hub.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerAccessControl } from './http/access/access-control.js';
+import { frameworkErrorOptions, registerErrorHandling } from './http/error-handler.js';
+import { registerStrictInput } from './http/strict-input.js';
 import { counterRoutes } from './http/routes/counter-routes.js';
 import { hallRoutes } from './http/routes/hall-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
@@ -48,18 +49,13 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
+    // Refusals the router and Node's parser make before any route runs, in luot's format.
+    ...frameworkErrorOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Refuse unknown fields (a typo must not pass silently) and report every problem at once.
-  // Only the URL's text is converted to numbers; a JSON body must carry the right types.
-  const ajvOptions = { removeAdditional: false, allErrors: true, useDefaults: true, strict: false } as const;
-  const urlAjv = new Ajv.default({ ...ajvOptions, coerceTypes: 'array' });
-  const bodyAjv = new Ajv.default({ ...ajvOptions, coerceTypes: false });
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema) as ReturnType<Parameters<typeof app.setValidatorCompiler>[0]>,
-  );
-
   registerErrorHandling(app);
+  registerStrictInput(app);
+  registerAccessControl(app, { credentials: hub.credentials, simulatorOn: () => hub.live.settings.simulator });
   // A command sent with no body at all (a bare POST from a keypad bridge or curl) means "no options".
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
@@ -100,7 +96,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(kioskRoutes, { hub, printing, devices });
   await app.register(webRoutes, { printing });
   const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
-  await app.register(simulatorRoutes, { buses });
+  await app.register(simulatorRoutes, { buses, tokens: hub.simulatorTokens });
   const voice = new VoiceService(hub, devices, voiceOptions);
   await app.register(voiceRoutes, { voice });
 

@@ -8,10 +8,14 @@ import { openDatabase, type Db } from './db/database.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
 import { QueueRepository } from './db/queue-repository.js';
+import { RateMarksRepository } from './db/rate-marks-repository.js';
 import { StaffRepository } from './db/staff-repository.js';
 import { dayOf } from './domain/hall-clock.js';
 import type { HallDefinition } from './domain/model.js';
+import { Credentials } from './services/credentials.js';
 import { HallQueries } from './services/hall-queries.js';
+import { LimitsService } from './services/limits-service.js';
+import { SimulatorTokens } from './services/simulator-tokens.js';
 import { LiveState } from './services/live-state.js';
 import { QueueService, type Logger } from './services/queue-service.js';
 import { apiTokenOf, StaffService } from './services/staff-service.js';
@@ -38,6 +42,10 @@ export interface Hub {
   events: EventLog;
   hall: HallRepository;
   staff: StaffService;
+  /** Resolves bearer tokens into staff, kiosks and the /boards page. */
+  credentials: Credentials;
+  simulatorTokens: SimulatorTokens;
+  limits: LimitsService;
   /** The token scripts use to act as a manager (also in data/api-token). */
   apiToken: string;
   clock: () => number;
@@ -79,6 +87,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
     queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive);
     const apiToken = apiTokenOf(options.dataDir);
+    const limits = new LimitsService(new RateMarksRepository(db), clock);
+    const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
+    const simulatorTokens = new SimulatorTokens(clock);
     return {
       db,
       dbPath: opened.path,
@@ -91,7 +102,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       tickets,
       events,
       hall: hallRepo,
-      staff: new StaffService(new StaffRepository(db), live, clock, apiToken),
+      staff,
+      credentials: new Credentials(staff, live, simulatorTokens),
+      simulatorTokens,
+      limits,
       apiToken,
       clock,
       startedAt: clock(),

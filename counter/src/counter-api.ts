@@ -1,8 +1,8 @@
 // The counter page's calls to the hub. A refusal comes back as the hub's bilingual message;
 // a 401 means the session is gone and the page returns to sign-in.
 
-import type { CounterDetail, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
-import type { CounterAction, CounterDef, CounterState } from '../../server/domain/model.js';
+import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
+import type { CounterAction } from '../../server/domain/model.js';
 
 export interface StoredSession {
   token: string;
@@ -59,9 +59,10 @@ export const signIn = (user: string, password: string, counterId: number) =>
   request<StoredSession>('POST', '/api/staff/sign-in', null, { user, password, counterId });
 export const signOut = (token: string) => request<{ closedCounter: boolean }>('POST', '/api/staff/sign-out', token, {});
 export const currentSession = (token: string) => request<SessionView>('GET', '/api/staff/session', token);
-export const counterDetail = (counterId: number) => request<CounterDetail>('GET', `/api/counters/${counterId}`, null);
+/** The counter's own view (held ticket, pause reason, waiting list); reading it does not keep the session alive. */
+export const counterDetail = (token: string, counterId: number) => request<CounterDetail>('GET', `/api/counters/${counterId}`, token);
 export const allServices = () => request<ServiceSummary[]>('GET', '/api/services', null);
-export const allCounters = () => request<{ def: CounterDef; state: CounterState }[]>('GET', '/api/counters', null);
+export const allCounters = () => request<PublicCounterView[]>('GET', '/api/counters', null);
 
 /** The route behind each button; the page adds the ticket it acts on. */
 const ROUTES: Record<CounterAction | 'resume', string> = {

@@ -31,8 +31,8 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   const seq = feed.snapshot?.seq;
 
   useEffect(() => {
-    counterDetail(counterId).then(setDetail, () => undefined);
-  }, [seq, counterId]);
+    counterDetail(token, counterId).then(setDetail, () => undefined);
+  }, [seq, counterId, token]);
 
   // The session can end without this page acting: it runs out, or the clerk signs in on
   // another PC. Ask the hub when it would run out, when the counter closes, and every half

@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { DICTIONARY, type Lang } from './i18n.js';
+import { fetchSimulatorToken, pressKey, signInManager, type Credential } from './simulator-credential.js';
 
 type BoardContent = { kind: 'counter'; counterId: number; number: string | null; blink: boolean } | { kind: 'hall'; calls: { counterId: number; number: string }[] };
 
@@ -41,12 +42,21 @@ export function BoardsApp() {
     return () => clearInterval(timer);
   }, []);
 
+  const [credential, setCredential] = useState<Credential | null>(null);
+  useEffect(() => {
+    void fetchSimulatorToken().then(setCredential);
+  }, []);
+
   const press = async (bus: string, address: number, key: string) => {
-    await fetch(`/api/simulator/buses/${encodeURIComponent(bus)}/keypads/${address}/press`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key }),
-    }).catch(() => setOffline(true));
+    if (credential?.kind !== 'token') return;
+    let outcome = await pressKey(credential.token, bus, address, key);
+    if (outcome === 'renew') {
+      // The token ran out or the hub restarted: ask again once, then press again.
+      const renewed = await fetchSimulatorToken();
+      setCredential(renewed);
+      if (renewed.kind === 'token') outcome = await pressKey(renewed.token, bus, address, key);
+    }
+    if (outcome === 'off') setCredential({ kind: 'off' });
     setTimeout(load, 100);
   };
 
@@ -59,6 +69,8 @@ export function BoardsApp() {
         </button>
       </header>
       {offline && <p class="offline">{t.unreachable}</p>}
+      {credential?.kind === 'off' && <p class="notice">{t.simulatorOff}</p>}
+      {credential?.kind === 'needsManager' && <ManagerSignIn lang={lang} onToken={(token) => setCredential({ kind: 'token', token })} />}
       {buses?.length === 0 && <p>{t.boardsNone}</p>}
       {buses?.map((bus) => (
         <section key={bus.id} data-bus={bus.id}>
@@ -113,7 +125,7 @@ export function BoardsApp() {
                 <div class="digits" data-display={k.display}>{k.display || ' '}</div>
                 <div class="keys">
                   {KEYS.map((key) => (
-                    <button key={key} data-key={key} onClick={() => press(bus.id, k.address, key)}>
+                    <button key={key} data-key={key} disabled={credential?.kind !== 'token'} onClick={() => press(bus.id, k.address, key)}>
                       {t.keys[key]}
                     </button>
                   ))}
@@ -127,5 +139,34 @@ export function BoardsApp() {
         </section>
       ))}
     </main>
+  );
+}
+
+/** Elsewhere than on the hub machine, a manager signs in before keys can be pressed. */
+function ManagerSignIn(props: { lang: Lang; onToken: (token: string) => void }) {
+  const t = DICTIONARY[props.lang];
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const outcome = await signInManager(user.trim(), password);
+    if ('token' in outcome) props.onToken(outcome.token);
+    else setError(props.lang === 'vi' ? outcome.message : outcome.messageEn);
+  };
+  return (
+    <form class="manager-sign-in" onSubmit={submit}>
+      <p>{t.pressNeedsManager}</p>
+      <label>
+        {t.managerUser}
+        <input value={user} autoComplete="username" onInput={(e) => setUser((e.target as HTMLInputElement).value)} />
+      </label>
+      <label>
+        {t.password}
+        <input type="password" value={password} autoComplete="current-password" onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
+      </label>
+      <button type="submit">{t.signIn}</button>
+      {error && <p class="offline" role="alert">{error}</p>}
+    </form>
   );
 }

@@ -2,7 +2,7 @@
 // bilingual message so the screen can show it as is.
 
 import type { DeviceStatus } from '../../server/contract/events.js';
-import type { TicketView } from '../../server/services/hall-queries.js';
+import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
 
 export interface KioskCredentials {
   device: string;

@@ -2,7 +2,7 @@
 // ahead and the wait, live; when called, the counter large with a vibration and a sound.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TicketView } from '../../server/services/hall-queries.js';
+import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
 import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';

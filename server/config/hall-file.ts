@@ -9,6 +9,7 @@ import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import {
   COUNTER_ACTIONS,
+  DEFAULT_ACCESS_SETTINGS,
   type CounterAction,
   type CounterDef,
   type CounterKeyMap,
@@ -196,6 +197,8 @@ export const HallFileSchema = Type.Object(
         sessionIdleMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 24 * 60 })),
         sessionMaxHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
         voice: Type.Optional(VoiceEntry),
+        simulator: Type.Optional(Type.Boolean({ description: 'Let the /boards page press simulated keys (default true)' })),
+        reprintsPerTicket: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Reprints a kiosk may make of one ticket (default 2)' })),
       },
       { additionalProperties: false },
     ),
@@ -327,6 +330,8 @@ function settings(hall: HallFile['hall']): HallSettings {
     sessionIdleMinutes: hall.sessionIdleMinutes ?? DEFAULT_SESSION_POLICY.idleMinutes,
     sessionMaxHours: hall.sessionMaxHours ?? DEFAULT_SESSION_POLICY.maxHours,
     voice: { ...DEFAULT_VOICE, ...hall.voice },
+    simulator: hall.simulator ?? DEFAULT_ACCESS_SETTINGS.simulator,
+    reprintsPerTicket: hall.reprintsPerTicket ?? DEFAULT_ACCESS_SETTINGS.reprintsPerTicket,
   };
 }
 

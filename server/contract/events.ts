@@ -9,34 +9,59 @@ import type {
   OpeningHours,
   Ticket,
   TransferPosition,
+  VoiceSettings,
 } from '../domain/model.js';
 
 export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
 
-/** What each kind of change carries. Every ticket and counter is its state after the change. */
-export interface HallEventPayloads {
-  'ticket:issued': { ticket: Ticket };
-  'ticket:called': { ticket: Ticket; counter: CounterState; outOfOrder: boolean };
-  'ticket:recalled': { ticket: Ticket; counter: CounterState };
-  'ticket:serving': { ticket: Ticket; counter: CounterState };
-  'ticket:no-show': { ticket: Ticket; counter: CounterState };
-  'ticket:restored': { ticket: Ticket };
+// ---- What public pages may read (Decree 13/2023/NĐ-CP) ----
+// Displays, phones and kiosks are read by anyone on the hall's network. They learn whether a
+// ticket is a priority one, never its category (which can reveal a disability), and no text a
+// clerk typed (a cancel or pause reason may hold an ID or a phone number). Staff read the full
+// shapes through routes that need their credential (docs/access.md).
+
+/** A ticket as public pages see it: `priority` says only whether it is a priority ticket. */
+export type PublicTicket = Omit<Ticket, 'priority' | 'endReason'> & { priority: boolean };
+
+/** A counter's state as public pages see it: paused or not, without the typed reason. */
+export type PublicCounterState = Omit<CounterState, 'pauseReason'>;
+
+/** The hall's settings without the hub's file paths. */
+export type PublicHallSettings = Omit<HallSettings, 'voice'> & { voice: Omit<VoiceSettings, 'packDir'> };
+
+/**
+ * What each kind of change carries. Every ticket and counter is its state after the change.
+ * `T` and `C` are the full shapes in the event log and the public shapes on the wire.
+ */
+export interface EventPayloadsOf<T, C> {
+  'ticket:issued': { ticket: T };
+  'ticket:called': { ticket: T; counter: C; outOfOrder: boolean };
+  'ticket:recalled': { ticket: T; counter: C };
+  'ticket:serving': { ticket: T; counter: C };
+  'ticket:no-show': { ticket: T; counter: C };
+  'ticket:restored': { ticket: T };
   'ticket:transferred': {
-    ticket: Ticket;
-    counter: CounterState;
+    ticket: T;
+    counter: C;
     from: { serviceId: string; counterId: number };
     to: { serviceId: string; counterId: number | null };
     position: TransferPosition;
   };
-  'ticket:finished': { ticket: Ticket; counter: CounterState };
-  'ticket:cancelled': { ticket: Ticket; counter: CounterState | null; reason: string | null };
-  'ticket:priority-changed': { ticket: Ticket };
-  'counter:opened': { counter: CounterState };
-  'counter:closed': { counter: CounterState };
-  'counter:paused': { counter: CounterState };
-  'counter:resumed': { counter: CounterState };
-  'day:closed': { day: string; tickets: Ticket[]; counters: CounterState[] };
+  'ticket:finished': { ticket: T; counter: C };
+  /** `reason` is the clerk's text in the log; always null on the wire. */
+  'ticket:cancelled': { ticket: T; counter: C | null; reason: string | null };
+  'ticket:priority-changed': { ticket: T };
+  'counter:opened': { counter: C };
+  'counter:closed': { counter: C };
+  'counter:paused': { counter: C };
+  'counter:resumed': { counter: C };
+  'day:closed': { day: string; tickets: T[]; counters: C[] };
 }
+
+/** Payloads as the engine makes them and the event log keeps them (staff reads). */
+export type HallEventPayloads = EventPayloadsOf<Ticket, CounterState>;
+/** Payloads as they travel to pages. */
+export type PublicEventPayloads = EventPayloadsOf<PublicTicket, PublicCounterState>;
 
 export type HallEventType = keyof HallEventPayloads;
 
@@ -45,22 +70,28 @@ export type DomainEvent = {
   [K in HallEventType]: { type: K; data: HallEventPayloads[K] };
 }[HallEventType];
 
-/** A change as it travels: numbered by the event log, with the queues it touched. */
+interface Numbered<K extends HallEventType, D> {
+  type: K;
+  /** Event log sequence number; only grows, also across restarts. */
+  seq: number;
+  at: number;
+  actor: string | null;
+  data: D;
+  /** Fresh figures of the services this change touched (names and colours are in the snapshot). */
+  services: ServiceFigures[];
+}
+
+/** A change once committed, numbered, with its full payload: what the hub's own parts hear. */
+export type CommittedEvent = { [K in HallEventType]: Numbered<K, HallEventPayloads[K]> }[HallEventType];
+
+/** A change as it travels to pages: numbered, public payload, with its subscription's chain. */
 export type HallEvent = {
-  [K in HallEventType]: {
-    type: K;
-    /** Event log sequence number; only grows, also across restarts. */
-    seq: number;
+  [K in HallEventType]: Numbered<K, PublicEventPayloads[K]> & {
     /**
      * Sequence number of the previous event sent to the same subscription. A page that
      * last saw `lastSeq` has missed something when `prevSeq > lastSeq`: it asks for a snapshot.
      */
     prevSeq: number;
-    at: number;
-    actor: string | null;
-    data: HallEventPayloads[K];
-    /** Fresh figures of the services this change touched (names and colours are in the snapshot). */
-    services: ServiceFigures[];
   };
 }[HallEventType];
 
@@ -119,11 +150,32 @@ export function serviceFigures(s: ServiceSummary): ServiceFigures {
   };
 }
 
+/** A counter as staff see it (GET /api/counters/:id, command replies). */
 export interface CounterView {
   def: CounterDef;
   state: CounterState;
   current: Ticket | null;
 }
+
+/** A counter as public pages see it (snapshot, GET /api/counters). */
+export interface PublicCounterView {
+  def: CounterDef;
+  state: PublicCounterState;
+  current: PublicTicket | null;
+}
+
+/** One ticket with where it stands: `T` is Ticket for staff, PublicTicket for everyone else. */
+export interface TicketViewOf<T> {
+  ticket: T;
+  service: { id: string; name: LocalizedText; location: LocalizedText | null };
+  /** Waiting tickets before this one in its queue; null unless it is waiting. */
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  counter: { id: number; name: LocalizedText; location: LocalizedText | null } | null;
+}
+export type TicketView = TicketViewOf<Ticket>;
+/** GET /api/tickets/:id, the phone page and the kiosk's reply. */
+export type PublicTicketView = TicketViewOf<PublicTicket>;
 
 /** A waiting ticket as the counter page lists it. */
 export interface WaitingEntry {
@@ -171,11 +223,11 @@ export interface HallSnapshot {
   seq: number;
   at: number;
   day: string;
-  hall: HallSettings;
+  hall: PublicHallSettings;
   services: ServiceSummary[];
-  counters: CounterView[];
+  counters: PublicCounterView[];
   /** Today's waiting tickets, in queue order per service. */
-  waiting: Ticket[];
+  waiting: PublicTicket[];
   /** The newest calls first. */
   recentCalls: CallRecord[];
   filter: SubscriptionFilter;
@@ -210,7 +262,7 @@ export interface ServerToClientEvents {
   /** A device's health changed (sent to every page; also in /api/health). */
   'device:status': (status: DeviceStatus) => void;
   /** A manager changed settings while the hall runs (the display notice). */
-  'hall:settings': (settings: HallSettings) => void;
+  'hall:settings': (settings: PublicHallSettings) => void;
 }
 
 export interface ClientToServerEvents {

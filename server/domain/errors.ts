@@ -4,7 +4,7 @@
 type Params = Record<string, string | number>;
 
 interface ErrorText {
-  status: 401 | 403 | 404 | 409 | 422 | 429;
+  status: 401 | 403 | 404 | 409 | 415 | 422 | 429;
   vi: (p: Params) => string;
   en: (p: Params) => string;
 }
@@ -64,6 +64,51 @@ const ERRORS = {
     status: 403,
     vi: () => 'Chỉ cán bộ quản lý được thực hiện thao tác này.',
     en: () => 'Only a manager can do this.',
+  },
+  not_allowed: {
+    status: 403,
+    vi: (p) => `Tài khoản hoặc thiết bị này không được phép thực hiện thao tác này (dành cho: ${p.who}).`,
+    en: (p) => `This account or device may not do this (allowed: ${p.whoEn}).`,
+  },
+  ticket_not_in_scope: {
+    status: 403,
+    vi: (p) => `Số ${p.number} không do quầy số ${p.counterId} giữ và không chờ dịch vụ của quầy này. Hãy để quầy đang giữ số, hoặc cán bộ quản lý, thực hiện.`,
+    en: (p) => `Ticket ${p.number} is neither held by counter ${p.counterId} nor waiting for its services. Ask the counter that holds it, or a manager.`,
+  },
+  service_not_in_scope: {
+    status: 403,
+    vi: (p) => `Quầy số ${p.counterId} không phục vụ dịch vụ "${p.serviceId}" nên không cấp số cho dịch vụ này được.`,
+    en: (p) => `Counter ${p.counterId} does not serve "${p.serviceId}", so it cannot give numbers for it.`,
+  },
+  simulator_credential_required: {
+    status: 401,
+    vi: () => 'Bấm phím mô phỏng cần mở trang /boards trên máy chủ của sảnh, hoặc đăng nhập bằng tài khoản quản lý.',
+    en: () => 'Pressing simulated keys needs the /boards page opened on the hub machine, or a manager signed in.',
+  },
+  simulator_off: {
+    status: 403,
+    vi: () => 'Bộ mô phỏng bàn phím đã được tắt trong tệp cấu hình của sảnh (simulator: false).',
+    en: () => 'The keypad simulator is turned off in the hall file (simulator: false).',
+  },
+  hub_machine_only: {
+    status: 403,
+    vi: () => 'Chỉ mở được trên chính máy chủ của sảnh, hoặc khi cán bộ quản lý đăng nhập.',
+    en: () => 'Only available on the hub machine itself, or to a signed-in manager.',
+  },
+  sign_in_address_limited: {
+    status: 429,
+    vi: (p) => `Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.seconds} giây hoặc báo cán bộ quản lý.`,
+    en: (p) => `Too many failed sign-ins from this machine. Please try again in ${p.seconds} seconds or tell the manager.`,
+  },
+  reprint_limit: {
+    status: 429,
+    vi: (p) => `Số thứ tự này đã được in lại ${p.count} lần, không in thêm được. Vui lòng đến bàn hướng dẫn để được hỗ trợ.`,
+    en: (p) => `This ticket has already been reprinted ${p.count} times. Please ask at the help desk.`,
+  },
+  unsupported_encoding: {
+    status: 415,
+    vi: (p) => `Không nhận nội dung nén (Content-Encoding: ${p.encoding}). Hãy gửi JSON thường.`,
+    en: (p) => `Compressed bodies are not accepted (Content-Encoding: ${p.encoding}). Send plain JSON.`,
   },
   ticket_not_from_today: {
     status: 409,

@@ -106,7 +106,14 @@ export interface HallSettings {
   sessionMaxHours: number;
   /** Voice announcements: the phrase and a hall's own recorded clips. */
   voice: VoiceSettings;
+  /** The /boards page may press simulated keypads' keys (off for a hall in service). */
+  simulator: boolean;
+  /** How many times a kiosk may print one ticket again. */
+  reprintsPerTicket: number;
 }
+
+/** Defaults of the access settings, also for settings stored by an older version. */
+export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 } as const;
 
 export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];

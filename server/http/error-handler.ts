@@ -1,7 +1,9 @@
 // One shape for every refusal: { statusCode, error, message (Vietnamese), messageEn }.
 // Bad input is a 4xx that says what to fix; only a fault of the hub itself is a 500.
 
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { CommitError } from '../services/queue-service.js';
 import { describeValidation, type SchemaProblem } from './validation-messages.js';
@@ -34,6 +36,62 @@ const FRAMEWORK_ERRORS: Record<string, { error: string; vi: string; en: string }
     vi: 'Nội dung gửi lên quá lớn.',
     en: 'The request body is too large.',
   },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    error: 'invalid_content_length',
+    vi: 'Độ dài nội dung (Content-Length) không khớp với nội dung gửi lên.',
+    en: 'Content-Length does not match the body.',
+  },
+  FST_ERR_BAD_URL: {
+    error: 'bad_url',
+    vi: 'Địa chỉ có ký tự không hợp lệ (mã % không giải được).',
+    en: 'The address holds characters that cannot be decoded (a bad % escape).',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    error: 'url_part_too_long',
+    vi: 'Một phần của địa chỉ quá dài (tối đa 100 ký tự).',
+    en: 'A part of the address is too long (at most 100 characters).',
+  },
+};
+
+/** Refusals Node's HTTP parser makes before the request reaches Fastify. */
+const CLIENT_ERRORS: Record<string, { status: number; error: string; vi: string; en: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    error: 'headers_too_large',
+    vi: 'Phần tiêu đề (header) của yêu cầu quá lớn.',
+    en: 'The request headers are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    error: 'request_timeout',
+    vi: 'Yêu cầu gửi lên quá chậm nên đã bị dừng.',
+    en: 'The request took too long to arrive.',
+  },
+};
+
+function clientErrorBody(code: string | undefined): ApiError {
+  const known = code ? CLIENT_ERRORS[code] : undefined;
+  if (known) return { statusCode: known.status, error: known.error, message: known.vi, messageEn: known.en };
+  return { statusCode: 400, error: 'bad_request', message: 'Yêu cầu HTTP không đọc được.', messageEn: 'The HTTP request could not be read.' };
+}
+
+/** Fastify options that put the router's and the HTTP parser's refusals in luot's format. */
+export const frameworkErrorOptions = {
+  frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+    const body = toApiError(error);
+    return reply.status(body.statusCode).send(body);
+  },
+  clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const body = JSON.stringify(clientErrorBody(error.code));
+    const status = JSON.parse(body).statusCode as number;
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  },
 };
 
 export function toApiError(error: FastifyError | DomainError | Error): ApiError {
@@ -56,7 +114,12 @@ export function toApiError(error: FastifyError | DomainError | Error): ApiError 
   const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
   if (known) return { statusCode: fe.statusCode ?? 400, error: known.error, message: known.vi, messageEn: known.en };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { statusCode: fe.statusCode, error: 'bad_request', message: `Yêu cầu không hợp lệ: ${fe.message}`, messageEn: fe.message };
+    return {
+      statusCode: fe.statusCode,
+      error: 'bad_request',
+      message: `Yêu cầu không hợp lệ (mã HTTP ${fe.statusCode}). Xem cách gọi tại /docs.`,
+      messageEn: `Invalid request: ${fe.message}`,
+    };
   }
   return {
     statusCode: 500,

@@ -2,7 +2,7 @@
 // describe the API in the OpenAPI document at /docs.
 
 import Type, { type Static, type TSchema } from 'typebox';
-import type { ServiceSummary } from '../contract/events.js';
+import type { PublicTicket, ServiceSummary } from '../contract/events.js';
 import type { Ticket, TicketStatus } from '../domain/model.js';
 import { TICKET_STATUSES } from '../domain/model.js';
 
@@ -18,7 +18,7 @@ export const CounterId = Type.Integer({ minimum: 1, maximum: 999, description: '
 const PriorityCode = Type.String({ pattern: '^[a-z0-9_]{1,32}$', description: 'A priority category code of the hall' });
 const Clerk = Type.String({ minLength: 1, maxLength: 80, description: 'Who acts, for the event log' });
 const Reason = Type.String({ minLength: 1, maxLength: 200 });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Hall-local day, YYYY-MM-DD' });
+const Day = Type.String({ format: 'date', description: 'Hall-local day, YYYY-MM-DD (a real date)' });
 
 const StatusSchema = Type.Unsafe<TicketStatus>({ type: 'string', enum: [...TICKET_STATUSES] });
 
@@ -47,6 +47,12 @@ export const TicketSchema = Type.Object({
   endReason: Nullable(Type.String()),
 });
 
+/** A ticket as anyone may read it: priority as yes/no, no typed reason. */
+export const PublicTicketSchema = Type.Object({
+  ...Type.Omit(TicketSchema, ['priority', 'endReason']).properties,
+  priority: Type.Boolean({ description: 'A priority ticket (its category is for staff only)' }),
+});
+
 export const ServiceSummarySchema = Type.Object({
   id: Type.String(),
   name: Text,
@@ -70,16 +76,21 @@ export const ServiceSummarySchema = Type.Object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const ticketMatches: Same<Static<typeof TicketSchema>, Ticket> = true;
 const summaryMatches: Same<Static<typeof ServiceSummarySchema>, ServiceSummary> = true;
+const publicTicketMatches: Same<Static<typeof PublicTicketSchema>, PublicTicket> = true;
 void ticketMatches;
+void publicTicketMatches;
 void summaryMatches;
 
-export const TicketViewSchema = Type.Object({
-  ticket: TicketSchema,
-  service: Type.Object({ id: Type.String(), name: Text, location: Nullable(Text) }),
-  peopleAhead: Nullable(Type.Integer({ description: 'Waiting tickets before this one; null unless waiting' })),
-  estimatedWaitSeconds: Nullable(Type.Number()),
-  counter: Nullable(Type.Object({ id: Type.Integer(), name: Text, location: Nullable(Text) })),
-});
+const ticketViewOf = <T extends TSchema>(ticket: T) =>
+  Type.Object({
+    ticket,
+    service: Type.Object({ id: Type.String(), name: Text, location: Nullable(Text) }),
+    peopleAhead: Nullable(Type.Integer({ description: 'Waiting tickets before this one; null unless waiting' })),
+    estimatedWaitSeconds: Nullable(Type.Number()),
+    counter: Nullable(Type.Object({ id: Type.Integer(), name: Text, location: Nullable(Text) })),
+  });
+export const TicketViewSchema = ticketViewOf(TicketSchema);
+export const PublicTicketViewSchema = ticketViewOf(PublicTicketSchema);
 
 export const ErrorSchema = Type.Object({
   statusCode: Type.Integer(),
@@ -95,7 +106,7 @@ export const errorResponses = {
   422: ErrorSchema,
 };
 
-/** Refusals of routes that need a signed-in clerk or manager (Authorization: Bearer <token>). */
+/** Refusals of routes that need a credential (Authorization: Bearer <token>). */
 export const staffErrorResponses = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
 
 // ---- requests ----
@@ -195,7 +206,7 @@ export const TicketListQuery = Type.Object(
 
 export const EventsQuery = Type.Object(
   {
-    after: Type.Optional(Type.Integer({ minimum: 0, description: 'Events with a higher sequence number' })),
+    after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Events with a higher sequence number' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
   },
   { additionalProperties: false },

@@ -54,7 +54,10 @@ export function describeProblem(problem: SchemaProblem): { vi: string; en: strin
     case 'maxLength':
       return { vi: `"${f}" dài quá ${String(p.limit)} ký tự`, en: `"${f}" is longer than ${String(p.limit)} characters` };
     case 'pattern':
+      if (p.pattern === '\\S') return { vi: `"${f}" không được để trống`, en: `"${f}" must not be blank` };
+      return { vi: `"${f}" không đúng định dạng`, en: `"${f}" is not in the expected format` };
     case 'format':
+      if (p.format === 'date') return { vi: `"${f}" phải là một ngày có thật, dạng YYYY-MM-DD`, en: `"${f}" must be a real date, YYYY-MM-DD` };
       return { vi: `"${f}" không đúng định dạng`, en: `"${f}" is not in the expected format` };
     default:
       return { vi: `"${f}" không phải giá trị được chấp nhận`, en: `"${f}" is not an accepted value` };

@@ -4,8 +4,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, HallSnapshot, Reply, ServerToClientEvents, SubscriptionFilter } from '../contract/events.js';
+import type { DomainError } from '../domain/errors.js';
+import { publicEvent } from '../domain/public-view.js';
+import { admit, type Caller } from '../http/access/access-rules.js';
+import { SOCKET_ACCESS } from '../http/access/access-table.js';
 import type { Hub } from '../hub.js';
 import { normalizeFilter, SubscriptionRooms } from './subscriptions.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -43,11 +49,27 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
 
   io.on('connection', async (socket) => {
     const auth: unknown = socket.handshake.auth;
-    socket.on('hall:subscribe', async (filter, reply) => {
+    const caller: Caller = { principal: { kind: 'none' }, hubMachine: LOOPBACK.has(socket.handshake.address) };
+    // Each message passes its rule from the access table before its handler runs; the reply,
+    // when the page asked for one, is always the last argument.
+    const on = <K extends keyof ClientToServerEvents>(name: K, handler: (...args: Parameters<ClientToServerEvents[K]>) => Promise<void>) => {
+      socket.on(name, (async (...args: Parameters<ClientToServerEvents[K]>) => {
+        try {
+          admit(SOCKET_ACCESS[name].rule, caller);
+        } catch (error) {
+          const { code, message, messageEn } = error as DomainError;
+          const reply = args.at(-1);
+          if (typeof reply === 'function') reply({ ok: false, error: code, message, messageEn } satisfies Reply<never>);
+          return;
+        }
+        await handler(...args);
+      }) as never);
+    };
+    on('hall:subscribe', async (filter, reply) => {
       const snapshot = await hub.queue.read(() => follow(socket, filter));
       if (typeof reply === 'function') reply({ ok: true, data: snapshot } satisfies Reply<HallSnapshot>);
     });
-    socket.on('hall:resync', async (reply) => {
+    on('hall:resync', async (reply) => {
       const snapshot = await hub.queue.read(() => hub.queries.snapshot(socket.data.filter ?? {}));
       if (typeof reply === 'function') reply({ ok: true, data: snapshot });
     });
@@ -61,7 +83,9 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
 
   // One message per room and commit: a burst of calls costs each display one frame.
   hub.queue.onEvents((events) => {
-    for (const { key, events: forRoom } of rooms.route(events, (id) => hub.live.counter(id))) {
+    // Pages are public: they get each change in its public shape (server/domain/public-view.ts).
+    const published = events.map(publicEvent);
+    for (const { key, events: forRoom } of rooms.route(published, (id) => hub.live.counter(id))) {
       io.to(key).emit('hall:events', forRoom);
     }
   });

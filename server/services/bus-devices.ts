@@ -7,7 +7,8 @@ import { LED_DRIVERS } from '../../hardware/led/led-drivers.js';
 import type { BusFrame } from '../../hardware/serial/bus-frame.js';
 import { SerialLink, type BusLink } from '../../hardware/serial/serial-link.js';
 import { SimulatedBus } from '../../hardware/serial/simulated-bus.js';
-import type { PublishedEvent } from '../contract/events.js';
+import type { CommittedEvent } from '../contract/events.js';
+import { atCounter } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { commandForKey, keypadDisplayText, nakReasonFor } from '../domain/keypad-commands.js';
 import type { SerialBusDef } from '../domain/model.js';
@@ -93,7 +94,7 @@ export class BusDevices {
     const decision = commandForKey(message, counter, services);
     if ('refuse' in decision) return this.nak(bus, message.address, decision.key, decision.refuse);
     try {
-      await this.hub.queue.execute(decision.command, `keypad:${bus.def.id}:${message.address}`);
+      await this.hub.queue.execute(decision.command, atCounter(`keypad:${bus.def.id}:${message.address}`, keypad.counterId));
       bus.link.send(keypadAck(message.address, decision.key));
     } catch (error) {
       if (!(error instanceof DomainError)) this.logger.error({ err: error, bus: bus.def.id }, 'keypad command failed');
@@ -119,7 +120,7 @@ export class BusDevices {
   }
 
   /** Sends each changed counter's keypad and boards; hall boards after every call. */
-  private publish(events: PublishedEvent[]): void {
+  private publish(events: CommittedEvent[]): void {
     const changed = new Map<number, boolean>();
     for (const event of events) {
       const counter = 'counter' in event.data ? event.data.counter : null;

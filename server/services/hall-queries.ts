@@ -1,22 +1,15 @@
 // Read models built from the live state: service figures with estimated waits, a ticket's
 // place in the queue, a counter's view and the snapshot pages start from.
 
-import type { CounterView, HallSnapshot, ServiceSummary, SubscriptionFilter, WaitingEntry } from '../contract/events.js';
+import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
+import { publicCounterView, publicSettings, publicTicket } from '../domain/public-view.js';
 import { dayOf, isWithinHours } from '../domain/hall-clock.js';
-import type { ServiceDef, Ticket } from '../domain/model.js';
+import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../domain/wait-estimate.js';
 import type { LiveState } from './live-state.js';
 
-export interface TicketView {
-  ticket: Ticket;
-  service: { id: string; name: ServiceDef['name']; location: ServiceDef['location'] };
-  /** Waiting tickets before this one in its queue; null unless it is waiting. */
-  peopleAhead: number | null;
-  estimatedWaitSeconds: number | null;
-  counter: { id: number; name: { vi: string; en: string }; location: { vi: string; en: string } | null } | null;
-}
 
 export class HallQueries {
   constructor(
@@ -124,6 +117,11 @@ export class HallQueries {
     );
   }
 
+  publicTicketView(ticket: Ticket): PublicTicketView {
+    const view = this.ticketView(ticket);
+    return { ...view, ticket: publicTicket(view.ticket) };
+  }
+
   counterView(id: number): CounterView | null {
     const def = this.live.counter(id);
     const state = this.live.counterState(id);
@@ -148,17 +146,18 @@ export class HallQueries {
       seq: this.lastSeq(),
       at: this.clock(),
       day: this.today(),
-      hall: this.live.settings,
+      hall: publicSettings(this.live.settings),
       services: this.serviceSummaries().filter((s) => showService(s.id)),
       counters: this.live
         .allCounters()
         .filter(({ def }) => showCounter(def.id, def.services.map((l) => l.serviceId)))
-        .map(({ def }) => this.counterView(def.id)!),
+        .map(({ def }) => publicCounterView(this.counterView(def.id)!)),
       waiting: this.live
         .nonEmptyQueues()
         .flatMap((key) => this.waitingIn(key))
         .filter((t) => showService(t.serviceId) || (t.targetCounterId !== null && (counters?.has(t.targetCounterId) ?? false)))
-        .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || compareInService(a, b)),
+        .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || compareInService(a, b))
+        .map(publicTicket),
       recentCalls: this.live
         .recentCalls()
         .filter((c) => showService(c.serviceId) || (counters?.has(c.counterId) ?? false)),

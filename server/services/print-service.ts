@@ -11,7 +11,8 @@ import { printerDeviceId } from '../contract/events.js';
 import type { KioskDef, LocalizedText } from '../domain/model.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
-import type { HallQueries, TicketView } from './hall-queries.js';
+import type { TicketView } from '../contract/events.js';
+import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
 
 export interface PrintOutcome {

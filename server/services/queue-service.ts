@@ -3,20 +3,21 @@
 // commit that holds them. Commands that arrive in the same instant share one commit (group
 // commit): each stays atomic, none is acknowledged or published before it is on disk.
 
-import { serviceFigures, type DomainEvent, type PublishedEvent, type ServiceFigures } from '../contract/events.js';
+import { serviceFigures, type DomainEvent, type CommittedEvent, type ServiceFigures } from '../contract/events.js';
 import type { Db } from '../db/database.js';
 import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
+import { checkScope, type Actor } from '../domain/actor.js';
 import { dayOf } from '../domain/hall-clock.js';
 import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
 
-export type EventListener = (events: PublishedEvent[]) => void;
+export type EventListener = (events: CommittedEvent[]) => void;
 
 export interface CommandOutcome {
   change: Change;
-  events: PublishedEvent[];
+  events: CommittedEvent[];
 }
 
 export interface Logger {
@@ -106,20 +107,22 @@ export class QueueService {
   }
 
   /**
-   * Runs one command. Rejects with DomainError, changing nothing, when the rules refuse it;
+   * Runs one command for `actor`. Rejects with DomainError, changing nothing, when the rules
+   * or the actor's scope refuse it;
    * resolves once the change is committed and its events are published.
    */
-  async execute(command: Command, actor: string | null = null): Promise<CommandOutcome> {
+  async execute(command: Command, actor: Actor): Promise<CommandOutcome> {
     const now = this.clock();
     this.rollOver(now);
-    return this.stage(applyCommand(this.live, command, { now }), actor, now);
+    checkScope(this.live, actor, command);
+    return this.stage(applyCommand(this.live, command, { now }), actor.name, now);
   }
 
   /**
    * Closes what the day left open: earlier days' tickets, and today's waiting ones once
    * closing time has passed. Run by a timer; harmless when there is nothing to close.
    */
-  async sweep(): Promise<PublishedEvent[]> {
+  async sweep(): Promise<CommittedEvent[]> {
     const now = this.clock();
     this.rollOver(now);
     return (await this.stage(applyCommand(this.live, { type: 'closeDay', includeToday: false }, { now }), null, now)).events;
@@ -187,7 +190,7 @@ export class QueueService {
     const figures = this.figuresFor(batch.staged);
     const outcomes = batch.staged.map((s) => {
       const services = [...s.services].flatMap((id) => figures.get(id) ?? []);
-      const events = s.change.events.map((e, i) => ({ ...e, seq: s.seqs[i]!, at: s.at, actor: s.actor, services }) as PublishedEvent);
+      const events = s.change.events.map((e, i) => ({ ...e, seq: s.seqs[i]!, at: s.at, actor: s.actor, services }) as CommittedEvent);
       return { staged: s, events };
     });
     this.seq = batch.staged.at(-1)!.seqs.at(-1)!;
@@ -203,7 +206,7 @@ export class QueueService {
     return new Map(this.queries.serviceSummaries(ids).map((summary) => [summary.id, serviceFigures(summary)]));
   }
 
-  private publish(events: PublishedEvent[]): void {
+  private publish(events: CommittedEvent[]): void {
     for (const listener of this.listeners) {
       try {
         listener(events);

@@ -7,9 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionView } from '../contract/events.js';
 import { DomainError } from '../domain/errors.js';
-import { RateWindow } from '../domain/rate-window.js';
 import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/staff-sessions.js';
 import type { StaffRepository } from '../db/staff-repository.js';
+import type { LimitsService } from './limits-service.js';
 import type { LiveState } from './live-state.js';
 import { verifyPassword } from './password-hash.js';
 
@@ -23,15 +23,10 @@ export interface StaffActor {
   tokenHash: string | null;
 }
 
-const FAILED_TRIES_PER_MINUTE = 5;
 /** last_seen is written at most this often; expiry is counted in minutes. */
 const TOUCH_EVERY_MS = 30_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-function bearer(header: string | undefined): string | null {
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
-}
 
 /** The hub's own token for scripts, made once per data folder and readable only by its owner. */
 export function apiTokenOf(dataDir: string): string {
@@ -43,7 +38,6 @@ export function apiTokenOf(dataDir: string): string {
 }
 
 export class StaffService {
-  private readonly failures = new RateWindow(60_000);
   private readonly apiTokenHash: Buffer;
 
   constructor(
@@ -51,6 +45,7 @@ export class StaffService {
     private readonly live: LiveState,
     private readonly clock: () => number,
     apiToken: string,
+    private readonly limits: LimitsService,
   ) {
     this.apiTokenHash = createHash('sha256').update(apiToken).digest();
   }
@@ -65,17 +60,18 @@ export class StaffService {
   }
 
   /** Checks the password and opens a session; the clerk takes the counter. Returns the token once. */
-  async signIn(user: string, password: string, counterId: number | null): Promise<{ token: string; session: SessionView }> {
-    const now = this.clock();
-    const wait = this.failures.waitFor(user, FAILED_TRIES_PER_MINUTE, now);
-    if (wait > 0) throw new DomainError('sign_in_rate_limited', { seconds: Math.ceil(wait / 1000) });
+  async signIn(user: string, password: string, counterId: number | null, address: string): Promise<{ token: string; session: SessionView }> {
+    // Delays are per user and address: a stranger guessing elsewhere cannot lock the clerk out.
+    this.limits.checkSignIn(user, address);
     const account = this.repo.account(user);
     // A missing account costs the same time as a wrong password, so names cannot be probed.
     const good = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    const now = this.clock();
     if (!account || !account.active || !good) {
-      this.failures.record(user, now);
+      this.limits.signInFailed(user, address);
       throw new DomainError('sign_in_failed');
     }
+    this.limits.signInSucceeded(user, address);
     if (account.role === 'clerk' && counterId === null) throw new DomainError('counter_required');
     if (counterId !== null) this.checkCounterFree(account.user, account.counters, counterId, now);
 
@@ -96,48 +92,36 @@ export class StaffService {
   }
 
   /**
-   * The live session behind an Authorization header; 401 when there is none or it ran out.
-   * `touch`: this counts as activity (a mere "am I still signed in?" does not).
+   * The staff member behind a bearer token: null when the token is not staff's, 'expired'
+   * when its session ran out. Touching counts as activity.
    */
-  authenticate(authorization: string | undefined, touch = true): StaffActor {
-    const token = bearer(authorization);
-    if (!token) throw new DomainError('not_signed_in');
+  identify(token: string, touch: boolean): StaffActor | 'expired' | null {
     if (timingSafeEqual(createHash('sha256').update(token).digest(), this.apiTokenHash)) {
       return { user: 'api', name: 'API', role: 'manager', counterId: null, tokenHash: null };
     }
     const session = this.repo.session(hashToken(token));
+    if (!session) return null;
     const now = this.clock();
-    if (!session) throw new DomainError('not_signed_in');
-    if (!isSessionLive(session, now, this.policy())) throw new DomainError('session_expired');
-    if (touch && now - session.lastSeen >= TOUCH_EVERY_MS) this.repo.touch(session.tokenHash, now);
+    if (!isSessionLive(session, now, this.policy())) return 'expired';
+    if (touch) this.touch(session.tokenHash, session.lastSeen, now);
     return { user: session.user, name: session.name, role: session.role, counterId: session.counterId, tokenHash: session.tokenHash };
   }
 
-  /** The actor allowed to act on this counter: its clerk, or a manager. */
-  authorizeCounter(authorization: string | undefined, counterId: number): StaffActor {
-    const actor = this.authenticate(authorization);
-    if (actor.role === 'manager' || actor.counterId === counterId) return actor;
-    throw new DomainError('counter_not_held', { counterId, held: actor.counterId ?? '-' });
+  /** Marks the session as used now (at most every half minute, to spare the disk). */
+  private touch(tokenHash: string, lastSeen: number, now: number): void {
+    if (now - lastSeen >= TOUCH_EVERY_MS) this.repo.touch(tokenHash, now);
   }
 
-  authorizeManager(authorization: string | undefined): StaffActor {
-    const actor = this.authenticate(authorization);
-    if (actor.role !== 'manager') throw new DomainError('manager_only');
-    return actor;
-  }
-
-  session(authorization: string | undefined): SessionView {
-    const actor = this.authenticate(authorization, false);
+  /** The caller's own session, with when it ends. */
+  session(actor: StaffActor): SessionView {
     const session = actor.tokenHash ? this.repo.session(actor.tokenHash) : null;
     if (!session) return { user: actor.user, name: actor.name, role: actor.role, counterId: null, expiresAt: Number.MAX_SAFE_INTEGER };
     return this.view(session);
   }
 
-  /** Ends the session; returns it so the caller can close the counter it held. */
-  signOut(authorization: string | undefined): StaffActor {
-    const actor = this.authenticate(authorization);
+  /** Ends the caller's session (the API token has none). */
+  signOut(actor: StaffActor): void {
     if (actor.tokenHash) this.repo.end(actor.tokenHash, this.clock());
-    return actor;
   }
 
   /** Who sits at each counter now (for the sign-in form). */

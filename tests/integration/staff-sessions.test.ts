@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HallSettings } from '../../server/contract/events.js';
+import type { PublicHallSettings } from '../../server/contract/events.js';
 import { DEMO_HALL_FILE } from '../../server/paths.js';
 import { api, RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -151,7 +151,7 @@ describe('display notice', () => {
 
     const page = new RecordingClient(hub.url);
     await page.until(() => page.snapshots[0], 'snapshot');
-    const heard: HallSettings[] = [];
+    const heard: PublicHallSettings[] = [];
     page.socket.on('hall:settings', (s) => heard.push(s));
     const manager = await signIn('quanly', null);
     const notice = { vi: 'Chiều nay bộ phận Một cửa làm việc đến 16 giờ 30.', en: 'Open until 16:30 this afternoon.' };

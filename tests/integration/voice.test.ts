@@ -11,6 +11,7 @@ import { readWav, silence, writeWav } from '../../hardware/voice/wav.js';
 import { buildApp } from '../../server/app.js';
 import { callWords, CHIME } from '../../server/domain/announcement.js';
 import { createHub } from '../../server/hub.js';
+import { HUB_ACTOR } from '../../server/domain/actor.js';
 import { DEFAULT_VOICE_DIR, DEMO_HALL_FILE } from '../../server/paths.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -103,12 +104,12 @@ describe('voice', () => {
     const core = await createHub({ dataDir, hallFile: hallWithVoice(dataDir, { hubSpeaker: true }) });
     const app = await buildApp({ hub: core, voice: { player: [process.execPath, player, played] } });
     try {
-      await core.queue.execute({ type: 'issue', serviceId: 'HT', priority: null, source: 'api' });
-      await core.queue.execute({ type: 'issue', serviceId: 'DD', priority: null, source: 'api' });
-      await core.queue.execute({ type: 'callNext', counterId: 1, finishCurrent: false });
-      await core.queue.execute({ type: 'callNext', counterId: 3, finishCurrent: false });
+      await core.queue.execute({ type: 'issue', serviceId: 'HT', priority: null, source: 'api' }, HUB_ACTOR);
+      await core.queue.execute({ type: 'issue', serviceId: 'DD', priority: null, source: 'api' }, HUB_ACTOR);
+      await core.queue.execute({ type: 'callNext', counterId: 1, finishCurrent: false }, HUB_ACTOR);
+      await core.queue.execute({ type: 'callNext', counterId: 3, finishCurrent: false }, HUB_ACTOR);
       const held = core.live.counterState(1)!.currentTicketId!;
-      await core.queue.execute({ type: 'recall', counterId: 1, ticketId: held });
+      await core.queue.execute({ type: 'recall', counterId: 1, ticketId: held }, HUB_ACTOR);
       await expect.poll(() => readdirSync(played).length, { timeout: 10_000 }).toBe(3);
       const spans = readdirSync(played)
         .map((f) => f.replace('.wav', '').split('-').map(Number) as [number, number])

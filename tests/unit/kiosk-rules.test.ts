@@ -3,22 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { columnsFor, groupServices, textColorOn } from '../../kiosk/src/grid-layout.js';
 import type { ServiceSummary } from '../../server/contract/events.js';
-import { RateWindow } from '../../server/domain/rate-window.js';
 import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
 import { phoneBaseUrl, phoneUrl } from '../../server/http/public-address.js';
-
-describe('tickets per minute', () => {
-  it('allows the cap in any 60 seconds and says how long to wait beyond it', () => {
-    const window = new RateWindow(60_000);
-    for (let i = 0; i < 3; i++) {
-      expect(window.waitFor('K1', 3, 1000 + i)).toBe(0);
-      window.record('K1', 1000 + i);
-    }
-    expect(window.waitFor('K1', 3, 20_000)).toBe(41_000);
-    expect(window.waitFor('K2', 3, 20_000)).toBe(0);
-    expect(window.waitFor('K1', 3, 61_001)).toBe(0);
-  });
-});
 
 describe('kiosk layout', () => {
   const service = (id: string, group: string | null, active = true) => ({ id, group, active }) as ServiceSummary;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedEvent } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
-import type { CounterDef, Ticket } from '../../server/domain/model.js';
+import type { PublicTicket } from '../../server/contract/events.js';
+import type { CounterDef } from '../../server/domain/model.js';
 import { normalizeFilter, roomKey, SubscriptionRooms } from '../../server/realtime/subscriptions.js';
 
-const ticket = (serviceId: string, counterId: number | null = null) => ({ id: `x-${serviceId}`, serviceId, counterId, targetCounterId: null }) as Ticket;
+const ticket = (serviceId: string, counterId: number | null = null) => ({ id: `x-${serviceId}`, serviceId, counterId, targetCounterId: null }) as PublicTicket;
 const issued = (seq: number, serviceId: string): PublishedEvent => ({ type: 'ticket:issued', seq, at: 0, actor: null, services: [], data: { ticket: ticket(serviceId) } });
 const counters: Record<number, CounterDef> = { 8: { id: 8, services: [{ serviceId: 'CA', weight: 1 }] } as CounterDef };
 

@@ -5,6 +5,8 @@ import Type, { type TSchema } from 'typebox';
 import type { CounterDetail, CounterView } from '../../contract/events.js';
 import { dayReport } from '../../domain/day-report.js';
 import { DomainError } from '../../domain/errors.js';
+import { publicCounterView } from '../../domain/public-view.js';
+import { actorOf } from '../access/access-rules.js';
 import type { Command } from '../../domain/queue-engine.js';
 import type { Hub } from '../../hub.js';
 import {
@@ -13,7 +15,6 @@ import {
   ClerkBody,
   CounterParams,
   Described,
-  errorResponses,
   staffErrorResponses,
   HeldTicketBody,
   OpenCounterBody,
@@ -120,8 +121,9 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
 
   app.get(
     '/api/counters',
-    { schema: { tags: ['counters'], summary: 'Every counter with its state and the ticket it holds' } },
-    async () => hub.queue.read(() => hub.live.allCounters().filter(({ def }) => def.active).map(({ def }) => counterView(def.id))),
+    { schema: { tags: ['counters'], summary: 'Every counter with its state and the ticket it holds (public shapes)' } },
+    async () =>
+      hub.queue.read(() => hub.live.allCounters().filter(({ def }) => def.active).map(({ def }) => publicCounterView(counterView(def.id)))),
   );
 
   app.get(
@@ -129,10 +131,13 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
     {
       schema: {
         tags: ['counters'],
-        summary: "One counter: state, held ticket, waiting per served service, who it may call, today's figures",
+        summary: "One counter: state, held ticket, waiting per served service, who it may call, today's figures (its clerk or a manager)",
         params: CounterParams,
-        response: { 200: Described('{ def, state, current, services, waiting, today }'), ...errorResponses },
+        response: { 200: Described('{ def, state, current, services, waiting, today }'), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
+      // The page reads this after every change in the hall; only commands keep a session alive.
+      config: { passive: true },
     },
     async (request) =>
       hub.queue.read((): CounterDetail => {
@@ -169,11 +174,8 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
       },
       async (request) => {
         const { counterId } = request.params;
-        const staff = hub.staff.authorizeCounter(request.headers.authorization, counterId);
         const body = (request.body ?? {}) as Record<string, any>;
-        // A manager or a script may name the clerk it acts for; a clerk is who signed in.
-        const actor: string = staff.role === 'manager' ? (body.clerk ?? staff.name) : staff.name;
-        const { change, events } = await hub.queue.execute(route.command(counterId, body), actor);
+        const { change, events } = await hub.queue.execute(route.command(counterId, body), actorOf(request.caller, body.clerk));
         return hub.queue.read(() => ({ seq: events.at(-1)!.seq, counter: counterView(counterId), ticket: change.tickets.at(-1) ?? null }));
       },
     );

@@ -37,7 +37,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
             uptimeSeconds: Type.Number(),
             day: Type.String(),
             seq: Type.Integer({ description: 'Last event sequence number' }),
-            database: Type.Object({ ok: Type.Boolean(), path: Type.String(), schemaVersion: Type.Integer() }),
+            database: Type.Object({ ok: Type.Boolean(), schemaVersion: Type.Integer() }),
             devices: Type.Array(DeviceStatusSchema),
             memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
           }),
@@ -58,7 +58,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         uptimeSeconds: Math.round((hub.clock() - hub.startedAt) / 1000),
         day: hub.queries.today(),
         seq: hub.queue.lastSeq(),
-        database: { ok: dbOk, path: hub.dbPath, schemaVersion: hub.schemaVersion },
+        database: { ok: dbOk, schemaVersion: hub.schemaVersion },
         devices: deviceList,
         memory: memoryFigures(),
       };

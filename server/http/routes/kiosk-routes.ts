@@ -1,49 +1,33 @@
 // What a registered kiosk does: take a number (within its per-minute cap), print it, and
 // print it again when the first print failed. A kiosk proves itself with its token.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
-import type { KioskDef } from '../../domain/model.js';
-import { RateWindow } from '../../domain/rate-window.js';
+import { anywhere } from '../../domain/actor.js';
+import { publicTicket } from '../../domain/public-view.js';
+import { kioskOf } from '../access/access-control.js';
 import type { Hub } from '../../hub.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
 import { printerDeviceId } from '../../contract/events.js';
 import type { PrintService } from '../../services/print-service.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from '../public-address.js';
-import { DeviceStatusSchema, errorResponses, ErrorSchema, KioskTicketBody, PrintOutcomeSchema, TicketParams, TicketViewSchema } from '../schemas.js';
-
-const digest = (token: string) => createHash('sha256').update(token).digest();
-
-/** The kiosk whose token the request carries (Authorization: Bearer <token>); 401 otherwise. */
-function kioskOf(kiosks: KioskDef[], request: FastifyRequest): KioskDef {
-  const header = request.headers.authorization ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  if (token) {
-    const presented = digest(token);
-    // Compared in constant time so that a token cannot be guessed letter by letter.
-    const kiosk = kiosks.find((k) => timingSafeEqual(digest(k.token), presented));
-    if (kiosk?.active) return kiosk;
-  }
-  throw new DomainError('kiosk_unregistered', {});
-}
+import { DeviceStatusSchema, errorResponses, ErrorSchema, KioskTicketBody, PrintOutcomeSchema, PublicTicketViewSchema, TicketParams } from '../schemas.js';
 
 const KioskTicketReply = Type.Object({
   seq: Type.Integer(),
-  ticket: TicketViewSchema,
+  ticket: PublicTicketViewSchema,
   phoneUrl: Type.String({ description: 'The phone page the QR code leads to' }),
   print: PrintOutcomeSchema,
 });
 
-const kioskErrors = { ...errorResponses, 401: ErrorSchema, 429: ErrorSchema };
+const kioskErrors = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
 
 export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintService; devices: DeviceRegistry }> = async (
   app,
   { hub, printing, devices },
 ) => {
-  const issued = new RateWindow(60_000);
   const lan = lanAddress();
   const baseUrl = (request: FastifyRequest) =>
     phoneBaseUrl(hub.live.settings.publicUrl, process.env.LUOT_PUBLIC_URL, request.headers.host, lan);
@@ -68,7 +52,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       },
     },
     async (request) => {
-      const kiosk = kioskOf(hub.live.kiosks, request);
+      const kiosk = kioskOf(request);
       return {
         id: kiosk.id,
         name: kiosk.name,
@@ -91,21 +75,17 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       },
     },
     async (request, reply) => {
-      const kiosk = kioskOf(hub.live.kiosks, request);
-      const waitMs = issued.waitFor(kiosk.id, kiosk.ticketsPerMinute, hub.clock());
-      if (waitMs > 0) throw new DomainError('kiosk_rate_limited', { seconds: Math.ceil(waitMs / 1000) });
-      // Counted before issuing, so that simultaneous taps cannot slip past the cap together.
-      issued.record(kiosk.id, hub.clock());
+      const kiosk = kioskOf(request);
       const { serviceId, priority } = request.body;
-      const { change, events } = await hub.queue.execute(
-        { type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' },
-        `kiosk:${kiosk.id}`,
+      // Only a ticket actually given counts against the kiosk's cap; a refused tap does not.
+      const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () =>
+        hub.queue.execute({ type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }, anywhere(`kiosk:${kiosk.id}`)),
       );
       const ticketId = change.tickets[0]!.id;
       const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
       const url = phoneUrl(baseUrl(request), ticketId);
       const print = await printing.printTicket(kiosk, view, url);
-      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: view, phoneUrl: url, print });
+      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print });
     },
   );
 
@@ -114,13 +94,13 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
     {
       schema: {
         tags: ['kiosk'],
-        summary: "Print today's ticket again (after the printer was fixed)",
+        summary: "Print today's ticket again (after the printer was fixed), a few times at most",
         params: TicketParams,
-        response: { 200: Type.Object({ ticket: TicketViewSchema, phoneUrl: Type.String(), print: PrintOutcomeSchema }), ...kioskErrors },
+        response: { 200: Type.Object({ ticket: PublicTicketViewSchema, phoneUrl: Type.String(), print: PrintOutcomeSchema }), ...kioskErrors },
       },
     },
     async (request) => {
-      const kiosk = kioskOf(hub.live.kiosks, request);
+      const kiosk = kioskOf(request);
       const { ticketId } = request.params;
       const view = await hub.queue.read(() => {
         const ticket = hub.live.ticket(ticketId);
@@ -128,8 +108,11 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         if (ticket.day !== hub.queries.today()) throw new DomainError('ticket_not_from_today', { ticketId });
         return hub.queries.ticketView(ticket);
       });
+      hub.limits.checkReprint(ticketId, hub.live.settings.reprintsPerTicket);
       const url = phoneUrl(baseUrl(request), ticketId);
-      return { ticket: view, phoneUrl: url, print: await printing.printTicket(kiosk, view, url) };
+      const print = await printing.printTicket(kiosk, view, url);
+      if (print.ok) hub.limits.reprinted(ticketId);
+      return { ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
     },
   );
 };

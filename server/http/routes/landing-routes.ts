@@ -2,6 +2,7 @@
 
 import type { FastifyPluginAsync } from 'fastify';
 import type { Hub } from '../../hub.js';
+import { fromHubMachine } from '../access/access-control.js';
 import { LANDING_TEXT as T } from '../landing-text.js';
 
 function escapeHtml(text: string): string {
@@ -76,7 +77,6 @@ export function renderLanding(hub: Hub, local = false): string {
 
 export const landingRoutes: FastifyPluginAsync<{ hub: Hub }> = async (app, { hub }) => {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
-    return reply.type('text/html; charset=utf-8').send(renderLanding(hub, local));
+    return reply.type('text/html; charset=utf-8').send(renderLanding(hub, fromHubMachine(request)));
   });
 };

@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { backupDatabase } from '../../db/database.js';
 import type { Hub } from '../../hub.js';
 import { dayReport } from '../../domain/day-report.js';
-import { ClerkBody, Described, errorResponses, EventsQuery, ReportQuery } from '../schemas.js';
+import Type from 'typebox';
+import { actorOf } from '../access/access-rules.js';
+import { ClerkBody, Described, EventsQuery, ReportQuery, staffErrorResponses } from '../schemas.js';
 
 export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
   app.get(
@@ -12,9 +14,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['reports'],
-        summary: "A day's figures per service and counter: issued, served, no-show, not served, waits",
+        summary: "A day's figures per service and counter: issued, served, no-show, not served, waits (staff)",
         querystring: ReportQuery,
-        response: { 200: Described('{ day, total, services[], counters[] }'), ...errorResponses },
+        response: { 200: Described('{ day, total, services[], counters[] }'), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) => {
@@ -28,13 +31,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['reports'],
-        summary: "Close today's queue now: every waiting ticket becomes not served",
+        summary: "Close today's queue now: every waiting ticket becomes not served (managers)",
         body: ClerkBody,
+        response: { 200: Type.Object({ seq: Type.Integer(), closed: Type.Integer() }), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) => {
-      const manager = hub.staff.authorizeManager(request.headers.authorization);
-      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, request.body.clerk ?? manager.name);
+      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, actorOf(request.caller, request.body.clerk));
       const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
       return { seq: hub.queue.lastSeq(), closed: closed.length };
     },
@@ -45,13 +49,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['reports'],
-        summary: 'Copy the database now, with SQLite\'s online backup API, into the data folder\'s backups/',
+        summary: 'Copy the database now, with SQLite\'s online backup API, into the data folder\'s backups/ (managers)',
         body: ClerkBody,
-        response: { 201: Described('{ path }'), ...errorResponses },
+        response: { 201: Described('{ path }'), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request, reply) => {
-      hub.staff.authorizeManager(request.headers.authorization);
       const path = await hub.queue.read(() => backupDatabase(hub.db, hub.dataDir, 'manual'));
       return reply.status(201).send({ path: await path });
     },
@@ -62,9 +66,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['reports'],
-        summary: 'The event log, oldest first, after a sequence number',
+        summary: 'The event log, oldest first, after a sequence number (staff)',
         querystring: EventsQuery,
-        response: { 200: Described('[{ seq, at, type, ticketId, counterId, serviceId, actor, data }]'), ...errorResponses },
+        response: { 200: Described('[{ seq, at, type, ticketId, counterId, serviceId, actor, data }]'), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) => hub.queue.read(() => hub.events.read({ after: request.query.after ?? 0, limit: request.query.limit ?? 200 })),

@@ -5,13 +5,26 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { keyFrame, transferFrame } from '../../../hardware/keypad/keypad-protocol.js';
 import type { BusDevices } from '../../services/bus-devices.js';
-import { errorResponses } from '../schemas.js';
+import type { SimulatorTokens } from '../../services/simulator-tokens.js';
+import { staffErrorResponses } from '../schemas.js';
 
 const Key = Type.Union(['callNext', 'recall', 'noShow', 'finish', 'pause', 'transfer'].map((k) => Type.Literal(k)));
 
 const notFound = (what: string, en: string) => ({ statusCode: 404, error: 'not_found', message: what, messageEn: en });
 
-export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: BusDevices }> = async (app, { buses }) => {
+export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: BusDevices; tokens: SimulatorTokens }> = async (app, { buses, tokens }) => {
+  app.get(
+    '/api/simulator/token',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'A short-lived token for pressing simulated keys (the /boards page on the hub machine, or a manager)',
+        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.Number() }), ...staffErrorResponses },
+      },
+    },
+    async () => tokens.issue(),
+  );
+
   app.get('/api/simulator/buses', { schema: { tags: ['devices'], summary: 'What each simulated keypad and LED board shows' } }, async () =>
     buses.simulated().map(({ def, bus }) => ({
       id: def.id,
@@ -25,13 +38,14 @@ export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: BusDevices }> =
     {
       schema: {
         tags: ['devices'],
-        summary: 'Press a key on a simulated keypad (transfer takes toCounter or toServicePosition)',
+        summary: 'Press a key on a simulated keypad (transfer takes toCounter or toServicePosition); needs the simulator token or a manager',
         params: Type.Object({ busId: Type.String(), address: Type.Integer({ minimum: 1, maximum: 99 }) }),
         body: Type.Object(
           { key: Key, toCounter: Type.Optional(Type.Integer({ minimum: 1 })), toServicePosition: Type.Optional(Type.Integer({ minimum: 1 })) },
           { additionalProperties: false },
         ),
-        response: { 202: Type.Object({ pressed: Type.String() }), ...errorResponses },
+        response: { 202: Type.Object({ pressed: Type.String() }), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request, reply) => {

@@ -4,6 +4,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { Hub } from '../../hub.js';
+import { atCounter } from '../../domain/actor.js';
+import { actorOf } from '../access/access-rules.js';
+import { staffOf } from '../access/access-control.js';
 import { staffErrorResponses } from '../schemas.js';
 
 const SignInBody = Type.Object(
@@ -36,9 +39,10 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
     },
     async (request) => {
       const { user, password, counterId = null } = request.body;
-      const signedIn = await hub.staff.signIn(user.trim().toLowerCase(), password, counterId);
+      const signedIn = await hub.staff.signIn(user.trim().toLowerCase(), password, counterId, request.socket.remoteAddress ?? 'unknown');
       if (counterId !== null && hub.live.counterState(counterId)?.mode === 'closed') {
-        await hub.queue.execute({ type: 'openCounter', counterId, clerk: signedIn.session.name }, signedIn.session.name);
+        const clerk = signedIn.session.name;
+        await hub.queue.execute({ type: 'openCounter', counterId, clerk }, atCounter(clerk, counterId));
       }
       return signedIn;
     },
@@ -46,18 +50,34 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
 
   app.get(
     '/api/staff/session',
-    { schema: { tags: ['staff'], summary: 'The session behind the token, with when it ends (asking does not keep it alive)', response: { 200: SessionSchema, ...staffErrorResponses } } },
-    async (request) => hub.staff.session(request.headers.authorization),
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'The session behind the token, with when it ends (asking does not keep it alive)',
+        response: { 200: SessionSchema, ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+      config: { passive: true },
+    },
+    async (request) => hub.staff.session(staffOf(request)),
   );
 
   app.post(
     '/api/staff/sign-out',
-    { schema: { tags: ['staff'], summary: 'End the session; an empty counter is closed', response: { 200: Type.Object({ closedCounter: Type.Boolean() }), ...staffErrorResponses } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'End the session; an empty counter is closed',
+        response: { 200: Type.Object({ closedCounter: Type.Boolean() }), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
     async (request) => {
-      const actor = hub.staff.signOut(request.headers.authorization);
-      const state = actor.counterId !== null ? hub.live.counterState(actor.counterId) : undefined;
+      const staff = staffOf(request);
+      hub.staff.signOut(staff);
+      const state = staff.counterId !== null ? hub.live.counterState(staff.counterId) : undefined;
       if (!state || state.mode === 'closed' || state.currentTicketId !== null) return { closedCounter: false };
-      await hub.queue.execute({ type: 'closeCounter', counterId: state.id }, actor.name);
+      await hub.queue.execute({ type: 'closeCounter', counterId: state.id }, actorOf(request.caller));
       return { closedCounter: true };
     },
   );

@@ -6,10 +6,14 @@ import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { Command } from '../../domain/queue-engine.js';
 import type { Hub } from '../../hub.js';
+import { actorOf } from '../access/access-rules.js';
 import {
   CancelBody,
   ClerkBody,
+  Described,
   errorResponses,
+  staffErrorResponses,
+  PublicTicketViewSchema,
   IssueTicketBody,
   PriorityBody,
   TicketListQuery,
@@ -24,10 +28,10 @@ const CommandReply = Type.Object({
 });
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  const view = (ticketId: string) => {
+  const ticketOf = (ticketId: string) => {
     const ticket = hub.live.ticket(ticketId);
     if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
-    return hub.queries.ticketView(ticket);
+    return ticket;
   };
 
   app.post(
@@ -35,16 +39,16 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['tickets'],
-        summary: 'Take a number for a service (optionally as a priority category)',
+        summary: 'Take a number for a service (optionally as a priority category); a clerk for their counter’s services',
         body: IssueTicketBody,
-        response: { 201: CommandReply, ...errorResponses },
+        response: { 201: CommandReply, ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request, reply) => {
-      hub.staff.authenticate(request.headers.authorization);
       const { serviceId, priority, source } = request.body;
       const command = { type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' } as const;
-      const { change, events } = await hub.queue.execute(command, source ?? 'api');
+      const { change, events } = await hub.queue.execute(command, actorOf(request.caller));
       const ticket = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(change.tickets[0]!.id)!));
       return reply.status(201).send({ seq: events.at(-1)!.seq, ticket });
     },
@@ -55,9 +59,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['tickets'],
-        summary: "A day's tickets (today by default), optionally by status or service",
+        summary: "A day's tickets (today by default), optionally by status or service (staff)",
         querystring: TicketListQuery,
-        response: { 200: Type.Array(TicketSchema), ...errorResponses },
+        response: { 200: Type.Array(TicketSchema), ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) => {
@@ -72,32 +77,36 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     {
       schema: {
         tags: ['tickets'],
-        summary: 'One ticket with its status, people ahead and estimated wait',
+        summary: 'One ticket with its status, people ahead and estimated wait (public shape: priority yes/no)',
         params: TicketParams,
-        response: { 200: TicketViewSchema, ...errorResponses },
+        response: { 200: PublicTicketViewSchema, ...errorResponses },
       },
     },
-    async (request) => hub.queue.read(() => view(request.params.ticketId)),
+    async (request) => hub.queue.read(() => hub.queries.publicTicketView(ticketOf(request.params.ticketId))),
   );
 
   app.get(
     '/api/tickets/:ticketId/events',
     {
-      schema: { tags: ['tickets'], summary: "A ticket's history from the event log", params: TicketParams },
+      schema: {
+        tags: ['tickets'],
+        summary: "A ticket's history from the event log (staff)",
+        params: TicketParams,
+        response: { 200: Described('[{ seq, at, type, ticketId, counterId, serviceId, actor, data }]'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
     },
     async (request) => {
       return hub.queue.read(() => {
-        view(request.params.ticketId);
+        ticketOf(request.params.ticketId);
         return hub.events.read({ ticketId: request.params.ticketId, limit: 1000 });
       });
     },
   );
 
   const ticketCommand = async (request: FastifyRequest, ticketId: string, command: Command, clerk: string | undefined) => {
-    const staff = hub.staff.authenticate(request.headers.authorization);
-    const actor = staff.role === 'manager' ? (clerk ?? staff.name) : staff.name;
-    const { events } = await hub.queue.execute(command, actor);
-    return hub.queue.read(() => ({ seq: events.at(-1)!.seq, ticket: view(ticketId) }));
+    const { events } = await hub.queue.execute(command, actorOf(request.caller, clerk));
+    return hub.queue.read(() => ({ seq: events.at(-1)!.seq, ticket: hub.queries.ticketView(ticketOf(ticketId)) }));
   };
 
   app.post(
@@ -108,7 +117,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         summary: 'Put a skipped (no-show) ticket back in its queue, within the allowed minutes',
         params: TicketParams,
         body: ClerkBody,
-        response: { 200: CommandReply, ...errorResponses },
+        response: { 200: CommandReply, ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) =>
@@ -123,7 +133,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         summary: 'Cancel a waiting, called or skipped ticket',
         params: TicketParams,
         body: CancelBody,
-        response: { 200: CommandReply, ...errorResponses },
+        response: { 200: CommandReply, ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) =>
@@ -143,7 +154,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         summary: 'Mark a waiting ticket as priority (or back to regular with null)',
         params: TicketParams,
         body: PriorityBody,
-        response: { 200: CommandReply, ...errorResponses },
+        response: { 200: CommandReply, ...staffErrorResponses },
+        security: [{ staff: [] }],
       },
     },
     async (request) =>

@@ -1,0 +1,89 @@
+// Enforces the access table: every route gets its rule when it is registered (a route with
+// none stops the hub from starting), and every request is admitted or refused before its body
+// is read. Handlers find who is calling in request.caller.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/errors.js';
+import type { KioskDef } from '../../domain/model.js';
+import type { Credentials } from '../../services/credentials.js';
+import type { StaffActor } from '../../services/staff-service.js';
+import { admit, admitCounter, type AccessRuleName, type Caller } from './access-rules.js';
+import { ROUTE_ACCESS, routeKey } from './access-table.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller;
+  }
+  interface FastifyContextConfig {
+    access?: AccessRuleName;
+    /** Reading this route does not keep a staff session alive. */
+    passive?: boolean;
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** The request comes from a browser or script on the hub machine itself. */
+export function fromHubMachine(request: FastifyRequest): boolean {
+  return LOOPBACK.has(request.socket.remoteAddress ?? '');
+}
+
+export class MissingAccessRuleError extends Error {
+  constructor(key: string) {
+    super(`${key} has no access rule: declare who may call it in server/http/access/access-table.ts`);
+    this.name = 'MissingAccessRuleError';
+  }
+}
+
+export interface AccessControlOptions {
+  credentials: Credentials;
+  /** Whether the hall file lets the simulated keypads be pressed. */
+  simulatorOn: () => boolean;
+}
+
+export function registerAccessControl(app: FastifyInstance, { credentials, simulatorOn }: AccessControlOptions): void {
+  app.decorateRequest('caller', null as unknown as Caller);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const rules = new Set(
+      methods.map((method) => {
+        const found = ROUTE_ACCESS[routeKey(method, route.url)];
+        if (!found) throw new MissingAccessRuleError(routeKey(method, route.url));
+        return found.rule;
+      }),
+    );
+    route.config = { ...route.config, access: [...rules][0] };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const rule = request.routeOptions.config.access;
+    // Routes the hub does not have answer 404 with no rule to apply.
+    if (!rule) return;
+    const hubMachine = fromHubMachine(request);
+    const principal = rule === 'public' ? ({ kind: 'none' } as const) : credentials.identify(request.headers.authorization, !request.routeOptions.config.passive);
+    request.caller = { principal, hubMachine };
+    admit(rule, request.caller);
+    if (rule === 'simulator' && !simulatorOn()) throw new DomainError('simulator_off');
+  });
+
+  // The counter in the path is known only once it is validated.
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config.access !== 'counter') return;
+    admitCounter(request.caller, (request.params as { counterId: number }).counterId);
+  });
+}
+
+/** The kiosk a request on a `kiosk` route comes from. */
+export function kioskOf(request: FastifyRequest): KioskDef {
+  const { principal } = request.caller;
+  if (principal.kind !== 'kiosk') throw new DomainError('kiosk_unregistered');
+  return principal.kiosk;
+}
+
+/** The staff member a request on a staff route comes from. */
+export function staffOf(request: FastifyRequest): StaffActor {
+  const { principal } = request.caller;
+  if (principal.kind !== 'staff') throw new DomainError('not_signed_in');
+  return principal.staff;
+}

@@ -1,0 +1,149 @@
+// The kinds of caller the hub knows, and the rules a route or socket message can declare.
+// Which rule each route has is in access-table.ts; access-control.ts enforces them.
+
+import type { Actor } from '../../domain/actor.js';
+import { anywhere, atCounter } from '../../domain/actor.js';
+import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
+import type { KioskDef } from '../../domain/model.js';
+import type { StaffActor } from '../../services/staff-service.js';
+
+/** Who presented what: the bearer token resolved, before any rule is applied. */
+export type Principal =
+  | { kind: 'none' }
+  /** A token the hub does not know, or a staff session that ran out. */
+  | { kind: 'unknown'; expired: boolean }
+  | { kind: 'staff'; staff: StaffActor }
+  | { kind: 'kiosk'; kiosk: KioskDef }
+  /** The /boards page's short-lived token. */
+  | { kind: 'simulator' };
+
+export interface Caller {
+  principal: Principal;
+  /** The request comes from the hub machine itself (loopback). */
+  hubMachine: boolean;
+}
+
+/** What a reply may carry: public data only, or staff data (reasons, categories, the log). */
+export type Reads = 'public' | 'staff' | 'device';
+
+interface RuleDef {
+  who: { vi: string; en: string };
+  reads: Reads;
+  admits(caller: Caller): boolean;
+  /** The refusal when the caller brought no credential this rule accepts. */
+  missing: DomainErrorCode;
+  /** The refusal when the caller is known but not admitted. */
+  denied: DomainErrorCode;
+}
+
+const isStaff = (c: Caller) => c.principal.kind === 'staff';
+const isManager = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'manager';
+
+export const ACCESS_RULES = {
+  public: {
+    who: { vi: 'Mọi người trong mạng của sảnh (màn hình, điện thoại, máy tra cứu)', en: 'Anyone on the hall network (displays, phones, lookup terminals)' },
+    reads: 'public',
+    admits: () => true,
+    missing: 'not_allowed',
+    denied: 'not_allowed',
+  },
+  hubMachine: {
+    who: { vi: 'Trình duyệt trên chính máy chủ, hoặc quản lý', en: 'A browser on the hub machine itself, or a manager' },
+    reads: 'device',
+    admits: (c) => c.hubMachine || isManager(c),
+    missing: 'hub_machine_only',
+    denied: 'hub_machine_only',
+  },
+  kiosk: {
+    who: { vi: 'Máy lấy số đã đăng ký (mã của máy)', en: 'A registered kiosk (its token)' },
+    reads: 'device',
+    admits: (c) => c.principal.kind === 'kiosk',
+    missing: 'kiosk_unregistered',
+    denied: 'kiosk_unregistered',
+  },
+  staff: {
+    who: { vi: 'Cán bộ hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' },
+    reads: 'staff',
+    admits: isStaff,
+    missing: 'not_signed_in',
+    denied: 'not_allowed',
+  },
+  counter: {
+    who: { vi: 'Cán bộ đang đăng nhập tại quầy :counterId, hoặc quản lý', en: 'The clerk signed in at counter :counterId, or a manager' },
+    reads: 'staff',
+    admits: isStaff,
+    missing: 'not_signed_in',
+    denied: 'not_allowed',
+  },
+  ticket: {
+    who: {
+      vi: 'Cán bộ có quầy đang giữ số, đã bỏ qua số, hoặc phục vụ dịch vụ của số đang chờ; quản lý',
+      en: "A clerk whose counter holds the ticket, skipped it, or serves the service it waits for; a manager",
+    },
+    reads: 'staff',
+    admits: isStaff,
+    missing: 'not_signed_in',
+    denied: 'not_allowed',
+  },
+  manager: {
+    who: { vi: 'Quản lý, hoặc mã API của máy chủ', en: 'A manager, or the hub API token' },
+    reads: 'staff',
+    admits: isManager,
+    missing: 'not_signed_in',
+    denied: 'manager_only',
+  },
+  simulator: {
+    who: {
+      vi: 'Trang /boards trên máy chủ (mã ngắn hạn) hoặc quản lý; tắt được bằng simulator: false',
+      en: 'The /boards page on the hub machine (short-lived token) or a manager; off with simulator: false',
+    },
+    reads: 'device',
+    admits: (c) => c.principal.kind === 'simulator' || isManager(c),
+    missing: 'simulator_credential_required',
+    denied: 'simulator_credential_required',
+  },
+} satisfies Record<string, RuleDef>;
+
+export type AccessRuleName = keyof typeof ACCESS_RULES;
+export const ACCESS_RULE_NAMES = Object.keys(ACCESS_RULES) as AccessRuleName[];
+
+/** Throws the rule's refusal unless the caller is admitted. */
+export function admit(rule: AccessRuleName, caller: Caller): void {
+  const def: RuleDef = ACCESS_RULES[rule];
+  if (def.admits(caller)) return;
+  const { principal } = caller;
+  if (principal.kind === 'unknown' && principal.expired && def.missing === 'not_signed_in') throw new DomainError('session_expired');
+  const known = principal.kind === 'staff' || principal.kind === 'kiosk' || principal.kind === 'simulator';
+  throw new DomainError(known ? def.denied : def.missing, { who: def.who.vi, whoEn: def.who.en });
+}
+
+/** The clerk of one counter may act only there; a manager anywhere. */
+export function admitCounter(caller: Caller, counterId: number): void {
+  if (caller.principal.kind !== 'staff') return;
+  const { staff } = caller.principal;
+  if (staff.role === 'clerk' && staff.counterId !== counterId) {
+    throw new DomainError('counter_not_held', { counterId, held: staff.counterId ?? '-' });
+  }
+}
+
+/**
+ * Who the event log names and where they may act. A manager or script may name the clerk it
+ * acts for; the log then keeps both.
+ */
+export function actorOf(caller: Caller, onBehalfOf?: string): Actor {
+  const p = caller.principal;
+  switch (p.kind) {
+    case 'staff':
+      if (p.staff.role === 'clerk') {
+        if (p.staff.counterId === null) throw new DomainError('counter_required');
+        return atCounter(p.staff.name, p.staff.counterId);
+      }
+      return anywhere(onBehalfOf ? `${onBehalfOf} (${p.staff.name})` : p.staff.name);
+    case 'kiosk':
+      return anywhere(`kiosk:${p.kiosk.id}`);
+    case 'simulator':
+      return anywhere('simulator');
+    default:
+      throw new DomainError('not_signed_in');
+  }
+}

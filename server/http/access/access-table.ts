@@ -1,0 +1,102 @@
+// Who may call each route and send each socket message: declared here once, enforced by
+// access-control.ts, written out as docs/access.md (npm run docs:access). A route missing
+// from this table stops the hub from starting, so none can be added without a rule.
+
+import type { ClientToServerEvents } from '../../contract/events.js';
+import type { AccessRuleName } from './access-rules.js';
+
+interface Entry {
+  rule: AccessRuleName;
+  /** What the reply carries, for the table in docs/. */
+  note: string;
+}
+
+const entry = (rule: AccessRuleName, note: string): Entry => ({ rule, note });
+
+/** Keyed "METHOD /path" as registered (HEAD follows GET). */
+export const ROUTE_ACCESS: Record<string, Entry> = {
+  // Pages and their files: public; the data they show comes through the rules below.
+  'GET /': entry('public', 'Landing page; kiosk registration links only on the hub machine'),
+  'GET /kiosk/*': entry('public', 'Kiosk and phone page files (the kiosk proves itself with its token)'),
+  'GET /display/*': entry('public', 'Display and boards page files'),
+  'GET /counter/*': entry('public', 'Counter page files (its data needs the clerk’s sign-in)'),
+  'GET /t/:ticketId': entry('public', 'Phone page of one ticket'),
+  'GET /prints': entry('public', 'Simulated printer page (its data is hub-machine only)'),
+  'GET /boards': entry('public', 'Simulated keypads and LED boards page'),
+  'GET /docs': entry('public', 'API documentation'),
+  'GET /docs/': entry('public', 'API documentation'),
+  'GET /docs/*': entry('public', 'API documentation files'),
+  'GET /docs/json': entry('public', 'OpenAPI document'),
+  'GET /docs/yaml': entry('public', 'OpenAPI document'),
+  'GET /docs/static/*': entry('public', 'API documentation files'),
+  'GET /docs/static/index.html': entry('public', 'API documentation files'),
+  'GET /docs/static/swagger-initializer.js': entry('public', 'API documentation files'),
+
+  // The hall's live state: public shapes only (no category, no typed reason, no path).
+  'GET /api/health': entry('public', 'Liveness, storage, devices; no file paths'),
+  'GET /api/hall': entry('public', 'Snapshot: tickets with priority as yes/no, counters without pause reasons'),
+  'GET /api/services': entry('public', 'Services with waiting counts and estimates'),
+  'GET /api/services/:serviceId': entry('public', 'One service'),
+  'GET /api/counters': entry('public', 'Counters with public state'),
+  'GET /api/tickets/:ticketId': entry('public', 'One ticket, public shape (the phone page)'),
+  'GET /api/voice/call.wav': entry('public', 'The spoken call'),
+  'GET /api/staff/counters': entry('public', 'Counters and who holds each (the sign-in form)'),
+  'GET /api/simulator/buses': entry('public', 'What the simulated keypads and boards show'),
+
+  // Staff reads: the full shapes.
+  'GET /api/counters/:counterId': entry('counter', 'The counter page: held ticket, pause reason, waiting list'),
+  'GET /api/tickets': entry('staff', "A day's tickets, with categories and reasons"),
+  'GET /api/tickets/:ticketId/events': entry('staff', "A ticket's history from the event log"),
+  'GET /api/events': entry('staff', 'The event log'),
+  'GET /api/reports/day': entry('staff', "A day's figures"),
+  'GET /api/staff/session': entry('staff', 'The caller’s own session'),
+
+  // Staff commands.
+  'POST /api/staff/sign-in': entry('public', 'Limited per user and address, and per address (stored)'),
+  'POST /api/staff/sign-out': entry('staff', 'Ends the caller’s own session'),
+  'POST /api/tickets': entry('staff', 'A clerk only for the services of their counter'),
+  'POST /api/tickets/:ticketId/restore': entry('ticket', 'Puts a no-show back'),
+  'POST /api/tickets/:ticketId/cancel': entry('ticket', 'Cancels, with a reason kept for staff'),
+  'POST /api/tickets/:ticketId/priority': entry('ticket', 'Sets or clears the priority category'),
+  'POST /api/counters/:counterId/call-next': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/call': entry('counter', 'Counter command; the ticket must wait for this counter'),
+  'POST /api/counters/:counterId/recall': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/start': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/no-show': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/finish': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/transfer': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/pause': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/resume': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/open': entry('counter', 'Counter command'),
+  'POST /api/counters/:counterId/close': entry('counter', 'Counter command'),
+  'PUT /api/hall/notice': entry('manager', 'The display notice'),
+  'POST /api/day/close': entry('manager', "Closes today's queue"),
+  'POST /api/backups': entry('manager', 'Copies the database'),
+
+  // Devices.
+  'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),
+  'POST /api/kiosk/tickets': entry('kiosk', 'Takes a number; capped per kiosk per minute (stored)'),
+  'POST /api/kiosk/tickets/:ticketId/print': entry('kiosk', "Reprints today's ticket; capped per ticket (stored)"),
+  'GET /api/prints': entry('hubMachine', "The simulated printer's recent tickets"),
+  'GET /api/prints/:file': entry('hubMachine', 'One simulated print (PNG or ESC/POS bytes)'),
+  'GET /api/simulator/token': entry('hubMachine', 'A short-lived token for the /boards page'),
+  'POST /api/simulator/buses/:busId/keypads/:address/press': entry('simulator', 'Presses a simulated key, acting as that keypad'),
+};
+
+/** Every message a page may send over socket.io; the hub only ever sends public shapes. */
+export const SOCKET_ACCESS: Record<keyof ClientToServerEvents, Entry> = {
+  'hall:subscribe': entry('public', 'Follow some services or counters; answers with a public snapshot'),
+  'hall:resync': entry('public', 'A fresh public snapshot'),
+};
+
+/** What the hub sends to every page over socket.io, for the table in docs/. */
+export const SOCKET_EVENTS: Record<string, string> = {
+  'hall:snapshot': 'Public snapshot on connect',
+  'hall:events': 'Numbered changes, public shapes (priority yes/no, no reasons)',
+  'device:status': "A device's health (no personal data)",
+  'hall:settings': 'Hall settings without file paths',
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method === 'HEAD' ? 'GET' : method} ${url}`;
+}
