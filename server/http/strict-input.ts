@@ -54,6 +54,9 @@ export function registerStrictInput(app: FastifyInstance): void {
     return strict;
   });
 
+  // The API speaks JSON only: a text body is refused as the wrong media type (415).
+  app.removeContentTypeParser('text/plain');
+
   app.addHook('onRequest', async (request) => {
     const encoding = request.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {

@@ -23,13 +23,14 @@ const PLACES: Record<string, { vi: string; en: string }> = {
   headers: { vi: 'tiêu đề', en: 'headers' },
 };
 
-function field(problem: SchemaProblem): string {
+function field(problem: SchemaProblem, lang: 'vi' | 'en'): string {
   const path = problem.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  return path || '(toàn bộ)';
+  return path || (lang === 'vi' ? 'toàn bộ nội dung' : 'the whole body');
 }
 
 export function describeProblem(problem: SchemaProblem): { vi: string; en: string } {
-  const f = field(problem);
+  const fv = field(problem, 'vi');
+  const fe = field(problem, 'en');
   const p = problem.params;
   switch (problem.keyword) {
     case 'required':
@@ -41,33 +42,36 @@ export function describeProblem(problem: SchemaProblem): { vi: string; en: strin
       };
     case 'type': {
       const t = TYPE_WORDS[String(p.type)] ?? { vi: String(p.type), en: String(p.type) };
-      return { vi: `"${f}" phải là ${t.vi}`, en: `"${f}" must be ${t.en}` };
+      return { vi: `"${fv}" phải là ${t.vi}`, en: `"${fe}" must be ${t.en}` };
     }
     case 'minimum':
     case 'exclusiveMinimum':
-      return { vi: `"${f}" phải từ ${String(p.limit)} trở lên`, en: `"${f}" must be at least ${String(p.limit)}` };
+      return { vi: `"${fv}" phải từ ${String(p.limit)} trở lên`, en: `"${fe}" must be at least ${String(p.limit)}` };
     case 'maximum':
     case 'exclusiveMaximum':
-      return { vi: `"${f}" không được lớn hơn ${String(p.limit)}`, en: `"${f}" must be at most ${String(p.limit)}` };
+      return { vi: `"${fv}" không được lớn hơn ${String(p.limit)}`, en: `"${fe}" must be at most ${String(p.limit)}` };
     case 'minLength':
-      return { vi: `"${f}" không được để trống`, en: `"${f}" must not be empty` };
+      return { vi: `"${fv}" không được để trống`, en: `"${fe}" must not be empty` };
     case 'maxLength':
-      return { vi: `"${f}" dài quá ${String(p.limit)} ký tự`, en: `"${f}" is longer than ${String(p.limit)} characters` };
+      return { vi: `"${fv}" dài quá ${String(p.limit)} ký tự`, en: `"${fe}" is longer than ${String(p.limit)} characters` };
     case 'pattern':
-      if (p.pattern === '\\S') return { vi: `"${f}" không được để trống`, en: `"${f}" must not be blank` };
-      return { vi: `"${f}" không đúng định dạng`, en: `"${f}" is not in the expected format` };
+      if (p.pattern === '\\S') return { vi: `"${fv}" không được để trống`, en: `"${fe}" must not be blank` };
+      return { vi: `"${fv}" không đúng định dạng`, en: `"${fe}" is not in the expected format` };
     case 'format':
-      if (p.format === 'date') return { vi: `"${f}" phải là một ngày có thật, dạng YYYY-MM-DD`, en: `"${f}" must be a real date, YYYY-MM-DD` };
-      return { vi: `"${f}" không đúng định dạng`, en: `"${f}" is not in the expected format` };
+      if (p.format === 'date') return { vi: `"${fv}" phải là một ngày có thật, dạng YYYY-MM-DD`, en: `"${fe}" must be a real date, YYYY-MM-DD` };
+      return { vi: `"${fv}" không đúng định dạng`, en: `"${fe}" is not in the expected format` };
     default:
-      return { vi: `"${f}" không phải giá trị được chấp nhận`, en: `"${f}" is not an accepted value` };
+      return { vi: `"${fv}" không phải giá trị được chấp nhận`, en: `"${fe}" is not an accepted value` };
   }
 }
 
 export function describeValidation(problems: SchemaProblem[], context: string | undefined): { vi: string; en: string } {
   const place = PLACES[context ?? 'body'] ?? PLACES.body!;
-  // Union branches repeat the same failure; say each thing once.
-  const lines = [...new Map(problems.map((p) => describeProblem(p)).map((d) => [d.vi, d])).values()].slice(0, 5);
+  // A union (e.g. "a notice or null") fails in every branch: say only the deepest failure, once.
+  const deepest = problems.filter(
+    (p) => p.keyword !== 'anyOf' && !problems.some((q) => q.instancePath.length > p.instancePath.length && q.instancePath.startsWith(`${p.instancePath}/`)),
+  );
+  const lines = [...new Map((deepest.length > 0 ? deepest : problems).map((p) => describeProblem(p)).map((d) => [d.vi, d])).values()].slice(0, 5);
   return {
     vi: `Yêu cầu không hợp lệ (${place.vi}): ${lines.map((l) => l.vi).join('; ')}.`,
     en: `Invalid request (${place.en}): ${lines.map((l) => l.en).join('; ')}.`,

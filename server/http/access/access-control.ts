@@ -65,12 +65,9 @@ export function registerAccessControl(app: FastifyInstance, { credentials, simul
     request.caller = { principal, hubMachine };
     admit(rule, request.caller);
     if (rule === 'simulator' && !simulatorOn()) throw new DomainError('simulator_off');
-  });
-
-  // The counter in the path is known only once it is validated.
-  app.addHook('preHandler', async (request) => {
-    if (request.routeOptions.config.access !== 'counter') return;
-    admitCounter(request.caller, (request.params as { counterId: number }).counterId);
+    // A counter written other than as a plain number is left to validation, which refuses it.
+    const counter = rule === 'counter' ? (request.params as { counterId?: string }).counterId : undefined;
+    if (counter !== undefined && /^[1-9][0-9]{0,2}$/.test(counter)) admitCounter(request.caller, Number(counter));
   });
 }
 

@@ -1,0 +1,88 @@
+// docs/access.md, written from the access table so that the document is the table the hub
+// enforces (a test compares them; `npm run docs:access` writes it).
+
+import { ACCESS_RULES, ACCESS_RULE_NAMES } from './access-rules.js';
+import { ROUTE_ACCESS, SOCKET_ACCESS, SOCKET_EVENTS } from './access-table.js';
+
+const READS: Record<string, string> = {
+  public: 'public shapes only',
+  staff: 'full shapes (categories, reasons, the log)',
+  device: "the device's own data",
+};
+
+export function renderAccessTable(): string {
+  const rules = ACCESS_RULE_NAMES.map((name) => {
+    const rule = ACCESS_RULES[name];
+    return `| \`${name}\` | ${rule.who.vi}<br>${rule.who.en} | ${READS[rule.reads]} |`;
+  });
+  const routes = Object.entries(ROUTE_ACCESS).map(([key, { rule, note }]) => {
+    const [method, path] = key.split(' ');
+    return `| ${method} | \`${path}\` | \`${rule}\` | ${note} |`;
+  });
+  const messages = Object.entries(SOCKET_ACCESS).map(([name, { rule, note }]) => `| \`${name}\` | \`${rule}\` | ${note} |`);
+  const events = Object.entries(SOCKET_EVENTS).map(([name, note]) => `| \`${name}\` | ${note} |`);
+  return `# Who may do what
+
+This table is written from \`server/http/access/access-table.ts\` by \`npm run docs:access\`;
+the hub enforces the same table in one place (\`server/http/access/access-control.ts\`). A
+route without a rule stops the hub from starting, and a test calls every route with every kind
+of caller below.
+
+## Kinds of caller
+
+A caller proves who it is with \`Authorization: Bearer <token>\`: a clerk's or manager's
+session token (\`POST /api/staff/sign-in\`), the hub's API token (the file \`data/api-token\`,
+which acts as a manager), a kiosk's token (from the hall file), or the short-lived token the
+hub gives the \`/boards\` page on its own machine. Displays, phones and lookup terminals bring
+none: they read public data only.
+
+| Rule | Who | What replies carry |
+|---|---|---|
+${rules.join('\n')}
+
+A clerk acts only in the scope of their counter: commands on that counter, the ticket it holds
+or skipped, and tickets waiting for the services it serves (or sent to it by name). The queue
+service checks this in the same step as it runs the command, so the queue cannot move in
+between. A manager and the API token act anywhere. The event log names who acted; when a
+manager or a script names the clerk it acts for, the log keeps both, e.g. \`Trần Văn Minh (API)\`.
+
+## What public reads carry (Decree 13/2023/NĐ-CP)
+
+Public replies and every realtime message give tickets in their public shape: \`priority\` is
+only \`true\` or \`false\` (the category can reveal a disability), and there is no
+\`endReason\`. Counters carry no pause reason, a cancellation no reason, the hall's settings no
+file path, and \`/api/health\` no database path. The full shapes, the event log and the day's
+ticket list need a staff credential.
+
+## Routes
+
+| Method | Path | Rule | Notes |
+|---|---|---|---|
+${routes.join('\n')}
+
+HEAD answers like GET.
+
+## Realtime (socket.io)
+
+Messages a page may send:
+
+| Message | Rule | Notes |
+|---|---|---|
+${messages.join('\n')}
+
+Messages the hub sends to every page:
+
+| Message | Carries |
+|---|---|
+${events.join('\n')}
+
+## Limits (kept in the database, so a restart does not reset them)
+
+| What | Limit |
+|---|---|
+| Wrong sign-ins of one user from one address | 3 free, then 5 s, 10 s, 20 s … up to 15 min after the last one; the right password from another address still works |
+| Wrong sign-ins from one address, any user | 20 in 10 minutes, then that address waits |
+| Tickets from one kiosk | \`ticketsPerMinute\` in any 60 seconds; only tickets actually given count |
+| Reprints of one ticket | \`reprintsPerTicket\` (hall file, default 2); a failed print does not count |
+`;
+}
