@@ -27,7 +27,5 @@ export const LANDING_TEXT = {
     { href: '/api/hall', vi: 'Toàn bộ trạng thái hàng chờ (JSON)', en: 'Whole live queue state (JSON)' },
     { href: '/api/services', vi: 'Dịch vụ, số người chờ, thời gian chờ (JSON)', en: 'Services, waiting and waits (JSON)' },
     { href: '/api/counters', vi: 'Các quầy (JSON)', en: 'Counters (JSON)' },
-    { href: '/api/reports/day', vi: 'Báo cáo trong ngày (JSON)', en: "Today's report (JSON)" },
-    { href: '/api/events', vi: 'Nhật ký sự kiện (JSON)', en: 'Event log (JSON)' },
   ],
 } as const;

@@ -6,12 +6,11 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, HallSnapshot, Reply, ServerToClientEvents, SubscriptionFilter } from '../contract/events.js';
 import type { DomainError } from '../domain/errors.js';
 import { publicEvent } from '../domain/public-view.js';
+import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller } from '../http/access/access-rules.js';
 import { SOCKET_ACCESS } from '../http/access/access-table.js';
 import type { Hub } from '../hub.js';
 import { normalizeFilter, SubscriptionRooms } from './subscriptions.js';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -49,7 +48,7 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
 
   io.on('connection', async (socket) => {
     const auth: unknown = socket.handshake.auth;
-    const caller: Caller = { principal: { kind: 'none' }, hubMachine: LOOPBACK.has(socket.handshake.address) };
+    const caller: Caller = { principal: { kind: 'none' }, hubMachine: isLoopback(socket.handshake.address) };
     // Each message passes its rule from the access table before its handler runs; the reply,
     // when the page asked for one, is always the last argument.
     const on = <K extends keyof ClientToServerEvents>(name: K, handler: (...args: Parameters<ClientToServerEvents[K]>) => Promise<void>) => {

@@ -34,7 +34,7 @@ describe('a fresh hub', () => {
     expect(html).toContain('/kiosk/?device=K1&amp;token=demo-kiosk-K1-token');
     expect(renderLanding(hub.hub, false)).not.toContain('demo-kiosk-K1-token');
     expect(renderLanding(hub.hub, false)).toContain('Máy lấy số sảnh chính');
-    for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/reports/day']) expect(html).toContain(`href="${link}"`);
+    for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/counters']) expect(html).toContain(`href="${link}"`);
   });
 
   it('serves the OpenAPI document and its page', async () => {

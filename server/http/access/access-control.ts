@@ -21,11 +21,15 @@ declare module 'fastify' {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** An address of the machine itself: 127.0.0.0/8 or ::1, also written as IPv4-mapped IPv6. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}
 
 /** The request comes from a browser or script on the hub machine itself. */
 export function fromHubMachine(request: FastifyRequest): boolean {
-  return LOOPBACK.has(request.socket.remoteAddress ?? '');
+  return isLoopback(request.socket.remoteAddress);
 }
 
 export class MissingAccessRuleError extends Error {
