@@ -19,6 +19,8 @@ export const PROJECT_ROOT = projectRoot();
 export const PACKAGE_JSON = join(PROJECT_ROOT, 'package.json');
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'server', 'db', 'migrations');
 export const DEMO_HALL_FILE = join(PROJECT_ROOT, 'config', 'demo-hall.yaml');
+/** Official holiday schedules per year (config/holidays.yaml). */
+export const HOLIDAYS_FILE = join(PROJECT_ROOT, 'config', 'holidays.yaml');
 /** The font with full Vietnamese coverage used on paper and on screens. */
 export const FONTS_DIR = join(PROJECT_ROOT, 'hardware', 'fonts');
 /** Built front-ends (npm run build:web), served by the hub. */
