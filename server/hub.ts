@@ -8,7 +8,11 @@ import { openDatabase, type Db } from './db/database.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
 import { QueueRepository } from './db/queue-repository.js';
+import { catalogFromText } from './config/procedure-file.js';
+import { readHolidayFile } from './config/holiday-file.js';
+import { ProcedureRepository } from './db/procedure-repository.js';
 import { RateMarksRepository } from './db/rate-marks-repository.js';
+import { ProcedureCatalog } from './services/procedure-catalog.js';
 import { StaffRepository } from './db/staff-repository.js';
 import { dayOf } from './domain/hall-clock.js';
 import type { HallDefinition } from './domain/model.js';
@@ -46,6 +50,8 @@ export interface Hub {
   credentials: Credentials;
   simulatorTokens: SimulatorTokens;
   limits: LimitsService;
+  /** The procedures catalogue and the working-time calendar of deadlines. */
+  catalog: ProcedureCatalog;
   /** The token scripts use to act as a manager (also in data/api-token). */
   apiToken: string;
   clock: () => number;
@@ -55,15 +61,17 @@ export interface Hub {
 
 const silentLogger: Logger = { info() {}, error() {} };
 
-function chooseHall(repo: HallRepository, hallFile: string | null, now: number): { hall: HallDefinition; source: string } {
+function chooseHall(repo: HallRepository, hallFile: string | null, now: number): { hall: HallDefinition; source: string; catalogFile: string | null } {
   if (hallFile) {
-    repo.save(hallFromText(readFileSync(hallFile, 'utf8'), hallFile), now);
-    return { hall: repo.load()!, source: hallFile };
+    const definition = hallFromText(readFileSync(hallFile, 'utf8'), hallFile);
+    repo.save(definition, now);
+    return { hall: repo.load()!, source: hallFile, catalogFile: definition.catalogFile ?? null };
   }
   const stored = repo.load();
-  if (stored) return { hall: stored, source: 'database' };
-  repo.save(demoHall(), now);
-  return { hall: repo.load()!, source: 'demo hall (first start)' };
+  if (stored) return { hall: stored, source: 'database', catalogFile: null };
+  const demo = demoHall();
+  repo.save(demo, now);
+  return { hall: repo.load()!, source: 'demo hall (first start)', catalogFile: demo.catalogFile ?? null };
 }
 
 export async function createHub(options: HubOptions): Promise<Hub> {
@@ -74,7 +82,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { db } = opened;
   try {
     const hallRepo = new HallRepository(db);
-    const { hall, source } = chooseHall(hallRepo, options.hallFile ?? null, clock());
+    const { hall, source, catalogFile } = chooseHall(hallRepo, options.hallFile ?? null, clock());
     const tickets = new QueueRepository(db);
     const events = new EventLog(db);
     const today = dayOf(clock(), hall.settings.timeZone);
@@ -90,6 +98,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
+    const catalog = new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile());
+    // The catalogue a hall file names replaces the stored one (the demo hall names its own).
+    if (catalogFile) catalog.replace(catalogFromText(readFileSync(catalogFile, 'utf8'), catalogFile));
     return {
       db,
       dbPath: opened.path,
@@ -106,6 +117,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       credentials: new Credentials(staff, live, simulatorTokens),
       simulatorTokens,
       limits,
+      catalog,
       apiToken,
       clock,
       startedAt: clock(),

@@ -1,15 +1,18 @@
 // The hall description a manager writes (JSON or YAML): its schema, and how it becomes the
 // HallDefinition the engine uses. Friendly shorthands are accepted here and nowhere else.
 
+import { dirname, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_VOICE } from '../domain/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
+import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
 import {
   COUNTER_ACTIONS,
   DEFAULT_ACCESS_SETTINGS,
+  DEFAULT_WORKING_SETTINGS,
   type CounterAction,
   type CounterDef,
   type CounterKeyMap,
@@ -199,6 +202,8 @@ export const HallFileSchema = Type.Object(
         voice: Type.Optional(VoiceEntry),
         simulator: Type.Optional(Type.Boolean({ description: 'Let the /boards page press simulated keys (default true)' })),
         reprintsPerTicket: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Reprints a kiosk may make of one ticket (default 2)' })),
+        workingHours: Type.Optional(Type.Array(Type.Object({ start: Clock, end: Clock }, { additionalProperties: false }), { minItems: 1, maxItems: 4 })),
+        holidays: Type.Optional(HolidaySchedulesSchema),
       },
       { additionalProperties: false },
     ),
@@ -207,6 +212,7 @@ export const HallFileSchema = Type.Object(
     kiosks: Type.Optional(Type.Array(KioskEntry)),
     serialBuses: Type.Optional(Type.Array(SerialBusEntry)),
     staff: Type.Optional(Type.Array(StaffEntry)),
+    catalog: Type.Optional(Type.String({ minLength: 1, description: 'The procedures catalogue (.csv or .json), relative to this file' })),
   },
   { additionalProperties: false },
 );
@@ -332,6 +338,8 @@ function settings(hall: HallFile['hall']): HallSettings {
     voice: { ...DEFAULT_VOICE, ...hall.voice },
     simulator: hall.simulator ?? DEFAULT_ACCESS_SETTINGS.simulator,
     reprintsPerTicket: hall.reprintsPerTicket ?? DEFAULT_ACCESS_SETTINGS.reprintsPerTicket,
+    workingHours: hall.workingHours ?? DEFAULT_WORKING_SETTINGS.workingHours,
+    holidays: Object.fromEntries(Object.entries(hall.holidays ?? {}).map(([y, e]) => [y, { ...e, workingDays: e.workingDays ?? [] }])),
   };
 }
 
@@ -382,8 +390,9 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     kiosks: (data.kiosks ?? []).map(kiosk),
     serialBuses: (data.serialBuses ?? []).map(serialBus),
     staff: (data.staff ?? []).map(staffMember),
+    catalogFile: data.catalog ? resolve(dirname(source), data.catalog) : null,
   };
-  const problems = checkHallDefinition(definition);
+  const problems = [...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];
   if (problems.length > 0) throw new HallFileError(source, problems);
   return definition;
 }

@@ -2,7 +2,7 @@
 
 import { DEFAULT_VOICE } from '../domain/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
-import { DEFAULT_ACCESS_SETTINGS } from '../domain/model.js';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/model.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import type { Db } from './database.js';
@@ -22,6 +22,7 @@ const SETTINGS_DEFAULTS: Partial<HallSettings> = {
   sessionMaxHours: DEFAULT_SESSION_POLICY.maxHours,
   voice: DEFAULT_VOICE,
   ...DEFAULT_ACCESS_SETTINGS,
+  ...DEFAULT_WORKING_SETTINGS,
 };
 export class HallRepository {
   constructor(private readonly db: Db) {}

@@ -110,6 +110,21 @@ const ERRORS = {
     vi: (p) => `Không nhận nội dung nén (Content-Encoding: ${p.encoding}). Hãy gửi JSON thường.`,
     en: (p) => `Compressed bodies are not accepted (Content-Encoding: ${p.encoding}). Send plain JSON.`,
   },
+  procedure_not_found: {
+    status: 404,
+    vi: (p) => `Không có thủ tục mã "${p.code}" trong danh mục của bộ phận một cửa.`,
+    en: (p) => `There is no procedure "${p.code}" in the hall's catalogue.`,
+  },
+  catalog_unknown_service: {
+    status: 422,
+    vi: (p) => `Danh mục thủ tục nêu dịch vụ không có trong sảnh: ${p.services}.`,
+    en: (p) => `The catalogue names services the hall does not have: ${p.services}.`,
+  },
+  catalog_invalid: {
+    status: 422,
+    vi: (p) => `Danh mục thủ tục không dùng được: ${p.problems}`,
+    en: (p) => `The procedures catalogue cannot be used: ${p.problems}`,
+  },
   ticket_not_from_today: {
     status: 409,
     vi: (p) => `Số thứ tự "${p.ticketId}" không phải của hôm nay nên không in lại được.`,

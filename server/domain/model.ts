@@ -1,6 +1,9 @@
 // The hall's vocabulary as plain data. No I/O here: these types are shared by the
 // queue engine, the store, the HTTP API and (through server/contract) every page.
 
+import type { HolidaySchedules } from './holidays.js';
+import { DEFAULT_WORKING_HOURS, type WorkingPeriod } from './working-time.js';
+
 /** Text shown to people: Vietnamese first, English for the language toggle. */
 export interface LocalizedText {
   vi: string;
@@ -110,10 +113,16 @@ export interface HallSettings {
   simulator: boolean;
   /** How many times a kiosk may print one ticket again. */
   reprintsPerTicket: number;
+  /** Working hours that count towards dossier deadlines (eight hours make a working day). */
+  workingHours: WorkingPeriod[];
+  /** The hall's own official holiday schedules by year, over those shipped in config/holidays.yaml. */
+  holidays: HolidaySchedules;
 }
 
 /** Defaults of the access settings, also for settings stored by an older version. */
 export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 } as const;
+/** Defaults of the working-time settings, also for settings stored by an older version. */
+export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules } = { workingHours: DEFAULT_WORKING_HOURS, holidays: {} };
 
 export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
@@ -191,6 +200,8 @@ export interface HallDefinition {
   kiosks: KioskDef[];
   serialBuses: SerialBusDef[];
   staff: StaffDef[];
+  /** The procedures catalogue file a hall file names (read at start), resolved to a path. */
+  catalogFile?: string | null;
 }
 
 export const TICKET_STATUSES = [

@@ -27,5 +27,6 @@ export const LANDING_TEXT = {
     { href: '/api/hall', vi: 'Toàn bộ trạng thái hàng chờ (JSON)', en: 'Whole live queue state (JSON)' },
     { href: '/api/services', vi: 'Dịch vụ, số người chờ, thời gian chờ (JSON)', en: 'Services, waiting and waits (JSON)' },
     { href: '/api/counters', vi: 'Các quầy (JSON)', en: 'Counters (JSON)' },
+    { href: '/api/procedures', vi: 'Danh mục thủ tục hành chính (JSON)', en: 'Administrative procedures (JSON)' },
   ],
 } as const;

@@ -1,12 +1,9 @@
 // A clerk acts only on their own counter's citizens; a manager anywhere; simulated keypads
 // only with the /boards token or a manager, and not at all when the hall turns them off.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_HALL_FILE } from '../../server/paths.js';
 import { HUB_MACHINE, inject, LAN_ADDRESS, prepareCallers } from '../helpers/callers.js';
+import { demoHallWith } from '../helpers/hall-files.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -105,10 +102,7 @@ describe('the keypad simulator', () => {
 
   it('is off when the hall file says simulator: false', async () => {
     const dataDir = tempDataDir();
-    const hall = parse(readFileSync(DEMO_HALL_FILE, 'utf8'));
-    hall.hall.simulator = false;
-    const file = join(dataDir, 'hall.yaml');
-    writeFileSync(file, stringify(hall));
+    const file = demoHallWith(dataDir, (hall) => (hall.hall.simulator = false));
     hub = await startTestHub({ dataDir, hallFile: file });
     const c = await prepareCallers(hub);
     const press = await inject(hub, c.manager, 'POST', '/api/simulator/buses/B1/keypads/2/press', { key: 'callNext' });

@@ -1,13 +1,13 @@
 // What anyone on the hall network can read carries nothing personal (Decree 13/2023/NĐ-CP):
 // no priority category, no reason a clerk typed, no file path. Staff still read them.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../server/http/access/access-table.js';
-import { DEMO_HALL_FILE } from '../../server/paths.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS, prepareCallers, type TestCaller } from '../helpers/callers.js';
+import { demoHallWith } from '../helpers/hall-files.js';
 import { RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 const SECRETS = {
@@ -26,10 +26,7 @@ beforeAll(async () => {
   const dataDir = tempDataDir();
   packDir = join(dataDir, 'giong-doc-rieng');
   mkdirSync(packDir);
-  const hall = parse(readFileSync(DEMO_HALL_FILE, 'utf8'));
-  hall.hall.voice = { packDir };
-  const file = join(dataDir, 'hall.yaml');
-  writeFileSync(file, stringify(hall));
+  const file = demoHallWith(dataDir, (hall) => (hall.hall.voice = { packDir }));
   hub = await startTestHub({ dataDir, hallFile: file });
   staff = await prepareCallers(hub);
   page = new RecordingClient(hub.url);

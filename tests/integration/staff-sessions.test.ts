@@ -1,12 +1,10 @@
 // Clerks sign in to one counter each; counter commands need that session (or a manager's);
 // sessions run out; a manager changes the display notice while the hall runs.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicHallSettings } from '../../server/contract/events.js';
-import { DEMO_HALL_FILE } from '../../server/paths.js';
+import { demoHallWith } from '../helpers/hall-files.js';
 import { api, RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 const DEMO_PASSWORD = 'luot-demo';
@@ -167,10 +165,7 @@ describe('display notice', () => {
 
     // A hall file that says something new about the notice wins over the manager's change.
     await hub.stop();
-    const hall = parse(readFileSync(DEMO_HALL_FILE, 'utf8'));
-    hall.hall.displayNotice = { vi: 'Thông báo mới từ tệp cấu hình.', en: 'New notice from the hall file.' };
-    const file = join(dataDir, 'hall.yaml');
-    writeFileSync(file, stringify(hall));
+    const file = demoHallWith(dataDir, (hall) => (hall.hall.displayNotice = { vi: 'Thông báo mới từ tệp cấu hình.', en: 'New notice from the hall file.' }));
     hub = await startTestHub({ dataDir, hallFile: file });
     expect((await api(hub.url, 'GET', '/api/hall')).body.hall.displayNotice.vi).toBe('Thông báo mới từ tệp cấu hình.');
 

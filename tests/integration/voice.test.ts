@@ -4,7 +4,6 @@
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACK_RATE, VoicePack } from '../../hardware/voice/voice-pack.js';
 import { readWav, silence, writeWav } from '../../hardware/voice/wav.js';
@@ -12,7 +11,8 @@ import { buildApp } from '../../server/app.js';
 import { callWords, CHIME } from '../../server/domain/announcement.js';
 import { createHub } from '../../server/hub.js';
 import { HUB_ACTOR } from '../../server/domain/actor.js';
-import { DEFAULT_VOICE_DIR, DEMO_HALL_FILE } from '../../server/paths.js';
+import { DEFAULT_VOICE_DIR } from '../../server/paths.js';
+import { demoHallWith } from '../helpers/hall-files.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -22,11 +22,7 @@ afterEach(async () => {
 });
 
 function hallWithVoice(dataDir: string, voice: Record<string, unknown>): string {
-  const hall = parse(readFileSync(DEMO_HALL_FILE, 'utf8'));
-  hall.hall.voice = voice;
-  const file = join(dataDir, 'hall.yaml');
-  writeFileSync(file, stringify(hall));
-  return file;
+  return demoHallWith(dataDir, (hall) => (hall.hall.voice = voice));
 }
 
 describe('voice', () => {

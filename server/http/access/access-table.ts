@@ -42,6 +42,9 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/voice/call.wav': entry('public', 'The spoken call'),
   'GET /api/staff/counters': entry('public', 'Counters and who holds each (the sign-in form)'),
   'GET /api/simulator/buses': entry('public', 'What the simulated keypads and boards show'),
+  'GET /api/procedures': entry('public', 'The procedures guide, searched'),
+  'GET /api/procedures/:code': entry('public', 'One procedure with its papers, fee, time and counters'),
+  'GET /api/procedures/:code/due': entry('public', 'The due date if received now'),
 
   // Staff reads: the full shapes.
   'GET /api/counters/:counterId': entry('counter', 'The counter page: held ticket, pause reason, waiting list'),
@@ -70,6 +73,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/counters/:counterId/open': entry('counter', 'Counter command'),
   'POST /api/counters/:counterId/close': entry('counter', 'Counter command'),
   'PUT /api/hall/notice': entry('manager', 'The display notice'),
+  'PUT /api/procedures': entry('manager', 'Replaces the procedures catalogue (JSON or CSV)'),
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
 

@@ -1,0 +1,156 @@
+// A procedures catalogue as a hall writes it, in JSON or CSV (docs/procedures.md), checked
+// and turned into Procedure records. Every problem is reported with its row, all at once.
+
+import { parse as parseCsv } from 'csv-parse/sync';
+import Type from 'typebox';
+import Value from 'typebox/value';
+import { PAPER_KINDS, type Paper, type PaperKind, type Procedure } from '../domain/procedures.js';
+import type { ProcessingTime } from '../domain/working-time.js';
+
+export class CatalogError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`The procedures catalogue ${source} cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+const Text = Type.Union([Type.String({ minLength: 1 }), Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })]);
+
+const PaperEntry = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    kind: Type.Union(PAPER_KINDS.map((k) => Type.Literal(k))),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+const ProcedureEntry = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }),
+    nationalCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9A-Za-z.]{1,20}$' }), Type.Null()])),
+    name: Text,
+    serviceId: Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$' }),
+    field: Type.String({ minLength: 1 }),
+    papers: Type.Array(PaperEntry),
+    fee: Type.Union([Type.String({ minLength: 1 }), Type.Object({ text: Type.String({ minLength: 1 }), amountVnd: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, { additionalProperties: false })]),
+    processing: Type.String(),
+    processingText: Type.Optional(Type.String()),
+    resultAt: Type.String({ minLength: 1 }),
+    legalBasis: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+type Entry = Type.Static<typeof ProcedureEntry>;
+
+/** "3d", "0.5d", "4h", "same-day" or "same-day 15:00" (the cut-off after which it is the next day). */
+export function parseProcessing(text: string): ProcessingTime | null {
+  const t = text.trim().toLowerCase();
+  const days = /^(\d{1,3}(?:\.\d{1,2})?)d$/.exec(t);
+  if (days) return { unit: 'days', value: Number(days[1]) };
+  const hours = /^(\d{1,4}(?:\.\d{1,2})?)h$/.exec(t);
+  if (hours) return { unit: 'hours', value: Number(hours[1]) };
+  const same = /^same-day(?: ([01]\d|2[0-3]):([0-5]\d))?$/.exec(t);
+  if (same) return { unit: 'sameDay', cutoff: same[1] ? `${same[1]}:${same[2]}` : '15:00' };
+  return null;
+}
+
+function toProcedure(entry: Entry): Procedure {
+  const processing = parseProcessing(entry.processing)!;
+  return {
+    code: entry.code,
+    nationalCode: entry.nationalCode ?? null,
+    name: typeof entry.name === 'string' ? { vi: entry.name, en: entry.name } : entry.name,
+    serviceId: entry.serviceId,
+    field: entry.field,
+    papers: entry.papers.map((p) => ({ name: p.name, kind: p.kind, count: p.count ?? 1 })),
+    fee: typeof entry.fee === 'string' ? { text: entry.fee, amountVnd: null } : entry.fee,
+    processing,
+    processingText: entry.processingText?.trim() || '',
+    resultAt: entry.resultAt,
+    legalBasis: entry.legalBasis ?? '',
+  };
+}
+
+/** Checks entries (from JSON, or rows of a CSV) and returns the catalogue in their order. */
+export function catalogFromData(data: unknown, source: string, rowName = (i: number) => `entry ${i + 1}`): Procedure[] {
+  if (!Array.isArray(data)) throw new CatalogError(source, ['the catalogue must be a list of procedures']);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  data.forEach((entry, i) => {
+    if (!Value.Check(ProcedureEntry, entry)) {
+      for (const e of [...Value.Errors(ProcedureEntry, entry)].slice(0, 3)) problems.push(`${rowName(i)}: ${e.instancePath || '(entry)'} ${e.message}`);
+      return;
+    }
+    if (!parseProcessing(entry.processing)) problems.push(`${rowName(i)}: processing "${entry.processing}" must be like 3d, 4h or same-day 15:00`);
+    if (seen.has(entry.code)) problems.push(`${rowName(i)}: the code ${entry.code} is used twice`);
+    seen.add(entry.code);
+  });
+  if (problems.length > 0) throw new CatalogError(source, problems.slice(0, 20));
+  return (data as Entry[]).map(toProcedure);
+}
+
+/** "Tờ khai [original x1]; Giấy chứng sinh [original]" → papers. */
+export function parsePapers(text: string): Paper[] | string {
+  const papers: Paper[] = [];
+  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(.+?)\s*\[([a-z_]+)(?:\s*x(\d{1,2}))?\]$/.exec(part);
+    if (!match || !(PAPER_KINDS as readonly string[]).includes(match[2]!)) {
+      return `"${part}" must be written as: name [kind] or name [kind xN], kind one of ${PAPER_KINDS.join(', ')}`;
+    }
+    papers.push({ name: match[1]!, kind: match[2] as PaperKind, count: match[3] ? Number(match[3]) : 1 });
+  }
+  return papers;
+}
+
+const CSV_COLUMNS = ['code', 'name', 'serviceId', 'field', 'processing', 'fee', 'resultAt', 'papers'] as const;
+
+/** A CSV with a header row; see docs/procedures.md for the columns. */
+export function catalogFromCsv(text: string, source: string): Procedure[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new CatalogError(source, [`it is not valid CSV: ${(error as Error).message}`]);
+  }
+  const missing = CSV_COLUMNS.filter((c) => rows.length > 0 && !(c in rows[0]!));
+  if (missing.length > 0) throw new CatalogError(source, [`the header lacks the columns ${missing.join(', ')}`]);
+  const problems: string[] = [];
+  const entries = rows.map((row, i) => {
+    const papers = parsePapers(row.papers ?? '');
+    if (typeof papers === 'string') problems.push(`row ${i + 2}: papers: ${papers}`);
+    const feeVnd = row.feeVnd ? Number(row.feeVnd) : null;
+    if (feeVnd !== null && !Number.isInteger(feeVnd)) problems.push(`row ${i + 2}: feeVnd must be a whole number of đồng`);
+    return {
+      code: row.code,
+      ...(row.nationalCode ? { nationalCode: row.nationalCode } : {}),
+      name: row.nameEn ? { vi: row.name, en: row.nameEn } : row.name,
+      serviceId: row.serviceId,
+      field: row.field,
+      papers: typeof papers === 'string' ? [] : papers,
+      fee: { text: row.fee, amountVnd: feeVnd },
+      processing: row.processing,
+      ...(row.processingText ? { processingText: row.processingText } : {}),
+      resultAt: row.resultAt,
+      ...(row.legalBasis ? { legalBasis: row.legalBasis } : {}),
+    };
+  });
+  if (problems.length > 0) throw new CatalogError(source, problems.slice(0, 20));
+  return catalogFromData(entries, source, (i) => `row ${i + 2}`);
+}
+
+/** A catalogue file's text, by its name: .csv or .json. */
+export function catalogFromText(text: string, source: string): Procedure[] {
+  if (source.toLowerCase().endsWith('.csv')) return catalogFromCsv(text, source);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CatalogError(source, [`it is not valid JSON: ${(error as Error).message}`]);
+  }
+  return catalogFromData(data, source);
+}

@@ -1,0 +1,67 @@
+// The hall's procedures catalogue in memory, with its search, and the working-time calendar
+// that turns a procedure's legal time into a due date. Changed only by a whole import.
+
+import type { HolidaySchedules } from '../domain/holidays.js';
+import { HolidayCalendar } from '../domain/holidays.js';
+import { DomainError } from '../domain/errors.js';
+import { searchProcedures, type Procedure } from '../domain/procedures.js';
+import { WorkingTime } from '../domain/working-time.js';
+import type { ProcedureRepository } from '../db/procedure-repository.js';
+import type { LiveState } from './live-state.js';
+
+export class ProcedureCatalog {
+  private list: Procedure[];
+  private byCode: Map<string, Procedure>;
+  private calendar: { settings: unknown; time: WorkingTime } | null = null;
+
+  constructor(
+    private readonly repo: ProcedureRepository,
+    private readonly live: LiveState,
+    /** The official schedules shipped in config/holidays.yaml. */
+    private readonly shippedHolidays: HolidaySchedules,
+  ) {
+    this.list = repo.all();
+    this.byCode = new Map(this.list.map((p) => [p.code, p]));
+  }
+
+  all(): readonly Procedure[] {
+    return this.list;
+  }
+
+  get(code: string): Procedure {
+    const found = this.byCode.get(code);
+    if (!found) throw new DomainError('procedure_not_found', { code });
+    return found;
+  }
+
+  search(query: string, serviceId?: string): Procedure[] {
+    return searchProcedures(this.list, query, serviceId);
+  }
+
+  /** Counters that receive a procedure now: those serving its service. */
+  countersFor(procedure: Procedure): number[] {
+    return this.live
+      .allCounters()
+      .filter(({ def }) => def.active && def.services.some((l) => l.serviceId === procedure.serviceId))
+      .map(({ def }) => def.id);
+  }
+
+  /** Replaces the whole catalogue; every procedure must name a service of the hall. */
+  replace(list: Procedure[]): void {
+    const unknown = [...new Set(list.filter((p) => !this.live.service(p.serviceId)).map((p) => p.serviceId))];
+    if (unknown.length > 0) throw new DomainError('catalog_unknown_service', { services: unknown.join(', ') });
+    this.repo.replaceAll(list);
+    this.list = list;
+    this.byCode = new Map(list.map((p) => [p.code, p]));
+  }
+
+  /** Working time by the hall's hours and holidays (its own years over the shipped ones). */
+  workingTime(): WorkingTime {
+    const settings = this.live.settings;
+    if (this.calendar?.settings !== settings) {
+      const calendar = new HolidayCalendar({ ...this.shippedHolidays, ...settings.holidays });
+      this.calendar = { settings, time: new WorkingTime(calendar, settings.timeZone, settings.workingHours) };
+    }
+    return this.calendar.time;
+  }
+}

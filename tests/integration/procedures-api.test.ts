@@ -1,0 +1,89 @@
+// The procedures guide over HTTP on the demo hall, the due date in working time, and a
+// manager's import of a catalogue in JSON or CSV.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { localInstant } from '../../server/domain/working-time.js';
+import { inject, LAN_ADDRESS, prepareCallers } from '../helpers/callers.js';
+import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { demoHallWith } from '../helpers/hall-files.js';
+
+let hub: TestHub | null = null;
+afterEach(async () => {
+  await hub?.stop(true);
+  hub = null;
+});
+
+const anyone = { address: LAN_ADDRESS, token: null };
+
+describe('the procedures guide', () => {
+  it('searches as citizens type, and tells papers, fee, time and counters', async () => {
+    hub = await startTestHub();
+    const found = await inject(hub, anyone, 'GET', `/api/procedures?q=${encodeURIComponent('cap giay phep xay dung')}`);
+    expect(found.status).toBe(200);
+    expect(found.body[0]).toMatchObject({ code: 'XD.01', name: { vi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' }, counters: [4, 5] });
+    const one = await inject(hub, anyone, 'GET', '/api/procedures/HT.01');
+    expect(one.body).toMatchObject({
+      serviceId: 'HT',
+      papers: expect.arrayContaining([{ name: 'Giấy chứng sinh hoặc văn bản thay Giấy chứng sinh', kind: 'original', count: 1 }]),
+      processingWords: { vi: 'Trong ngày (nhận sau 15:00: ngày làm việc tiếp theo)' },
+      counters: [1, 2, 12],
+    });
+    const missing = await inject(hub, anyone, 'GET', '/api/procedures/ZZ.99');
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toBe('Không có thủ tục mã "ZZ.99" trong danh mục của bộ phận một cửa.');
+  });
+
+  it('gives the due date in working time, across Tết', async () => {
+    hub = await startTestHub();
+    // Received Friday 13/2/2026 at 15:00: Tết is from 14 to 22/2.
+    const at = localInstant('2026-02-13', 15 * 60, 'Asia/Ho_Chi_Minh');
+    // Three working days: 2 hours on Friday, 23 and 24/2, and 6 hours of 25/2.
+    const residence = await inject(hub, anyone, 'GET', `/api/procedures/CA.02/due?at=${at}`);
+    expect(residence.body).toMatchObject({ dueDay: '2026-02-25', dueTime: '15:00' });
+    const birth = await inject(hub, anyone, 'GET', `/api/procedures/HT.01/due?at=${at}`);
+    expect(birth.body).toMatchObject({ dueDay: '2026-02-23', dueTime: '17:00' });
+  });
+
+  it('lets a manager replace the catalogue with CSV or JSON, and keeps it across a restart', async () => {
+    const dataDir = tempDataDir();
+    hub = await startTestHub({ dataDir });
+    const c = await prepareCallers(hub);
+    const csv = [
+      'code,name,serviceId,field,processing,fee,resultAt,papers',
+      'HT.01,Đăng ký khai sinh,HT,Hộ tịch,same-day,Miễn lệ phí,Bộ phận Một cửa,Tờ khai [original]; Giấy chứng sinh [original]',
+      'CA.01,Đăng ký thường trú,CA,Cư trú,7d,20.000 đồng,Công an phường,Tờ khai CT01 [original]',
+    ].join('\n');
+    const byClerk = await inject(hub, c.clerk1, 'PUT', '/api/procedures', csv, { 'content-type': 'text/csv' });
+    expect(byClerk.status).toBe(403);
+    const imported = await inject(hub, c.manager, 'PUT', '/api/procedures', csv, { 'content-type': 'text/csv' });
+    expect(imported.body).toEqual({ count: 2 });
+
+    const unknownService = await inject(hub, c.manager, 'PUT', '/api/procedures', csv.replace(',CA,', ',NOPE,'), { 'content-type': 'text/csv' });
+    expect(unknownService.status).toBe(422);
+    expect(unknownService.body.message).toContain('NOPE');
+    const broken = await inject(hub, c.manager, 'PUT', '/api/procedures', [{ code: 'X' }]);
+    expect(broken.status).toBe(422);
+    expect(broken.body.messageEn).toMatch(/^The procedures catalogue cannot be used: entry 1/);
+    // A refused import leaves the catalogue as it was.
+    expect((await inject(hub, anyone, 'GET', '/api/procedures')).body).toHaveLength(2);
+
+    await hub.stop();
+    hub = await startTestHub({ dataDir });
+    expect((await inject(hub, anyone, 'GET', '/api/procedures')).body.map((p: { code: string }) => p.code)).toEqual(['HT.01', 'CA.01']);
+  });
+
+  it('reads the catalogue a hall file names, and refuses a hall whose catalogue cannot be used', async () => {
+    const dataDir = tempDataDir();
+    const file = demoHallWith(dataDir, (hall) => (hall.hall.workingHours = [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }]));
+    hub = await startTestHub({ dataDir, hallFile: file });
+    expect((await inject(hub, anyone, 'GET', '/api/procedures')).body.length).toBeGreaterThanOrEqual(25);
+    const at = localInstant('2026-11-24', 12 * 60 + 15, 'Asia/Ho_Chi_Minh');
+    // Received at lunch: counting starts at this hall's 13:00; 24 working hours are 4 on
+    // Tuesday, Wednesday and Thursday, and Friday's morning, 07:30-11:30.
+    expect((await inject(hub, anyone, 'GET', `/api/procedures/KD.01/due?at=${at}`)).body).toMatchObject({ dueDay: '2026-11-27', dueTime: '11:30' });
+    await hub.stop(true);
+    hub = null;
+    const bad = demoHallWith(tempDataDir(), (hall) => (hall.catalog = 'no-such-file.csv'));
+    await expect(startTestHub({ hallFile: bad })).rejects.toThrow(/no-such-file\.csv/);
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogError, catalogFromCsv, catalogFromText, parsePapers, parseProcessing } from '../../server/config/procedure-file.js';
+import { foldVietnamese, searchProcedures } from '../../server/domain/procedures.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
+
+const demo = catalogFromText(readFileSync(join(PROJECT_ROOT, 'config', 'demo-procedures.json'), 'utf8'), 'demo-procedures.json');
+
+describe('the demo catalogue', () => {
+  it('has at least 25 procedures of a ward centre, each with its legal time, basis and papers', () => {
+    expect(demo.length).toBeGreaterThanOrEqual(25);
+    for (const p of demo) {
+      expect(p.legalBasis, p.code).not.toBe('');
+      expect(p.processingText, p.code).not.toBe('');
+      expect(p.papers.length, p.code).toBeGreaterThan(0);
+    }
+    const names = demo.map((p) => p.name.vi);
+    for (const wanted of ['Đăng ký khai sinh', 'Đăng ký kết hôn', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Đăng ký thành lập hộ kinh doanh']) {
+      expect(names).toContain(wanted);
+    }
+    expect(demo.find((p) => p.code === 'DD.01')!.processing).toEqual({ unit: 'days', value: 20 });
+    expect(demo.find((p) => p.code === 'HT.01')!.processing).toEqual({ unit: 'sameDay', cutoff: '15:00' });
+  });
+});
+
+describe('search', () => {
+  it('finds with or without diacritics, by name, code or field', () => {
+    expect(foldVietnamese('  Đăng KÝ   khai sinh ')).toBe('dang ky khai sinh');
+    expect(searchProcedures(demo, 'dang ky khai sinh').map((p) => p.code)).toEqual(['HT.01']);
+    expect(searchProcedures(demo, 'ĐĂNG KÝ KẾT HÔN')[0]!.code).toBe('HT.02');
+    expect(searchProcedures(demo, 'chung thuc').map((p) => p.code)).toEqual(['CT.01', 'CT.02', 'CT.03', 'CT.04']);
+    expect(searchProcedures(demo, 'giay phep xay dung')[0]!.code).toBe('XD.01');
+    expect(searchProcedures(demo, 'ho kinh doanh', 'DKKD')).toHaveLength(4);
+    expect(searchProcedures(demo, 'kd.03')[0]!.code).toBe('KD.03');
+    expect(searchProcedures(demo, 'khong co thu tuc nay')).toEqual([]);
+    // A name starting with the query comes first.
+    expect(searchProcedures(demo, 'đăng ký')[0]!.name.vi.startsWith('Đăng ký')).toBe(true);
+  });
+});
+
+describe('catalogue files', () => {
+  it('reads processing times and papers as documented', () => {
+    expect(parseProcessing('3d')).toEqual({ unit: 'days', value: 3 });
+    expect(parseProcessing('0.5d')).toEqual({ unit: 'days', value: 0.5 });
+    expect(parseProcessing('4h')).toEqual({ unit: 'hours', value: 4 });
+    expect(parseProcessing('same-day')).toEqual({ unit: 'sameDay', cutoff: '15:00' });
+    expect(parseProcessing('same-day 16:30')).toEqual({ unit: 'sameDay', cutoff: '16:30' });
+    expect(parseProcessing('ba ngày')).toBeNull();
+    expect(parsePapers('Tờ khai [original]; Giấy chứng sinh [certified_copy x2]')).toEqual([
+      { name: 'Tờ khai', kind: 'original', count: 1 },
+      { name: 'Giấy chứng sinh', kind: 'certified_copy', count: 2 },
+    ]);
+    expect(parsePapers('Tờ khai (bản chính)')).toMatch(/must be written as/);
+  });
+
+  it('reads a CSV, and names the row of every problem', () => {
+    const csv = [
+      'code,name,nameEn,serviceId,field,processing,fee,feeVnd,resultAt,legalBasis,papers',
+      'HT.01,Đăng ký khai sinh,Birth registration,HT,Hộ tịch,same-day 15:00,Miễn lệ phí,0,Bộ phận Một cửa,Luật Hộ tịch 2014,"Tờ khai [original]; Giấy chứng sinh [original]"',
+      '"CT.01","Chứng thực bản sao, từ bản chính",,HT,Chứng thực,same-day,"2.000 đồng/trang",,Tại quầy,Nghị định 23/2015/NĐ-CP,Bản chính [present]; Bản sao [copy x3]',
+    ].join('\n');
+    const list = catalogFromCsv(csv, 'test.csv');
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({ code: 'HT.01', name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' }, fee: { text: 'Miễn lệ phí', amountVnd: 0 } });
+    expect(list[1]!.name.vi).toBe('Chứng thực bản sao, từ bản chính');
+    expect(list[1]!.papers[1]).toEqual({ name: 'Bản sao', kind: 'copy', count: 3 });
+
+    const bad = csv.replace('same-day 15:00', 'ba ngày').replace('[copy x3]', '(3 bản)');
+    try {
+      catalogFromCsv(bad, 'bad.csv');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CatalogError);
+      expect((error as CatalogError).problems.join('\n')).toMatch(/row 3: papers/);
+    }
+    expect(() => catalogFromCsv(csv.replace('same-day 15:00', 'ba ngày'), 'bad.csv')).toThrow(/row 2: processing "ba ngày"/);
+    expect(() => catalogFromText('[{"code": "X"}]', 'x.json')).toThrow(/entry 1/);
+    expect(() => catalogFromCsv(`${csv}\n${csv.split('\n')[1]}`, 'twice.csv')).toThrow(/HT.01 is used twice/);
+  });
+});
