@@ -1,8 +1,7 @@
 // The big buttons, each with its key, enabled only when the counter's state allows it.
 
 import type { CounterDetail } from '../../server/contract/events.js';
-import { keyLabel } from '../../server/domain/counter-keys.js';
-import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../../server/domain/model.js';
+import { keyLabel, COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../../server/contract/page-rules.js';
 import { TEXT, type Lang } from './i18n.js';
 
 export function availableActions(detail: CounterDetail): Set<CounterAction> {

@@ -2,51 +2,19 @@
 // a 401 means the session is gone and the page returns to sign-in.
 
 import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
-import type { CounterAction } from '../../server/domain/model.js';
+import type { CounterAction } from '../../server/contract/page-rules.js';
+import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
 export interface StoredSession {
   token: string;
   session: SessionView;
 }
 
-export interface ApiFailure {
-  status: number;
-  error: string;
-  message: string;
-  messageEn: string;
-}
+export type ApiFailure = HubFailure;
+export { HubRequestError as ApiError };
 
-export class ApiError extends Error {
-  constructor(readonly failure: ApiFailure) {
-    super(failure.message);
-  }
-}
-
-const UNREACHABLE: ApiFailure = {
-  status: 0,
-  error: 'unreachable',
-  message: 'Không kết nối được hệ thống. Vui lòng thử lại.',
-  messageEn: 'Cannot reach the hub. Please try again.',
-};
-
-export async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(UNREACHABLE);
-  }
-  const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    const known = data && typeof data.message === 'string';
-    throw new ApiError(known ? { status: response.status, error: data.error, message: data.message, messageEn: data.messageEn } : { ...UNREACHABLE, status: response.status });
-  }
-  return data as T;
-}
+/** A call to the hub with the clerk's token (null: none). */
+export const request = <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> => hubRequest<T>(method, path, { token, body });
 
 export interface CounterChoice {
   id: number;

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { CounterDetail } from '../../server/contract/events.js';
-import type { CounterAction } from '../../server/domain/model.js';
+import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { ActionPad, availableActions } from './action-pad.js';
 import { ApiError, counterCommand, counterDetail, currentSession, signOut, type StoredSession } from './counter-api.js';

@@ -1,7 +1,7 @@
 // Every word the counter page shows: Vietnamese first, English behind the toggle.
 
 import type { LocalizedText } from '../../server/contract/events.js';
-import type { CounterAction } from '../../server/domain/model.js';
+import type { CounterAction } from '../../server/contract/page-rules.js';
 
 export type Lang = 'vi' | 'en';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { ServiceSummary } from '../../server/contract/events.js';
-import type { CounterDef } from '../../server/domain/model.js';
+import type { CounterDef } from '../../server/contract/events.js';
 import { allCounters, allServices } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
 import { Modal } from './modal.js';

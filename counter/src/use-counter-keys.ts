@@ -2,8 +2,7 @@
 // mapped to counter actions by the hall's counterKeys.
 
 import { useEffect, useRef } from 'preact/hooks';
-import { actionForKey } from '../../server/domain/counter-keys.js';
-import type { CounterAction, CounterKeyMap } from '../../server/domain/model.js';
+import { actionForKey, type CounterAction, type CounterKeyMap } from '../../server/contract/page-rules.js';
 
 export function useCounterKeys(keys: CounterKeyMap | null, onAction: (action: CounterAction) => void, enabled: boolean): void {
   const handler = useRef(onAction);

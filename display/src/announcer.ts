@@ -4,7 +4,7 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import type { HallEvent } from '../../server/contract/events.js';
-import { AnnouncementQueue, type Announcement } from '../../server/domain/announcement-queue.js';
+import { AnnouncementQueue, type Announcement } from '../../server/contract/page-rules.js';
 
 /** What was said, for maintainers (window.luotAnnouncements in the browser console). */
 export interface SpokenCall extends Announcement {

@@ -1,7 +1,7 @@
 // The hall display's list of calls: the snapshot's recent calls, then every call and recall
 // as it happens, newest first. Pure, so the order rules are tested without a browser.
 
-import type { CallRecord, HallEvent } from '../../server/contract/events.js';
+import { callRecordOf, type CallRecord, type HallEvent } from '../../server/contract/events.js';
 
 export const CALLS_KEPT = 10;
 
@@ -9,17 +9,9 @@ export const CALLS_KEPT = 10;
 export function applyCallEvents(calls: readonly CallRecord[], events: readonly HallEvent[]): CallRecord[] {
   let next = [...calls];
   for (const event of events) {
-    if (event.type !== 'ticket:called' && event.type !== 'ticket:recalled') continue;
-    const { ticket, counter } = event.data;
-    const call: CallRecord = {
-      ticketId: ticket.id,
-      number: ticket.number,
-      serviceId: ticket.serviceId,
-      counterId: counter.id,
-      at: event.at,
-      recall: event.type === 'ticket:recalled',
-    };
-    next = [call, ...next.filter((c) => c.ticketId !== ticket.id)];
+    const call = callRecordOf(event);
+    if (!call) continue;
+    next = [call, ...next.filter((c) => c.ticketId !== call.ticketId)];
   }
   return next.slice(0, CALLS_KEPT);
 }

@@ -1,8 +1,8 @@
 // The kiosk's calls to the hub, with its token. Failures come back as the hub's own
 // bilingual message so the screen can show it as is.
 
-import type { DeviceStatus } from '../../server/contract/events.js';
-import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
+import type { DeviceStatus, PrintOutcome, PublicTicketView as TicketView } from '../../server/contract/events.js';
+import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
 export interface KioskCredentials {
   device: string;
@@ -18,31 +18,14 @@ export interface KioskInfo {
   phoneBaseUrl: string;
 }
 
-export interface PrintOutcome {
-  ok: boolean;
-  code: string | null;
-  message: string | null;
-  messageEn: string | null;
-}
-
 export interface IssuedTicket {
   ticket: TicketView;
   phoneUrl: string;
   print: PrintOutcome;
 }
 
-export interface ApiFailure {
-  status: number;
-  error: string;
-  message: string;
-  messageEn: string;
-}
-
-export class KioskApiError extends Error {
-  constructor(readonly failure: ApiFailure) {
-    super(failure.messageEn);
-  }
-}
+export type ApiFailure = HubFailure;
+export { HubRequestError as KioskApiError };
 
 const STORAGE_KEY = 'luot.kiosk';
 
@@ -69,33 +52,8 @@ export function saveCredentials(credentials: KioskCredentials | null): void {
   else localStorage.removeItem(STORAGE_KEY);
 }
 
-async function call<T>(credentials: KioskCredentials, method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${credentials.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new KioskApiError({
-      status: 0,
-      error: 'network',
-      message: 'Không gửi được yêu cầu tới hệ thống. Vui lòng thử lại.',
-      messageEn: 'The request could not reach the hall system. Please try again.',
-    });
-  }
-  const data = (await response.json().catch(() => null)) as (T & Partial<ApiFailure>) | null;
-  if (!response.ok || data === null) {
-    throw new KioskApiError({
-      status: response.status,
-      error: data?.error ?? 'unknown',
-      message: data?.message ?? 'Hệ thống không trả lời đúng. Vui lòng thử lại.',
-      messageEn: data?.messageEn ?? 'The hall system gave an unexpected answer. Please try again.',
-    });
-  }
-  return data;
-}
+const call = <T>(credentials: KioskCredentials, method: string, path: string, body?: unknown): Promise<T> =>
+  hubRequest<T>(method, path, { token: credentials.token, body });
 
 export const kioskApi = {
   info: (c: KioskCredentials) => call<KioskInfo>(c, 'GET', '/api/kiosk'),

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
-import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 

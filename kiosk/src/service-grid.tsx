@@ -3,7 +3,7 @@
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ServiceGroup, ServiceSummary } from '../../server/contract/events.js';
-import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { columnsFor, groupServices, textColorOn } from './grid-layout.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 

@@ -1,7 +1,7 @@
 // After a tap: the number large, where to go, people ahead, the wait, the QR code, and what
 // the printer did. When the print failed, the screen itself is the ticket.
 
-import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 import type { IssuedTicket } from './kiosk-api.js';
 import { QrCode } from './qr-code.js';

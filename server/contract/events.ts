@@ -252,6 +252,30 @@ export function printerDeviceId(kioskId: string): string {
   return `printer:${kioskId}`;
 }
 
+/** The body of every HTTP refusal: a stable code, Vietnamese first, English second. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  messageEn: string;
+}
+
+/** What happened to a ticket's print (POST /api/kiosk/tickets and its reprint). */
+export interface PrintOutcome {
+  ok: boolean;
+  /** Why it did not print: a printer problem code, or print_failed. */
+  code: string | null;
+  message: string | null;
+  messageEn: string | null;
+}
+
+/** The call a `ticket:called` or `ticket:recalled` event makes; null for other events. */
+export function callRecordOf(event: { type: string; at: number; data: unknown }): CallRecord | null {
+  if (event.type !== 'ticket:called' && event.type !== 'ticket:recalled') return null;
+  const { ticket, counter } = event.data as { ticket: { id: string; number: string; serviceId: string }; counter: { id: number } };
+  return { ticketId: ticket.id, number: ticket.number, serviceId: ticket.serviceId, counterId: counter.id, at: event.at, recall: event.type === 'ticket:recalled' };
+}
+
 /** The one reply shape of every socket request. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; message: string; messageEn: string };
 

@@ -4,16 +4,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorBody } from '../contract/events.js';
 import { DomainError } from '../domain/errors.js';
 import { CommitError } from '../services/queue-service.js';
 import { describeValidation, type SchemaProblem } from './validation-messages.js';
 
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  message: string;
-  messageEn: string;
-}
+export type ApiError = ApiErrorBody;
 
 const FRAMEWORK_ERRORS: Record<string, { error: string; vi: string; en: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {

@@ -3,7 +3,7 @@
 // Only tickets still open are kept; a finished one is read back from the store when asked
 // for, so memory stays the size of the queue, not of the day.
 
-import type { CallRecord, DomainEvent } from '../contract/events.js';
+import { callRecordOf, type CallRecord, type DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/model.js';
 import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
@@ -116,10 +116,8 @@ export class LiveState implements QueueView {
     for (const t of change.tickets) this.putTicket(t);
     for (const c of change.counters) this.counterStates.set(c.id, c);
     for (const { event, at } of events) {
-      if (event.type === 'ticket:called' || event.type === 'ticket:recalled') {
-        const { ticket, counter } = event.data;
-        this.calls.unshift({ ticketId: ticket.id, number: ticket.number, serviceId: ticket.serviceId, counterId: counter.id, at, recall: event.type === 'ticket:recalled' });
-      }
+      const call = callRecordOf({ ...event, at });
+      if (call) this.calls.unshift(call);
     }
     if (this.calls.length > RECENT_CALLS) this.calls.length = RECENT_CALLS;
   }

@@ -11,17 +11,9 @@ import { printerDeviceId } from '../contract/events.js';
 import type { KioskDef, LocalizedText } from '../domain/model.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
-import type { TicketView } from '../contract/events.js';
+import type { PrintOutcome, TicketView } from '../contract/events.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
-
-export interface PrintOutcome {
-  ok: boolean;
-  /** Why it did not print: a printer problem code, or print_failed. */
-  code: string | null;
-  message: string | null;
-  messageEn: string | null;
-}
 
 const PROBLEM_WORDS: Record<string, LocalizedText> = {
   unreachable: { vi: 'Không kết nối được máy in.', en: 'The printer cannot be reached.' },
