@@ -13,6 +13,7 @@ import { counterRoutes } from './http/routes/counter-routes.js';
 import { hallRoutes } from './http/routes/hall-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
 import { noticeRoutes } from './http/routes/notice-routes.js';
+import { dossierRoutes } from './http/routes/dossier-routes.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
@@ -83,6 +84,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
         { name: 'devices', description: 'Simulated keypads and LED boards' },
         { name: 'reports', description: 'Day report, closing and the event log' },
         { name: 'procedures', description: 'The procedures guide: papers, fees, legal times, due dates' },
+        { name: 'dossiers', description: 'Dossiers received at the counter, their statuses, and the public lookup' },
       ],
     },
   });
@@ -95,6 +97,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(counterRoutes, { hub });
   await app.register(reportRoutes, { hub });
   await app.register(procedureRoutes, { hub });
+  await app.register(dossierRoutes, { hub });
   const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
   await app.register(kioskRoutes, { hub, printing, devices });
   await app.register(webRoutes, { printing });

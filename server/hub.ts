@@ -10,7 +10,9 @@ import { HallRepository } from './db/hall-repository.js';
 import { QueueRepository } from './db/queue-repository.js';
 import { catalogFromText } from './config/procedure-file.js';
 import { readHolidayFile } from './config/holiday-file.js';
+import { DossierRepository } from './db/dossier-repository.js';
 import { ProcedureRepository } from './db/procedure-repository.js';
+import type { DossierView } from './domain/dossier-engine.js';
 import { RateMarksRepository } from './db/rate-marks-repository.js';
 import { ProcedureCatalog } from './services/procedure-catalog.js';
 import { StaffRepository } from './db/staff-repository.js';
@@ -52,6 +54,8 @@ export interface Hub {
   limits: LimitsService;
   /** The procedures catalogue and the working-time calendar of deadlines. */
   catalog: ProcedureCatalog;
+  /** Dossiers as stored (changed only through queue.execute). */
+  dossiers: DossierRepository;
   /** The token scripts use to act as a manager (also in data/api-token). */
   apiToken: string;
   clock: () => number;
@@ -93,14 +97,25 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     let queue: QueueService | null = null;
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
     const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
-    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive);
+    const catalog = new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile());
+    // The catalogue a hall file names replaces the stored one (the demo hall names its own).
+    if (catalogFile) catalog.replace(catalogFromText(readFileSync(catalogFile, 'utf8'), catalogFile));
+    const dossiers = new DossierRepository(db);
+    const dossierView: DossierView = {
+      get settings() {
+        return live.settings;
+      },
+      procedure: (code) => catalog.find(code),
+      dossier: (code) => dossiers.get(code),
+      ticket: (id) => live.ticket(id),
+      lastDossierSeq: (day) => dossiers.lastSeq(day),
+      workingTime: () => catalog.workingTime(),
+    };
+    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive, dossiers, dossierView);
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
-    const catalog = new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile());
-    // The catalogue a hall file names replaces the stored one (the demo hall names its own).
-    if (catalogFile) catalog.replace(catalogFromText(readFileSync(catalogFile, 'utf8'), catalogFile));
     return {
       db,
       dbPath: opened.path,
@@ -118,6 +133,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       simulatorTokens,
       limits,
       catalog,
+      dossiers,
       apiToken,
       clock,
       startedAt: clock(),

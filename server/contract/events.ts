@@ -11,6 +11,7 @@ import type {
   TransferPosition,
   VoiceSettings,
 } from '../domain/model.js';
+import type { Dossier } from '../domain/dossier.js';
 
 export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
 
@@ -33,7 +34,7 @@ export type PublicHallSettings = Omit<HallSettings, 'voice'> & { voice: Omit<Voi
  * What each kind of change carries. Every ticket and counter is its state after the change.
  * `T` and `C` are the full shapes in the event log and the public shapes on the wire.
  */
-export interface EventPayloadsOf<T, C> {
+export interface EventPayloadsOf<T, C, D> {
   'ticket:issued': { ticket: T };
   'ticket:called': { ticket: T; counter: C; outOfOrder: boolean };
   'ticket:recalled': { ticket: T; counter: C };
@@ -56,12 +57,23 @@ export interface EventPayloadsOf<T, C> {
   'counter:paused': { counter: C };
   'counter:resumed': { counter: C };
   'day:closed': { day: string; tickets: T[]; counters: C[] };
+  /** A dossier was received, linked or changed status; `action` says which. */
+  'dossier:changed': { dossier: D; action: string };
+}
+
+/** A dossier as pages hear of it: no applicant, no papers. */
+export interface DossierSignal {
+  code: string;
+  status: number;
+  counterId: number | null;
+  serviceId: string | null;
+  dueAt: number | null;
 }
 
 /** Payloads as the engine makes them and the event log keeps them (staff reads). */
-export type HallEventPayloads = EventPayloadsOf<Ticket, CounterState>;
+export type HallEventPayloads = EventPayloadsOf<Ticket, CounterState, Dossier>;
 /** Payloads as they travel to pages. */
-export type PublicEventPayloads = EventPayloadsOf<PublicTicket, PublicCounterState>;
+export type PublicEventPayloads = EventPayloadsOf<PublicTicket, PublicCounterState, DossierSignal>;
 
 export type HallEventType = keyof HallEventPayloads;
 

@@ -28,11 +28,15 @@ interface EventRow {
 
 /** The ticket, counter and service an event is about, for the log's columns. */
 function subjects(event: DomainEvent): { ticketId: string | null; counterId: number | null; serviceId: string | null } {
-  const data = event.data as { ticket?: { id: string; serviceId: string; counterId: number | null }; counter?: { id: number } | null };
+  const data = event.data as {
+    ticket?: { id: string; serviceId: string; counterId: number | null };
+    counter?: { id: number } | null;
+    dossier?: { ticketId: string | null; counterId: number | null; serviceId: string | null };
+  };
   return {
-    ticketId: data.ticket?.id ?? null,
-    counterId: data.counter?.id ?? data.ticket?.counterId ?? null,
-    serviceId: data.ticket?.serviceId ?? null,
+    ticketId: data.ticket?.id ?? data.dossier?.ticketId ?? null,
+    counterId: data.counter?.id ?? data.ticket?.counterId ?? data.dossier?.counterId ?? null,
+    serviceId: data.ticket?.serviceId ?? data.dossier?.serviceId ?? null,
   };
 }
 

@@ -4,6 +4,7 @@
 // Checked in the same turn as the command runs, so the queue cannot move in between.
 
 import { DomainError } from './errors.js';
+import type { DossierCommand } from './dossier-engine.js';
 import type { Command, QueueView } from './queue-engine.js';
 import type { Ticket } from './model.js';
 
@@ -45,10 +46,14 @@ export function ticketInCounterScope(view: QueueView, counterId: number, ticket:
 }
 
 /** Throws when the actor may not run the command; unknown tickets are left to the engine. */
-export function checkScope(view: QueueView, actor: Actor, command: Command): void {
+export function checkScope(view: QueueView, actor: Actor, command: Command | DossierCommand): void {
   const own = actor.counterId;
   if (own === null) return;
   switch (command.type) {
+    // A dossier's later steps are the back office's, whoever holds which counter.
+    case 'changeDossier':
+    case 'attachReturnTicket':
+      return;
     case 'closeDay':
       throw new DomainError('manager_only');
     case 'issue':

@@ -125,6 +125,66 @@ const ERRORS = {
     vi: (p) => `Danh mục thủ tục không dùng được: ${p.problems}`,
     en: (p) => `The procedures catalogue cannot be used: ${p.problems}`,
   },
+  dossier_not_found: {
+    status: 404,
+    vi: (p) => `Không tìm thấy hồ sơ mã ${p.code}. Vui lòng kiểm tra lại mã trên giấy hẹn.`,
+    en: (p) => `No dossier with the code ${p.code}. Please check the code on the appointment slip.`,
+  },
+  dossier_ticket_not_held: {
+    status: 409,
+    vi: (p) => `Số ${p.number} không đang được phục vụ tại quầy số ${p.counterId}: hãy gọi số trước khi lập hồ sơ.`,
+    en: (p) => `Ticket ${p.number} is not being served at counter ${p.counterId}: call it before opening a dossier.`,
+  },
+  citizen_id_invalid: {
+    status: 422,
+    vi: (p) => `Số định danh cá nhân "${p.idNumber}" không hợp lệ: cần đủ 12 chữ số, bắt đầu bằng mã tỉnh (001-096).`,
+    en: (p) => `The citizen ID "${p.idNumber}" is not valid: 12 digits starting with a province code (001-096).`,
+  },
+  dossier_missing_list_required: {
+    status: 422,
+    vi: () => 'Hãy liệt kê đủ các giấy tờ còn thiếu: công dân chỉ được yêu cầu bổ sung một lần.',
+    en: () => 'List every missing paper: the citizen is asked to complete the dossier once.',
+  },
+  dossier_reason_required: {
+    status: 422,
+    vi: () => 'Cần ghi rõ lý do.',
+    en: () => 'A reason is required.',
+  },
+  dossier_series_full: {
+    status: 409,
+    vi: (p) => `Đã hết ${p.max} mã hồ sơ của ngày hôm nay.`,
+    en: (p) => `Today's ${p.max} dossier codes are used up.`,
+  },
+  dossier_code_taken: {
+    status: 409,
+    vi: (p) => `Mã ${p.code} là hồ sơ do bộ phận một cửa này tiếp nhận, không phải mã của hệ thống tỉnh.`,
+    en: (p) => `${p.code} is a dossier this hall received, not a code of the province's system.`,
+  },
+  dossier_wrong_status: {
+    status: 409,
+    vi: (p) => `Hồ sơ ${p.code} đang ở trạng thái mã ${p.status}, không thực hiện được thao tác "${p.action}".`,
+    en: (p) => `Dossier ${p.code} has status ${p.status}; "${p.action}" cannot be done now.`,
+  },
+  dossier_papers_asked_once: {
+    status: 409,
+    vi: (p) => `Hồ sơ ${p.code} đã được yêu cầu bổ sung một lần; không yêu cầu bổ sung thêm.`,
+    en: (p) => `Dossier ${p.code} was already asked to be completed once; it cannot be asked again.`,
+  },
+  dossier_apology_too_late: {
+    status: 409,
+    vi: (p) => `Hồ sơ ${p.code} đã quá hạn hoặc chưa có hạn: thư xin lỗi phải gửi trước ngày hẹn.`,
+    en: (p) => `Dossier ${p.code} is past its due date or has none: an apology comes before the due date.`,
+  },
+  dossier_apology_date: {
+    status: 422,
+    vi: (p) => `Ngày hẹn mới của hồ sơ ${p.code} phải sau ngày hẹn cũ.`,
+    en: (p) => `The new date of dossier ${p.code} must be after the old one.`,
+  },
+  dossier_closed: {
+    status: 409,
+    vi: (p) => `Hồ sơ ${p.code} đã kết thúc.`,
+    en: (p) => `Dossier ${p.code} is closed.`,
+  },
   ticket_not_from_today: {
     status: 409,
     vi: (p) => `Số thứ tự "${p.ticketId}" không phải của hôm nay nên không in lại được.`,

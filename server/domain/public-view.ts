@@ -11,6 +11,7 @@ import type {
   PublicTicket,
   PublishedEvent,
 } from '../contract/events.js';
+import type { Dossier } from './dossier.js';
 import type { CounterState, HallSettings, Ticket } from './model.js';
 
 export function publicTicket(ticket: Ticket): PublicTicket {
@@ -41,5 +42,9 @@ export function publicEvent(event: CommittedEvent): PublishedEvent {
   if (Array.isArray(d.tickets)) data.tickets = (d.tickets as Ticket[]).map(publicTicket);
   if (Array.isArray(d.counters)) data.counters = (d.counters as CounterState[]).map(publicCounterState);
   if ('reason' in d) data.reason = null;
+  if (d.dossier) {
+    const { code, status, counterId, serviceId, dueAt } = d.dossier as Dossier;
+    data.dossier = { code, status, counterId, serviceId, dueAt };
+  }
   return { ...event, data } as PublishedEvent;
 }

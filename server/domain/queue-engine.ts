@@ -3,6 +3,7 @@
 // It never mutates the state it reads; the caller persists the Change, then applies it.
 
 import type { DomainEvent } from '../contract/events.js';
+import type { Dossier } from './dossier.js';
 import { ACTION_WORDS, DomainError, STATUS_WORDS } from './errors.js';
 import { compactDay, dayOf, isAfterClosing, isWithinHours } from './hall-clock.js';
 import type {
@@ -43,6 +44,9 @@ export interface Change {
   counters: CounterState[];
   series: SeriesUpdate[];
   events: DomainEvent[];
+  /** Dossiers a dossier command changed, and the day's code series it used. */
+  dossiers?: Dossier[];
+  dossierSeries?: { day: string; lastSeq: number }[];
 }
 
 export type Command =

@@ -32,6 +32,7 @@ export function eventSubjects(event: PublishedEvent): { services: Set<string>; c
     tickets?: { serviceId: string; counterId: number | null }[];
     counter?: { id: number } | null;
     counters?: { id: number }[];
+    dossier?: { counterId: number | null; serviceId: string | null };
   };
   for (const t of [...(data.ticket ? [data.ticket] : []), ...(data.tickets ?? [])]) {
     services.add(t.serviceId);
@@ -41,6 +42,8 @@ export function eventSubjects(event: PublishedEvent): { services: Set<string>; c
   if (data.counter) counters.add(data.counter.id);
   for (const c of data.counters ?? []) counters.add(c.id);
   if (event.type === 'ticket:transferred') services.add(event.data.from.serviceId);
+  if (data.dossier?.counterId != null) counters.add(data.dossier.counterId);
+  if (data.dossier?.serviceId != null) services.add(data.dossier.serviceId);
   return { services, counters };
 }
 

@@ -28,6 +28,10 @@ export class ProcedureCatalog {
     return this.list;
   }
 
+  find(code: string): Procedure | undefined {
+    return this.byCode.get(code);
+  }
+
   get(code: string): Procedure {
     const found = this.byCode.get(code);
     if (!found) throw new DomainError('procedure_not_found', { code });

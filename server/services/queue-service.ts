@@ -1,4 +1,4 @@
-// Runs every command of the hall. The engine decides; the command's rows and log entries
+// Runs every command of the hall, queue and dossier alike. The engines decide; the command's rows and log entries
 // are written in their own savepoint; the reply and the events wait for the fsync of the
 // commit that holds them. Commands that arrive in the same instant share one commit (group
 // commit): each stays atomic, none is acknowledged or published before it is on disk.
@@ -7,7 +7,9 @@ import { serviceFigures, type DomainEvent, type CommittedEvent, type ServiceFigu
 import type { Db } from '../db/database.js';
 import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
+import type { DossierRepository } from '../db/dossier-repository.js';
 import { checkScope, type Actor } from '../domain/actor.js';
+import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier-engine.js';
 import { dayOf } from '../domain/hall-clock.js';
 import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
 import type { HallQueries } from './hall-queries.js';
@@ -82,6 +84,8 @@ export class QueueService {
     private readonly logger: Logger,
     /** Rebuilds the live state from the database after a failed commit. */
     private readonly reloadLive: () => void,
+    private readonly dossiers: DossierRepository,
+    private readonly dossierView: DossierView,
   ) {
     this.seq = log.lastSeq();
     this.day = dayOf(clock(), live.settings.timeZone);
@@ -111,11 +115,14 @@ export class QueueService {
    * or the actor's scope refuse it;
    * resolves once the change is committed and its events are published.
    */
-  async execute(command: Command, actor: Actor): Promise<CommandOutcome> {
+  async execute(command: Command | DossierCommand, actor: Actor): Promise<CommandOutcome> {
     const now = this.clock();
     this.rollOver(now);
     checkScope(this.live, actor, command);
-    return this.stage(applyCommand(this.live, command, { now }), actor.name, now);
+    const change: Change = isDossierCommand(command)
+      ? { tickets: [], counters: [], series: [], ...applyDossierCommand(this.dossierView, command, { now, by: actor.name }) }
+      : applyCommand(this.live, command, { now });
+    return this.stage(change, actor.name, now);
   }
 
   /**
@@ -160,6 +167,8 @@ export class QueueService {
       for (const t of change.tickets) this.repo.saveTicket(t);
       for (const c of change.counters) this.repo.saveCounterState(c);
       for (const s of change.series) this.repo.saveSeries(s);
+      for (const d of change.dossiers ?? []) this.dossiers.save(d);
+      for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
       seqs = change.events.map((e) => this.log.append(e, at, actor));
       this.db.exec('RELEASE command');
     } catch (error) {

@@ -79,6 +79,53 @@ describe('crash safety', () => {
     db.close();
   }, 120_000);
 
+  it('never gives a dossier code twice and loses none it acknowledged, across SIGKILL restarts', async () => {
+    const dataDir = tempDataDir();
+    const codes: string[] = [];
+    const applicant = { name: 'Trần Thị Bình', idNumber: '079199001234', phone: null, address: 'Phường Hòa An' };
+    let ticketId = '';
+    for (let round = 0; round < 3; round++) {
+      const hub = await startHubProcess(dataDir);
+      if (round === 0) {
+        await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+        await api(hub.url, 'POST', '/api/counters/1/open', {});
+        ticketId = (await api(hub.url, 'POST', '/api/counters/1/call-next', {})).body.ticket.id;
+      }
+      const before = codes.length;
+      // One citizen with many dossiers, received by several clients at once until the hub dies.
+      const receiving = Promise.all(
+        Array.from({ length: WORKERS }, async () => {
+          for (;;) {
+            try {
+              const res = await api(hub.url, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.01', applicant, papers: [], outcome: 'complete' });
+              if (res.status !== 201) throw new Error(`unexpected ${res.status}`);
+              codes.push(res.body.code);
+            } catch {
+              return;
+            }
+          }
+        }),
+      );
+      while (codes.length < before + 60) await new Promise((r) => setTimeout(r, 5));
+      hub.child.kill('SIGKILL');
+      await killed(hub.child);
+      await receiving;
+    }
+    const hub = await startHubProcess(dataDir);
+    try {
+      const stored = (await api<{ code: string }[]>(hub.url, 'GET', `/api/dossiers?ticketId=${ticketId}`)).body.map((d) => d.code);
+      for (const code of codes) expect(stored, `acknowledged dossier ${code}`).toContain(code);
+      expect(new Set(stored).size).toBe(stored.length);
+      const next = (await api(hub.url, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.01', applicant, papers: [], outcome: 'complete' })).body.code;
+      expect(stored).not.toContain(next);
+      const seq = (code: string) => Number(code.slice(-4));
+      expect(seq(next)).toBe(Math.max(...stored.map(seq)) + 1);
+    } finally {
+      hub.child.kill('SIGTERM');
+      await killed(hub.child);
+    }
+  }, 120_000);
+
   it('loads the hall file named by --config, as `npm start -- --config FILE` does', async () => {
     const dataDir = tempDataDir();
     const file = join(dataDir, 'xa-tan-phu.json');

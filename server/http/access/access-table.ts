@@ -45,6 +45,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/procedures': entry('public', 'The procedures guide, searched'),
   'GET /api/procedures/:code': entry('public', 'One procedure with its papers, fee, time and counters'),
   'GET /api/procedures/:code/due': entry('public', 'The due date if received now'),
+  'GET /api/lookup/:code': entry('public', "A dossier's progress: the name masked, no ID, no phone, no address"),
 
   // Staff reads: the full shapes.
   'GET /api/counters/:counterId': entry('counter', 'The counter page: held ticket, pause reason, waiting list'),
@@ -74,6 +75,11 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/counters/:counterId/close': entry('counter', 'Counter command'),
   'PUT /api/hall/notice': entry('manager', 'The display notice'),
   'PUT /api/procedures': entry('manager', 'Replaces the procedures catalogue (JSON or CSV)'),
+  'POST /api/dossiers': entry('staff', 'Receives a dossier; a clerk only from the ticket their counter serves'),
+  'POST /api/dossiers/link': entry('staff', "Links the province system's dossier; a clerk only at their counter"),
+  'POST /api/dossiers/:code/status': entry('staff', "Moves a dossier on (the back office's steps)"),
+  'GET /api/dossiers/:code': entry('staff', 'A dossier in full: applicant, ID, papers'),
+  'GET /api/dossiers': entry('staff', "A ticket's dossiers, or those due soon"),
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
 

@@ -1,0 +1,74 @@
+// Dossiers as rows. Writes happen inside the command's transaction (QueueService.stage); the
+// columns beside the JSON serve look-ups: by code, by ticket, open ones by due date.
+
+import type { Dossier } from '../domain/dossier.js';
+import type { Db } from './database.js';
+
+export class DossierRepository {
+  private readonly upsertStmt;
+  private readonly linkStmt;
+  private readonly byCodeStmt;
+  private readonly byTicketStmt;
+  private readonly dueBeforeStmt;
+  private readonly seriesStmt;
+  private readonly saveSeriesStmt;
+
+  constructor(db: Db) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data)
+       VALUES (@code, @kind, @status, @ticketId, @counterId, @serviceId, @openedAt, @dueAt, @data)
+       ON CONFLICT (code) DO UPDATE SET status = excluded.status, counter_id = excluded.counter_id, due_at = excluded.due_at, data = excluded.data`,
+    );
+    this.linkStmt = db.prepare('INSERT OR IGNORE INTO dossier_tickets (ticket_id, code) VALUES (?, ?)');
+    this.byCodeStmt = db.prepare('SELECT data FROM dossiers WHERE code = ?').pluck();
+    this.byTicketStmt = db.prepare(
+      `SELECT data FROM dossiers WHERE ticket_id = @ticketId
+       UNION SELECT d.data FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
+    ).pluck();
+    this.dueBeforeStmt = db.prepare(
+      `SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`,
+    ).pluck();
+    this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
+    this.saveSeriesStmt = db.prepare(
+      'INSERT INTO dossier_series (day, last_seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq',
+    );
+  }
+
+  save(d: Dossier): void {
+    this.upsertStmt.run({
+      code: d.code,
+      kind: d.kind,
+      status: d.status,
+      ticketId: d.ticketId,
+      counterId: d.counterId,
+      serviceId: d.serviceId,
+      openedAt: d.openedAt,
+      dueAt: d.dueAt,
+      data: JSON.stringify(d),
+    });
+    for (const ticketId of d.returnTicketIds) this.linkStmt.run(ticketId, d.code);
+  }
+
+  saveSeries(day: string, lastSeq: number): void {
+    this.saveSeriesStmt.run(day, lastSeq);
+  }
+
+  lastSeq(day: string): number {
+    return (this.seriesStmt.get(day) as number | undefined) ?? 0;
+  }
+
+  get(code: string): Dossier | undefined {
+    const data = this.byCodeStmt.get(code) as string | undefined;
+    return data ? (JSON.parse(data) as Dossier) : undefined;
+  }
+
+  /** The dossiers a ticket opened or came to collect. */
+  ofTicket(ticketId: string): Dossier[] {
+    return (this.byTicketStmt.all({ ticketId }) as string[]).map((d) => JSON.parse(d) as Dossier);
+  }
+
+  /** Open dossiers due by `before`, soonest first. */
+  dueBefore(before: number, limit: number): Dossier[] {
+    return (this.dueBeforeStmt.all(before, limit) as string[]).map((d) => JSON.parse(d) as Dossier);
+  }
+}

@@ -1,0 +1,256 @@
+// What may happen to a dossier, decided without I/O: receiving one at the counter (complete,
+// incomplete or refused), linking the province system's dossier to a ticket, and every status
+// change after. Each command returns the changed dossiers, the day's code series and the
+// events, committed by the same path as queue commands (server/services/queue-service.ts).
+
+import type { DomainEvent } from '../contract/events.js';
+import {
+  dossierCode,
+  FINAL_DOSSIER_STATUSES,
+  isCitizenId,
+  type Applicant,
+  type Dossier,
+  type DossierPaper,
+  type DossierStatus,
+  type DossierWait,
+} from './dossier.js';
+import { DomainError } from './errors.js';
+import { dayOf } from './hall-clock.js';
+import type { HallSettings, LocalizedText, Ticket } from './model.js';
+import type { Procedure } from './procedures.js';
+import type { WorkingTime } from './working-time.js';
+
+export const DOSSIER_ACTIONS = ['start', 'requestPapers', 'supplement', 'requestFees', 'feesPaid', 'complete', 'withdraw', 'stop', 'returnResult', 'apologize'] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+export type DossierCommand =
+  | {
+      type: 'receiveDossier';
+      counterId: number;
+      ticketId: string;
+      procedureCode: string;
+      applicant: Applicant;
+      papers: DossierPaper[];
+      notes?: string | null;
+      /** complete: received with a due date; incomplete: papers requested; refused: not received. */
+      outcome: 'complete' | 'incomplete' | 'refused';
+      missingPapers?: string[];
+      reason?: string | null;
+    }
+  | { type: 'linkDossier'; counterId: number; ticketId: string; code: string }
+  | { type: 'changeDossier'; code: string; action: DossierAction; note?: string | null; missingPapers?: string[]; promisedAt?: number }
+  | { type: 'attachReturnTicket'; code: string; ticketId: string };
+
+export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'attachReturnTicket']);
+
+export function isDossierCommand(command: { type: string }): command is DossierCommand {
+  return DOSSIER_COMMAND_TYPES.has(command.type);
+}
+
+export interface DossierView {
+  readonly settings: HallSettings;
+  procedure(code: string): Procedure | undefined;
+  dossier(code: string): Dossier | undefined;
+  ticket(id: string): Ticket | undefined;
+  lastDossierSeq(day: string): number;
+  workingTime(): WorkingTime;
+}
+
+export interface DossierChange {
+  dossiers: Dossier[];
+  dossierSeries: { day: string; lastSeq: number }[];
+  events: DomainEvent[];
+}
+
+const MAX_PER_DAY = 9999;
+
+/** Which statuses each action leaves from, and where it goes (null: stays). */
+const TRANSITIONS: Record<DossierAction, { from: DossierStatus[]; to: DossierStatus | null }> = {
+  start: { from: [2], to: 4 },
+  requestPapers: { from: [2, 4], to: 5 },
+  supplement: { from: [5], to: null },
+  requestFees: { from: [2, 4], to: 6 },
+  feesPaid: { from: [6], to: 4 },
+  complete: { from: [2, 4], to: 9 },
+  withdraw: { from: [2, 4, 5, 6], to: 7 },
+  stop: { from: [2, 4, 5, 6], to: 8 },
+  returnResult: { from: [9], to: 10 },
+  apologize: { from: [2, 4, 5, 6], to: null },
+};
+
+function requireDossier(view: DossierView, code: string): Dossier {
+  const dossier = view.dossier(code);
+  if (!dossier) throw new DomainError('dossier_not_found', { code });
+  return dossier;
+}
+
+function requireTicketHeldBy(view: DossierView, ticketId: string, counterId: number): Ticket {
+  const ticket = view.ticket(ticketId);
+  if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
+  if ((ticket.status !== 'called' && ticket.status !== 'serving') || ticket.counterId !== counterId) {
+    throw new DomainError('dossier_ticket_not_held', { number: ticket.number, counterId });
+  }
+  return ticket;
+}
+
+function changed(dossier: Dossier, action: string): DossierChange {
+  return { dossiers: [dossier], dossierSeries: [], events: [{ type: 'dossier:changed', data: { dossier, action } }] };
+}
+
+/** The legal due date from when it was received, extended by every finished wait. */
+function dueOf(view: DossierView, d: Pick<Dossier, 'receivedAt' | 'processing' | 'waits'>): number | null {
+  if (d.receivedAt === null || d.processing === null) return null;
+  const waits = d.waits.filter((w): w is DossierWait & { to: number } => w.to !== null);
+  return view.workingTime().dueAt(d.receivedAt, d.processing, waits);
+}
+
+function receive(view: DossierView, cmd: Extract<DossierCommand, { type: 'receiveDossier' }>, now: number, by: string): DossierChange {
+  const ticket = requireTicketHeldBy(view, cmd.ticketId, cmd.counterId);
+  const procedure = view.procedure(cmd.procedureCode);
+  if (!procedure) throw new DomainError('procedure_not_found', { code: cmd.procedureCode });
+  if (!isCitizenId(cmd.applicant.idNumber)) throw new DomainError('citizen_id_invalid', { idNumber: cmd.applicant.idNumber });
+  const missing = (cmd.missingPapers ?? []).map((m) => m.trim()).filter(Boolean);
+  if (cmd.outcome === 'incomplete' && missing.length === 0) throw new DomainError('dossier_missing_list_required');
+  if (cmd.outcome === 'refused' && !cmd.reason?.trim()) throw new DomainError('dossier_reason_required');
+
+  const day = dayOf(now, view.settings.timeZone);
+  const seq = view.lastDossierSeq(day) + 1;
+  if (seq > MAX_PER_DAY) throw new DomainError('dossier_series_full', { max: MAX_PER_DAY });
+  const status: DossierStatus = cmd.outcome === 'complete' ? 2 : cmd.outcome === 'incomplete' ? 5 : 3;
+  const draft: Dossier = {
+    code: dossierCode(view.settings.agencyCode, day, seq),
+    kind: 'local',
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    serviceId: procedure.serviceId,
+    applicant: { ...cmd.applicant, name: cmd.applicant.name.trim(), address: cmd.applicant.address.trim() },
+    papers: cmd.papers,
+    notes: cmd.notes?.trim() || null,
+    status,
+    ticketId: ticket.id,
+    returnTicketIds: [],
+    counterId: cmd.counterId,
+    openedAt: now,
+    receivedAt: status === 2 ? now : null,
+    processing: procedure.processing,
+    dueAt: null,
+    promisedAt: null,
+    waits: [],
+    missingPapers: cmd.outcome === 'incomplete' ? missing : [],
+    reason: cmd.outcome === 'refused' ? cmd.reason!.trim() : null,
+    doneAt: null,
+    returnedAt: null,
+    steps: [{ status, at: now, by, note: cmd.outcome === 'refused' ? cmd.reason!.trim() : cmd.outcome === 'incomplete' ? missing.join('; ') : null }],
+  };
+  const dossier = { ...draft, dueAt: dueOf(view, draft) };
+  return { dossiers: [dossier], dossierSeries: [{ day, lastSeq: seq }], events: [{ type: 'dossier:changed', data: { dossier, action: 'receive' } }] };
+}
+
+function link(view: DossierView, cmd: Extract<DossierCommand, { type: 'linkDossier' }>, now: number, by: string): DossierChange {
+  const ticket = requireTicketHeldBy(view, cmd.ticketId, cmd.counterId);
+  const existing = view.dossier(cmd.code);
+  if (existing && existing.kind === 'local') throw new DomainError('dossier_code_taken', { code: cmd.code });
+  const name: LocalizedText = { vi: 'Hồ sơ trên hệ thống của tỉnh', en: "Dossier in the province's system" };
+  const dossier: Dossier = existing
+    ? { ...existing, returnTicketIds: [...existing.returnTicketIds, ticket.id] }
+    : {
+        code: cmd.code,
+        kind: 'linked',
+        procedureCode: null,
+        procedureName: name,
+        serviceId: ticket.serviceId,
+        applicant: null,
+        papers: [],
+        notes: null,
+        status: 2,
+        ticketId: ticket.id,
+        returnTicketIds: [],
+        counterId: cmd.counterId,
+        openedAt: now,
+        receivedAt: now,
+        processing: null,
+        dueAt: null,
+        promisedAt: null,
+        waits: [],
+        missingPapers: [],
+        reason: null,
+        doneAt: null,
+        returnedAt: null,
+        steps: [{ status: 2, at: now, by, note: null }],
+      };
+  return changed(dossier, 'link');
+}
+
+function change(view: DossierView, cmd: Extract<DossierCommand, { type: 'changeDossier' }>, now: number, by: string): DossierChange {
+  const d = requireDossier(view, cmd.code);
+  const rule = TRANSITIONS[cmd.action];
+  if (!rule.from.includes(d.status)) throw new DomainError('dossier_wrong_status', { code: d.code, action: cmd.action, status: d.status });
+  const note = cmd.note?.trim() || null;
+  let next: Dossier = { ...d };
+  switch (cmd.action) {
+    case 'requestPapers': {
+      // The citizen is told everything missing at once: one request per dossier.
+      if (d.missingPapers.length > 0) throw new DomainError('dossier_papers_asked_once', { code: d.code });
+      const missing = (cmd.missingPapers ?? []).map((m) => m.trim()).filter(Boolean);
+      if (missing.length === 0) throw new DomainError('dossier_missing_list_required');
+      next = { ...next, missingPapers: missing, waits: [...d.waits, { reason: 'papers', from: now, to: null }] };
+      break;
+    }
+    case 'requestFees':
+      next = { ...next, waits: [...d.waits, { reason: 'fees', from: now, to: null }] };
+      break;
+    case 'supplement':
+    case 'feesPaid':
+      next = { ...next, waits: d.waits.map((w) => (w.to === null ? { ...w, to: now } : w)) };
+      break;
+    case 'complete':
+      next = { ...next, doneAt: now };
+      break;
+    case 'returnResult':
+      next = { ...next, returnedAt: now };
+      break;
+    case 'stop':
+    case 'withdraw':
+      if (cmd.action === 'stop' && !note) throw new DomainError('dossier_reason_required');
+      next = { ...next, reason: note, waits: d.waits.map((w) => (w.to === null ? { ...w, to: now } : w)) };
+      break;
+    case 'apologize': {
+      // An apology comes before the due date is missed, with a later date.
+      if (d.dueAt === null || now > d.dueAt) throw new DomainError('dossier_apology_too_late', { code: d.code });
+      if (!cmd.promisedAt || cmd.promisedAt <= d.dueAt) throw new DomainError('dossier_apology_date', { code: d.code });
+      if (!note) throw new DomainError('dossier_reason_required');
+      next = { ...next, promisedAt: view.workingTime().startOf(cmd.promisedAt) };
+      break;
+    }
+    default:
+      break;
+  }
+  let status = rule.to ?? d.status;
+  if (cmd.action === 'supplement') {
+    // Papers asked for at reception: the dossier is complete now and its clock starts.
+    if (d.receivedAt === null) next = { ...next, receivedAt: now, waits: [] };
+    status = d.receivedAt === null ? 2 : 4;
+  }
+  next = { ...next, status, steps: [...d.steps, { status, at: now, by, note }] };
+  return changed({ ...next, dueAt: dueOf(view, next) }, cmd.action);
+}
+
+function attachReturn(view: DossierView, cmd: Extract<DossierCommand, { type: 'attachReturnTicket' }>): DossierChange {
+  const d = requireDossier(view, cmd.code);
+  if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
+  if (!view.ticket(cmd.ticketId)) throw new DomainError('ticket_not_found', { ticketId: cmd.ticketId });
+  return changed({ ...d, returnTicketIds: [...d.returnTicketIds, cmd.ticketId] }, 'returnTicket');
+}
+
+export function applyDossierCommand(view: DossierView, command: DossierCommand, { now, by }: { now: number; by: string }): DossierChange {
+  switch (command.type) {
+    case 'receiveDossier':
+      return receive(view, command, now, by);
+    case 'linkDossier':
+      return link(view, command, now, by);
+    case 'changeDossier':
+      return change(view, command, now, by);
+    case 'attachReturnTicket':
+      return attachReturn(view, command);
+  }
+}

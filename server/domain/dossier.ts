@@ -1,0 +1,169 @@
+// The dossier (hồ sơ) a clerk opens at the counter for one procedure: its code, applicant,
+// papers, due date and status by the national portal's codes, and what the public may see of
+// it. Pure data and rules; the engine that changes dossiers is dossier-engine.ts.
+
+import type { LocalizedText } from './model.js';
+import type { PaperKind } from './procedures.js';
+import type { ProcessingTime } from './working-time.js';
+
+/** The national portal's ten statuses, by their code. */
+export const DOSSIER_STATUSES = {
+  1: { key: 'registered', vi: 'Mới đăng ký', en: 'Newly registered' },
+  2: { key: 'received', vi: 'Đã tiếp nhận', en: 'Received' },
+  3: { key: 'refused', vi: 'Không tiếp nhận', en: 'Not received' },
+  4: { key: 'in_progress', vi: 'Đang xử lý', en: 'In progress' },
+  5: { key: 'papers_requested', vi: 'Yêu cầu bổ sung hồ sơ', en: 'Papers requested' },
+  6: { key: 'fees_requested', vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Fees or duties requested' },
+  7: { key: 'withdrawn', vi: 'Công dân rút hồ sơ', en: 'Withdrawn by the citizen' },
+  8: { key: 'stopped', vi: 'Dừng xử lý', en: 'Processing stopped' },
+  9: { key: 'done', vi: 'Đã có kết quả', en: 'Result ready' },
+  10: { key: 'returned', vi: 'Đã trả kết quả', en: 'Result returned' },
+} as const;
+
+export type DossierStatus = keyof typeof DOSSIER_STATUSES;
+
+/** Statuses after which nothing more happens to a dossier. */
+export const FINAL_DOSSIER_STATUSES: ReadonlySet<DossierStatus> = new Set([3, 7, 8, 10]);
+
+export interface Applicant {
+  name: string;
+  /** The 12-digit citizen ID (CCCD). */
+  idNumber: string;
+  phone: string | null;
+  address: string;
+}
+
+export interface DossierPaper {
+  name: string;
+  kind: PaperKind;
+  count: number;
+  received: boolean;
+}
+
+/** A stretch of time the dossier waited for the citizen; it does not count towards the due date. */
+export interface DossierWait {
+  reason: 'papers' | 'fees';
+  from: number;
+  to: number | null;
+}
+
+export interface DossierStep {
+  status: DossierStatus;
+  at: number;
+  by: string;
+  note: string | null;
+}
+
+export interface Dossier {
+  /** `<agency code>-<YYMMDD>-<NNNN>`, e.g. 000.00.14.H17-261127-0001. */
+  code: string;
+  /** local: opened in luot; linked: received in the province's system, luot keeps the link. */
+  kind: 'local' | 'linked';
+  procedureCode: string | null;
+  procedureName: LocalizedText;
+  serviceId: string | null;
+  applicant: Applicant | null;
+  papers: DossierPaper[];
+  notes: string | null;
+  status: DossierStatus;
+  /** The ticket the citizen took when the dossier was opened (or linked). */
+  ticketId: string | null;
+  /** Tickets taken later to collect the result. */
+  returnTicketIds: string[];
+  counterId: number | null;
+  openedAt: number;
+  /** When the clock started (null until the dossier is complete and received). */
+  receivedAt: number | null;
+  processing: ProcessingTime | null;
+  /** The legal due date, extended by the waits. */
+  dueAt: number | null;
+  /** A later date promised in an apology letter (form 04). */
+  promisedAt: number | null;
+  waits: DossierWait[];
+  /** Papers asked for at reception or later (form 02). */
+  missingPapers: string[];
+  /** Why it was refused or stopped (forms 03, 05). */
+  reason: string | null;
+  doneAt: number | null;
+  returnedAt: number | null;
+  steps: DossierStep[];
+}
+
+/** Early, on time or late: the day the result was ready against the due day (or now, if not yet). */
+export type Timeliness = 'early' | 'on_time' | 'late' | 'due' | 'overdue' | null;
+
+export function timelinessOf(d: Pick<Dossier, 'dueAt' | 'doneAt' | 'status'>, now: number, dayOf: (at: number) => string): Timeliness {
+  if (d.dueAt === null) return null;
+  if (d.doneAt !== null) {
+    const done = dayOf(d.doneAt);
+    const due = dayOf(d.dueAt);
+    return done < due ? 'early' : done === due ? 'on_time' : 'late';
+  }
+  if (FINAL_DOSSIER_STATUSES.has(d.status)) return null;
+  return now > d.dueAt ? 'overdue' : 'due';
+}
+
+/** `<agency code>-<YYMMDD>-<NNNN>` */
+export function dossierCode(agencyCode: string, day: string, seq: number): string {
+  return `${agencyCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(4, '0')}`;
+}
+
+/** The national shape of a dossier code, luot's or the province system's. */
+export const DOSSIER_CODE_PATTERN = '^[A-Z0-9]{3}\\.[A-Z0-9]{2}\\.[A-Z0-9]{2}\\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4}$';
+
+/** A 12-digit citizen ID whose first three digits are a province code (001-096). */
+export function isCitizenId(text: string): boolean {
+  if (!/^\d{12}$/.test(text)) return false;
+  const province = Number(text.slice(0, 3));
+  return province >= 1 && province <= 96;
+}
+
+/** "Nguyễn Văn An" → "N*** V** A*": the first letter of each word, the rest hidden. */
+export function maskName(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const letters = [...word];
+      return letters[0]! + '*'.repeat(Math.min(3, letters.length - 1));
+    })
+    .join(' ');
+}
+
+/** What a lookup terminal shows: no ID, no phone, no address, the name masked. */
+export interface PublicDossier {
+  code: string;
+  kind: Dossier['kind'];
+  procedureName: LocalizedText;
+  applicant: string | null;
+  status: DossierStatus;
+  statusWords: LocalizedText;
+  receivedAt: number | null;
+  dueAt: number | null;
+  promisedAt: number | null;
+  doneAt: number | null;
+  returnedAt: number | null;
+  timeliness: Timeliness;
+  missingPapers: string[];
+  steps: { status: DossierStatus; statusWords: LocalizedText; at: number }[];
+}
+
+export function publicDossier(d: Dossier, now: number, dayOf: (at: number) => string): PublicDossier {
+  const words = (s: DossierStatus) => ({ vi: DOSSIER_STATUSES[s].vi, en: DOSSIER_STATUSES[s].en });
+  return {
+    code: d.code,
+    kind: d.kind,
+    procedureName: d.procedureName,
+    applicant: d.applicant ? maskName(d.applicant.name) : null,
+    status: d.status,
+    statusWords: words(d.status),
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    promisedAt: d.promisedAt,
+    doneAt: d.doneAt,
+    returnedAt: d.returnedAt,
+    timeliness: timelinessOf(d, now, dayOf),
+    missingPapers: d.missingPapers,
+    steps: d.steps.map((s) => ({ status: s.status, statusWords: words(s.status), at: s.at })),
+  };
+}

@@ -1,0 +1,212 @@
+// Dossiers: received at the counter from the ticket being served (or linked to the province
+// system's code), their status changes, the clerk's dossiers due soon, and the public lookup
+// by code with personal data masked.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier.js';
+import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
+import { DomainError } from '../../domain/errors.js';
+import { dayOf } from '../../domain/hall-clock.js';
+import { PAPER_KINDS } from '../../domain/procedures.js';
+import type { Hub } from '../../hub.js';
+import { actorOf } from '../access/access-rules.js';
+import { CounterId, Described, errorResponses, staffErrorResponses, TicketId } from '../schemas.js';
+
+const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
+const CodeParams = Type.Object({ code: DossierCode });
+const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+const ReceiveBody = Type.Object(
+  {
+    counterId: CounterId,
+    ticketId: TicketId,
+    procedureCode: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }),
+    applicant: Type.Object(
+      {
+        name: Line(100),
+        idNumber: Type.String({ pattern: '^\\d{12}$', description: 'The 12-digit citizen ID (CCCD)' }),
+        phone: Type.Optional(Type.Union([Type.String({ pattern: '^0\\d{9,10}$' }), Type.Null()])),
+        address: Line(200),
+      },
+      { additionalProperties: false },
+    ),
+    papers: Type.Array(
+      Type.Object(
+        { name: Line(200), kind: Type.Union(PAPER_KINDS.map((k) => Type.Literal(k))), count: Type.Integer({ minimum: 1, maximum: 20 }), received: Type.Boolean() },
+        { additionalProperties: false },
+      ),
+      { maxItems: 40 },
+    ),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    outcome: Type.Union([Type.Literal('complete'), Type.Literal('incomplete'), Type.Literal('refused')]),
+    missingPapers: Type.Optional(Type.Array(Line(200), { maxItems: 40 })),
+    reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const LinkBody = Type.Object({ counterId: CounterId, ticketId: TicketId, code: DossierCode }, { additionalProperties: false });
+
+const StatusBody = Type.Object(
+  {
+    action: Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a))),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    missingPapers: Type.Optional(Type.Array(Line(200), { maxItems: 40 })),
+    promisedAt: Type.Optional(Type.Integer({ minimum: 0, maximum: 8_640_000_000_000 })),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object(
+  {
+    ticketId: Type.Optional(TicketId),
+    dueWithinHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
+    counterId: Type.Optional(CounterId),
+  },
+  { additionalProperties: false },
+);
+
+export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+  const day = (at: number) => dayOf(at, hub.live.settings.timeZone);
+  const withTimeliness = (d: Dossier) => ({ ...d, timeliness: timelinessOf(d, hub.clock(), day) });
+  const stored = (code: string) => {
+    const d = hub.dossiers.get(code);
+    if (!d) throw new DomainError('dossier_not_found', { code });
+    return d;
+  };
+  const lastDossier = (events: { type: string; data: unknown }[]) => (events.findLast((e) => e.type === 'dossier:changed')!.data as { dossier: Dossier }).dossier;
+
+  app.post(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Receive a dossier from the ticket being served: complete (due date), incomplete (papers requested) or refused',
+        body: ReceiveBody,
+        response: { 201: Described('The dossier, with its code and due date'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const { events } = await hub.queue.execute(
+        {
+          type: 'receiveDossier',
+          counterId: b.counterId,
+          ticketId: b.ticketId,
+          procedureCode: b.procedureCode,
+          applicant: { name: b.applicant.name, idNumber: b.applicant.idNumber, phone: b.applicant.phone ?? null, address: b.applicant.address },
+          papers: b.papers,
+          notes: b.notes ?? null,
+          outcome: b.outcome,
+          missingPapers: b.missingPapers ?? [],
+          reason: b.reason ?? null,
+        },
+        actorOf(request.caller),
+      );
+      return reply.status(201).send(withTimeliness(lastDossier(events)));
+    },
+  );
+
+  app.post(
+    '/api/dossiers/link',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "Link the ticket being served to a dossier of the province's system, by its code",
+        body: LinkBody,
+        response: { 201: Described('The link kept in luot'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
+    async (request, reply) => {
+      const { counterId, ticketId, code } = request.body;
+      const { events } = await hub.queue.execute({ type: 'linkDossier', counterId, ticketId, code }, actorOf(request.caller));
+      return reply.status(201).send(withTimeliness(lastDossier(events)));
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/status',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Move a dossier on: start, requestPapers, supplement, requestFees, feesPaid, complete, withdraw, stop, returnResult, apologize',
+        params: CodeParams,
+        body: StatusBody,
+        response: { 200: Described('The dossier after the change'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
+    async (request) => {
+      const { action, note, missingPapers, promisedAt } = request.body;
+      const { events } = await hub.queue.execute(
+        { type: 'changeDossier', code: request.params.code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) },
+        actorOf(request.caller),
+      );
+      return withTimeliness(lastDossier(events));
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'One dossier in full, with its applicant, papers, steps and timeliness (staff)',
+        params: CodeParams,
+        response: { 200: Described('The dossier'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
+    async (request) => hub.queue.read(() => withTimeliness(stored(request.params.code))),
+  );
+
+  app.get(
+    '/api/dossiers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "A ticket's dossiers, or the open dossiers due within some hours (optionally of one counter)",
+        querystring: ListQuery,
+        response: { 200: Described('[dossier]'), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+      config: { passive: true },
+    },
+    async (request) => {
+      const { ticketId, dueWithinHours, counterId } = request.query;
+      return hub.queue.read(() => {
+        if (ticketId) return hub.dossiers.ofTicket(ticketId).map(withTimeliness);
+        const before = hub.clock() + (dueWithinHours ?? 48) * 3_600_000;
+        return hub.dossiers
+          .dueBefore(before, 200)
+          .filter((d) => counterId === undefined || d.counterId === counterId)
+          .map(withTimeliness);
+      });
+    },
+  );
+
+  app.get(
+    '/api/lookup/:code',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "A dossier's progress for the citizen: status timeline, due date, where to go; the name masked, no ID, no phone",
+        params: CodeParams,
+        response: { 200: Described('{ code, procedureName, applicant (masked), status, statusWords, steps, dueAt, timeliness, resultAt, counters }'), ...errorResponses },
+      },
+    },
+    async (request) =>
+      hub.queue.read(() => {
+        const d = stored(request.params.code);
+        const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
+        return {
+          ...publicDossier(d, hub.clock(), day),
+          resultAt: procedure?.resultAt ?? null,
+          counters: procedure ? hub.catalog.countersFor(procedure) : [],
+        };
+      }),
+  );
+};

@@ -1,0 +1,225 @@
+// Dossiers over HTTP on the demo hall: received from the ticket at the counter with a code in
+// the national format and a due date in working time, incomplete and refused ones, the status
+// workflow with waits and apologies, the clerk's scope, and the public lookup with masking.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { localInstant } from '../../server/domain/working-time.js';
+import { inject, LAN_ADDRESS, prepareCallers, type TestCaller } from '../helpers/callers.js';
+import { RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub | null = null;
+afterEach(async () => {
+  await hub?.stop(true);
+  hub = null;
+});
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const anyone = { address: LAN_ADDRESS, token: null };
+const APPLICANT = { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: '0912345678', address: 'Số 5 đường Hoa Sữa, phường Hòa An' };
+const PAPERS = [
+  { name: 'Tờ khai thay đổi thông tin cư trú (CT01)', kind: 'original', count: 1, received: true },
+  { name: 'Giấy tờ chứng minh chỗ ở hợp pháp', kind: 'copy', count: 1, received: true },
+];
+
+/** A hall on a clock the test moves: Tuesday 24/11/2026 at 09:00 by default. */
+async function hallAt(day = '2026-11-24', minutes = 9 * 60) {
+  const clock = { now: localInstant(day, minutes, TZ) };
+  const dataDir = tempDataDir();
+  hub = await startTestHub({ dataDir, clock: () => clock.now });
+  const c = await prepareCallers(hub);
+  return { clock, c, dataDir };
+}
+
+async function serveAt(c: Record<string, TestCaller>, counterId: 1 | 2, serviceId = 'HT'): Promise<string> {
+  const clerk = counterId === 1 ? c.clerk1! : c.clerk2!;
+  await inject(hub!, c.api!, 'POST', '/api/tickets', { serviceId });
+  const called = await inject(hub!, clerk, 'POST', `/api/counters/${counterId}/call-next`, {});
+  return called.body.ticket.id as string;
+}
+
+describe('receiving a dossier', () => {
+  it('gives a code in the national format, a due date in working time, and links the ticket', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'complete',
+    });
+    expect(received.status).toBe(201);
+    expect(received.body).toMatchObject({ code: '000.00.14.H17-261124-0001', status: 2, ticketId, counterId: 1, timeliness: 'due' });
+    // 3 working days from Tuesday 09:00: Friday 09:00.
+    expect(received.body.dueAt).toBe(localInstant('2026-11-27', 9 * 60, TZ));
+    // A ticket may open several dossiers; codes follow each other.
+    const second = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.02', applicant: APPLICANT, papers: [], outcome: 'complete' });
+    expect(second.body.code).toBe('000.00.14.H17-261124-0002');
+    const ofTicket = await inject(hub!, c.clerk2!, 'GET', `/api/dossiers?ticketId=${ticketId}`);
+    expect(ofTicket.body.map((d: { code: string }) => d.code).sort()).toEqual(['000.00.14.H17-261124-0001', '000.00.14.H17-261124-0002']);
+  });
+
+  it('refuses what cannot be a dossier, with the reason, and changes nothing', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const body = { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' };
+    const badId = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { ...body, applicant: { ...APPLICANT, idNumber: '999099012345' } });
+    expect(badId.status).toBe(422);
+    expect(badId.body.message).toContain('12 chữ số');
+    // Counter 2's clerk cannot receive from counter 1's citizen.
+    const foreign = await inject(hub!, c.clerk2!, 'POST', '/api/dossiers', body);
+    expect(foreign.status).toBe(403);
+    const manager = await inject(hub!, c.manager!, 'POST', '/api/dossiers', { ...body, counterId: 2 });
+    expect(manager.status).toBe(409);
+    expect(manager.body.message).toContain('không đang được phục vụ tại quầy số 2');
+    expect((await inject(hub!, c.manager!, 'POST', '/api/dossiers', { ...body, outcome: 'incomplete' })).body.error).toBe('dossier_missing_list_required');
+    expect((await inject(hub!, c.manager!, 'POST', '/api/dossiers', { ...body, procedureCode: 'ZZ.1' })).status).toBe(404);
+    // None of these took a code.
+    const ok = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', body);
+    expect(ok.body.code).toBe('000.00.14.H17-261124-0001');
+  });
+
+  it('an incomplete dossier waits for its papers, asked for once, and starts its clock when completed', async () => {
+    const { c, clock } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const incomplete = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'incomplete',
+      missingPapers: ['Bản sao Giấy chứng nhận kết hôn (nếu đã kết hôn)'],
+    });
+    expect(incomplete.body).toMatchObject({ status: 5, receivedAt: null, dueAt: null, missingPapers: ['Bản sao Giấy chứng nhận kết hôn (nếu đã kết hôn)'] });
+    const code = incomplete.body.code;
+    // Two days later the citizen brings it: received now, due 3 working days on.
+    clock.now = localInstant('2026-11-26', 14 * 60, TZ);
+    const completed = await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'supplement' });
+    expect(completed.body).toMatchObject({ status: 2, receivedAt: clock.now, dueAt: localInstant('2026-12-01', 14 * 60, TZ) });
+    // The request for papers is made once.
+    const again = await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'requestPapers', missingPapers: ['Thêm giấy'] });
+    expect(again.body.error).toBe('dossier_papers_asked_once');
+  });
+
+  it('a refused dossier keeps its reason', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const refused = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: [],
+      outcome: 'refused',
+      reason: 'Thủ tục thuộc thẩm quyền của Sở Tư pháp.',
+    });
+    expect(refused.body).toMatchObject({ status: 3, reason: 'Thủ tục thuộc thẩm quyền của Sở Tư pháp.', dueAt: null });
+  });
+});
+
+describe('the status workflow', () => {
+  it('moves on by the portal statuses, waits for fees without counting them, and rates timeliness', async () => {
+    const { c, clock } = await hallAt();
+    const page = new RecordingClient(hub!.url);
+    // The land counter (3) opened by a manager, who serves a citizen there.
+    await inject(hub!, c.api!, 'POST', '/api/tickets', { serviceId: 'DD' });
+    await inject(hub!, c.manager!, 'POST', '/api/counters/3/open', {});
+    const serve3 = await inject(hub!, c.manager!, 'POST', '/api/counters/3/call-next', {});
+    expect(serve3.status).toBe(200);
+    const received = await inject(hub!, c.manager!, 'POST', '/api/dossiers', {
+      counterId: 3,
+      ticketId: serve3.body.ticket.id,
+      procedureCode: 'DD.04',
+      applicant: APPLICANT,
+      papers: [],
+      outcome: 'complete',
+    });
+    const code = received.body.code;
+    const due = received.body.dueAt;
+    // The back office moves it on over the days (the API token, which has no session to run out).
+    const step = (action: string, extra: Record<string, unknown> = {}) => inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action, ...extra });
+
+    expect((await step('start')).body.status).toBe(4);
+    clock.now += 3_600_000;
+    expect((await step('requestFees')).body.status).toBe(6);
+    // A whole working day waiting for the fee: the due date moves a working day on.
+    clock.now = localInstant('2026-11-25', 10 * 60, TZ);
+    const paid = await step('feesPaid');
+    expect(paid.body.status).toBe(4);
+    expect(paid.body.dueAt - due).toBeGreaterThanOrEqual(24 * 3_600_000 - 60_000);
+    // An apology must come before the due date, with a later one.
+    expect((await step('apologize', { note: 'Chờ ý kiến cơ quan thuế', promisedAt: due - 1 })).status).toBe(422);
+    const apology = await step('apologize', { note: 'Chờ ý kiến cơ quan thuế', promisedAt: paid.body.dueAt + 2 * 86_400_000 });
+    expect(apology.body.promisedAt).toBeGreaterThan(paid.body.dueAt);
+    expect((await step('returnResult')).body.error).toBe('dossier_wrong_status');
+    const done = await step('complete');
+    expect(done.body).toMatchObject({ status: 9, timeliness: 'early' });
+    expect((await step('returnResult')).body.status).toBe(10);
+    expect((await step('start')).status).toBe(409);
+
+    // Every change is in the log with who made it, and pages hear of it without personal data.
+    const log = await inject(hub!, c.api!, 'GET', '/api/events?limit=1000');
+    const changes = (log.body as { type: string; actor: string; data: { action: string } }[]).filter((e) => e.type === 'dossier:changed');
+    expect(changes.map((e) => e.data.action)).toEqual(['receive', 'start', 'requestFees', 'feesPaid', 'apologize', 'complete', 'returnResult']);
+    expect(changes.map((e) => e.actor)).toEqual(['Trần Thị Thu', 'API', 'API', 'API', 'API', 'API', 'API']);
+    await page.until(() => page.events.filter((e) => e.type === 'dossier:changed').length === 7, 'the dossier events');
+    expect(JSON.stringify(page.events)).not.toContain(APPLICANT.idNumber);
+    expect(JSON.stringify(page.events)).not.toContain(APPLICANT.name);
+    page.close();
+  });
+});
+
+describe('the public lookup', () => {
+  it('shows the progress with the name masked and no ID, phone or address', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' });
+    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${received.body.code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      code: received.body.code,
+      applicant: 'N*** V** A*',
+      status: 2,
+      statusWords: { vi: 'Đã tiếp nhận' },
+      procedureName: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân' },
+      counters: [1, 2, 12],
+    });
+    for (const secret of [APPLICANT.idNumber, APPLICANT.phone, APPLICANT.address, 'Nguyễn']) expect(lookup.text).not.toContain(secret);
+    // The full dossier is for staff.
+    expect((await inject(hub!, anyone, 'GET', `/api/dossiers/${received.body.code}`)).status).toBe(401);
+    expect((await inject(hub!, c.clerk2!, 'GET', `/api/dossiers/${received.body.code}`)).body.applicant.idNumber).toBe(APPLICANT.idNumber);
+    const unknown = await inject(hub!, anyone, 'GET', '/api/lookup/000.00.14.H17-261124-0999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain('Không tìm thấy hồ sơ');
+    expect((await inject(hub!, anyone, 'GET', '/api/lookup/not-a-code')).status).toBe(400);
+  });
+
+  it("links the province system's dossier code to the ticket", async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const linked = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers/link', { counterId: 1, ticketId, code: '000.17.22.H56-261124-0042' });
+    expect(linked.status).toBe(201);
+    expect(linked.body).toMatchObject({ kind: 'linked', code: '000.17.22.H56-261124-0042', ticketId, applicant: null });
+    expect((await inject(hub!, anyone, 'GET', '/api/lookup/000.17.22.H56-261124-0042')).body.kind).toBe('linked');
+  });
+});
+
+describe('dossier codes', () => {
+  it('continue after a restart and start again each day', async () => {
+    const { c, clock, dataDir } = await hallAt();
+    const receive = async (ticketId: string, caller: TestCaller) =>
+      (await inject(hub!, caller, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.01', applicant: APPLICANT, papers: [], outcome: 'complete' })).body.code;
+    const ticketId = await serveAt(c, 1);
+    expect(await receive(ticketId, c.clerk1!)).toMatch(/-0001$/);
+    await hub!.stop();
+    hub = await startTestHub({ dataDir, clock: () => clock.now });
+    const api = { address: LAN_ADDRESS, token: hub.hub.apiToken };
+    expect(await receive(ticketId, api)).toBe('000.00.14.H17-261124-0002');
+    clock.now = localInstant('2026-11-25', 8 * 60, TZ);
+    await inject(hub, api, 'POST', '/api/tickets', { serviceId: 'HT' });
+    const next = (await inject(hub, api, 'POST', '/api/counters/1/call-next', { finishCurrent: true })).body.ticket.id;
+    expect(await receive(next, api)).toBe('000.00.14.H17-261125-0001');
+  });
+});
