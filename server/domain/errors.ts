@@ -180,6 +180,11 @@ const ERRORS = {
     vi: (p) => `Ngày hẹn mới của hồ sơ ${p.code} phải sau ngày hẹn cũ.`,
     en: (p) => `The new date of dossier ${p.code} must be after the old one.`,
   },
+  slip_not_applicable: {
+    status: 409,
+    vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,
+    en: (p) => `Dossier ${p.code} has no form ${p.form} in its present state.`,
+  },
   dossier_closed: {
     status: 409,
     vi: (p) => `Hồ sơ ${p.code} đã kết thúc.`,

@@ -209,7 +209,7 @@ describe('the public lookup', () => {
 describe('dossier codes', () => {
   it('continue after a restart and start again each day', async () => {
     const { c, clock, dataDir } = await hallAt();
-    const receive = async (ticketId: string, caller: TestCaller) =>
+    const receive = async (ticketId: string, caller: Pick<TestCaller, 'address' | 'token'>) =>
       (await inject(hub!, caller, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.01', applicant: APPLICANT, papers: [], outcome: 'complete' })).body.code;
     const ticketId = await serveAt(c, 1);
     expect(await receive(ticketId, c.clerk1!)).toMatch(/-0001$/);

@@ -3,12 +3,14 @@
 // by code with personal data masked.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { formsFor, slipContent, SLIP_FORMS } from '../../../hardware/slips/slip-content.js';
+import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
 import Type from 'typebox';
 import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
 import { DomainError } from '../../domain/errors.js';
 import { dayOf } from '../../domain/hall-clock.js';
-import { PAPER_KINDS } from '../../domain/procedures.js';
+import { describeProcessing, PAPER_KINDS } from '../../domain/procedures.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
 import { CounterId, Described, errorResponses, staffErrorResponses, TicketId } from '../schemas.js';
@@ -54,6 +56,14 @@ const StatusBody = Type.Object(
     note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
     missingPapers: Type.Optional(Type.Array(Line(200), { maxItems: 40 })),
     promisedAt: Type.Optional(Type.Integer({ minimum: 0, maximum: 8_640_000_000_000 })),
+  },
+  { additionalProperties: false },
+);
+
+const SlipQuery = Type.Object(
+  {
+    form: Type.Optional(Type.Union(SLIP_FORMS.map((f) => Type.Literal(f)), { description: 'Form number; the first that applies by default' })),
+    size: Type.Optional(Type.Union([Type.Literal('A4'), Type.Literal('A5')])),
   },
   { additionalProperties: false },
 );
@@ -185,6 +195,37 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
           .filter((d) => counterId === undefined || d.counterId === counterId)
           .map(withTimeliness);
       });
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code/slip.pdf',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped',
+        params: CodeParams,
+        querystring: SlipQuery,
+        response: { 200: Type.Unsafe<Buffer>({ description: 'application/pdf' }), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+      config: { passive: true },
+    },
+    async (request, reply) => {
+      const d = await hub.queue.read(() => stored(request.params.code));
+      const form = request.query.form ?? formsFor(d)[0] ?? '01';
+      if (!formsFor(d).includes(form)) throw new DomainError('slip_not_applicable', { code: d.code, form });
+      const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
+      const content = slipContent(d, form, {
+        hallName: hub.live.settings.name,
+        timeZone: hub.live.settings.timeZone,
+        clerk: d.steps[0]?.by ?? '',
+        resultAt: procedure?.resultAt ?? null,
+        processingText: procedure ? procedure.processingText || describeProcessing(procedure.processing).vi : null,
+        printedAt: hub.clock(),
+      });
+      const pdf = await slipPdf(content, request.query.size ?? 'A4');
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${d.code}-mau-${form}.pdf"`).send(pdf);
     },
   );
 

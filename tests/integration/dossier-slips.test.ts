@@ -1,0 +1,100 @@
+// Dossier slips as the office printer gets them: a real PDF with the Vietnamese font embedded,
+// rendered by pdftoppm and read back with tesseract's Vietnamese model.
+
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localInstant } from '../../server/domain/working-time.js';
+import { inject, prepareCallers, type TestCaller } from '../helpers/callers.js';
+import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+const run = promisify(execFile);
+let hub: TestHub;
+let c: Record<string, TestCaller>;
+
+beforeAll(async () => {
+  const clock = { now: localInstant('2026-11-24', 9 * 60 + 5, 'Asia/Ho_Chi_Minh') };
+  hub = await startTestHub({ clock: () => clock.now });
+  c = await prepareCallers(hub);
+});
+afterAll(async () => {
+  await hub.stop(true);
+});
+
+/** The PDF's first page as text, read the way a person would read the paper. */
+async function readBack(pdf: Buffer): Promise<string> {
+  const dir = tempDataDir();
+  writeFileSync(join(dir, 'slip.pdf'), pdf);
+  await run('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', join(dir, 'slip.pdf'), join(dir, 'page')]);
+  const { stdout } = await run('tesseract', [join(dir, 'page-1.png'), '-', '-l', 'vie'], { encoding: 'utf8' });
+  expect(readFileSync(join(dir, 'page-1.png')).length).toBeGreaterThan(10_000);
+  return stdout.normalize('NFC');
+}
+
+async function serve(serviceId = 'HT'): Promise<string> {
+  await inject(hub, c.api!, 'POST', '/api/tickets', { serviceId });
+  return (await inject(hub, c.clerk1!, 'POST', '/api/counters/1/call-next', { finishCurrent: true })).body.ticket.id;
+}
+
+describe('dossier slips', () => {
+  it('prints the receipt and appointment (form 01) that reads back exactly, on A4 and A5', async () => {
+    const ticketId = await serve();
+    const received = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: '0912345678', address: 'Số 5 đường Hoa Sữa, phường Hòa An' },
+      papers: [{ name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', kind: 'original', count: 1, received: true }],
+      outcome: 'complete',
+    });
+    const response = await hub.app.inject({ method: 'GET', url: `/api/dossiers/${received.body.code}/slip.pdf?form=01`, headers: { authorization: `Bearer ${c.clerk1!.token}` } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The font travels inside the file: any office printer prints the diacritics.
+    expect(pdf.toString('latin1')).toMatch(/\/FontFile2/);
+    const text = await readBack(pdf);
+    for (const line of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      `Mã hồ sơ: ${received.body.code}`,
+      'Tiếp nhận hồ sơ của: Nguyễn Văn An',
+      'Địa chỉ: Số 5 đường Hoa Sữa, phường Hòa An',
+      'Số định danh cá nhân: 001099012345',
+      'Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân',
+      'Thời gian giải quyết theo quy định: 03 ngày làm việc',
+      'Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 24/11/2026',
+      'Thời gian trả kết quả: 09 giờ 05 phút, ngày 27/11/2026',
+      '1. Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (bản chính, số lượng: 01)',
+      'Nguyễn Thị Lan',
+    ]) {
+      expect(text).toContain(line);
+    }
+    const a5 = await hub.app.inject({ method: 'GET', url: `/api/dossiers/${received.body.code}/slip.pdf?size=A5`, headers: { authorization: `Bearer ${c.clerk1!.token}` } });
+    expect(a5.statusCode).toBe(200);
+    expect(a5.rawPayload.toString('latin1')).toMatch(/\/MediaBox \[0 0 419\.5[0-9]* 595\.2[0-9]*\]/);
+    // Form 03 does not apply to a received dossier; without a token there is no slip.
+    expect((await inject(hub, c.clerk1!, 'GET', `/api/dossiers/${received.body.code}/slip.pdf?form=03`)).status).toBe(409);
+    expect((await inject(hub, { address: '192.168.1.9', token: null }, 'GET', `/api/dossiers/${received.body.code}/slip.pdf`)).status).toBe(401);
+  });
+
+  it('prints the request for missing papers (form 02), listing them', async () => {
+    const ticketId = await serve();
+    const incomplete = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.05',
+      applicant: { name: 'Trần Thị Bình', idNumber: '079199001234', address: 'Phường Hòa An' },
+      papers: [],
+      outcome: 'incomplete',
+      missingPapers: ['Giấy chứng sinh của con', 'Văn bản của cơ quan y tế xác nhận quan hệ cha, mẹ, con'],
+    });
+    const pdf = (await hub.app.inject({ method: 'GET', url: `/api/dossiers/${incomplete.body.code}/slip.pdf`, headers: { authorization: `Bearer ${c.api!.token}` } })).rawPayload;
+    const text = await readBack(pdf);
+    expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(text).toContain('1. Giấy chứng sinh của con');
+    expect(text).toContain('2. Văn bản của cơ quan y tế xác nhận quan hệ cha, mẹ, con');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { formsFor, slipContent, slipTime } from '../../hardware/slips/slip-content.js';
+import type { Dossier } from '../../server/domain/dossier.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const base: Dossier = {
+  code: '000.00.14.H17-261124-0001',
+  kind: 'local',
+  procedureCode: 'HT.04',
+  procedureName: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Certificate of marital status' },
+  serviceId: 'HT',
+  applicant: { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: null, address: 'Phường Hòa An' },
+  papers: [{ name: 'Tờ khai', kind: 'original', count: 1, received: true }, { name: 'Ảnh', kind: 'copy', count: 2, received: false }],
+  notes: null,
+  status: 2,
+  ticketId: 't',
+  returnTicketIds: [],
+  counterId: 1,
+  openedAt: Date.UTC(2026, 10, 24, 2, 0),
+  receivedAt: Date.UTC(2026, 10, 24, 2, 0),
+  processing: { unit: 'days', value: 3 },
+  dueAt: Date.UTC(2026, 10, 27, 2, 0),
+  promisedAt: null,
+  waits: [],
+  missingPapers: [],
+  reason: null,
+  doneAt: null,
+  returnedAt: null,
+  steps: [{ status: 2, at: 0, by: 'Nguyễn Thị Lan', note: null }],
+};
+const facts = { hallName: 'Trung tâm Phục vụ hành chính công phường Hòa An', timeZone: TZ, clerk: 'Nguyễn Thị Lan', resultAt: null, processingText: '03 ngày làm việc', printedAt: base.receivedAt! };
+
+describe('slip content', () => {
+  it('writes times the way the forms do', () => {
+    expect(slipTime(Date.UTC(2026, 10, 24, 2, 5), TZ)).toBe('09 giờ 05 phút, ngày 24/11/2026');
+  });
+
+  it('offers the forms that fit the dossier', () => {
+    expect(formsFor(base)).toEqual(['01']);
+    expect(formsFor({ ...base, status: 5, receivedAt: null, missingPapers: ['Ảnh'] })).toEqual(['02']);
+    expect(formsFor({ ...base, status: 3, receivedAt: null, reason: 'Không thuộc thẩm quyền' })).toEqual(['03']);
+    expect(formsFor({ ...base, promisedAt: base.dueAt! + 86_400_000 })).toEqual(['01', '04']);
+    expect(formsFor({ ...base, status: 8, reason: 'Công dân đề nghị' })).toEqual(['01', '05']);
+    expect(formsFor({ ...base, kind: 'linked', applicant: null })).toEqual([]);
+  });
+
+  it('lists only the papers received on the receipt, and the return time', () => {
+    const slip = slipContent(base, '01', facts);
+    expect(slip.title).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(slip.papers).toEqual([{ name: 'Tờ khai', kind: 'bản chính', count: 1 }]);
+    expect(slip.fields).toContainEqual(['Thời gian trả kết quả', '09 giờ 00 phút, ngày 27/11/2026']);
+    expect(slip.place).toBe('Ngày 24 tháng 11 năm 2026');
+  });
+
+  it('gives the refusal, the apology and the stop their reasons and dates', () => {
+    expect(slipContent({ ...base, status: 3, reason: 'Không thuộc thẩm quyền' }, '03', facts).list).toEqual(['Không thuộc thẩm quyền']);
+    const apology = slipContent(
+      { ...base, promisedAt: Date.UTC(2026, 11, 1, 2, 0), steps: [...base.steps, { status: 2, at: 1, by: 'x', note: 'Chờ xác minh' }] },
+      '04',
+      facts,
+    );
+    expect(apology.fields).toContainEqual(['Ngày hẹn trả kết quả mới', '09 giờ 00 phút, ngày 01/12/2026']);
+    expect(apology.list).toEqual(['Chờ xác minh']);
+    expect(slipContent({ ...base, status: 8, reason: 'Công dân đề nghị dừng' }, '05', facts).title).toBe('PHIẾU DỪNG XỬ LÝ HỒ SƠ');
+  });
+});
