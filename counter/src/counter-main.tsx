@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './counter.css';
 import { CounterApp } from './counter-app.js';
 
-render(<CounterApp />, document.getElementById('app')!);
+mountPage(<CounterApp />);

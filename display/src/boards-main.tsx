@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './boards.css';
 import { BoardsApp } from './boards-app.js';
 
-render(<BoardsApp />, document.getElementById('app')!);
+mountPage(<BoardsApp />);

@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './display.css';
 import { DisplayApp } from './display-app.js';
 
-render(<DisplayApp />, document.getElementById('app')!);
+mountPage(<DisplayApp />);

@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './kiosk.css';
 import { KioskApp } from './kiosk-app.js';
 
-render(<KioskApp />, document.getElementById('app')!);
+mountPage(<KioskApp />);

@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './phone.css';
 import { PhoneApp } from './phone-app.js';
 
-render(<PhoneApp />, document.getElementById('app')!);
+mountPage(<PhoneApp />);

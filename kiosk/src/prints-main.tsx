@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import '../../hardware/fonts/luot-fonts.css';
+import { mountPage } from '../../web-shared/mount-page.js';
 import './prints.css';
 import { PrintsApp } from './prints-app.js';
 
-render(<PrintsApp />, document.getElementById('app')!);
+mountPage(<PrintsApp />);

@@ -1,6 +1,9 @@
 // Debian's Chromium driven by playwright-core, with the flags a closed network needs.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../../server/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,4 +22,12 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+}
+
+/**
+ * Where a test saves a screenshot of a page: docs/ when UPDATE_DOCS_SCREENSHOTS=1 (to refresh
+ * the pictures in the documentation), a temporary folder otherwise.
+ */
+export function screenshotPath(name: string): string {
+  return process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', name) : join(tmpdir(), `luot-${name}`);
 }

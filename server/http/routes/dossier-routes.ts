@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { formsFor, slipContent, SLIP_FORMS } from '../../../hardware/slips/slip-content.js';
 import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
 import Type from 'typebox';
+import type { LookupReply } from '../../contract/dossiers.js';
 import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
 import { DomainError } from '../../domain/errors.js';
@@ -240,7 +241,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
       },
     },
     async (request) =>
-      hub.queue.read(() => {
+      hub.queue.read((): LookupReply => {
         const d = stored(request.params.code);
         const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
         return {

@@ -4,6 +4,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import type { ProcedureGuideEntry } from '../../contract/dossiers.js';
 import { CatalogError, catalogFromCsv, catalogFromData } from '../../config/procedure-file.js';
 import { DomainError } from '../../domain/errors.js';
 import { localTime } from '../../domain/hall-clock.js';
@@ -27,7 +28,7 @@ const DueQuery = Type.Object(
 );
 
 export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  const withCounters = (p: Procedure) => ({ ...p, counters: hub.catalog.countersFor(p), processingWords: describeProcessing(p.processing) });
+  const withCounters = (p: Procedure): ProcedureGuideEntry => ({ ...p, counters: hub.catalog.countersFor(p), processingWords: describeProcessing(p.processing) });
 
   app.get(
     '/api/procedures',

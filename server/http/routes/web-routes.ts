@@ -7,35 +7,35 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { FRONT_ENDS } from '../../../web-shared/pages.js';
 import { WEB_DIST_DIR } from '../../paths.js';
 import type { PrintService } from '../../services/print-service.js';
 import { TicketParams } from '../schemas.js';
 
 const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
 const DISPLAY_DIST = join(WEB_DIST_DIR, 'display');
-const COUNTER_DIST = join(WEB_DIST_DIR, 'counter');
 const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9]+\.(png|bin)$/;
 
 export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
   const built = existsSync(join(KIOSK_DIST, 'index.html'));
   // Gives every reply sendFile(); the prints folder may not exist yet.
   await app.register(fastifyStatic, { root: printing.printsDir, serve: false });
-  if (built) {
-    await app.register(fastifyStatic, { root: KIOSK_DIST, prefix: '/kiosk/', decorateReply: false, maxAge: 0 });
-  } else {
-    app.get('/kiosk/*', async (_request, reply) =>
-      reply.status(503).type('text/plain; charset=utf-8').send('Các trang chưa được dựng: chạy "npm run build:web".\nThe pages are not built yet: run "npm run build:web".'),
-    );
+  // Every front-end of web-shared/pages.ts at /<name>/, or a clear word when not built yet.
+  for (const { name } of FRONT_ENDS) {
+    const dist = join(WEB_DIST_DIR, name);
+    if (existsSync(join(dist, 'index.html'))) {
+      await app.register(fastifyStatic, { root: dist, prefix: `/${name}/`, decorateReply: false, maxAge: 0 });
+    } else {
+      app.get(`/${name}/*`, async (_request, reply) =>
+        reply.status(503).type('text/plain; charset=utf-8').send('Các trang chưa được dựng: chạy "npm run build:web".\nThe pages are not built yet: run "npm run build:web".'),
+      );
+    }
   }
   const page = (file: string) => async (_request: unknown, reply: { sendFile(f: string, root: string): unknown }) => reply.sendFile(file, KIOSK_DIST);
   app.get('/t/:ticketId', { schema: { hide: true, params: TicketParams } }, built ? page('phone.html') : async (_r, reply) => reply.redirect('/kiosk/'));
   app.get('/prints', { schema: { hide: true } }, built ? page('prints.html') : async (_r, reply) => reply.redirect('/kiosk/'));
   if (existsSync(join(DISPLAY_DIST, 'boards.html'))) {
-    await app.register(fastifyStatic, { root: DISPLAY_DIST, prefix: '/display/', decorateReply: false, maxAge: 0 });
     app.get('/boards', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('boards.html', DISPLAY_DIST));
-  }
-  if (existsSync(join(COUNTER_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: COUNTER_DIST, prefix: '/counter/', decorateReply: false, maxAge: 0 });
   }
 
   app.get(

@@ -1,0 +1,21 @@
+// Replies about procedures and dossiers as pages read them (the lookup terminal, the counter
+// page, the phone page).
+
+import type { PublicDossier } from '../domain/dossier.js';
+import type { LocalizedText } from '../domain/model.js';
+import type { Procedure } from '../domain/procedures.js';
+
+export type { Dossier, DossierStatus, PublicDossier } from '../domain/dossier.js';
+export type { Paper, PaperKind, Procedure } from '../domain/procedures.js';
+
+/** GET /api/procedures and /api/procedures/:code: a procedure with the counters that receive it. */
+export interface ProcedureGuideEntry extends Procedure {
+  counters: number[];
+  processingWords: LocalizedText;
+}
+
+/** GET /api/lookup/:code: what anyone may see of a dossier, and where to go. */
+export interface LookupReply extends PublicDossier {
+  resultAt: string | null;
+  counters: number[];
+}
