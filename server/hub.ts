@@ -105,6 +105,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       get settings() {
         return live.settings;
       },
+      queue: live,
       procedure: (code) => catalog.find(code),
       dossier: (code) => dossiers.get(code),
       ticket: (id) => live.ticket(id),

@@ -1,6 +1,7 @@
 // The counter page's calls to the hub. A refusal comes back as the hub's bilingual message;
 // a 401 means the session is gone and the page returns to sign-in.
 
+import type { DossierAction, DossierReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
 import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
@@ -46,4 +47,19 @@ const ROUTES: Record<CounterAction | 'resume', string> = {
 
 export function counterCommand(token: string, counterId: number, action: keyof typeof ROUTES, body: Record<string, unknown> = {}) {
   return request<{ seq: number; ticket: Ticket | null }>('POST', `/api/counters/${counterId}/${ROUTES[action]}`, token, body);
+}
+
+// ---- dossiers ----
+
+export const dossiersOfTicket = (token: string, ticketId: string) => request<DossierReply[]>('GET', `/api/dossiers?ticketId=${encodeURIComponent(ticketId)}`, token);
+export const searchProcedures = (query: string) => request<ProcedureGuideEntry[]>('GET', `/api/procedures?q=${encodeURIComponent(query)}`, null);
+export const receiveDossier = (token: string, body: Record<string, unknown>) => request<DossierReply>('POST', '/api/dossiers', token, body);
+export const changeDossier = (token: string, code: string, action: DossierAction, body: Record<string, unknown> = {}) =>
+  request<DossierReply>('POST', `/api/dossiers/${encodeURIComponent(code)}/status`, token, { action, ...body });
+
+/** Opens a slip's PDF in a new tab (the request carries the clerk's token, so not a plain link). */
+export async function openSlip(token: string, code: string): Promise<void> {
+  const response = await fetch(`/api/dossiers/${encodeURIComponent(code)}/slip.pdf`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new HubRequestError({ status: response.status, error: 'slip', message: 'Chưa in được phiếu.', messageEn: 'The slip could not be made.' });
+  window.open(URL.createObjectURL(await response.blob()), '_blank');
 }

@@ -8,6 +8,7 @@ import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { ActionPad, availableActions } from './action-pad.js';
 import { ApiError, counterCommand, counterDetail, currentSession, signOut, type StoredSession } from './counter-api.js';
 import { CurrentTicket } from './current-ticket.js';
+import { DossierPanel } from './dossier-panel.js';
 import { TEXT, type Lang } from './i18n.js';
 import { PauseDialog } from './pause-dialog.js';
 import { QueuePanel } from './queue-panel.js';
@@ -115,6 +116,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       <main class="desk-main">
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail} />
+          <DossierPanel lang={props.lang} token={token} counterId={counterId} ticket={detail?.current ?? null} seq={seq} onError={fail} />
           <ActionPad lang={props.lang} detail={detail} keys={hall?.counterKeys ?? null} busy={busy} onAction={act} />
           <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
             {message ? message[props.lang] : ''}

@@ -57,6 +57,8 @@ const call = <T>(credentials: KioskCredentials, method: string, path: string, bo
 
 export const kioskApi = {
   info: (c: KioskCredentials) => call<KioskInfo>(c, 'GET', '/api/kiosk'),
+  /** A number to collect a dossier's result, by the code on the appointment slip. */
+  returnTicket: (c: KioskCredentials, code: string) => call<IssuedTicket>(c, 'POST', '/api/kiosk/returns', { code }),
   issue: (c: KioskCredentials, serviceId: string, priority: string | null) =>
     call<IssuedTicket>(c, 'POST', '/api/kiosk/tickets', { serviceId, priority }),
   reprint: (c: KioskCredentials, ticketId: string) =>

@@ -8,6 +8,7 @@ import { DICTIONARY, pick, type Lang } from './i18n.js';
 import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
 import { KioskSetup } from './kiosk-setup.js';
 import { PriorityPicker } from './priority-picker.js';
+import { ReturnEntry } from './return-entry.js';
 import { ServiceGrid } from './service-grid.js';
 import { TicketResult } from './ticket-result.js';
 import { useIdle } from './use-idle.js';
@@ -16,7 +17,7 @@ const IDLE_MS = 30_000;
 /** A printed ticket is in the citizen's hand: the next person should not wait 30 s. */
 const RESULT_PRINTED_MS = 15_000;
 
-type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null };
+type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'return' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null };
 
 function useOrientation(): boolean {
   const query = '(orientation: portrait)';
@@ -103,16 +104,18 @@ export function KioskApp() {
   const printer = info ? (feed.devices[printerDeviceId(info.id)] ?? info.printer) : null;
   const printerProblem = printer && printer.code ? printer : null;
 
-  const issue = async (service: ServiceSummary) => {
+  const take = async (issue: () => Promise<IssuedTicket>, back: Screen) => {
     setScreen({ kind: 'issuing' });
     try {
-      const issued = await kioskApi.issue(credentials, service.id, priority);
+      const issued = await issue();
       setScreen({ kind: 'result', issued, priority });
     } catch (error) {
-      setScreen({ kind: 'home' });
+      setScreen(back);
       setFailure(error instanceof KioskApiError ? error.failure : { status: 0, error: 'unknown', message: t.networkError, messageEn: t.networkError });
     }
   };
+  const issue = (service: ServiceSummary) => take(() => kioskApi.issue(credentials, service.id, priority), { kind: 'home' });
+  const collect = (code: string) => take(() => kioskApi.returnTicket(credentials, code), { kind: 'return' });
 
   const reprint = async () => {
     if (screen.kind !== 'result') return;
@@ -166,6 +169,8 @@ export function KioskApp() {
             onReprint={reprint}
             onDone={goHome}
           />
+        ) : screen.kind === 'return' ? (
+          <ReturnEntry lang={lang} onTake={collect} onBack={() => setScreen({ kind: 'home' })} />
         ) : screen.kind === 'priority' ? (
           <PriorityPicker
             categories={snapshot?.hall.priorityCategories ?? []}
@@ -189,10 +194,16 @@ export function KioskApp() {
                   {t.cancelPriority}
                 </button>
               ) : (
-                <button class="priority-button big" onClick={() => setScreen({ kind: 'priority' })}>
-                  <span>★ {t.priorityButton}</span>
-                  <small>{t.priorityHint}</small>
-                </button>
+                <>
+                  <button class="priority-button big" onClick={() => setScreen({ kind: 'priority' })}>
+                    <span>★ {t.priorityButton}</span>
+                    <small>{t.priorityHint}</small>
+                  </button>
+                  <button class="return-button big" onClick={() => setScreen({ kind: 'return' })}>
+                    <span>{t.returnButton}</span>
+                    <small>{t.returnHint}</small>
+                  </button>
+                </>
               )}
             </div>
           </>

@@ -113,6 +113,9 @@ export function PhoneApp() {
         {t.issuedAt(new Date(ticket.issuedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone }))}
         {updatedAt && ` · ${t.phoneUpdated(updatedAt.toLocaleTimeString('vi-VN', { timeZone }))}`}
       </p>
+      <a class="phone-lookup" href="/lookup/">
+        {t.phoneLookup}
+      </a>
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { DossierView } from './dossier-view.js';
 import { ProcedureGuide } from './procedure-guide.js';
-import { OnScreenKeyboard } from './on-screen-keyboard.js';
+import { OnScreenKeyboard } from '../../web-shared/on-screen-keyboard.js';
 
 const IDLE_MS = 60_000;
 const CODE = /^[A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4}$/;

@@ -204,6 +204,7 @@ export const HallFileSchema = Type.Object(
         reprintsPerTicket: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Reprints a kiosk may make of one ticket (default 2)' })),
         workingHours: Type.Optional(Type.Array(Type.Object({ start: Clock, end: Clock }, { additionalProperties: false }), { minItems: 1, maxItems: 4 })),
         holidays: Type.Optional(HolidaySchedulesSchema),
+        returnService: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'The service that returns results (its counters call citizens back for them)' })),
       },
       { additionalProperties: false },
     ),
@@ -339,6 +340,7 @@ function settings(hall: HallFile['hall']): HallSettings {
     simulator: hall.simulator ?? DEFAULT_ACCESS_SETTINGS.simulator,
     reprintsPerTicket: hall.reprintsPerTicket ?? DEFAULT_ACCESS_SETTINGS.reprintsPerTicket,
     workingHours: hall.workingHours ?? DEFAULT_WORKING_SETTINGS.workingHours,
+    returnService: hall.returnService ?? null,
     holidays: Object.fromEntries(Object.entries(hall.holidays ?? {}).map(([y, e]) => [y, { ...e, workingDays: e.workingDays ?? [] }])),
   };
 }

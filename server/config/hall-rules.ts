@@ -40,6 +40,9 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   }
 
   for (const id of duplicates(services.map((s) => s.id))) problems.push(`service id "${id}" is used twice`);
+  if (settings.returnService && !services.some((s) => s.id === settings.returnService)) {
+    problems.push(`hall.returnService: "${settings.returnService}" is not a service of the hall`);
+  }
   services.forEach((s, i) => {
     if (s.numbering.kind === 'block' && s.numbering.from > s.numbering.to) {
       problems.push(`services[${i}] (${s.id}): number block ${s.numbering.from}-${s.numbering.to} is empty`);

@@ -6,6 +6,8 @@ import type { LocalizedText } from '../domain/model.js';
 import type { Procedure } from '../domain/procedures.js';
 
 export type { Dossier, DossierStatus, PublicDossier } from '../domain/dossier.js';
+export { DOSSIER_STATUSES } from '../domain/dossier.js';
+export type { DossierAction } from '../domain/dossier-engine.js';
 export type { Paper, PaperKind, Procedure } from '../domain/procedures.js';
 
 /** GET /api/procedures and /api/procedures/:code: a procedure with the counters that receive it. */
@@ -19,3 +21,6 @@ export interface LookupReply extends PublicDossier {
   resultAt: string | null;
   counters: number[];
 }
+
+/** GET /api/dossiers and the commands' replies: the dossier with its timeliness. */
+export type DossierReply = import('../domain/dossier.js').Dossier & { timeliness: import('../domain/dossier.js').Timeliness };

@@ -53,6 +53,7 @@ export function checkScope(view: QueueView, actor: Actor, command: Command | Dos
     // A dossier's later steps are the back office's, whoever holds which counter.
     case 'changeDossier':
     case 'attachReturnTicket':
+    case 'returnTicket':
       return;
     case 'closeDay':
       throw new DomainError('manager_only');

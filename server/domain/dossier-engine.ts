@@ -3,7 +3,6 @@
 // change after. Each command returns the changed dossiers, the day's code series and the
 // events, committed by the same path as queue commands (server/services/queue-service.ts).
 
-import type { DomainEvent } from '../contract/events.js';
 import {
   dossierCode,
   FINAL_DOSSIER_STATUSES,
@@ -19,6 +18,7 @@ import { dayOf } from './hall-clock.js';
 import type { HallSettings, LocalizedText, Ticket } from './model.js';
 import type { Procedure } from './procedures.js';
 import type { WorkingTime } from './working-time.js';
+import { applyCommand, type Change, type QueueView } from './queue-engine.js';
 
 export const DOSSIER_ACTIONS = ['start', 'requestPapers', 'supplement', 'requestFees', 'feesPaid', 'complete', 'withdraw', 'stop', 'returnResult', 'apologize'] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
@@ -39,9 +39,11 @@ export type DossierCommand =
     }
   | { type: 'linkDossier'; counterId: number; ticketId: string; code: string }
   | { type: 'changeDossier'; code: string; action: DossierAction; note?: string | null; missingPapers?: string[]; promisedAt?: number }
-  | { type: 'attachReturnTicket'; code: string; ticketId: string };
+  | { type: 'attachReturnTicket'; code: string; ticketId: string }
+  /** A citizen back for the result takes a number (at the kiosk) that stays linked to the dossier. */
+  | { type: 'returnTicket'; code: string; source: 'kiosk' | 'counter' | 'api' };
 
-export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'attachReturnTicket']);
+export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'attachReturnTicket', 'returnTicket']);
 
 export function isDossierCommand(command: { type: string }): command is DossierCommand {
   return DOSSIER_COMMAND_TYPES.has(command.type);
@@ -49,6 +51,8 @@ export function isDossierCommand(command: { type: string }): command is DossierC
 
 export interface DossierView {
   readonly settings: HallSettings;
+  /** The queue, for the number a citizen takes to collect a result. */
+  readonly queue: QueueView;
   procedure(code: string): Procedure | undefined;
   dossier(code: string): Dossier | undefined;
   ticket(id: string): Ticket | undefined;
@@ -56,11 +60,7 @@ export interface DossierView {
   workingTime(): WorkingTime;
 }
 
-export interface DossierChange {
-  dossiers: Dossier[];
-  dossierSeries: { day: string; lastSeq: number }[];
-  events: DomainEvent[];
-}
+export type DossierChange = Change & Required<Pick<Change, 'dossiers' | 'dossierSeries'>>;
 
 const MAX_PER_DAY = 9999;
 
@@ -94,7 +94,7 @@ function requireTicketHeldBy(view: DossierView, ticketId: string, counterId: num
 }
 
 function changed(dossier: Dossier, action: string): DossierChange {
-  return { dossiers: [dossier], dossierSeries: [], events: [{ type: 'dossier:changed', data: { dossier, action } }] };
+  return { tickets: [], counters: [], series: [], dossiers: [dossier], dossierSeries: [], events: [{ type: 'dossier:changed', data: { dossier, action } }] };
 }
 
 /** The legal due date from when it was received, extended by every finished wait. */
@@ -143,7 +143,14 @@ function receive(view: DossierView, cmd: Extract<DossierCommand, { type: 'receiv
     steps: [{ status, at: now, by, note: cmd.outcome === 'refused' ? cmd.reason!.trim() : cmd.outcome === 'incomplete' ? missing.join('; ') : null }],
   };
   const dossier = { ...draft, dueAt: dueOf(view, draft) };
-  return { dossiers: [dossier], dossierSeries: [{ day, lastSeq: seq }], events: [{ type: 'dossier:changed', data: { dossier, action: 'receive' } }] };
+  return {
+    tickets: [],
+    counters: [],
+    series: [],
+    dossiers: [dossier],
+    dossierSeries: [{ day, lastSeq: seq }],
+    events: [{ type: 'dossier:changed', data: { dossier, action: 'receive' } }],
+  };
 }
 
 function link(view: DossierView, cmd: Extract<DossierCommand, { type: 'linkDossier' }>, now: number, by: string): DossierChange {
@@ -242,6 +249,17 @@ function attachReturn(view: DossierView, cmd: Extract<DossierCommand, { type: 'a
   return changed({ ...d, returnTicketIds: [...d.returnTicketIds, cmd.ticketId] }, 'returnTicket');
 }
 
+function returnTicket(view: DossierView, cmd: Extract<DossierCommand, { type: 'returnTicket' }>, now: number): DossierChange {
+  const d = requireDossier(view, cmd.code);
+  if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
+  const serviceId = view.settings.returnService ?? d.serviceId;
+  if (!serviceId) throw new DomainError('dossier_no_return_service', { code: d.code });
+  // The number is taken as any other, by the queue's own rules (hours, daily maximum).
+  const issued = applyCommand(view.queue, { type: 'issue', serviceId, priority: null, source: cmd.source }, { now });
+  const dossier: Dossier = { ...d, returnTicketIds: [...d.returnTicketIds, issued.tickets[0]!.id] };
+  return { ...issued, dossiers: [dossier], dossierSeries: [], events: [...issued.events, { type: 'dossier:changed', data: { dossier, action: 'returnTicket' } }] };
+}
+
 export function applyDossierCommand(view: DossierView, command: DossierCommand, { now, by }: { now: number; by: string }): DossierChange {
   switch (command.type) {
     case 'receiveDossier':
@@ -252,5 +270,7 @@ export function applyDossierCommand(view: DossierView, command: DossierCommand, 
       return change(view, command, now, by);
     case 'attachReturnTicket':
       return attachReturn(view, command);
+    case 'returnTicket':
+      return returnTicket(view, command, now);
   }
 }

@@ -180,6 +180,11 @@ const ERRORS = {
     vi: (p) => `Ngày hẹn mới của hồ sơ ${p.code} phải sau ngày hẹn cũ.`,
     en: (p) => `The new date of dossier ${p.code} must be after the old one.`,
   },
+  dossier_no_return_service: {
+    status: 409,
+    vi: (p) => `Chưa xác định quầy trả kết quả cho hồ sơ ${p.code}. Vui lòng hỏi bàn hướng dẫn.`,
+    en: (p) => `No return counter is set for dossier ${p.code}. Please ask at the help desk.`,
+  },
   slip_not_applicable: {
     status: 409,
     vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,

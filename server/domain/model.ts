@@ -117,12 +117,18 @@ export interface HallSettings {
   workingHours: WorkingPeriod[];
   /** The hall's own official holiday schedules by year, over those shipped in config/holidays.yaml. */
   holidays: HolidaySchedules;
+  /** The service whose counters return results; null: the dossier's own service. */
+  returnService: string | null;
 }
 
 /** Defaults of the access settings, also for settings stored by an older version. */
 export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 } as const;
 /** Defaults of the working-time settings, also for settings stored by an older version. */
-export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules } = { workingHours: DEFAULT_WORKING_HOURS, holidays: {} };
+export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules; returnService: string | null } = {
+  workingHours: DEFAULT_WORKING_HOURS,
+  holidays: {},
+  returnService: null,
+};
 
 export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];

@@ -120,7 +120,7 @@ export class QueueService {
     this.rollOver(now);
     checkScope(this.live, actor, command);
     const change: Change = isDossierCommand(command)
-      ? { tickets: [], counters: [], series: [], ...applyDossierCommand(this.dossierView, command, { now, by: actor.name }) }
+      ? applyDossierCommand(this.dossierView, command, { now, by: actor.name })
       : applyCommand(this.live, command, { now });
     return this.stage(change, actor.name, now);
   }

@@ -88,6 +88,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),
   'POST /api/kiosk/tickets': entry('kiosk', 'Takes a number; capped per kiosk per minute (stored)'),
+  'POST /api/kiosk/returns': entry('kiosk', "Takes a number to collect a dossier's result, linked to it"),
   'POST /api/kiosk/tickets/:ticketId/print': entry('kiosk', "Reprints today's ticket; capped per ticket (stored)"),
   'GET /api/prints': entry('hubMachine', "The simulated printer's recent tickets"),
   'GET /api/prints/:file': entry('hubMachine', 'One simulated print (PNG or ESC/POS bytes)'),

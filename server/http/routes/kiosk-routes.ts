@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import { anywhere } from '../../domain/actor.js';
+import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
 import { publicTicket } from '../../domain/public-view.js';
 import { kioskOf } from '../access/access-control.js';
 import type { Hub } from '../../hub.js';
@@ -80,6 +81,29 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       // Only a ticket actually given counts against the kiosk's cap; a refused tap does not.
       const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () =>
         hub.queue.execute({ type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }, anywhere(`kiosk:${kiosk.id}`)),
+      );
+      const ticketId = change.tickets[0]!.id;
+      const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
+      const url = phoneUrl(baseUrl(request), ticketId);
+      const print = await printing.printTicket(kiosk, view, url);
+      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print });
+    },
+  );
+
+  app.post(
+    '/api/kiosk/returns',
+    {
+      schema: {
+        tags: ['kiosk'],
+        summary: "Take a number to collect a dossier's result, by the code on the slip (scanned or typed); the ticket stays linked to the dossier",
+        body: Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN }) }, { additionalProperties: false }),
+        response: { 201: KioskTicketReply, ...kioskErrors },
+      },
+    },
+    async (request, reply) => {
+      const kiosk = kioskOf(request);
+      const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () =>
+        hub.queue.execute({ type: 'returnTicket', code: request.body.code, source: 'kiosk' }, anywhere(`kiosk:${kiosk.id}`)),
       );
       const ticketId = change.tickets[0]!.id;
       const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));

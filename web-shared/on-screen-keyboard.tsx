@@ -1,6 +1,8 @@
 // A large on-screen keyboard for a touch screen with no keyboard: digits, capitals and the
 // code's punctuation for dossier codes, or letters and a space for searching procedures.
 
+import './on-screen-keyboard.css';
+
 const CODE_ROWS = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL.', 'ZXCVBNM-'];
 const TEXT_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 

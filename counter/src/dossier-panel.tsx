@@ -1,0 +1,67 @@
+// The dossiers of the ticket at the counter: each with its status and what the clerk can do
+// now (print its slip, hand over the result), and the button that receives a new one.
+
+import { useEffect, useState } from 'preact/hooks';
+import { DOSSIER_STATUSES, type DossierReply } from '../../server/contract/dossiers.js';
+import type { Ticket } from '../../server/contract/events.js';
+import { changeDossier, dossiersOfTicket, openSlip } from './counter-api.js';
+import { TEXT, type Lang } from './i18n.js';
+import { ReceiveDialog } from './receive-dialog.js';
+
+export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void }) {
+  const t = TEXT[props.lang];
+  const [dossiers, setDossiers] = useState<DossierReply[]>([]);
+  const [receiving, setReceiving] = useState(false);
+  const ticketId = props.ticket?.id ?? null;
+
+  const load = () => {
+    if (!ticketId) return setDossiers([]);
+    dossiersOfTicket(props.token, ticketId).then(setDossiers, props.onError);
+  };
+  useEffect(load, [ticketId, props.seq]);
+
+  if (!props.ticket) return null;
+  const returnResult = (code: string) => changeDossier(props.token, code, 'returnResult').then(load, props.onError);
+  return (
+    <section class="dossiers" aria-label={t.dossiers}>
+      <div class="dossiers-head">
+        <span>{t.dossiers}</span>
+        <button class="receive" onClick={() => setReceiving(true)}>
+          {t.receiveDossier}
+        </button>
+      </div>
+      {dossiers.length === 0 && <p class="dossiers-none">{t.noDossiers}</p>}
+      <ul>
+        {dossiers.map((d) => (
+          <li key={d.code} data-dossier={d.code} data-status={d.status}>
+            <span class="dossier-code">{d.code}</span>
+            <span class="dossier-name">{d.procedureName[props.lang]}</span>
+            <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
+            {d.kind === 'local' && (
+              <button onClick={() => openSlip(props.token, d.code).catch(props.onError)}>{t.printSlip}</button>
+            )}
+            {d.status === 9 && (
+              <button class="hand-over" onClick={() => void returnResult(d.code)}>
+                {t.handOver}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {receiving && (
+        <ReceiveDialog
+          lang={props.lang}
+          token={props.token}
+          counterId={props.counterId}
+          ticketId={props.ticket.id}
+          onCancel={() => setReceiving(false)}
+          onReceived={(d) => {
+            setReceiving(false);
+            setDossiers((list) => [...list, d]);
+            if (d.kind === 'local') void openSlip(props.token, d.code).catch(props.onError);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/// <reference lib="dom" />
+// The dossier's whole path through the hall in Chromium: a clerk calls a ticket on the counter
+// page and receives a dossier (procedure found without diacritics, the papers checked); its
+// receipt is a PDF; the citizen looks it up at the lookup terminal; back for the result, the
+// citizen scans the slip's code at the kiosk and gets a number linked to it; the clerk who calls
+// that number sees the dossier at once and hands the result over.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS } from '../helpers/callers.js';
+import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
+
+let browser: Browser;
+let hub: TestHub;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop(true);
+});
+
+async function counterPage(user: string, counter: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${hub.url}/counter/?counter=${counter}`);
+  await page.waitForSelector(`select option[value="${counter}"]`, { state: 'attached' });
+  await page.fill('input[name=user]', user);
+  await page.fill('input[name=password]', 'luot-demo');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.action-callNext');
+  return page;
+}
+
+describe('a dossier through the hall', () => {
+  it('is received at the counter, looked up, and its result collected with a number from the kiosk', { timeout: 90_000 }, async () => {
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    const counter = await counterPage('canbo1', 1);
+    await counter.click('.action-callNext');
+    await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('A001');
+    await counter.waitForSelector('.dossiers');
+    expect(await counter.locator('.dossiers-none').textContent()).toBe('Chưa có hồ sơ');
+
+    // Receive: the procedure typed without diacritics, the applicant, every paper there.
+    await counter.click('.dossiers .receive');
+    await counter.fill('.receive-dialog input', 'xac nhan tinh trang hon nhan');
+    await counter.click('.procedure-choices button[data-procedure="HT.04"]');
+    expect(await counter.isDisabled('[data-outcome=complete]')).toBe(true);
+    await counter.fill('input[name=name]', 'Nguyễn Văn An');
+    await counter.fill('input[name=idNumber]', '00109901234');
+    expect(await counter.getAttribute('input[name=idNumber]', 'aria-invalid')).toBe('true');
+    await counter.fill('input[name=idNumber]', '001099012345');
+    await counter.fill('input[name=phone]', '0912345678');
+    await counter.fill('input[name=address]', 'Số 5 đường Hoa Sữa, phường Hòa An');
+    expect(await seriousViolations(counter)).toEqual([]);
+    await counter.screenshot({ path: screenshotPath('counter-receive-dossier.png') });
+    const popup = counter.context().waitForEvent('page');
+    await counter.click('[data-outcome=complete]');
+    // The receipt opens as a PDF for the office printer.
+    const receipt = await popup;
+    expect(receipt.url()).toMatch(/^blob:/);
+    await counter.waitForSelector('.dossiers li[data-dossier]');
+    const code = (await counter.getAttribute('.dossiers li[data-dossier]', 'data-dossier'))!;
+    expect(code).toMatch(/^000\.00\.14\.H17-\d{6}-0001$/);
+    expect(await counter.locator('.dossiers li .dossier-status').textContent()).toBe('Đã tiếp nhận');
+    await counter.screenshot({ path: screenshotPath('counter-dossiers.png') });
+    await counter.click('.action-finish');
+
+    // The citizen follows it at the lookup terminal.
+    const lookup = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await lookup.goto(`${hub.url}/lookup/?code=${encodeURIComponent(code)}`);
+    await lookup.waitForSelector('.dossier');
+    expect(await lookup.locator('.dossier .masked').textContent()).toBe('N*** V** A*');
+
+    // The back office finishes it.
+    await api(hub.url, 'POST', `/api/dossiers/${code}/status`, { action: 'start' });
+    await api(hub.url, 'POST', `/api/dossiers/${code}/status`, { action: 'complete' });
+
+    // Back for the result: the kiosk reads the slip's QR (a scanner types the address).
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    await kiosk.goto(`${hub.url}/kiosk/?device=K1&token=${DEMO_KIOSK_TOKEN}`);
+    await kiosk.waitForSelector('.return-button');
+    await kiosk.tap('.return-button');
+    await kiosk.waitForSelector('#dossier-code');
+    expect(await seriousViolations(kiosk)).toEqual([]);
+    await kiosk.screenshot({ path: screenshotPath('kiosk-return.png') });
+    await kiosk.locator('#dossier-code').fill(`http://192.168.1.10:8080/lookup/?code=${code}`);
+    await kiosk.keyboard.press('Enter');
+    await kiosk.waitForSelector('.result-screen');
+    const returnTicket = (await kiosk.getAttribute('.result-screen', 'data-ticket'))!;
+    expect(returnTicket).toMatch(/-TKQ-/);
+
+    // The clerk at counter 12 (results) calls it and sees the dossier at once.
+    const results = await counterPage('canbo12', 12);
+    await results.click('.action-callNext');
+    await results.waitForSelector(`.dossiers li[data-dossier="${code}"]`);
+    expect(await results.locator('.dossiers li .dossier-status').textContent()).toBe('Đã có kết quả');
+    await results.click('.dossiers .hand-over');
+    await expect.poll(() => results.locator('.dossiers li .dossier-status').textContent()).toBe('Đã trả kết quả');
+    const final = await inject(hub, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${code}`);
+    expect(final.body).toMatchObject({ status: 10, timeliness: 'early' });
+  });
+});
