@@ -15,6 +15,7 @@ import { landingRoutes } from './http/routes/landing-routes.js';
 import { noticeRoutes } from './http/routes/notice-routes.js';
 import { dossierRoutes } from './http/routes/dossier-routes.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
+import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
@@ -85,6 +86,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
         { name: 'reports', description: 'Day report, closing and the event log' },
         { name: 'procedures', description: 'The procedures guide: papers, fees, legal times, due dates' },
         { name: 'dossiers', description: 'Dossiers received at the counter, their statuses, and the public lookup' },
+        { name: 'ratings', description: "Citizens' satisfaction ratings from the counters' tablets and keys" },
       ],
     },
   });
@@ -98,6 +100,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(reportRoutes, { hub });
   await app.register(procedureRoutes, { hub });
   await app.register(dossierRoutes, { hub });
+  await app.register(ratingRoutes, { hub });
   const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
   await app.register(kioskRoutes, { hub, printing, devices });
   await app.register(webRoutes, { printing });

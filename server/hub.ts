@@ -14,6 +14,8 @@ import { DossierRepository } from './db/dossier-repository.js';
 import { ProcedureRepository } from './db/procedure-repository.js';
 import type { DossierView } from './domain/dossier-engine.js';
 import { RateMarksRepository } from './db/rate-marks-repository.js';
+import { RatingRepository } from './db/rating-repository.js';
+import type { RatingView } from './domain/rating.js';
 import { ProcedureCatalog } from './services/procedure-catalog.js';
 import { StaffRepository } from './db/staff-repository.js';
 import { dayOf } from './domain/hall-clock.js';
@@ -22,6 +24,7 @@ import { Credentials } from './services/credentials.js';
 import { HallQueries } from './services/hall-queries.js';
 import { LimitsService } from './services/limits-service.js';
 import { SimulatorTokens } from './services/simulator-tokens.js';
+import { StatusSource } from './services/status-source.js';
 import { LiveState } from './services/live-state.js';
 import { QueueService, type Logger } from './services/queue-service.js';
 import { apiTokenOf, StaffService } from './services/staff-service.js';
@@ -56,6 +59,9 @@ export interface Hub {
   catalog: ProcedureCatalog;
   /** Dossiers as stored (changed only through queue.execute). */
   dossiers: DossierRepository;
+  ratings: RatingRepository;
+  /** The province system's status of linked dossiers, when the hall file names a source. */
+  statusSource: StatusSource;
   /** The token scripts use to act as a manager (also in data/api-token). */
   apiToken: string;
   clock: () => number;
@@ -112,7 +118,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       lastDossierSeq: (day) => dossiers.lastSeq(day),
       workingTime: () => catalog.workingTime(),
     };
-    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive, dossiers, dossierView);
+    const ratings = new RatingRepository(db);
+    const ratingView: RatingView = {
+      ticket: (id) => live.ticket(id),
+      lastFinishedAt: (counterId) => {
+        const id = ratings.lastFinishedTicketId(counterId);
+        return id ? live.ticket(id) : undefined;
+      },
+      rating: (ticketId) => ratings.get(ticketId),
+      servedBy: (ticketId) => events.lastActor(ticketId, 'ticket:finished'),
+      dossierCodesOf: (ticketId) => dossiers.ofTicket(ticketId).map((d) => d.code),
+    };
+    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView);
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
@@ -135,6 +152,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       limits,
       catalog,
       dossiers,
+      ratings,
+      statusSource: new StatusSource(() => live.settings.statusSource, clock),
       apiToken,
       clock,
       startedAt: clock(),

@@ -14,4 +14,5 @@ export const FRONT_ENDS: FrontEnd[] = [
   { name: 'display', entries: ['index', 'boards'] },
   { name: 'counter', entries: ['index'] },
   { name: 'lookup', entries: ['index'] },
+  { name: 'rating', entries: ['index'] },
 ];

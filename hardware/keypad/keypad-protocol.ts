@@ -5,7 +5,18 @@ import { displayableText } from '../serial/displayable-text.js';
 
 export const KEYPAD_COMMANDS = { key: 0x10, hello: 0x11, show: 0x20, ack: 0x21, nak: 0x22 } as const;
 
-export const KEYS = { callNext: 0x01, recall: 0x02, noShow: 0x03, transfer: 0x04, finish: 0x05, pause: 0x06 } as const;
+export const KEYS = {
+  callNext: 0x01,
+  recall: 0x02,
+  noShow: 0x03,
+  transfer: 0x04,
+  finish: 0x05,
+  pause: 0x06,
+  // The citizen's rating keys (a rating pad on the same bus, or keys on the counter's keypad).
+  rateVerySatisfied: 0x07,
+  rateSatisfied: 0x08,
+  rateNotSatisfied: 0x09,
+} as const;
 export type KeyName = keyof typeof KEYS;
 
 export const NAK_REASONS = { nothingHeld: 0x01, counterNotOpen: 0x02, noOneWaiting: 0x03, unknownTarget: 0x04, other: 0x0f } as const;

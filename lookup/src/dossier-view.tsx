@@ -62,7 +62,11 @@ export function DossierView({ dossier: d, lang }: { dossier: LookupReply; lang: 
           </ul>
         </>
       )}
-      {d.kind === 'linked' && <p class="note">{t.linkedNote}</p>}
+      {d.kind === 'linked' && (
+        <p class={`note province-${d.provinceStatus ?? 'none'}`}>
+          {d.provinceStatus === 'read' ? t.provinceRead : d.provinceStatus === 'unavailable' ? t.provinceUnavailable : t.linkedNote}
+        </p>
+      )}
       <h3>{t.timeline}</h3>
       <ol class="timeline">
         {d.steps.map((s, i) => (

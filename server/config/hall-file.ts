@@ -120,6 +120,16 @@ const KioskEntry = Type.Object(
   { additionalProperties: false },
 );
 
+const RatingTabletEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
+    counter: Type.Integer({ minimum: 1, maximum: 999 }),
+    token: Type.String({ minLength: 12, description: 'Secret the rating page presents; at least 12 characters' }),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 const Address = Type.Integer({ minimum: 1, maximum: 99 });
 const SerialBusEntry = Type.Object(
   {
@@ -204,6 +214,19 @@ export const HallFileSchema = Type.Object(
         reprintsPerTicket: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Reprints a kiosk may make of one ticket (default 2)' })),
         workingHours: Type.Optional(Type.Array(Type.Object({ start: Clock, end: Clock }, { additionalProperties: false }), { minItems: 1, maxItems: 4 })),
         holidays: Type.Optional(HolidaySchedulesSchema),
+        statusSource: Type.Optional(
+          Type.Object(
+            {
+              url: Type.String({ pattern: '^https?://.+\\{code\\}', description: 'The address with {code} where the dossier code goes' }),
+              statusField: Type.String({ minLength: 1, description: 'Dotted path of the status in the JSON reply' }),
+              dueField: Type.Optional(Type.String({ minLength: 1 })),
+              statusMap: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 10 }))),
+              timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30_000 })),
+              cacheSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
         returnService: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'The service that returns results (its counters call citizens back for them)' })),
       },
       { additionalProperties: false },
@@ -211,6 +234,7 @@ export const HallFileSchema = Type.Object(
     services: Type.Array(ServiceEntry, { minItems: 1 }),
     counters: Type.Array(CounterEntry, { minItems: 1 }),
     kiosks: Type.Optional(Type.Array(KioskEntry)),
+    ratingTablets: Type.Optional(Type.Array(RatingTabletEntry)),
     serialBuses: Type.Optional(Type.Array(SerialBusEntry)),
     staff: Type.Optional(Type.Array(StaffEntry)),
     catalog: Type.Optional(Type.String({ minLength: 1, description: 'The procedures catalogue (.csv or .json), relative to this file' })),
@@ -341,6 +365,16 @@ function settings(hall: HallFile['hall']): HallSettings {
     reprintsPerTicket: hall.reprintsPerTicket ?? DEFAULT_ACCESS_SETTINGS.reprintsPerTicket,
     workingHours: hall.workingHours ?? DEFAULT_WORKING_SETTINGS.workingHours,
     returnService: hall.returnService ?? null,
+    statusSource: hall.statusSource
+      ? {
+          url: hall.statusSource.url,
+          statusField: hall.statusSource.statusField,
+          dueField: hall.statusSource.dueField ?? null,
+          statusMap: hall.statusSource.statusMap ?? {},
+          timeoutMs: hall.statusSource.timeoutMs ?? 3000,
+          cacheSeconds: hall.statusSource.cacheSeconds ?? 60,
+        }
+      : null,
     holidays: Object.fromEntries(Object.entries(hall.holidays ?? {}).map(([y, e]) => [y, { ...e, workingDays: e.workingDays ?? [] }])),
   };
 }
@@ -392,6 +426,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     kiosks: (data.kiosks ?? []).map(kiosk),
     serialBuses: (data.serialBuses ?? []).map(serialBus),
     staff: (data.staff ?? []).map(staffMember),
+    ratingTablets: (data.ratingTablets ?? []).map((t) => ({ id: t.id, counterId: t.counter, token: t.token, active: t.active ?? true })),
     catalogFile: data.catalog ? resolve(dirname(source), data.catalog) : null,
   };
   const problems = [...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];

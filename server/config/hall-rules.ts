@@ -40,6 +40,9 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   }
 
   for (const id of duplicates(services.map((s) => s.id))) problems.push(`service id "${id}" is used twice`);
+  for (const t of hall.ratingTablets) {
+    if (!counters.some((c) => c.id === t.counterId)) problems.push(`ratingTablets: "${t.id}" names counter ${t.counterId}, which the hall does not have`);
+  }
   if (settings.returnService && !services.some((s) => s.id === settings.returnService)) {
     problems.push(`hall.returnService: "${settings.returnService}" is not a service of the hall`);
   }

@@ -20,6 +20,8 @@ export interface ProcedureGuideEntry extends Procedure {
 export interface LookupReply extends PublicDossier {
   resultAt: string | null;
   counters: number[];
+  /** For a dossier of the province's system: whether its status could be read from there now. */
+  provinceStatus: 'read' | 'unavailable' | null;
 }
 
 /** GET /api/dossiers and the commands' replies: the dossier with its timeliness. */

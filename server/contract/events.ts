@@ -12,6 +12,7 @@ import type {
   VoiceSettings,
 } from '../domain/model.js';
 import type { Dossier } from '../domain/dossier.js';
+import type { Rating } from '../domain/rating.js';
 
 export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
 
@@ -59,6 +60,8 @@ export interface EventPayloadsOf<T, C, D> {
   'day:closed': { day: string; tickets: T[]; counters: C[] };
   /** A dossier was received, linked or changed status; `action` says which. */
   'dossier:changed': { dossier: D; action: string };
+  /** A citizen rated the service of a ticket (pages hear it without the clerk's name). */
+  'ticket:rated': { rating: Omit<Rating, 'clerk'> & { clerk?: string | null } };
 }
 
 /** A dossier as pages hear of it: no applicant, no papers. */

@@ -58,6 +58,11 @@ export class EventLog {
     return Number(result.lastInsertRowid);
   }
 
+  /** Who made the last change of a kind to a ticket (e.g. who finished serving it). */
+  lastActor(ticketId: string, type: HallEventType): string | null {
+    return (this.db.prepare('SELECT actor FROM events WHERE ticket_id = ? AND type = ? ORDER BY seq DESC LIMIT 1').pluck().get(ticketId, type) as string | undefined) ?? null;
+  }
+
   lastSeq(): number {
     return this.selectLast.get() as number;
   }

@@ -3,6 +3,7 @@
 import { DEFAULT_VOICE } from '../domain/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
 import { DEFAULT_ACCESS_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/model.js';
+import type { RatingTabletDef } from '../domain/model.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
 import type { Db } from './database.js';
@@ -35,6 +36,7 @@ export class HallRepository {
     const kiosks = this.db.prepare('SELECT def FROM kiosks ORDER BY position').all() as { def: string }[];
     const buses = this.db.prepare('SELECT def FROM serial_buses ORDER BY position').all() as { def: string }[];
     const staff = this.db.prepare('SELECT def FROM staff ORDER BY position').all() as { def: string }[];
+    const tablets = this.db.prepare('SELECT def FROM rating_tablets ORDER BY position').all() as { def: string }[];
     const settings = { ...SETTINGS_DEFAULTS, ...(JSON.parse(row.settings) as Partial<HallSettings>), ...this.overrides() } as HallSettings;
     return {
       settings,
@@ -44,6 +46,7 @@ export class HallRepository {
       // Buses stored before LED protocols could be chosen spoke luot.
       serialBuses: buses.map((r) => ({ protocol: 'luot', ...(JSON.parse(r.def) as Partial<SerialBusDef>) }) as SerialBusDef),
       staff: staff.map((r) => JSON.parse(r.def) as StaffDef),
+      ratingTablets: tablets.map((r) => JSON.parse(r.def) as RatingTabletDef),
     };
   }
 
@@ -106,6 +109,7 @@ export class HallRepository {
 
       // Devices no longer listed are forgotten (a kiosk loses its token): nothing historical refers to them.
       this.replaceAll('kiosks', 'id', hall.kiosks.map((k) => [k.id, k]));
+      this.replaceAll('rating_tablets', 'id', hall.ratingTablets.map((t) => [t.id, t]));
       this.replaceAll('serial_buses', 'id', hall.serialBuses.map((b) => [b.id, b]));
       this.replaceAll('staff', 'user', hall.staff.map((s) => [s.user, s]));
     })();
@@ -120,7 +124,7 @@ export class HallRepository {
     }
   }
 
-  private replaceAll(table: 'kiosks' | 'serial_buses' | 'staff', keyColumn: 'id' | 'user', rows: [string, unknown][]): void {
+  private replaceAll(table: 'kiosks' | 'rating_tablets' | 'serial_buses' | 'staff', keyColumn: 'id' | 'user', rows: [string, unknown][]): void {
     this.db.prepare(`DELETE FROM ${table}`).run();
     const insert = this.db.prepare(`INSERT INTO ${table} (${keyColumn}, position, def) VALUES (?, ?, ?)`);
     rows.forEach(([key, def], i) => insert.run(key, i, JSON.stringify(def)));

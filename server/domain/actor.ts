@@ -5,6 +5,7 @@
 
 import { DomainError } from './errors.js';
 import type { DossierCommand } from './dossier-engine.js';
+import type { RatingCommand } from './rating.js';
 import type { Command, QueueView } from './queue-engine.js';
 import type { Ticket } from './model.js';
 
@@ -46,7 +47,7 @@ export function ticketInCounterScope(view: QueueView, counterId: number, ticket:
 }
 
 /** Throws when the actor may not run the command; unknown tickets are left to the engine. */
-export function checkScope(view: QueueView, actor: Actor, command: Command | DossierCommand): void {
+export function checkScope(view: QueueView, actor: Actor, command: Command | DossierCommand | RatingCommand): void {
   const own = actor.counterId;
   if (own === null) return;
   switch (command.type) {

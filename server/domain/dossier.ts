@@ -89,6 +89,20 @@ export interface Dossier {
   steps: DossierStep[];
 }
 
+/** Where a hall reads the status of dossiers received in the province's own system. */
+export interface StatusSourceSettings {
+  /** The address with {code} where the dossier code goes, e.g. http://dvc.tinh.gov.vn/api/hoso/{code} */
+  url: string;
+  /** Where the status is in the JSON reply, as a dotted path, e.g. "data.trangThai". */
+  statusField: string;
+  /** Where the due date is (ISO text or ms), if the source gives one. */
+  dueField: string | null;
+  /** The source's own status values mapped to the portal's codes 1-10; numbers 1-10 pass as they are. */
+  statusMap: Record<string, number>;
+  timeoutMs: number;
+  cacheSeconds: number;
+}
+
 /** Early, on time or late: the day the result was ready against the due day (or now, if not yet). */
 export type Timeliness = 'early' | 'on_time' | 'late' | 'due' | 'overdue' | null;
 

@@ -185,6 +185,21 @@ const ERRORS = {
     vi: (p) => `Chưa xác định quầy trả kết quả cho hồ sơ ${p.code}. Vui lòng hỏi bàn hướng dẫn.`,
     en: (p) => `No return counter is set for dossier ${p.code}. Please ask at the help desk.`,
   },
+  rating_tablet_unregistered: {
+    status: 401,
+    vi: () => 'Máy đánh giá này chưa được đăng ký hoặc mã không đúng. Vui lòng báo cán bộ quản lý.',
+    en: () => 'This rating tablet is not registered or its token is wrong. Please tell the hall manager.',
+  },
+  rating_nothing_to_rate: {
+    status: 409,
+    vi: (p) => `Quầy số ${p.counterId} không có lượt phục vụ nào vừa kết thúc để đánh giá.`,
+    en: (p) => `Counter ${p.counterId} has no service just finished to rate.`,
+  },
+  rating_given: {
+    status: 409,
+    vi: (p) => `Lượt phục vụ số ${p.number} đã được đánh giá. Xin cảm ơn!`,
+    en: (p) => `The service of ticket ${p.number} was already rated. Thank you!`,
+  },
   slip_not_applicable: {
     status: 409,
     vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,

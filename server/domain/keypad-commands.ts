@@ -4,8 +4,15 @@
 import type { KeypadMessage, KeyName, NakReason } from '../../hardware/keypad/keypad-protocol.js';
 import type { CounterState, ServiceDef } from './model.js';
 import type { Command } from './queue-engine.js';
+import type { RatingCommand, RatingLevel } from './rating.js';
 
-export type KeyDecision = { command: Command; key: KeyName } | { refuse: NakReason; key: KeyName };
+export type KeyDecision = { command: Command | RatingCommand; key: KeyName } | { refuse: NakReason; key: KeyName };
+
+const RATING_KEYS: Partial<Record<KeyName, RatingLevel>> = {
+  rateVerySatisfied: 'very_satisfied',
+  rateSatisfied: 'satisfied',
+  rateNotSatisfied: 'not_satisfied',
+};
 
 export function commandForKey(
   message: Extract<KeypadMessage, { type: 'key' | 'transfer' }>,
@@ -32,12 +39,15 @@ export function commandForKey(
       return { key, command: { type: 'finish', counterId } };
     case 'pause':
       return { key, command: counter.mode === 'paused' ? { type: 'resume', counterId } : { type: 'pause', counterId, reason: null } };
+    default:
+      // A rating key rates the service this counter finished last.
+      return { key, command: { type: 'rateTicket', counterId, level: RATING_KEYS[key]! } };
   }
 }
 
 /** The refusal a keypad can show for a hub error code. */
 export function nakReasonFor(errorCode: string): NakReason {
-  if (['counter_idle', 'ticket_wrong_status', 'ticket_held_elsewhere'].includes(errorCode)) return 'nothingHeld';
+  if (['counter_idle', 'ticket_wrong_status', 'ticket_held_elsewhere', 'rating_nothing_to_rate', 'rating_given'].includes(errorCode)) return 'nothingHeld';
   if (['counter_paused', 'counter_closed', 'counter_not_paused'].includes(errorCode)) return 'counterNotOpen';
   if (errorCode === 'queue_empty') return 'noOneWaiting';
   if (['counter_not_found', 'service_not_found', 'transfer_target_missing', 'transfer_same_place'].includes(errorCode)) return 'unknownTarget';

@@ -3,6 +3,7 @@
 
 import type { HolidaySchedules } from './holidays.js';
 import { DEFAULT_WORKING_HOURS, type WorkingPeriod } from './working-time.js';
+import type { StatusSourceSettings } from './dossier.js';
 
 /** Text shown to people: Vietnamese first, English for the language toggle. */
 export interface LocalizedText {
@@ -119,15 +120,18 @@ export interface HallSettings {
   holidays: HolidaySchedules;
   /** The service whose counters return results; null: the dossier's own service. */
   returnService: string | null;
+  /** Where the status of dossiers received in the province's system is read; null: nowhere. */
+  statusSource: StatusSourceSettings | null;
 }
 
 /** Defaults of the access settings, also for settings stored by an older version. */
 export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 } as const;
 /** Defaults of the working-time settings, also for settings stored by an older version. */
-export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules; returnService: string | null } = {
+export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules; returnService: string | null; statusSource: StatusSourceSettings | null } = {
   workingHours: DEFAULT_WORKING_HOURS,
   holidays: {},
   returnService: null,
+  statusSource: null,
 };
 
 export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
@@ -179,6 +183,14 @@ export interface KioskDef {
   active: boolean;
 }
 
+/** A tablet at a counter on which citizens rate the service, paired with its own token. */
+export interface RatingTabletDef {
+  id: string;
+  counterId: number;
+  token: string;
+  active: boolean;
+}
+
 /** A board on a serial bus: one counter's number, or the hall's last calls. */
 export type LedBoardDef = { address: number; kind: 'counter'; counterId: number } | { address: number; kind: 'hall'; calls: number };
 
@@ -206,6 +218,7 @@ export interface HallDefinition {
   kiosks: KioskDef[];
   serialBuses: SerialBusDef[];
   staff: StaffDef[];
+  ratingTablets: RatingTabletDef[];
   /** The procedures catalogue file a hall file names (read at start), resolved to a path. */
   catalogFile?: string | null;
 }

@@ -42,6 +42,10 @@ export function publicEvent(event: CommittedEvent): PublishedEvent {
   if (Array.isArray(d.tickets)) data.tickets = (d.tickets as Ticket[]).map(publicTicket);
   if (Array.isArray(d.counters)) data.counters = (d.counters as CounterState[]).map(publicCounterState);
   if ('reason' in d) data.reason = null;
+  if (d.rating) {
+    const { clerk: _clerk, ...rating } = d.rating as { clerk: string | null };
+    data.rating = rating;
+  }
   if (d.dossier) {
     const { code, status, counterId, serviceId, dueAt } = d.dossier as Dossier;
     data.dossier = { code, status, counterId, serviceId, dueAt };

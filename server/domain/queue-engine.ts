@@ -4,6 +4,7 @@
 
 import type { DomainEvent } from '../contract/events.js';
 import type { Dossier } from './dossier.js';
+import type { Rating } from './rating.js';
 import { ACTION_WORDS, DomainError, STATUS_WORDS } from './errors.js';
 import { compactDay, dayOf, isAfterClosing, isWithinHours } from './hall-clock.js';
 import type {
@@ -47,6 +48,8 @@ export interface Change {
   /** Dossiers a dossier command changed, and the day's code series it used. */
   dossiers?: Dossier[];
   dossierSeries?: { day: string; lastSeq: number }[];
+  /** A rating a citizen gave. */
+  ratings?: Rating[];
 }
 
 export type Command =

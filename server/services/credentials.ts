@@ -33,6 +33,8 @@ export class Credentials {
     // Compared in constant time so that a token cannot be guessed letter by letter.
     const kiosk = this.live.kiosks.find((k) => timingSafeEqual(digest(k.token), presented));
     if (kiosk?.active) return { kind: 'kiosk', kiosk };
+    const tablet = this.live.ratingTablets.find((t) => timingSafeEqual(digest(t.token), presented));
+    if (tablet?.active) return { kind: 'ratingTablet', tablet };
     if (this.simulator.valid(token)) return { kind: 'simulator' };
     return { kind: 'unknown', expired: false };
   }

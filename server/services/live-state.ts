@@ -5,6 +5,7 @@
 
 import { callRecordOf, type CallRecord, type DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/model.js';
+import type { RatingTabletDef } from '../domain/model.js';
 import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
 import { compactDay } from '../domain/hall-clock.js';
@@ -16,6 +17,7 @@ const RECENT_CALLS = 30;
 export class LiveState implements QueueView {
   settings: HallSettings;
   kiosks: KioskDef[] = [];
+  ratingTablets: RatingTabletDef[] = [];
   serialBuses: SerialBusDef[] = [];
   private services = new Map<string, ServiceDef>();
   private counters = new Map<number, CounterDef>();
@@ -61,6 +63,7 @@ export class LiveState implements QueueView {
     this.services = new Map(hall.services.map((s) => [s.id, s]));
     this.counters = new Map(hall.counters.map((c) => [c.id, c]));
     this.kiosks = hall.kiosks;
+    this.ratingTablets = hall.ratingTablets;
     this.serialBuses = hall.serialBuses;
   }
 

@@ -8,6 +8,8 @@ import type { Db } from '../db/database.js';
 import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
 import type { DossierRepository } from '../db/dossier-repository.js';
+import type { RatingRepository } from '../db/rating-repository.js';
+import { rate, type RatingCommand, type RatingView, type Rating } from '../domain/rating.js';
 import { checkScope, type Actor } from '../domain/actor.js';
 import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier-engine.js';
 import { dayOf } from '../domain/hall-clock.js';
@@ -33,6 +35,10 @@ export class CommitError extends Error {
     super('the change could not be saved to disk', { cause });
     this.name = 'CommitError';
   }
+}
+
+function ratingChange(rating: Rating): Change {
+  return { tickets: [], counters: [], series: [], ratings: [rating], events: [{ type: 'ticket:rated', data: { rating } }] };
 }
 
 /** Services whose queue figures a change may have moved. */
@@ -86,6 +92,8 @@ export class QueueService {
     private readonly reloadLive: () => void,
     private readonly dossiers: DossierRepository,
     private readonly dossierView: DossierView,
+    private readonly ratings: RatingRepository,
+    private readonly ratingView: RatingView,
   ) {
     this.seq = log.lastSeq();
     this.day = dayOf(clock(), live.settings.timeZone);
@@ -115,13 +123,16 @@ export class QueueService {
    * or the actor's scope refuse it;
    * resolves once the change is committed and its events are published.
    */
-  async execute(command: Command | DossierCommand, actor: Actor): Promise<CommandOutcome> {
+  async execute(command: Command | DossierCommand | RatingCommand, actor: Actor): Promise<CommandOutcome> {
     const now = this.clock();
     this.rollOver(now);
     checkScope(this.live, actor, command);
-    const change: Change = isDossierCommand(command)
-      ? applyDossierCommand(this.dossierView, command, { now, by: actor.name })
-      : applyCommand(this.live, command, { now });
+    const change: Change =
+      command.type === 'rateTicket'
+        ? ratingChange(rate(this.ratingView, command, now))
+        : isDossierCommand(command)
+          ? applyDossierCommand(this.dossierView, command, { now, by: actor.name })
+          : applyCommand(this.live, command, { now });
     return this.stage(change, actor.name, now);
   }
 
@@ -169,6 +180,7 @@ export class QueueService {
       for (const s of change.series) this.repo.saveSeries(s);
       for (const d of change.dossiers ?? []) this.dossiers.save(d);
       for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
+      for (const r of change.ratings ?? []) this.ratings.save(r);
       seqs = change.events.map((e) => this.log.append(e, at, actor));
       this.db.exec('RELEASE command');
     } catch (error) {

@@ -8,8 +8,10 @@ export const LAN_ADDRESS = '192.168.1.57';
 export const HUB_MACHINE = '127.0.0.1';
 export const DEMO_PASSWORD = 'luot-demo';
 export const DEMO_KIOSK_TOKEN = 'demo-kiosk-K1-token';
+/** The demo hall's rating tablet at counter 1. */
+export const DEMO_RATING_TOKEN = 'demo-rating-R1-token';
 
-export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'clerk1' | 'clerk2' | 'manager' | 'api' | 'simulator';
+export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'ratingTablet' | 'clerk1' | 'clerk2' | 'manager' | 'api' | 'simulator';
 
 export interface TestCaller {
   name: CallerName;
@@ -62,6 +64,7 @@ export async function prepareCallers(hub: TestHub): Promise<Record<CallerName, T
     lan: at('lan', LAN_ADDRESS, null),
     hubMachine: at('hubMachine', HUB_MACHINE, null),
     kiosk: at('kiosk', LAN_ADDRESS, DEMO_KIOSK_TOKEN),
+    ratingTablet: at('ratingTablet', LAN_ADDRESS, DEMO_RATING_TOKEN),
     clerk1: at('clerk1', LAN_ADDRESS, await token('canbo1', 1)),
     clerk2: at('clerk2', LAN_ADDRESS, await token('canbo2', 2)),
     manager: at('manager', LAN_ADDRESS, await token('quanly', null)),

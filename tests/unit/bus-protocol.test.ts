@@ -57,7 +57,8 @@ describe('keypad messages', () => {
     expect(decodeKeypadFrame(transferFrame(7, { kind: 'counter', counterId: 12 }))).toEqual({ type: 'transfer', address: 7, target: { kind: 'counter', counterId: 12 } });
     expect(decodeKeypadFrame(transferFrame(7, { kind: 'service', position: 300 }))).toEqual({ type: 'transfer', address: 7, target: { kind: 'service', position: 300 } });
     expect(decodeKeypadFrame({ address: 7, command: 0x11, payload: new Uint8Array() })).toEqual({ type: 'hello', address: 7 });
-    expect(decodeKeypadFrame({ address: 7, command: 0x10, payload: Uint8Array.of(0x09) }).type).toBe('unknown');
+    expect(decodeKeypadFrame({ address: 7, command: 0x10, payload: Uint8Array.of(0x09) })).toMatchObject({ type: 'key', key: 'rateNotSatisfied' });
+    expect(decodeKeypadFrame({ address: 7, command: 0x10, payload: Uint8Array.of(0x0a) }).type).toBe('unknown');
   });
 
   it('shows only what a digit display can, and says why a key was refused', () => {

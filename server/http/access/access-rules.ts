@@ -4,7 +4,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { anywhere, atCounter } from '../../domain/actor.js';
 import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
-import type { KioskDef } from '../../domain/model.js';
+import type { KioskDef, RatingTabletDef } from '../../domain/model.js';
 import type { StaffActor } from '../../services/staff-service.js';
 
 /** Who presented what: the bearer token resolved, before any rule is applied. */
@@ -14,6 +14,7 @@ export type Principal =
   | { kind: 'unknown'; expired: boolean }
   | { kind: 'staff'; staff: StaffActor }
   | { kind: 'kiosk'; kiosk: KioskDef }
+  | { kind: 'ratingTablet'; tablet: RatingTabletDef }
   /** The /boards page's short-lived token. */
   | { kind: 'simulator' };
 
@@ -60,6 +61,13 @@ export const ACCESS_RULES = {
     admits: (c) => c.principal.kind === 'kiosk',
     missing: 'kiosk_unregistered',
     denied: 'kiosk_unregistered',
+  },
+  ratingTablet: {
+    who: { vi: 'Máy tính bảng đánh giá đã đăng ký tại quầy (mã của máy)', en: "A registered rating tablet at a counter (its token)" },
+    reads: 'device',
+    admits: (c) => c.principal.kind === 'ratingTablet',
+    missing: 'rating_tablet_unregistered',
+    denied: 'rating_tablet_unregistered',
   },
   staff: {
     who: { vi: 'Cán bộ hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' },
@@ -113,7 +121,7 @@ export function admit(rule: AccessRuleName, caller: Caller): void {
   if (def.admits(caller)) return;
   const { principal } = caller;
   if (principal.kind === 'unknown' && principal.expired && def.missing === 'not_signed_in') throw new DomainError('session_expired');
-  const known = principal.kind === 'staff' || principal.kind === 'kiosk' || principal.kind === 'simulator';
+  const known = principal.kind !== 'none' && principal.kind !== 'unknown';
   throw new DomainError(known ? def.denied : def.missing, { who: def.who.vi, whoEn: def.who.en });
 }
 
@@ -141,6 +149,8 @@ export function actorOf(caller: Caller, onBehalfOf?: string): Actor {
       return anywhere(onBehalfOf ? `${onBehalfOf} (${p.staff.name})` : p.staff.name);
     case 'kiosk':
       return anywhere(`kiosk:${p.kiosk.id}`);
+    case 'ratingTablet':
+      return atCounter(`rating:${p.tablet.id}`, p.tablet.counterId);
     case 'simulator':
       return anywhere('simulator');
     default:

@@ -240,15 +240,16 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
         response: { 200: Described('{ code, procedureName, applicant (masked), status, statusWords, steps, dueAt, timeliness, resultAt, counters }'), ...errorResponses },
       },
     },
-    async (request) =>
-      hub.queue.read((): LookupReply => {
-        const d = stored(request.params.code);
-        const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
-        return {
-          ...publicDossier(d, hub.clock(), day),
-          resultAt: procedure?.resultAt ?? null,
-          counters: procedure ? hub.catalog.countersFor(procedure) : [],
-        };
-      }),
+    async (request): Promise<LookupReply> => {
+      const d = await hub.queue.read(() => stored(request.params.code));
+      const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
+      const where = { resultAt: procedure?.resultAt ?? null, counters: procedure ? hub.catalog.countersFor(procedure) : [] };
+      if (d.kind !== 'linked' || !hub.statusSource.configured) return { ...publicDossier(d, hub.clock(), day), ...where, provinceStatus: null };
+      // A dossier of the province's system: its status is the province's, read now (or lately).
+      const sourced = await hub.statusSource.statusOf(d.code);
+      if (!sourced?.available) return { ...publicDossier(d, hub.clock(), day), ...where, provinceStatus: 'unavailable' };
+      const updated = { ...d, status: sourced.status, dueAt: sourced.dueAt ?? d.dueAt };
+      return { ...publicDossier(updated, hub.clock(), day), ...where, provinceStatus: 'read' };
+    },
   );
 };

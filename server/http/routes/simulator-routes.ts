@@ -8,7 +8,9 @@ import type { BusDevices } from '../../services/bus-devices.js';
 import type { SimulatorTokens } from '../../services/simulator-tokens.js';
 import { staffErrorResponses } from '../schemas.js';
 
-const Key = Type.Union(['callNext', 'recall', 'noShow', 'finish', 'pause', 'transfer'].map((k) => Type.Literal(k)));
+const Key = Type.Union(
+  ['callNext', 'recall', 'noShow', 'finish', 'pause', 'transfer', 'rateVerySatisfied', 'rateSatisfied', 'rateNotSatisfied'].map((k) => Type.Literal(k)),
+);
 
 const notFound = (what: string, en: string) => ({ statusCode: 404, error: 'not_found', message: what, messageEn: en });
 

@@ -1,0 +1,5 @@
+import { mountPage } from '../../web-shared/mount-page.js';
+import './rating.css';
+import { RatingApp } from './rating-app.js';
+
+mountPage(<RatingApp />);
