@@ -3,7 +3,8 @@
 //   1. ticket throughput against the same server's health rate, call-to-display latency with
 //      40 counters and 200 displays, and the hub's memory;
 //   2. keypad frame in to LED board frame out and to display event, with 60 counters whose
-//      keypads and boards sit on two serial buses (socat pty pairs) and 100 displays.
+//      keypads and boards sit on two serial buses (socat pty pairs) and 100 displays;
+//   3. the lookup terminal's answer with 100,000 dossiers stored, against health.
 // It prints figures; it is not a pass/fail test.
 
 import autocannon from 'autocannon';
@@ -20,6 +21,7 @@ import { latencyLines, line, ms, percentile, sleep, sorted, verdict, type Figure
 import { CallStamps } from './call-stamps.js';
 import { Displays } from './displays.js';
 import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
+import { lookupPart } from './lookup-bench.js';
 import { ptyEchoLatencies } from './pty-baseline.js';
 
 const SERVICES = 10;
@@ -274,10 +276,18 @@ function wireTimes(): void {
 }
 
 async function main(): Promise<void> {
-  // BENCH_PART=hub or BENCH_PART=keypads runs one part only.
+  // BENCH_PART=hub, keypads or lookup runs one part only.
   const part = process.env.BENCH_PART;
-  if (part !== 'keypads') await hubPart();
-  if (part !== 'hub') await keypadPart();
+  if (!part || part === 'hub') await hubPart();
+  if (!part || part === 'keypads') await keypadPart();
+  if (!part || part === 'lookup') {
+    const dir = mkdtempSync(join(tmpdir(), 'luot-bench-lookup-'));
+    try {
+      await lookupPart(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 async function hubPart(): Promise<void> {
