@@ -52,6 +52,9 @@ export function counterCommand(token: string, counterId: number, action: keyof t
 // ---- dossiers ----
 
 export const dossiersOfTicket = (token: string, ticketId: string) => request<DossierReply[]>('GET', `/api/dossiers?ticketId=${encodeURIComponent(ticketId)}`, token);
+/** This counter's open dossiers due within the next hours, soonest first. */
+export const dossiersDueSoon = (token: string, counterId: number, hours = 48) =>
+  request<DossierReply[]>('GET', `/api/dossiers?dueWithinHours=${hours}&counterId=${counterId}`, token);
 export const searchProcedures = (query: string) => request<ProcedureGuideEntry[]>('GET', `/api/procedures?q=${encodeURIComponent(query)}`, null);
 export const receiveDossier = (token: string, body: Record<string, unknown>) => request<DossierReply>('POST', '/api/dossiers', token, body);
 export const changeDossier = (token: string, code: string, action: DossierAction, body: Record<string, unknown> = {}) =>

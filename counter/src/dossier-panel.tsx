@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DOSSIER_STATUSES, type DossierReply } from '../../server/contract/dossiers.js';
 import type { Ticket } from '../../server/contract/events.js';
-import { changeDossier, dossiersOfTicket, openSlip } from './counter-api.js';
+import { changeDossier, dossiersDueSoon, dossiersOfTicket, openSlip } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
 import { ReceiveDialog } from './receive-dialog.js';
 
@@ -14,13 +14,37 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
   const [receiving, setReceiving] = useState(false);
   const ticketId = props.ticket?.id ?? null;
 
+  const [dueSoon, setDueSoon] = useState<DossierReply[]>([]);
   const load = () => {
-    if (!ticketId) return setDossiers([]);
+    if (!ticketId) {
+      setDossiers([]);
+      // With nobody at the counter, the clerk sees what is due soon instead.
+      dossiersDueSoon(props.token, props.counterId).then(setDueSoon, props.onError);
+      return;
+    }
     dossiersOfTicket(props.token, ticketId).then(setDossiers, props.onError);
   };
   useEffect(load, [ticketId, props.seq]);
 
-  if (!props.ticket) return null;
+  if (!props.ticket) {
+    return (
+      <section class="dossiers due-soon" aria-label={t.dueSoon}>
+        <div class="dossiers-head">
+          <span>{t.dueSoon}</span>
+        </div>
+        {dueSoon.length === 0 && <p class="dossiers-none">{t.noneDueSoon}</p>}
+        <ul>
+          {dueSoon.map((d) => (
+            <li key={d.code} data-dossier={d.code} class={d.timeliness === 'overdue' ? 'overdue' : ''}>
+              <span class="dossier-code">{d.code}</span>
+              <span class="dossier-name">{d.procedureName[props.lang]}</span>
+              <span class="dossier-due">{t.dueAt(new Date(d.dueAt!).toLocaleString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }))}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
   const returnResult = (code: string) => changeDossier(props.token, code, 'returnResult').then(load, props.onError);
   return (
     <section class="dossiers" aria-label={t.dossiers}>

@@ -102,5 +102,15 @@ describe('a dossier through the hall', () => {
     await expect.poll(() => results.locator('.dossiers li .dossier-status').textContent()).toBe('Đã trả kết quả');
     const final = await inject(hub, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${code}`);
     expect(final.body).toMatchObject({ status: 10, timeliness: 'early' });
+
+    // The citizen rates the service on counter 12's tablet when the clerk finishes.
+    const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    await tablet.goto(`${hub.url}/rating/?device=R12&token=demo-rating-R12-token`);
+    await expect.poll(() => tablet.locator('.counter').textContent()).toBe('Quầy số 12');
+    await results.click('.action-finish');
+    await tablet.waitForSelector('.ask');
+    await tablet.tap('.level[data-level=satisfied]');
+    await tablet.waitForSelector('.thanks');
+    expect(hub.hub.ratings.get(returnTicket)).toMatchObject({ level: 'satisfied', counterId: 12, clerk: 'Lý Văn Phúc', dossierCodes: [code] });
   });
 });

@@ -58,6 +58,12 @@ describe('receiving a dossier', () => {
     expect(second.body.code).toBe('000.00.14.H17-261124-0002');
     const ofTicket = await inject(hub!, c.clerk2!, 'GET', `/api/dossiers?ticketId=${ticketId}`);
     expect(ofTicket.body.map((d: { code: string }) => d.code).sort()).toEqual(['000.00.14.H17-261124-0001', '000.00.14.H17-261124-0002']);
+    // The counter's dossiers due soon: the certification is due at today's closing, the other on Friday.
+    const soon = await inject(hub!, c.clerk1!, 'GET', '/api/dossiers?dueWithinHours=48&counterId=1');
+    expect(soon.body.map((d: { code: string }) => d.code)).toEqual(['000.00.14.H17-261124-0002']);
+    const week = await inject(hub!, c.clerk1!, 'GET', '/api/dossiers?dueWithinHours=96&counterId=1');
+    expect(week.body.map((d: { code: string }) => d.code)).toEqual(['000.00.14.H17-261124-0002', '000.00.14.H17-261124-0001']);
+    expect((await inject(hub!, c.clerk1!, 'GET', '/api/dossiers?dueWithinHours=96&counterId=2')).body).toEqual([]);
   });
 
   it('refuses what cannot be a dossier, with the reason, and changes nothing', async () => {
