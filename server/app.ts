@@ -99,10 +99,10 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(counterRoutes, { hub });
   await app.register(reportRoutes, { hub });
   await app.register(procedureRoutes, { hub });
-  await app.register(dossierRoutes, { hub });
   await app.register(ratingRoutes, { hub });
   const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
   await app.register(kioskRoutes, { hub, printing, devices });
+  await app.register(dossierRoutes, { hub, printing });
   await app.register(webRoutes, { printing });
   const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
   await app.register(simulatorRoutes, { buses, tokens: hub.simulatorTokens });

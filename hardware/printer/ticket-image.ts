@@ -25,8 +25,9 @@ async function load(): Promise<Libraries> {
   return libraries;
 }
 
-type Block =
-  | { kind: 'text'; text: string; size: number; bold?: boolean; gapAfter?: number }
+/** What a paper is made of, top to bottom: text (centred unless `left`), rules, a QR code. */
+export type Block =
+  | { kind: 'text'; text: string; size: number; bold?: boolean; gapAfter?: number; left?: boolean }
   | { kind: 'inverse'; text: string; size: number }
   | { kind: 'rule' }
   | { kind: 'qr'; url: string }
@@ -142,8 +143,10 @@ function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width:
         height: lines.length * lineHeight + (block.gapAfter ?? 2),
         draw(c, top) {
           c.font = font(block.size, block.bold);
+          c.textAlign = block.left ? 'left' : 'center';
           // Baseline at about 80% of the line leaves room for Vietnamese marks above capitals.
-          lines.forEach((l, i) => c.fillText(l, width / 2, top + i * lineHeight + Math.round(block.size * (block.size > 80 ? 0.95 : 1.05))));
+          lines.forEach((l, i) => c.fillText(l, block.left ? margin : width / 2, top + i * lineHeight + Math.round(block.size * (block.size > 80 ? 0.95 : 1.05))));
+          c.textAlign = 'center';
         },
       };
     }
@@ -160,12 +163,17 @@ export interface TicketRaster {
 
 /** The ticket drawn HEAD_DOTS[paper] dots across, black on white. */
 export async function renderTicket(words: TicketWords, paper: PaperWidth): Promise<TicketRaster> {
+  return renderBlocks((scale) => blocksOf(words, scale), paper);
+}
+
+/** Any paper made of blocks (a ticket, a dossier slip), HEAD_DOTS[paper] dots across. */
+export async function renderBlocks(blocksFor: (scale: number) => Block[], paper: PaperWidth): Promise<TicketRaster> {
   const { canvas: draw, qr } = await load();
   const width = HEAD_DOTS[paper];
   const margin = paper === 80 ? 16 : 8;
   const scale = paper === 80 ? 1 : 0.72;
   const scratch = draw.createCanvas(width, 10).getContext('2d');
-  const placed = blocksOf(words, scale).map((b) => place(qr, scratch, b, width, margin));
+  const placed = blocksFor(scale).map((b) => place(qr, scratch, b, width, margin));
   const height = placed.reduce((sum, p) => sum + p.height, 0) + 2 * margin;
 
   const canvas = draw.createCanvas(width, height);

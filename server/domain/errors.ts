@@ -200,6 +200,11 @@ const ERRORS = {
     vi: (p) => `Lượt phục vụ số ${p.number} đã được đánh giá. Xin cảm ơn!`,
     en: (p) => `The service of ticket ${p.number} was already rated. Thank you!`,
   },
+  kiosk_not_found: {
+    status: 404,
+    vi: (p) => `Không có máy lấy số "${p.kioskId}" đang hoạt động.`,
+    en: (p) => `There is no active kiosk "${p.kioskId}".`,
+  },
   slip_not_applicable: {
     status: 409,
     vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,

@@ -11,6 +11,8 @@ import { printerDeviceId } from '../contract/events.js';
 import type { KioskDef, LocalizedText } from '../domain/model.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
+import type { SlipContent } from '../../hardware/slips/slip-content.js';
+import type { TicketRaster } from '../../hardware/printer/ticket-image.js';
 import type { PrintOutcome, TicketView } from '../contract/events.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
@@ -56,16 +58,30 @@ export class PrintService {
 
   /** Renders and prints one ticket; resolves with what happened, never rejects. */
   printTicket(kiosk: KioskDef, view: TicketView, phoneUrl: string): Promise<PrintOutcome> {
+    return this.printOn(kiosk, `${view.ticket.id}_${kiosk.id}_${this.clock()}`, async () => {
+      // Loaded on the first print: a hall without kiosks never pays for the drawing library.
+      const { renderTicket } = await import('../../hardware/printer/ticket-image.js');
+      return renderTicket(ticketWords(this.facts(view, phoneUrl)), kiosk.printer.paperWidth);
+    });
+  }
+
+  /** Prints a dossier slip on a kiosk's thermal printer; resolves with what happened. */
+  printSlip(kiosk: KioskDef, slip: SlipContent): Promise<PrintOutcome> {
+    const day = slip.code.split('-')[1] ?? '';
+    return this.printOn(kiosk, `20${day}-SLIP${slip.form}-${Number(slip.code.slice(-4))}_${kiosk.id}_${this.clock()}`, async () => {
+      const [{ renderBlocks }, { slipBlocks }] = await Promise.all([import('../../hardware/printer/ticket-image.js'), import('../../hardware/slips/slip-thermal.js')]);
+      return renderBlocks((scale) => slipBlocks(slip, scale), kiosk.printer.paperWidth);
+    });
+  }
+
+  private printOn(kiosk: KioskDef, name: string, render: () => Promise<TicketRaster>): Promise<PrintOutcome> {
     return this.serialized(kiosk.id, async () => {
       const printer = this.printerOf(kiosk);
       const status = await printer.statusBeforePrint();
       this.record(kiosk, status);
       if (!status.online) return this.failure(kiosk, status.problem ?? 'print_failed', null);
       try {
-        // Loaded on the first print: a hall without kiosks never pays for the drawing library.
-        const { renderTicket } = await import('../../hardware/printer/ticket-image.js');
-        const raster = await renderTicket(ticketWords(this.facts(view, phoneUrl)), kiosk.printer.paperWidth);
-        await printer.print(raster, `${view.ticket.id}_${kiosk.id}_${this.clock()}`);
+        await printer.print(await render(), name);
         return { ok: true, code: null, message: null, messageEn: null };
       } catch (error) {
         return this.failure(kiosk, 'print_failed', (error as Error).message);

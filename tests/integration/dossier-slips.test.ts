@@ -2,12 +2,14 @@
 // rendered by pdftoppm and read back with tesseract's Vietnamese model.
 
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localInstant } from '../../server/domain/working-time.js';
 import { inject, prepareCallers, type TestCaller } from '../helpers/callers.js';
+import { decodeJob, toPbm } from '../helpers/escpos-decoder.js';
+import { ocrVietnamese } from '../helpers/ocr.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 const run = promisify(execFile);
@@ -78,6 +80,40 @@ describe('dossier slips', () => {
     // Form 03 does not apply to a received dossier; without a token there is no slip.
     expect((await inject(hub, c.clerk1!, 'GET', `/api/dossiers/${received.body.code}/slip.pdf?form=03`)).status).toBe(409);
     expect((await inject(hub, { address: '192.168.1.9', token: null }, 'GET', `/api/dossiers/${received.body.code}/slip.pdf`)).status).toBe(401);
+  });
+
+  it("prints the receipt on a kiosk's thermal printer, with every line readable from the bytes the printer gets", async () => {
+    const ticketId = await serve();
+    const received = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'CT.03',
+      applicant: { name: 'Phạm Thị Thu Hà', idNumber: '031188004455', address: 'Tổ 3, phường Hòa An' },
+      papers: [{ name: 'Dự thảo hợp đồng, giao dịch', kind: 'original', count: 1, received: true }],
+      outcome: 'complete',
+    });
+    const printed = await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K1' });
+    expect(printed.body).toEqual({ print: { ok: true, code: null, message: null, messageEn: null } });
+    const bin = readdirSync(hub.app.printing.printsDir).find((f) => f.includes('SLIP01') && f.endsWith('.bin'))!;
+    const job = decodeJob(readFileSync(join(hub.app.printing.printsDir, bin)), 'escpos');
+    expect(job.cuts).toBe(1);
+    expect(job.rasters[0]!.width).toBe(576);
+    // The roll is narrow: long lines wrap, so the text is read as one run of words.
+    const text = (await ocrVietnamese(toPbm(job.rasters[0]!), 'pbm')).replace(/\s+/g, ' ');
+    for (const line of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      `Mã hồ sơ: ${received.body.code}`,
+      'Phạm Thị Thu Hà',
+      'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản',
+      'Thời gian giải quyết theo quy định: 02 ngày làm việc',
+      'Thời gian trả kết quả: 09 giờ 05 phút, ngày 26/11/2026',
+      '1. Dự thảo hợp đồng, giao dịch, bản chính, số lượng 01',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      'Nguyễn Thị Lan',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect((await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K9' })).status).toBe(404);
   });
 
   it('prints the request for missing papers (form 02), listing them', async () => {

@@ -82,6 +82,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/dossiers/:code': entry('staff', 'A dossier in full: applicant, ID, papers'),
   'GET /api/dossiers': entry('staff', "A ticket's dossiers, or those due soon"),
   'GET /api/dossiers/:code/slip.pdf': entry('staff', 'A slip (forms 01-05) as PDF, with the applicant’s data'),
+  'POST /api/dossiers/:code/print': entry('staff', "Prints a slip on a kiosk's thermal printer"),
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
 

@@ -3,7 +3,7 @@
 // by code with personal data masked.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { formsFor, slipContent, SLIP_FORMS } from '../../../hardware/slips/slip-content.js';
+import { formsFor, slipContent, SLIP_FORMS, type SlipForm } from '../../../hardware/slips/slip-content.js';
 import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
 import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
@@ -14,7 +14,8 @@ import { dayOf } from '../../domain/hall-clock.js';
 import { describeProcessing, PAPER_KINDS } from '../../domain/procedures.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
-import { CounterId, Described, errorResponses, staffErrorResponses, TicketId } from '../schemas.js';
+import type { PrintService } from '../../services/print-service.js';
+import { CounterId, Described, errorResponses, PrintOutcomeSchema, staffErrorResponses, TicketId } from '../schemas.js';
 
 const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
 const CodeParams = Type.Object({ code: DossierCode });
@@ -78,13 +79,29 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintService }> = async (app, { hub, printing }) => {
   const day = (at: number) => dayOf(at, hub.live.settings.timeZone);
   const withTimeliness = (d: Dossier) => ({ ...d, timeliness: timelinessOf(d, hub.clock(), day) });
   const stored = (code: string) => {
     const d = hub.dossiers.get(code);
     if (!d) throw new DomainError('dossier_not_found', { code });
     return d;
+  };
+  /** A slip's words, for the PDF and the thermal roll alike: the form asked for, or the first that applies. */
+  const slipFor = async (code: string, asked: SlipForm | undefined) => {
+    const d = await hub.queue.read(() => stored(code));
+    const form = asked ?? formsFor(d)[0] ?? '01';
+    if (!formsFor(d).includes(form)) throw new DomainError('slip_not_applicable', { code: d.code, form });
+    const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
+    const content = slipContent(d, form, {
+      hallName: hub.live.settings.name,
+      timeZone: hub.live.settings.timeZone,
+      clerk: d.steps[0]?.by ?? '',
+      resultAt: procedure?.resultAt ?? null,
+      processingText: procedure ? procedure.processingText || describeProcessing(procedure.processing).vi : null,
+      printedAt: hub.clock(),
+    });
+    return { content, form, code: d.code };
   };
   const lastDossier = (events: { type: string; data: unknown }[]) => (events.findLast((e) => e.type === 'dossier:changed')!.data as { dossier: Dossier }).dossier;
 
@@ -213,20 +230,29 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
       config: { passive: true },
     },
     async (request, reply) => {
-      const d = await hub.queue.read(() => stored(request.params.code));
-      const form = request.query.form ?? formsFor(d)[0] ?? '01';
-      if (!formsFor(d).includes(form)) throw new DomainError('slip_not_applicable', { code: d.code, form });
-      const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
-      const content = slipContent(d, form, {
-        hallName: hub.live.settings.name,
-        timeZone: hub.live.settings.timeZone,
-        clerk: d.steps[0]?.by ?? '',
-        resultAt: procedure?.resultAt ?? null,
-        processingText: procedure ? procedure.processingText || describeProcessing(procedure.processing).vi : null,
-        printedAt: hub.clock(),
-      });
+      const { content, form, code } = await slipFor(request.params.code, request.query.form);
       const pdf = await slipPdf(content, request.query.size ?? 'A4');
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${d.code}-mau-${form}.pdf"`).send(pdf);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${code}-mau-${form}.pdf"`).send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/print',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: "Print a slip on a kiosk's thermal printer (the same words as the PDF, on the roll)",
+        params: CodeParams,
+        body: Type.Object({ kioskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), form: Type.Optional(SlipQuery.properties.form) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ print: PrintOutcomeSchema }), ...staffErrorResponses },
+        security: [{ staff: [] }],
+      },
+    },
+    async (request) => {
+      const kiosk = hub.live.kiosks.find((k) => k.id === request.body.kioskId && k.active);
+      if (!kiosk) throw new DomainError('kiosk_not_found', { kioskId: request.body.kioskId });
+      const { content } = await slipFor(request.params.code, request.body.form);
+      return { print: await printing.printSlip(kiosk, content) };
     },
   );
 
