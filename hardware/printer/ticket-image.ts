@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { FONTS_DIR } from '../../server/paths.js';
+import { code128Modules } from './code128.js';
 import type { TicketWords } from './ticket-content.js';
 
 /** Printable dots across the head: 576 on 80 mm paper, 384 on 58 mm (203 dpi). */
@@ -31,6 +32,8 @@ export type Block =
   | { kind: 'inverse'; text: string; size: number }
   | { kind: 'rule' }
   | { kind: 'qr'; url: string }
+  /** A Code 128 barcode of the text, drawn in whole dots. */
+  | { kind: 'barcode'; text: string; height: number }
   | { kind: 'space'; height: number };
 
 function blocksOf(words: TicketWords, scale: number): Block[] {
@@ -102,6 +105,19 @@ function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width:
           c.fillRect(margin, top + 8, inner, 2);
         },
       };
+    case 'barcode': {
+      const bars = code128Modules(block.text);
+      // Whole dots per module keep every bar sharp; the widest that fits, with a quiet zone.
+      const module = Math.max(1, Math.floor((inner - 20) / bars.length));
+      const side = module * bars.length;
+      return {
+        height: block.height + 8,
+        draw(c, top) {
+          const left = Math.round((width - side) / 2);
+          bars.forEach((black, i) => black && c.fillRect(left + i * module, top + 4, module, block.height));
+        },
+      };
+    }
     case 'qr': {
       const qr = qrcode.create(block.url, { errorCorrectionLevel: 'M' });
       const size = qr.modules.size;

@@ -13,6 +13,7 @@ export function slipBlocks(slip: SlipContent, scale: number): Block[] {
     { kind: 'text', text: `Mẫu số ${slip.form} · ${slip.place}`, size: s(18) },
     { kind: 'space', height: s(6) },
     { kind: 'text', text: `Mã hồ sơ: ${slip.code}`, size: s(22), bold: true },
+    { kind: 'barcode', text: slip.code, height: s(60) },
     { kind: 'qr', url: slip.code },
     { kind: 'rule' },
   ];
