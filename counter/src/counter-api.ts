@@ -2,14 +2,13 @@
 // a 401 means the session is gone and the page returns to sign-in.
 
 import type { DossierAction, DossierReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import type { CounterChoice, SignInReply } from '../../server/contract/reply-schemas.js';
 import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
-export interface StoredSession {
-  token: string;
-  session: SessionView;
-}
+/** A clerk's token and session, as the sign-in answered them (kept for the page's life). */
+export type StoredSession = SignInReply;
 
 export type ApiFailure = HubFailure;
 export { HubRequestError as ApiError };
@@ -17,11 +16,7 @@ export { HubRequestError as ApiError };
 /** A call to the hub with the clerk's token (null: none). */
 export const request = <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> => hubRequest<T>(method, path, { token, body });
 
-export interface CounterChoice {
-  id: number;
-  name: { vi: string; en: string };
-  holder: string | null;
-}
+export type { CounterChoice };
 
 export const counterChoices = () => request<CounterChoice[]>('GET', '/api/staff/counters', null);
 export const signIn = (user: string, password: string, counterId: number) =>

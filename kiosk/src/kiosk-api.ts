@@ -1,7 +1,7 @@
 // The kiosk's calls to the hub, with its token. Failures come back as the hub's own
 // bilingual message so the screen can show it as is.
 
-import type { DeviceStatus, PrintOutcome, PublicTicketView as TicketView } from '../../server/contract/events.js';
+import type { KioskInfo, KioskTicketReply } from '../../server/contract/reply-schemas.js';
 import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
 export interface KioskCredentials {
@@ -9,20 +9,9 @@ export interface KioskCredentials {
   token: string;
 }
 
-export interface KioskInfo {
-  id: string;
-  name: { vi: string; en: string };
-  ticketsPerMinute: number;
-  paperWidth: number;
-  printer: DeviceStatus | null;
-  phoneBaseUrl: string;
-}
-
-export interface IssuedTicket {
-  ticket: TicketView;
-  phoneUrl: string;
-  print: PrintOutcome;
-}
+export type { KioskInfo };
+/** A number taken (or printed again) at the kiosk, with what happened to its print. */
+export type IssuedTicket = Pick<KioskTicketReply, 'ticket' | 'phoneUrl' | 'print'>;
 
 export type ApiFailure = HubFailure;
 export { HubRequestError as KioskApiError };

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { HallEvent } from '../../server/contract/events.js';
+import type { RatingTabletInfo } from '../../server/contract/reply-schemas.js';
 import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, type Lang } from './i18n.js';
@@ -39,7 +40,7 @@ export function RatingApp() {
 
   useEffect(() => {
     if (!token) return setUnregistered(true);
-    hubRequest<{ counterId: number }>('GET', '/api/rating-tablet', { token }).then(
+    hubRequest<RatingTabletInfo>('GET', '/api/rating-tablet', { token }).then(
       (info) => setCounterId(info.counterId),
       (e: unknown) => setUnregistered(e instanceof HubRequestError && e.failure.status === 401),
     );

@@ -1,13 +1,13 @@
 // Schemas of the HTTP API, written once: they validate requests, type the handlers and
 // describe the API in the OpenAPI document at /docs.
 
-import Type, { type Static, type TSchema } from 'typebox';
-import type { PublicTicket, ServiceSummary } from '../contract/events.js';
-import type { Ticket, TicketStatus } from '../domain/model.js';
-import { TICKET_STATUSES } from '../domain/model.js';
+import Type, { type TSchema } from 'typebox';
+import { ErrorSchema, StatusSchema } from '../contract/reply-schemas.js';
+
+// The shapes of replies are part of the wire contract, shared with the pages.
+export * from '../contract/reply-schemas.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Text = Type.Object({ vi: Type.String(), en: Type.String() });
 
 export const ServiceId = Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'Service code, e.g. HT' });
 export const TicketId = Type.String({
@@ -20,84 +20,9 @@ const Clerk = Type.String({ minLength: 1, maxLength: 80, description: 'Who acts,
 const Reason = Type.String({ minLength: 1, maxLength: 200 });
 const Day = Type.String({ format: 'date', description: 'Hall-local day, YYYY-MM-DD (a real date)' });
 
-const StatusSchema = Type.Unsafe<TicketStatus>({ type: 'string', enum: [...TICKET_STATUSES] });
 
 /** A JSON document described in words rather than by a schema. */
 export const Described = (description: string) => Type.Unsafe<unknown>({ description });
-
-export const TicketSchema = Type.Object({
-  id: Type.String(),
-  day: Type.String(),
-  serviceId: Type.String(),
-  seq: Type.Integer(),
-  number: Type.String(),
-  priority: Nullable(Type.String()),
-  status: StatusSchema,
-  source: Type.Union([Type.Literal('kiosk'), Type.Literal('counter'), Type.Literal('api')]),
-  issuedAt: Type.Number(),
-  queueAt: Type.Number(),
-  front: Type.Boolean(),
-  targetCounterId: Nullable(Type.Integer()),
-  counterId: Nullable(Type.Integer()),
-  calledAt: Nullable(Type.Number()),
-  recallCount: Type.Integer(),
-  servingAt: Nullable(Type.Number()),
-  endedAt: Nullable(Type.Number()),
-  transferCount: Type.Integer(),
-  endReason: Nullable(Type.String()),
-});
-
-/** A ticket as anyone may read it: priority as yes/no, no typed reason. */
-export const PublicTicketSchema = Type.Object({
-  ...Type.Omit(TicketSchema, ['priority', 'endReason']).properties,
-  priority: Type.Boolean({ description: 'A priority ticket (its category is for staff only)' }),
-});
-
-export const ServiceSummarySchema = Type.Object({
-  id: Type.String(),
-  name: Text,
-  group: Nullable(Type.String()),
-  color: Nullable(Type.String()),
-  location: Nullable(Text),
-  active: Type.Boolean(),
-  open: Type.Boolean(),
-  closedReason: Nullable(Type.Union([Type.Literal('inactive'), Type.Literal('hours'), Type.Literal('daily_max')])),
-  hours: Nullable(Type.Object({ open: Type.String(), close: Type.String() })),
-  waiting: Type.Integer(),
-  waitingPriority: Type.Integer(),
-  issuedToday: Type.Integer(),
-  remainingToday: Type.Integer(),
-  openCounters: Type.Number(),
-  estimatedWaitSeconds: Nullable(Type.Number()),
-  averageServiceSeconds: Type.Number(),
-});
-
-// The schemas above must describe exactly the domain types, or this stops compiling.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const ticketMatches: Same<Static<typeof TicketSchema>, Ticket> = true;
-const summaryMatches: Same<Static<typeof ServiceSummarySchema>, ServiceSummary> = true;
-const publicTicketMatches: Same<Static<typeof PublicTicketSchema>, PublicTicket> = true;
-void ticketMatches;
-void publicTicketMatches;
-void summaryMatches;
-
-const ticketViewOf = <T extends TSchema>(ticket: T) =>
-  Type.Object({
-    ticket,
-    service: Type.Object({ id: Type.String(), name: Text, location: Nullable(Text) }),
-    peopleAhead: Nullable(Type.Integer({ description: 'Waiting tickets before this one; null unless waiting' })),
-    estimatedWaitSeconds: Nullable(Type.Number()),
-    counter: Nullable(Type.Object({ id: Type.Integer(), name: Text, location: Nullable(Text) })),
-  });
-export const TicketViewSchema = ticketViewOf(TicketSchema);
-export const PublicTicketViewSchema = ticketViewOf(PublicTicketSchema);
-
-export const ErrorSchema = Type.Object({
-  statusCode: Type.Integer(),
-  error: Type.String({ description: 'Stable code, e.g. counter_paused' }),
-  message: Type.String({ description: 'What went wrong, in Vietnamese' }),
-  messageEn: Type.String({ description: 'The same in English' }),
-});
 
 export const errorResponses = {
   400: ErrorSchema,
@@ -128,24 +53,6 @@ export const KioskTicketBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** A device's health, as in /api/health and the `device:status` event. */
-export const DeviceStatusSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  ok: Type.Boolean(),
-  code: Nullable(Type.String()),
-  message: Nullable(Type.String()),
-  messageEn: Nullable(Type.String()),
-  since: Type.Number(),
-});
-
-export const PrintOutcomeSchema = Type.Object({
-  ok: Type.Boolean(),
-  code: Nullable(Type.String({ description: 'unreachable, offline, paper_out, cover_open, printer_error, print_failed' })),
-  message: Nullable(Type.String()),
-  messageEn: Nullable(Type.String()),
-});
 
 export const TicketParams = Type.Object({ ticketId: TicketId });
 export const CounterParams = Type.Object({ counterId: CounterId });

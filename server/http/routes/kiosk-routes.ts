@@ -14,14 +14,9 @@ import type { DeviceRegistry } from '../../services/device-registry.js';
 import { printerDeviceId } from '../../contract/events.js';
 import type { PrintService } from '../../services/print-service.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from '../public-address.js';
-import { DeviceStatusSchema, errorResponses, ErrorSchema, KioskTicketBody, PrintOutcomeSchema, PublicTicketViewSchema, TicketParams } from '../schemas.js';
+import { errorResponses, ErrorSchema, KioskInfoSchema, KioskReprintReplySchema, KioskTicketBody, KioskTicketReplySchema, TicketParams } from '../schemas.js';
 
-const KioskTicketReply = Type.Object({
-  seq: Type.Integer(),
-  ticket: PublicTicketViewSchema,
-  phoneUrl: Type.String({ description: 'The phone page the QR code leads to' }),
-  print: PrintOutcomeSchema,
-});
+const KioskTicketReply = KioskTicketReplySchema;
 
 const kioskErrors = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
 
@@ -39,17 +34,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       schema: {
         tags: ['kiosk'],
         summary: 'Who this kiosk is, its cap and its printer (Authorization: Bearer <kiosk token>)',
-        response: {
-          200: Type.Object({
-            id: Type.String(),
-            name: Type.Object({ vi: Type.String(), en: Type.String() }),
-            ticketsPerMinute: Type.Integer(),
-            paperWidth: Type.Integer(),
-            printer: Type.Union([DeviceStatusSchema, Type.Null()]),
-            phoneBaseUrl: Type.String(),
-          }),
-          ...kioskErrors,
-        },
+        response: { 200: KioskInfoSchema, ...kioskErrors },
       },
     },
     async (request) => {
@@ -120,7 +105,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         tags: ['kiosk'],
         summary: "Print today's ticket again (after the printer was fixed), a few times at most",
         params: TicketParams,
-        response: { 200: Type.Object({ ticket: PublicTicketViewSchema, phoneUrl: Type.String(), print: PrintOutcomeSchema }), ...kioskErrors },
+        response: { 200: KioskReprintReplySchema, ...kioskErrors },
       },
     },
     async (request) => {

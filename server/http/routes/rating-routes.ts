@@ -8,7 +8,7 @@ import { RATING_LEVELS, type Rating } from '../../domain/rating.js';
 import { localInstant } from '../../domain/working-time.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
-import { Described, staffErrorResponses, TicketId } from '../schemas.js';
+import { Described, RatingTabletInfoSchema, staffErrorResponses, TicketId } from '../schemas.js';
 
 const Level = Type.Union(RATING_LEVELS.map((l) => Type.Literal(l)));
 
@@ -33,7 +33,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       schema: {
         tags: ['ratings'],
         summary: 'Who this rating tablet is and the counter it stands at (Authorization: Bearer <tablet token>)',
-        response: { 200: Type.Object({ id: Type.String(), counterId: Type.Integer(), counterName: Type.Object({ vi: Type.String(), en: Type.String() }) }), ...staffErrorResponses },
+        response: { 200: RatingTabletInfoSchema, ...staffErrorResponses },
       },
     },
     async (request) => {

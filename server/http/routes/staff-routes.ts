@@ -7,7 +7,7 @@ import type { Hub } from '../../hub.js';
 import { atCounter } from '../../domain/actor.js';
 import { actorOf } from '../access/access-rules.js';
 import { staffOf } from '../access/access-control.js';
-import { staffErrorResponses } from '../schemas.js';
+import { CounterChoiceSchema, SessionSchema, SignInReplySchema, staffErrorResponses } from '../schemas.js';
 
 const SignInBody = Type.Object(
   {
@@ -18,13 +18,6 @@ const SignInBody = Type.Object(
   { additionalProperties: false },
 );
 
-const SessionSchema = Type.Object({
-  user: Type.String(),
-  name: Type.String(),
-  role: Type.Union([Type.Literal('clerk'), Type.Literal('manager')]),
-  counterId: Type.Union([Type.Integer(), Type.Null()]),
-  expiresAt: Type.Number({ description: 'When the session ends unless used again (ms since 1970)' }),
-});
 
 export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
   app.post(
@@ -34,7 +27,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
         tags: ['staff'],
         summary: 'Sign in with user and password; a clerk names the counter to take',
         body: SignInBody,
-        response: { 200: Type.Object({ token: Type.String({ description: 'Send as Authorization: Bearer <token>' }), session: SessionSchema }), ...staffErrorResponses },
+        response: { 200: SignInReplySchema, ...staffErrorResponses },
       },
     },
     async (request) => {
@@ -89,9 +82,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
         tags: ['staff'],
         summary: 'Counters a clerk can choose at sign-in, with who works at each now',
         response: {
-          200: Type.Array(
-            Type.Object({ id: Type.Integer(), name: Type.Object({ vi: Type.String(), en: Type.String() }), holder: Type.Union([Type.String(), Type.Null()]) }),
-          ),
+          200: Type.Array(CounterChoiceSchema),
         },
       },
     },
