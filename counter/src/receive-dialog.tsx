@@ -30,6 +30,7 @@ export function ReceiveDialog(props: Props) {
   const [have, setHave] = useState<boolean[]>([]);
   const [extra, setExtra] = useState('');
   const [reason, setReason] = useState('');
+  const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -54,6 +55,7 @@ export function ReceiveDialog(props: Props) {
         applicant: { name, idNumber, phone: phone || null, address },
         papers: procedure.papers.map((p, i) => ({ name: p.name, kind: p.kind, count: p.count, received: have[i] ?? false })),
         outcome,
+        notes: notes.trim() || null,
         ...(outcome === 'incomplete' ? { missingPapers: missing } : {}),
         ...(outcome === 'refused' ? { reason } : {}),
       });
@@ -121,6 +123,10 @@ export function ReceiveDialog(props: Props) {
             <label class="wide">
               {t.otherMissing}
               <textarea rows={2} value={extra} onInput={(e) => setExtra((e.target as HTMLTextAreaElement).value)} />
+            </label>
+            <label class="wide">
+              {t.notes}
+              <input name="notes" value={notes} onInput={(e) => setNotes((e.target as HTMLInputElement).value)} />
             </label>
             <label class="wide">
               {t.refusalReason}

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS } from '../helpers/callers.js';
+import { pdfFirstPageText } from '../helpers/pdf-text.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -62,6 +63,12 @@ describe('a dossier through the hall', () => {
     // The receipt opens as a PDF for the office printer.
     const receipt = await popup;
     expect(receipt.url()).toMatch(/^blob:/);
+    // What the office printer gets, read back from the paper's picture.
+    const pdf = await receipt.evaluate(async () => Array.from(new Uint8Array(await (await fetch(location.href)).arrayBuffer())));
+    const paper = await pdfFirstPageText(Uint8Array.from(pdf));
+    for (const line of ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'Tiếp nhận hồ sơ của: Nguyễn Văn An', 'Số định danh cá nhân: 001099012345', 'Nguyễn Thị Lan']) {
+      expect(paper).toContain(line);
+    }
     await counter.waitForSelector('.dossiers li[data-dossier]');
     const code = (await counter.getAttribute('.dossiers li[data-dossier]', 'data-dossier'))!;
     expect(code).toMatch(/^000\.00\.14\.H17-\d{6}-0001$/);

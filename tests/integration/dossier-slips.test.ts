@@ -1,18 +1,16 @@
 // Dossier slips as the office printer gets them: a real PDF with the Vietnamese font embedded,
 // rendered by pdftoppm and read back with tesseract's Vietnamese model.
 
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localInstant } from '../../server/domain/working-time.js';
 import { inject, prepareCallers, type TestCaller } from '../helpers/callers.js';
+import { pdfFirstPageText } from '../helpers/pdf-text.js';
 import { decodeJob, toPbm } from '../helpers/escpos-decoder.js';
 import { ocrVietnamese } from '../helpers/ocr.js';
-import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
-const run = promisify(execFile);
 let hub: TestHub;
 let c: Record<string, TestCaller>;
 
@@ -25,15 +23,7 @@ afterAll(async () => {
   await hub.stop(true);
 });
 
-/** The PDF's first page as text, read the way a person would read the paper. */
-async function readBack(pdf: Buffer): Promise<string> {
-  const dir = tempDataDir();
-  writeFileSync(join(dir, 'slip.pdf'), pdf);
-  await run('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', join(dir, 'slip.pdf'), join(dir, 'page')]);
-  const { stdout } = await run('tesseract', [join(dir, 'page-1.png'), '-', '-l', 'vie'], { encoding: 'utf8' });
-  expect(readFileSync(join(dir, 'page-1.png')).length).toBeGreaterThan(10_000);
-  return stdout.normalize('NFC');
-}
+const readBack = pdfFirstPageText;
 
 async function serve(serviceId = 'HT'): Promise<string> {
   await inject(hub, c.api!, 'POST', '/api/tickets', { serviceId });
