@@ -46,7 +46,8 @@ export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promis
 
   doc.moveDown(1.2);
   font('bold', 14).text(slip.title, left, doc.y, { width, align: 'center' });
-  doc.moveDown(0.5);
+  // Clear space under the title: the codes beside it must not read as part of its line.
+  doc.moveDown(1.2);
   const codeTop = doc.y;
   const qrSize = 84 * scale;
   doc.image(qr, left + width - qrSize, codeTop, { width: qrSize });
