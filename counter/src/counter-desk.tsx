@@ -103,7 +103,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
         <div class="desk-who">
           <span class="desk-clerk">{session.name}</span>
-          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }))}</span>
+          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hall?.timeZone ?? 'Asia/Ho_Chi_Minh' }))}</span>
           <button class="lang" onClick={props.onToggleLang}>
             {t.langToggle}
           </button>

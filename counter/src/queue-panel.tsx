@@ -3,6 +3,7 @@
 
 import type { CounterDetail } from '../../server/contract/events.js';
 import { TEXT, type Lang } from './i18n.js';
+import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 
 const LIST_LIMIT = 40;
 
@@ -23,7 +24,7 @@ export function QueuePanel(props: { lang: Lang; detail: CounterDetail | null }) 
               <span class="service-count" data-service={s.id}>
                 {t.waitingCount(s.waiting)}
               </span>
-              {s.estimatedWaitSeconds !== null && s.waiting > 0 && <span class="service-wait">{t.waitAbout(Math.ceil(s.estimatedWaitSeconds / 60))}</span>}
+              {s.estimatedWaitSeconds !== null && s.waiting > 0 && <span class="service-wait">{t.waitAbout(waitMinutesToShow(s.estimatedWaitSeconds)!)}</span>}
             </li>
           ))}
         </ul>

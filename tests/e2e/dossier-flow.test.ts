@@ -42,6 +42,11 @@ describe('a dossier through the hall', () => {
     const counter = await counterPage('canbo1', 1);
     await counter.click('.action-callNext');
     await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('A001');
+    // The bundled font, not the machine's.
+    expect(await counter.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Luot Sans/);
+    await expect
+      .poll(() => counter.evaluate(() => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Luot Sans' && f.status === 'loaded')))
+      .toBe(true);
     await counter.waitForSelector('.dossiers');
     expect(await counter.locator('.dossiers-none').textContent()).toBe('Chưa có hồ sơ');
 

@@ -35,6 +35,13 @@ describe('a fresh hub', () => {
     expect(renderLanding(hub.hub, false)).not.toContain('demo-kiosk-K1-token');
     expect(renderLanding(hub.hub, false)).toContain('Máy lấy số sảnh chính');
     for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/counters']) expect(html).toContain(`href="${link}"`);
+    // The same font as everywhere, served by the hub; days written as people write them.
+    expect(html).toContain("url('/fonts/NotoSans-Regular.ttf')");
+    const font = await fetch(hub.url + '/fonts/NotoSans-Regular.ttf');
+    expect(font.status).toBe(200);
+    expect((await font.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect(html).toMatch(/Ngày làm việc <span class="en">Working day<\/span>: \d{2}\/\d{2}\/\d{4}/);
+    expect((await fetch(hub.url + '/fonts/OFL.txt')).status).toBe(404);
   });
 
   it('serves the OpenAPI document and its page', async () => {

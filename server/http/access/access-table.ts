@@ -17,6 +17,7 @@ const entry = (rule: AccessRuleName, note: string): Entry => ({ rule, note });
 export const ROUTE_ACCESS: Record<string, Entry> = {
   // Pages and their files: public; the data they show comes through the rules below.
   'GET /': entry('public', 'Landing page; kiosk registration links only on the hub machine'),
+  'GET /fonts/*': entry('public', 'The bundled Noto Sans, for the landing page'),
   'GET /kiosk/*': entry('public', 'Kiosk and phone page files (the kiosk proves itself with its token)'),
   'GET /display/*': entry('public', 'Display and boards page files'),
   'GET /counter/*': entry('public', 'Counter page files (its data needs the clerk’s sign-in)'),

@@ -1,8 +1,11 @@
 // "/": the hall's front door for people, linking every surface the hub serves.
 
+import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Hub } from '../../hub.js';
 import { fromHubMachine } from '../access/access-control.js';
+import { waitMinutesToShow } from '../../domain/wait-estimate.js';
+import { FONTS_DIR } from '../../paths.js';
 import { LANDING_TEXT as T } from '../landing-text.js';
 
 function escapeHtml(text: string): string {
@@ -14,9 +17,16 @@ function both(text: { vi: string; en: string }): string {
 }
 
 function waitText(seconds: number | null): string {
-  if (seconds === null) return both(T.noCounter);
-  const minutes = Math.ceil(seconds / 60);
+  // The same rounding the kiosk, the ticket and the phone page show.
+  const minutes = waitMinutesToShow(seconds);
+  if (minutes === null) return both(T.noCounter);
   return `${minutes} ${both(T.minutes)}`;
+}
+
+/** "2026-11-27" as people write it: 27/11/2026. */
+function dayAsWritten(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
 }
 
 /** The kiosks with their registration links, which carry secrets: shown on the hub machine only. */
@@ -47,7 +57,9 @@ export function renderLanding(hub: Hub, local = false): string {
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(settings.name)} · luot</title>
 <style>
-  body { font-family: "Noto Sans", "DejaVu Sans", system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f4f6f8; }
+  @font-face { font-family: 'Luot Sans'; src: url('/fonts/NotoSans-Regular.ttf') format('truetype'); font-weight: 400; }
+  @font-face { font-family: 'Luot Sans'; src: url('/fonts/NotoSans-Bold.ttf') format('truetype'); font-weight: 700; }
+  body { font-family: 'Luot Sans', sans-serif; margin: 0; color: #1b1b1b; background: #f4f6f8; }
   header { background: #0d47a1; color: #fff; padding: 24px 32px; }
   header h1 { margin: 0 0 4px; font-size: 28px; }
   header p { margin: 0; opacity: .85; }
@@ -66,7 +78,7 @@ export function renderLanding(hub: Hub, local = false): string {
 </style></head>
 <body>
 <header><h1>${escapeHtml(settings.name)}</h1>
-<p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(hub.queries.today())}</p></header>
+<p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(dayAsWritten(hub.queries.today()))}</p></header>
 <main>
 <section><h2>${both(T.surfaces)}</h2><ul>${links}</ul>${kioskList(hub, local)}</section>
 <section><h2>${both(T.services)}</h2>
@@ -76,6 +88,8 @@ export function renderLanding(hub: Hub, local = false): string {
 }
 
 export const landingRoutes: FastifyPluginAsync<{ hub: Hub }> = async (app, { hub }) => {
+  // The bundled font, for pages the hub writes itself (the landing page).
+  await app.register(fastifyStatic, { root: FONTS_DIR, prefix: '/fonts/', decorateReply: false, maxAge: 86_400_000, allowedPath: (path) => /\.ttf$/.test(path) });
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     return reply.type('text/html; charset=utf-8').send(renderLanding(hub, fromHubMachine(request)));
   });

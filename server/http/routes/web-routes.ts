@@ -2,7 +2,7 @@
 // ticket's QR code leads to, the simulated printer's list of recent tickets, and the
 // simulated keypads and LED boards, the hall display and the clerks' counter page.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -18,7 +18,8 @@ const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9
 
 export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
   const built = existsSync(join(KIOSK_DIST, 'index.html'));
-  // Gives every reply sendFile(); the prints folder may not exist yet.
+  // Gives every reply sendFile(). The prints folder is made now, so a first start says nothing about it.
+  mkdirSync(printing.printsDir, { recursive: true });
   await app.register(fastifyStatic, { root: printing.printsDir, serve: false });
   // Every front-end of web-shared/pages.ts at /<name>/, or a clear word when not built yet.
   for (const { name } of FRONT_ENDS) {
