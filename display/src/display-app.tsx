@@ -65,7 +65,7 @@ export function DisplayApp() {
       )}
       {announcer.speaking && (
         <div class="speaking" data-speaking={announcer.speaking.number} aria-hidden="true">
-          🔊 {announcer.speaking.number} → {announcer.speaking.counterId}
+          <SpeakerIcon /> {announcer.speaking.number} → {announcer.speaking.counterId}
         </div>
       )}
       {!feed.connected && (
@@ -131,5 +131,15 @@ export function DisplayApp() {
         </footer>
       )}
     </div>
+  );
+}
+
+/** A drawn loudspeaker (no emoji: a hall's TV PC may have no emoji font). */
+function SpeakerIcon() {
+  return (
+    <svg class="speaker-icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true">
+      <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+      <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+    </svg>
   );
 }

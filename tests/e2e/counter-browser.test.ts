@@ -54,6 +54,8 @@ describe('counter page', () => {
     await expect.poll(() => display.getAttribute('.call.newest', 'data-number')).toBe('B001');
     expect(await display.getAttribute('.call.newest', 'data-counter')).toBe('3');
     await expect.poll(async () => (await announcements(display)).length).toBe(1);
+    // While it speaks, the display says so with a drawn loudspeaker (an emoji would need a font the TV may lack).
+    await display.waitForSelector('.speaking[data-speaking="B001"] svg.speaker-icon');
     const [first] = await announcements(display);
     expect(first).toMatchObject({ number: 'B001', counterId: 3, recall: false, url: '/api/voice/call.wav?number=B001&counter=3' });
     const audio = await display.evaluate(async (url) => {
