@@ -7,6 +7,8 @@ import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import { anywhere } from '../../domain/actor.js';
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
+import type { DossierCommand } from '../../domain/dossier-engine.js';
+import type { Command } from '../../domain/queue-engine.js';
 import { publicTicket } from '../../domain/public-view.js';
 import { kioskOf } from '../access/access-control.js';
 import type { Hub } from '../../hub.js';
@@ -27,6 +29,18 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
   const lan = lanAddress();
   const baseUrl = (request: FastifyRequest) =>
     phoneBaseUrl(hub.live.settings.publicUrl, process.env.LUOT_PUBLIC_URL, request.headers.host, lan);
+
+  /** Gives the kiosk's number (a new one, or one to collect a result) and prints it. */
+  const issueAndPrint = async (request: FastifyRequest, command: Extract<Command | DossierCommand, { type: 'issue' | 'returnTicket' }>) => {
+    const kiosk = kioskOf(request);
+    // Only a ticket actually given counts against the kiosk's cap; a refused tap does not.
+    const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () => hub.queue.execute(command, anywhere(`kiosk:${kiosk.id}`)));
+    const ticketId = change.tickets[0]!.id;
+    const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
+    const url = phoneUrl(baseUrl(request), ticketId);
+    const print = await printing.printTicket(kiosk, view, url);
+    return { seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
+  };
 
   app.get(
     '/api/kiosk',
@@ -61,17 +75,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       },
     },
     async (request, reply) => {
-      const kiosk = kioskOf(request);
       const { serviceId, priority } = request.body;
-      // Only a ticket actually given counts against the kiosk's cap; a refused tap does not.
-      const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () =>
-        hub.queue.execute({ type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }, anywhere(`kiosk:${kiosk.id}`)),
-      );
-      const ticketId = change.tickets[0]!.id;
-      const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
-      const url = phoneUrl(baseUrl(request), ticketId);
-      const print = await printing.printTicket(kiosk, view, url);
-      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print });
+      return reply.status(201).send(await issueAndPrint(request, { type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }));
     },
   );
 
@@ -85,17 +90,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         response: { 201: KioskTicketReply, ...kioskErrors },
       },
     },
-    async (request, reply) => {
-      const kiosk = kioskOf(request);
-      const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () =>
-        hub.queue.execute({ type: 'returnTicket', code: request.body.code, source: 'kiosk' }, anywhere(`kiosk:${kiosk.id}`)),
-      );
-      const ticketId = change.tickets[0]!.id;
-      const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
-      const url = phoneUrl(baseUrl(request), ticketId);
-      const print = await printing.printTicket(kiosk, view, url);
-      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print });
-    },
+    async (request, reply) =>
+      reply.status(201).send(await issueAndPrint(request, { type: 'returnTicket', code: request.body.code, source: 'kiosk' })),
   );
 
   app.post(
