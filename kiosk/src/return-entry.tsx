@@ -2,16 +2,9 @@
 // into the field and presses Enter) or types the dossier's code, and takes a number.
 
 import { useState } from 'preact/hooks';
+import { dossierCodeIn } from '../../server/contract/dossiers.js';
 import { OnScreenKeyboard } from '../../web-shared/on-screen-keyboard.js';
 import { DICTIONARY, type Lang } from './i18n.js';
-
-const CODE = /([A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4})/i;
-
-/** The code inside what a scanner typed (the slip's QR may hold a whole address). */
-export function dossierCodeIn(text: string): string | null {
-  const match = CODE.exec(text.trim());
-  return match ? match[1]!.toUpperCase() : null;
-}
 
 export function ReturnEntry(props: { lang: Lang; onTake: (code: string) => void; onBack: () => void }) {
   const t = DICTIONARY[props.lang];

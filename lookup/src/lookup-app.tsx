@@ -4,7 +4,7 @@
 // after a minute without a touch, forgetting what was shown.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LookupReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
 import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { DossierView } from './dossier-view.js';
@@ -12,22 +12,15 @@ import { ProcedureGuide } from './procedure-guide.js';
 import { OnScreenKeyboard } from '../../web-shared/on-screen-keyboard.js';
 
 const IDLE_MS = 60_000;
-const CODE = /^[A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4}$/;
 
 type Tab = 'dossier' | 'guide';
 type Found = { kind: 'none' } | { kind: 'looking' } | { kind: 'found'; dossier: LookupReply } | { kind: 'error'; message: string };
-
-/** A scanned QR may carry a whole address (…/lookup/?code=…); keep the code. */
-export function codeFrom(text: string): string {
-  const match = /([A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4})/i.exec(text);
-  return (match ? match[1]! : text).trim().toUpperCase();
-}
 
 export function LookupApp() {
   const initialCode = new URLSearchParams(location.search).get('code');
   const [lang, setLang] = useState<Lang>('vi');
   const [tab, setTab] = useState<Tab>('dossier');
-  const [code, setCode] = useState(initialCode ? codeFrom(initialCode) : '');
+  const [code, setCode] = useState(initialCode ? (dossierCodeIn(initialCode) ?? initialCode.toUpperCase()) : '');
   const [found, setFound] = useState<Found>({ kind: 'none' });
   const [query, setQuery] = useState('');
   const [procedures, setProcedures] = useState<ProcedureGuideEntry[] | null>(null);
@@ -66,9 +59,9 @@ export function LookupApp() {
   }, [idleLeft === 0]);
 
   const lookUp = async (text = code) => {
-    const wanted = codeFrom(text);
-    setCode(wanted);
-    if (!CODE.test(wanted)) return setFound({ kind: 'error', message: t.badCode });
+    const wanted = dossierCodeIn(text);
+    setCode(wanted ?? text.trim().toUpperCase());
+    if (!wanted) return setFound({ kind: 'error', message: t.badCode });
     setFound({ kind: 'looking' });
     try {
       setFound({ kind: 'found', dossier: await hubRequest<LookupReply>('GET', `/api/lookup/${encodeURIComponent(wanted)}`) });

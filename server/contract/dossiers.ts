@@ -1,12 +1,23 @@
 // Replies about procedures and dossiers as pages read them (the lookup terminal, the counter
 // page, the phone page).
 
-import type { PublicDossier } from '../domain/dossier.js';
+import { DOSSIER_CODE_PATTERN, type PublicDossier } from '../domain/dossier.js';
 import type { LocalizedText } from '../domain/model.js';
 import type { Procedure } from '../domain/procedures.js';
 
 export type { Dossier, DossierStatus, PublicDossier } from '../domain/dossier.js';
 export { DOSSIER_STATUSES } from '../domain/dossier.js';
+
+const CODE_INSIDE = new RegExp(DOSSIER_CODE_PATTERN.slice(1, -1), 'i');
+
+/**
+ * The dossier code inside what a citizen typed or a scanner read (the slip's QR may hold a whole
+ * address, …/lookup/?code=…), in capitals; null when there is none.
+ */
+export function dossierCodeIn(text: string): string | null {
+  const match = CODE_INSIDE.exec(text.trim());
+  return match ? match[0].toUpperCase() : null;
+}
 export type { DossierAction } from '../domain/dossier-engine.js';
 export type { Paper, PaperKind, Procedure } from '../domain/procedures.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dossierCodeIn } from '../../server/contract/dossiers.js';
 import { dossierCode, isCitizenId, maskName, timelinessOf } from '../../server/domain/dossier.js';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -8,6 +9,13 @@ describe('dossiers', () => {
   it('are coded <agency code>-<YYMMDD>-<NNNN>', () => {
     expect(dossierCode('000.17.22.H56', '2021-05-31', 1)).toBe('000.17.22.H56-210531-0001');
     expect(dossierCode('000.00.14.H17', '2026-11-27', 123)).toBe('000.00.14.H17-261127-0123');
+  });
+
+  it('are found in what a scanner or a citizen typed', () => {
+    expect(dossierCodeIn('000.00.14.H17-261127-0001')).toBe('000.00.14.H17-261127-0001');
+    expect(dossierCodeIn(' http://192.168.1.10:8080/lookup/?code=000.00.14.h17-261127-0001 ')).toBe('000.00.14.H17-261127-0001');
+    expect(dossierCodeIn('12345')).toBeNull();
+    expect(dossierCodeIn('000.00.14.H17-26112-0001')).toBeNull();
   });
 
   it('take a 12-digit citizen ID that starts with a province code', () => {
