@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
+import { addDays } from '../../domain/holidays.js';
 import { RATING_LEVELS, type Rating } from '../../domain/rating.js';
 import { localInstant } from '../../domain/working-time.js';
 import type { Hub } from '../../hub.js';
@@ -76,9 +77,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     async (request) => {
       const day = request.query.day ?? hub.queries.today();
       const tz = hub.live.settings.timeZone;
-      const next = new Date(`${day}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      const ratings = hub.ratings.between(localInstant(day, 0, tz), localInstant(next.toISOString().slice(0, 10), 0, tz));
+      const ratings = hub.ratings.between(localInstant(day, 0, tz), localInstant(addDays(day, 1), 0, tz));
       return {
         day,
         ...tally(ratings),
