@@ -29,10 +29,7 @@ export class StatusSource {
     private readonly clock: () => number,
   ) {}
 
-  get configured(): boolean {
-    return this.settings() !== null;
-  }
-
+  /** The province's status of a code; null when the hall names no source. */
   async statusOf(code: string): Promise<SourcedStatus | null> {
     const s = this.settings();
     if (!s) return null;

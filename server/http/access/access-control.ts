@@ -50,14 +50,9 @@ export function registerAccessControl(app: FastifyInstance, { credentials, simul
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const rules = new Set(
-      methods.map((method) => {
-        const found = ROUTE_ACCESS[routeKey(method, route.url)];
-        if (!found) throw new MissingAccessRuleError(routeKey(method, route.url));
-        return found.rule;
-      }),
-    );
-    route.config = { ...route.config, access: [...rules][0] };
+    for (const method of methods) if (!ROUTE_ACCESS[routeKey(method, route.url)]) throw new MissingAccessRuleError(routeKey(method, route.url));
+    // One route, one rule: its methods are GET and the HEAD that follows it.
+    route.config = { ...route.config, access: ROUTE_ACCESS[routeKey(methods[0]!, route.url)]!.rule };
   });
 
   app.addHook('onRequest', async (request) => {

@@ -38,6 +38,8 @@ interface RuleDef {
 }
 
 const isStaff = (c: Caller) => c.principal.kind === 'staff';
+/** Rules any signed-in staff member passes; the scope they name is checked where it is known. */
+const staffRule = (who: RuleDef['who']): RuleDef => ({ who, reads: 'staff', admits: isStaff, missing: 'not_signed_in', denied: 'not_allowed' });
 const isManager = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'manager';
 
 export const ACCESS_RULES = {
@@ -69,30 +71,14 @@ export const ACCESS_RULES = {
     missing: 'rating_tablet_unregistered',
     denied: 'rating_tablet_unregistered',
   },
-  staff: {
-    who: { vi: 'Cán bộ hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' },
-    reads: 'staff',
-    admits: isStaff,
-    missing: 'not_signed_in',
-    denied: 'not_allowed',
-  },
-  counter: {
-    who: { vi: 'Cán bộ đang đăng nhập tại quầy :counterId, hoặc quản lý', en: 'The clerk signed in at counter :counterId, or a manager' },
-    reads: 'staff',
-    admits: isStaff,
-    missing: 'not_signed_in',
-    denied: 'not_allowed',
-  },
-  ticket: {
-    who: {
-      vi: 'Cán bộ có quầy đang giữ số, đã bỏ qua số, hoặc phục vụ dịch vụ của số đang chờ; quản lý',
-      en: "A clerk whose counter holds the ticket, skipped it, or serves the service it waits for; a manager",
-    },
-    reads: 'staff',
-    admits: isStaff,
-    missing: 'not_signed_in',
-    denied: 'not_allowed',
-  },
+  staff: staffRule({ vi: 'Cán bộ hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' }),
+  // The counter in the path: checked by the access hook.
+  counter: staffRule({ vi: 'Cán bộ đang đăng nhập tại quầy :counterId, hoặc quản lý', en: 'The clerk signed in at counter :counterId, or a manager' }),
+  // The ticket's place: checked by the queue service as the command runs.
+  ticket: staffRule({
+    vi: 'Cán bộ có quầy đang giữ số, đã bỏ qua số, hoặc phục vụ dịch vụ của số đang chờ; quản lý',
+    en: 'A clerk whose counter holds the ticket, skipped it, or serves the service it waits for; a manager',
+  }),
   manager: {
     who: { vi: 'Quản lý, hoặc mã API của máy chủ', en: 'A manager, or the hub API token' },
     reads: 'staff',

@@ -270,12 +270,11 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
       const d = await hub.queue.read(() => stored(request.params.code));
       const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
       const where = { resultAt: procedure?.resultAt ?? null, counters: procedure ? hub.catalog.countersFor(procedure) : [] };
-      if (d.kind !== 'linked' || !hub.statusSource.configured) return { ...publicDossier(d, hub.clock(), day), ...where, provinceStatus: null };
       // A dossier of the province's system: its status is the province's, read now (or lately).
-      const sourced = await hub.statusSource.statusOf(d.code);
-      if (!sourced?.available) return { ...publicDossier(d, hub.clock(), day), ...where, provinceStatus: 'unavailable' };
-      const updated = { ...d, status: sourced.status, dueAt: sourced.dueAt ?? d.dueAt };
-      return { ...publicDossier(updated, hub.clock(), day), ...where, provinceStatus: 'read' };
+      const sourced = d.kind === 'linked' ? await hub.statusSource.statusOf(d.code) : null;
+      const shown = sourced?.available ? { ...d, status: sourced.status, dueAt: sourced.dueAt ?? d.dueAt } : d;
+      const provinceStatus = sourced === null ? null : sourced.available ? 'read' : 'unavailable';
+      return { ...publicDossier(shown, hub.clock(), day), ...where, provinceStatus };
     },
   );
 };
