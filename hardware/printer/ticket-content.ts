@@ -51,8 +51,8 @@ export function issuedAtWords(at: number, timeZone: string): string {
 
 function aheadWords(ahead: number | null): LocalizedText {
   if (ahead === null) return { vi: '', en: '' };
-  if (ahead === 0) return { vi: 'Bạn là người tiếp theo', en: 'You are next' };
-  return { vi: `Trước bạn còn ${ahead} người`, en: `${ahead} ${ahead === 1 ? 'person' : 'people'} ahead of you` };
+  if (ahead === 0) return { vi: 'Công dân là người tiếp theo', en: 'You are next' };
+  return { vi: `Phía trước còn ${ahead} người`, en: `${ahead} ${ahead === 1 ? 'person' : 'people'} ahead of you` };
 }
 
 function waitWords(seconds: number | null, ahead: number | null): LocalizedText {

@@ -1,4 +1,4 @@
-// The demo district hall a fresh install starts with, kept as a documented YAML file.
+// The demo ward centre a fresh install starts with, kept as a documented YAML file.
 
 import { readFileSync } from 'node:fs';
 import type { HallDefinition } from '../domain/model.js';

@@ -112,7 +112,7 @@ describe('kiosk page', () => {
     await page.waitForSelector('.result-screen');
     const number = await page.locator('.result-number').textContent();
     expect(number).toMatch(/^A\d{3}$/);
-    await expect.poll(() => page.locator('.print-state.ok').textContent()).toContain('Mời bạn nhận phiếu');
+    await expect.poll(() => page.locator('.print-state.ok').textContent()).toContain('Mời công dân nhận phiếu');
     const qr = await page.getAttribute('.result-qr', 'data-qr');
     const ticketId = await page.getAttribute('.result-screen', 'data-ticket');
     expect(qr).toMatch(new RegExp(`/t/${ticketId}$`));
@@ -204,11 +204,11 @@ describe('phone page', () => {
     const id = mine.body.ticket.ticket.id;
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${hub.url}/t/${id}`);
-    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Trước bạn còn 1 người');
+    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Phía trước còn 1 người');
     expect(await page.locator('.phone-number').textContent()).toBe(mine.body.ticket.ticket.number);
 
     await api(hub.url, 'POST', '/api/counters/7/call-next', {});
-    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Bạn là người tiếp theo');
+    await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Công dân là người tiếp theo');
     await api(hub.url, 'POST', '/api/counters/7/call-next', { finishCurrent: true });
     await expect.poll(() => page.getAttribute('main', 'data-status')).toBe('called');
     expect(await page.locator('.phone-counter').textContent()).toBe('Quầy số 7');

@@ -28,13 +28,13 @@ describe('rating tablet', () => {
     await page.goto(`${hub.url}/rating/?device=R1&token=${DEMO_RATING_TOKEN}`);
     await expect.poll(() => page.locator('.counter').textContent()).toBe('Quầy số 1');
     expect(page.url()).not.toContain('token');
-    expect(await page.locator('.idle h1').textContent()).toBe('Xin cảm ơn Ông/Bà đã đến làm việc.');
+    expect(await page.locator('.idle h1').textContent()).toBe('Xin cảm ơn công dân đã đến làm việc.');
 
     await inject(hub, c.api!, 'POST', '/api/tickets', { serviceId: 'HT' });
     const ticketId = (await inject(hub, c.clerk1!, 'POST', '/api/counters/1/call-next', {})).body.ticket.id;
     await inject(hub, c.clerk1!, 'POST', '/api/counters/1/finish', {});
     await page.waitForSelector('.ask');
-    expect(await page.locator('.ask h1').textContent()).toBe('Ông/Bà đánh giá thế nào về việc giải quyết hồ sơ (số A001)?');
+    expect(await page.locator('.ask h1').textContent()).toBe('Công dân đánh giá thế nào về việc giải quyết hồ sơ (số A001)?');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('rating-tablet.png') });
     await page.tap('.level[data-level=very_satisfied]');

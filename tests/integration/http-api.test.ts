@@ -22,14 +22,14 @@ describe('a fresh hub', () => {
     expect(health.body).toMatchObject({ ok: true, version: '0.1.0', database: { ok: true, schemaVersion: bundledMigrations().at(-1)!.version } });
     const services = await api<any[]>(hub.url, 'GET', '/api/services');
     expect(services.body.length).toBeGreaterThanOrEqual(10);
-    expect(services.body.map((s) => s.name.vi)).toContain('Lao động - Thương binh và Xã hội');
+    expect(services.body.map((s) => s.name.vi)).toContain('Lao động, người có công');
     const counters = await api<any[]>(hub.url, 'GET', '/api/counters');
     expect(counters.body.length).toBeGreaterThanOrEqual(12);
     expect(counters.body.some((c) => c.def.services.length > 1)).toBe(true);
     const landing = await fetch(hub.url + '/');
     const html = await landing.text();
     expect(landing.headers.get('content-type')).toContain('text/html');
-    expect(html).toContain('Bộ phận Tiếp nhận và Trả kết quả');
+    expect(html).toContain('Trung tâm Phục vụ hành chính công phường Hòa An');
     // Opened on the hub machine itself, the kiosks' registration links are there; elsewhere not.
     expect(html).toContain('/kiosk/?device=K1&amp;token=demo-kiosk-K1-token');
     expect(renderLanding(hub.hub, false)).not.toContain('demo-kiosk-K1-token');

@@ -160,12 +160,12 @@ describe('printing', () => {
     expect(wide).toContain('Tư pháp - Hộ tịch');
     expect(wide).toContain('SỐ THỨ TỰ / YOUR NUMBER');
     expect(wide).toContain(first.body.ticket.ticket.number);
-    expect(wide).toContain('Trước bạn còn 1 người');
+    expect(wide).toContain('Phía trước còn 1 người');
     expect(wide).toContain('Quét mã để theo dõi lượt trên điện thoại');
     const narrow = await ocrVietnamese(toPbm(decodeJob((await star.waitForJobs(1))[0]!, 'star').rasters[0]!), 'pbm');
     expect(narrow).toContain('Đất đai');
     expect(narrow).toContain(second.body.ticket.ticket.number);
-    expect(narrow).toContain('Bạn là người tiếp theo');
+    expect(narrow).toContain('Công dân là người tiếp theo');
   });
 
   it('a printer out of paper: the ticket exists, an alert is raised, and the print can be retried', async () => {

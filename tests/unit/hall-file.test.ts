@@ -13,15 +13,18 @@ function problems(yaml: string): string[] {
 }
 
 describe('hall description files', () => {
-  it('describes the demo district hall: at least 10 services and 12 counters, some shared', () => {
+  it('describes the demo ward centre: at least 20 services and 20 counters, some shared', () => {
     const hall = demoHall();
-    expect(hall.services.length).toBeGreaterThanOrEqual(10);
-    expect(hall.counters.length).toBeGreaterThanOrEqual(12);
+    expect(hall.services.length).toBeGreaterThanOrEqual(20);
+    expect(hall.counters.length).toBeGreaterThanOrEqual(20);
     expect(hall.counters.filter((c) => c.services.length > 1).length).toBeGreaterThan(0);
     expect(hall.settings.agencyCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/);
     expect(hall.services.map((s) => s.name.vi)).toEqual(
-      expect.arrayContaining(['Tư pháp - Hộ tịch', 'Đất đai', 'Xây dựng', 'Lao động - Thương binh và Xã hội', 'Đăng ký kinh doanh', 'Công an', 'Thuế', 'Bảo hiểm xã hội', 'Điện lực', 'Trả kết quả']),
+      expect.arrayContaining(['Tư pháp - Hộ tịch - Chứng thực', 'Đất đai', 'Xây dựng - Giao thông', 'Đăng ký hộ kinh doanh', 'Công an phường (cư trú, căn cước)', 'Thuế cơ sở', 'Bảo hiểm xã hội', 'Chi nhánh Văn phòng đăng ký đất đai', 'Trả kết quả']),
     );
+    // A ward centre of 2026: no district names left in what citizens read.
+    expect(hall.settings.name).toMatch(/^Trung tâm Phục vụ hành chính công phường /);
+    expect(JSON.stringify(hall)).not.toMatch(/quận|huyện|District/i);
   });
 
   it('fills sensible defaults and accepts the shorthands', () => {

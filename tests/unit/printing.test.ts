@@ -31,10 +31,10 @@ describe('ticket words', () => {
 
   it('rounds the wait as people are told it and says who is next', () => {
     const words = ticketWords(facts);
-    expect(words.ahead.vi).toBe('Trước bạn còn 3 người');
+    expect(words.ahead.vi).toBe('Phía trước còn 3 người');
     expect(words.wait.vi).toBe('Thời gian chờ dự kiến: khoảng 20 phút');
     const next = ticketWords({ ...facts, peopleAhead: 0, estimatedWaitSeconds: 0 });
-    expect(next.ahead).toEqual({ vi: 'Bạn là người tiếp theo', en: 'You are next' });
+    expect(next.ahead).toEqual({ vi: 'Công dân là người tiếp theo', en: 'You are next' });
     expect(next.wait.vi).toBe('');
     expect(ticketWords({ ...facts, estimatedWaitSeconds: null }).wait.vi).toBe('Chưa có quầy phục vụ lúc này');
   });
