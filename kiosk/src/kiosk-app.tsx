@@ -138,7 +138,7 @@ export function KioskApp() {
   const secondsLeft = idleMs === null || idleDeadline === null ? 0 : Math.min(idleMs / 1000, Math.max(0, Math.ceil((idleDeadline - now.getTime()) / 1000)));
 
   return (
-    <div class={`kiosk ${portrait ? 'portrait' : 'landscape'}`} lang={lang}>
+    <div class={`kiosk ${portrait ? 'portrait' : 'landscape'}${feed.connected ? '' : ' is-offline'}`} lang={lang}>
       <header class="kiosk-header">
         <div class="hall-name">{snapshot ? (lang === 'vi' ? snapshot.hall.name : snapshot.hall.nameEn) : ''}</div>
         <div class="clock">
@@ -150,7 +150,11 @@ export function KioskApp() {
         </button>
       </header>
 
-      {!feed.connected && <div class="banner offline" role="alert">{t.offline}</div>}
+      {!feed.connected && (
+        <div class="banner offline" role="alert" data-offline>
+          <strong>{t.offline}</strong> <span>{t.offlineTaps}</span>
+        </div>
+      )}
       {printerProblem && screen.kind !== 'result' && (
         <div class={`banner ${printerProblem.ok ? 'warning' : 'printer-down'}`} role="alert" data-printer-code={printerProblem.code}>
           <strong>{t.printer[printerProblem.code!] ?? t.printer.print_failed}</strong>
@@ -187,25 +191,34 @@ export function KioskApp() {
               <h1>{priority ? t.priorityChosen(categoryName(priority) ?? '') : t.title}</h1>
               {!priority && <p>{t.subtitle}</p>}
             </div>
-            {snapshot && <ServiceGrid services={snapshot.services} groups={snapshot.hall.serviceGroups ?? []} portrait={portrait} lang={lang} onPick={issue} />}
-            <div class="home-actions">
-              {priority ? (
-                <button class="secondary big" onClick={() => setPriority(null)}>
-                  {t.cancelPriority}
-                </button>
-              ) : (
-                <>
-                  <button class="priority-button big" onClick={() => setScreen({ kind: 'priority' })}>
-                    <span>★ {t.priorityButton}</span>
-                    <small>{t.priorityHint}</small>
-                  </button>
-                  <button class="return-button big" onClick={() => setScreen({ kind: 'return' })}>
-                    <span>{t.returnButton}</span>
-                    <small>{t.returnHint}</small>
-                  </button>
-                </>
-              )}
-            </div>
+            {snapshot && (
+              <ServiceGrid
+                services={snapshot.services}
+                groups={snapshot.hall.serviceGroups ?? []}
+                portrait={portrait}
+                lang={lang}
+                enabled={feed.connected}
+                onPick={issue}
+                actions={
+                  priority ? (
+                    <button class="secondary big" onClick={() => setPriority(null)}>
+                      {t.cancelPriority}
+                    </button>
+                  ) : (
+                    <>
+                      <button class="priority-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'priority' })}>
+                        <span>★ {t.priorityButton}</span>
+                        <small>{t.priorityHint}</small>
+                      </button>
+                      <button class="return-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'return' })}>
+                        <span>{t.returnButton}</span>
+                        <small>{t.returnHint}</small>
+                      </button>
+                    </>
+                  )
+                }
+              />
+            )}
           </>
         )}
       </main>

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { launchChromium } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -16,20 +17,23 @@ let hub: TestHub;
 const KIOSK_TOKEN = 'browser-kiosk-token';
 const DEAD_PRINTER_TOKEN = 'kiosk-with-dead-printer';
 
-/** A hall of 20 services in 3 groups: the kiosk must show them all without scrolling. */
-function twentyServiceHall(dataDir: string): string {
+/** A hall of 24 services in 3 groups, as large as a ward or a province branch has. */
+function hallOf24(dataDir: string): string {
   const names = [
-    'Tư pháp - Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Tài nguyên và Môi trường',
-    'Lao động - Thương binh và Xã hội', 'Đăng ký kinh doanh', 'Giáo dục và Đào tạo', 'Y tế', 'Văn hóa và Thể thao',
-    'Công an', 'Thuế', 'Bảo hiểm xã hội', 'Điện lực', 'Cấp nước', 'Kho bạc', 'Ngân hàng chính sách', 'Bưu điện',
-    'Trả kết quả', 'Hỗ trợ dịch vụ công trực tuyến',
+    'Tư pháp - Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Nông nghiệp và Môi trường',
+    'Lao động, người có công', 'Đăng ký hộ kinh doanh', 'Giáo dục và Đào tạo', 'Y tế', 'Văn hóa và Thể thao',
+    'Dân tộc - Tôn giáo', 'Tài chính - Kế hoạch',
+    'Công an phường (cư trú, căn cước)', 'Thuế cơ sở', 'Bảo hiểm xã hội', 'Điện lực', 'Cấp nước', 'Kho bạc Nhà nước',
+    'Ngân hàng Chính sách xã hội', 'Bưu điện (gửi, nhận kết quả qua bưu chính)', 'Chi nhánh Văn phòng đăng ký đất đai',
+    'Trả kết quả', 'Hỗ trợ dịch vụ công trực tuyến', 'Tiếp nhận phản ánh, kiến nghị',
   ];
-  const letters = 'ABCDEFGHIJKLMNOPQRST';
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWX';
   const services = names.map((name, i) => ({
     id: `S${i + 1}`,
     name: { vi: name, en: `Service ${i + 1}` },
-    group: i < 10 ? 'g1' : i < 18 ? 'g2' : 'g3',
-    color: ['#1565c0', '#2e7d32', '#ad1457', '#f9a825', '#00838f'][i % 5],
+    group: i < 12 ? 'g1' : i < 21 ? 'g2' : 'g3',
+    // The trial's colours (white on them failed AA), and a white one a hall might choose.
+    color: ['#1565c0', '#2e7d32', '#ad1457', '#f9a825', '#00838f', '#ef6c00', '#ffffff'][i % 7],
     location: { vi: `Tầng 1, quầy ${i + 1}`, en: `Ground floor, counter ${i + 1}` },
     numbering: { prefix: letters[i] },
     ...(i === 3 ? { dailyMax: 1 } : {}),
@@ -70,7 +74,7 @@ async function openKiosk(width: number, height: number, token = KIOSK_TOKEN): Pr
 beforeAll(async () => {
   browser = await launchChromium();
   const dataDir = tempDataDir();
-  hub = await startTestHub({ dataDir, hallFile: twentyServiceHall(dataDir) });
+  hub = await startTestHub({ dataDir, hallFile: hallOf24(dataDir) });
 });
 
 afterAll(async () => {
@@ -83,28 +87,108 @@ afterEach(async () => {
 });
 
 describe('kiosk page', () => {
-  for (const [orientation, width, height] of [['portrait', 1080, 1920], ['landscape', 1920, 1080]] as const) {
-    it(`shows 20 services without scrolling in ${orientation}, every name readable`, async () => {
+  for (const [width, height] of [[1080, 1920], [1920, 1080], [1366, 768], [1280, 1024]] as const) {
+    it(`lays out 24 services at ${width}x${height}: names of 24 px or more, nothing cut, no empty cell, pages beyond`, async () => {
       const page = await openKiosk(width, height);
-      expect(await page.locator('.service').count()).toBe(20);
-      const fit = await page.evaluate(() => {
-        const doc = document.documentElement;
-        const buttons = [...document.querySelectorAll<HTMLElement>('.service')];
-        return {
-          scrolls: doc.scrollHeight > innerHeight || doc.scrollWidth > innerWidth,
-          outside: buttons.filter((b) => b.getBoundingClientRect().bottom > innerHeight || b.getBoundingClientRect().right > innerWidth).length,
-          clipped: buttons.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent),
-          smallestFont: Math.min(...buttons.map((b) => parseFloat(getComputedStyle(b.querySelector('.service-name')!).fontSize))),
-          headings: [...document.querySelectorAll('.group-heading')].map((h) => h.textContent),
-        };
-      });
-      expect(fit.scrolls).toBe(false);
-      expect(fit.outside).toBe(0);
-      expect(fit.clipped).toEqual([]);
-      expect(fit.smallestFont).toBeGreaterThanOrEqual(18);
-      expect(fit.headings).toEqual(['Sở, ngành', 'Cơ quan ngành dọc', 'Kết quả và hỗ trợ']);
+      const pages = Number(await page.locator('.service-area').getAttribute('data-pages'));
+      const seen: string[] = [];
+      for (let n = 1; n <= pages; n++) {
+        await expect.poll(() => page.locator('.service-area').getAttribute('data-page')).toBe(String(n));
+        await page.waitForTimeout(100);
+        const fit = await page.evaluate(() => {
+          const doc = document.documentElement;
+          const tiles = [...document.querySelectorAll<HTMLElement>('.service')];
+          const cut = (e: HTMLElement) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
+          // Each grid row's tiles, left to right, must span the grid's whole width.
+          const rowsNotFilled = [...document.querySelectorAll<HTMLElement>('.service-grid')].flatMap((grid) => {
+            const box = grid.getBoundingClientRect();
+            const rows = new Map<number, { width: number; tiles: number }>();
+            for (const tile of grid.querySelectorAll<HTMLElement>('.service')) {
+              const r = tile.getBoundingClientRect();
+              const row = rows.get(Math.round(r.top)) ?? { width: 0, tiles: 0 };
+              rows.set(Math.round(r.top), { width: row.width + r.width, tiles: row.tiles + 1 });
+            }
+            const gap = parseFloat(getComputedStyle(grid).columnGap);
+            return [...rows.values()].filter((row) => row.width + (row.tiles - 1) * gap < box.width - 2);
+          });
+          const fontOf = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+          return {
+            ids: tiles.map((t) => t.dataset.service!),
+            scrolls: doc.scrollHeight > innerHeight || doc.scrollWidth > innerWidth,
+            outside: tiles.filter((b) => b.getBoundingClientRect().bottom > innerHeight || b.getBoundingClientRect().right > innerWidth).length,
+            clipped: tiles.filter(cut).map((b) => b.textContent),
+            smallestName: Math.min(...tiles.map((b) => fontOf(b.querySelector('.service-name')!))),
+            largestHeading: Math.max(0, ...[...document.querySelectorAll('.group-heading')].map(fontOf)),
+            headingsCut: [...document.querySelectorAll<HTMLElement>('.group-heading')].filter(cut).map((h) => h.textContent),
+            rowsNotFilled,
+            pagerCut: [...document.querySelectorAll<HTMLElement>('.pager-button, .home-actions .big')].filter((b) => b.getBoundingClientRect().right > innerWidth + 1).length,
+          };
+        });
+        expect(fit.scrolls).toBe(false);
+        expect(fit.outside).toBe(0);
+        expect(fit.clipped).toEqual([]);
+        expect(fit.smallestName).toBeGreaterThanOrEqual(24);
+        expect(fit.largestHeading).toBeLessThan(fit.smallestName);
+        expect(fit.headingsCut).toEqual([]);
+        expect(fit.rowsNotFilled).toEqual([]);
+        expect(fit.pagerCut).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        if (n === 1) await page.screenshot({ path: screenshotPath(`kiosk-${width}x${height}.png`) });
+        seen.push(...fit.ids);
+        if (n < pages) await page.locator('.pager-button.next').tap();
+      }
+      // Every service once, in the hall's order, across the pages.
+      expect(seen).toEqual(Array.from({ length: 24 }, (_, i) => `S${i + 1}`));
+      if (pages > 1) {
+        await page.locator('.pager-button').first().tap();
+        await expect.poll(() => page.locator('.service-area').getAttribute('data-page')).toBe(String(pages - 1));
+      }
     });
   }
+
+  it('with the hub down it shows the offline state and takes no tap until the hub is back', async () => {
+    const dataDir = tempDataDir();
+    let own = await startTestHub({ dataDir, hallFile: hallOf24(dataDir) });
+    const port = Number(new URL(own.url).port);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    try {
+      await page.goto(`${own.url}/kiosk/?device=K1&token=${KIOSK_TOKEN}`);
+      await page.waitForSelector('.service');
+      await own.stop();
+      await page.waitForSelector('.banner.offline');
+      expect(await page.locator('.banner.offline').textContent()).toContain('Tạm thời chưa lấy số được');
+      expect(await page.locator('.service:not([disabled])').count()).toBe(0);
+      expect(await page.locator('.priority-button').isDisabled()).toBe(true);
+      await page.locator('[data-service=S1]').tap({ force: true });
+      expect(await page.locator('.overlay').count()).toBe(0);
+      await page.screenshot({ path: screenshotPath('kiosk-offline.png') });
+      own = await startTestHub({ dataDir, hallFile: join(dataDir, 'hall.yaml'), port });
+      await page.waitForSelector('.banner.offline', { state: 'detached', timeout: 20_000 });
+      await page.locator('[data-service=S1]').tap();
+      await page.waitForSelector('.result-screen');
+    } finally {
+      await own.stop(true);
+    }
+  });
+
+  it('every text on a service tile reaches WCAG AA against its colour', async () => {
+    const page = await openKiosk(1080, 1920);
+    const ratios = await page.evaluate(() => {
+      const luminance = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      return [...document.querySelectorAll<HTMLElement>('.service:not(.closed)')].flatMap((tile) => {
+        const back = luminance(getComputedStyle(tile).backgroundColor);
+        return [...tile.querySelectorAll<HTMLElement>('.service-name, .service-figures span')].map((text) => {
+          const fore = luminance(getComputedStyle(text).color);
+          return { id: tile.dataset.service, ratio: (Math.max(back, fore) + 0.05) / (Math.min(back, fore) + 0.05) };
+        });
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(40);
+    expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
+  });
 
   it('a tap on a service gives a number on screen, printed by the simulated printer', async () => {
     const page = await openKiosk(1920, 1080);

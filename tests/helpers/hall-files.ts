@@ -14,3 +14,26 @@ export function demoHallWith(dir: string, change: (hall: any) => void, name = 'h
   writeFileSync(file, stringify(hall));
   return file;
 }
+
+/** Four more services a large ward or a province branch has, in the demo's groups. */
+const MORE_SERVICES = [
+  { id: 'KB', name: { vi: 'Kho bạc Nhà nước', en: 'State Treasury' }, group: 'agencies', color: '#3949ab', numbering: { from: 8001, to: 8999 } },
+  { id: 'NHCS', name: { vi: 'Ngân hàng Chính sách xã hội', en: 'Social Policy Bank' }, group: 'agencies', color: '#00acc1', numbering: { from: 9001, to: 9999 } },
+  { id: 'DTTG', name: { vi: 'Dân tộc - Tôn giáo', en: 'Ethnic and religious affairs' }, group: 'ward', color: '#ff7043', numbering: { prefix: 'Q', digits: 3 } },
+  { id: 'HTTT', name: { vi: 'Hỗ trợ dịch vụ công trực tuyến', en: 'Help with online public services' }, group: 'results', color: '#ffffff', numbering: { prefix: 'R', digits: 3 } },
+];
+
+/**
+ * The demo ward centre grown to 24 services on 20 counters, what a hall trial saw: the size a
+ * kiosk or a hall display must lay out with nothing cut.
+ */
+export function hallOf24Services(dir: string, change: (hall: any) => void = () => {}): string {
+  return demoHallWith(dir, (hall) => {
+    hall.services.push(...MORE_SERVICES.map((s) => ({ ...s, location: { vi: 'Tầng 1, dãy C', en: 'Ground floor, row C' }, defaultServiceMinutes: 6 })));
+    const extra = MORE_SERVICES.map((s) => s.id);
+    hall.counters.forEach((c: any, i: number) => {
+      if (i >= 16) c.services.push({ service: extra[i - 16], weight: 0.5 });
+    });
+    change(hall);
+  });
+}

@@ -1,43 +1,74 @@
 // Pure kiosk rules: the per-minute cap, the screen layout, colours and the phone address.
 
 import { describe, expect, it } from 'vitest';
-import { columnsFor, groupServices, textColorOn } from '../../kiosk/src/grid-layout.js';
+import { groupRuns, planPages } from '../../kiosk/src/grid-layout.js';
 import type { ServiceSummary } from '../../server/contract/events.js';
 import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
 import { phoneBaseUrl, phoneUrl } from '../../server/http/public-address.js';
+import { contrastRatio, readableTextOn } from '../../web-shared/contrast.js';
 
 describe('kiosk layout', () => {
   const service = (id: string, group: string | null, active = true) => ({ id, group, active }) as ServiceSummary;
+  const groups = [
+    { id: 'a', name: { vi: 'Nhóm A', en: 'A' } },
+    { id: 'b', name: { vi: 'Nhóm B', en: 'B' } },
+  ];
+  const area = (width: number, height: number, portrait = false) => ({ width, height, gap: 12, tileMinWidth: 300, tileMinHeight: 150, headingHeight: 32, portrait });
+  const many = (n: number, group: (i: number) => string) => Array.from({ length: n }, (_, i) => service(`S${i}`, group(i)));
 
-  it('uses more columns for more services, fewer when the screen stands', () => {
-    expect(columnsFor(10, true)).toBe(2);
-    expect(columnsFor(20, true)).toBe(2);
-    expect(columnsFor(30, true)).toBe(3);
-    expect(columnsFor(10, false)).toBe(4);
-    expect(columnsFor(20, false)).toBe(5);
-  });
-
-  it("groups services in the hall's order, hides inactive ones, counts rows", () => {
-    const layout = groupServices(
-      [service('A', 'b'), service('B', 'a'), service('C', 'a'), service('D', null), service('E', 'a', false)],
-      [
-        { id: 'a', name: { vi: 'Nhóm A', en: 'A' } },
-        { id: 'b', name: { vi: 'Nhóm B', en: 'B' } },
-      ],
-      2,
-    );
-    expect(layout.map((g) => [g.id, g.services.map((s) => s.id), g.rows])).toEqual([
-      ['a', ['B', 'C'], 1],
-      ['b', ['A'], 1],
-      [null, ['D'], 1],
+  it("groups services in the hall's order, hides inactive ones", () => {
+    const runs = groupRuns([service('A', 'b'), service('B', 'a'), service('C', 'a'), service('D', null), service('E', 'a', false)], groups);
+    expect(runs.map((g) => [g.id, g.services.map((s) => s.id)])).toEqual([
+      ['a', ['B', 'C']],
+      ['b', ['A']],
+      [null, ['D']],
     ]);
-    expect(layout[0]!.heading).toEqual({ vi: 'Nhóm A', en: 'A' });
-    expect(groupServices([service('A', 'x'), service('B', 'x')], [], 2)[0]!.heading).toBeNull();
+    expect(runs[0]!.heading).toEqual({ vi: 'Nhóm A', en: 'A' });
+    expect(groupRuns([service('A', 'x'), service('B', 'x')], [])[0]!.heading).toBeNull();
   });
 
-  it('writes dark on light colours and white on dark ones', () => {
-    expect(textColorOn('#f9a825')).toBe('#111');
-    expect(textColorOn('#1565c0')).toBe('#fff');
+  it('uses no more columns than the width holds, fewer when the services are few', () => {
+    expect(planPages(many(3, () => 'a'), groups, area(1028, 1500, true)).columns).toBe(1);
+    expect(planPages(many(24, () => 'a'), groups, area(1028, 1500, true)).columns).toBe(3);
+    expect(planPages(many(24, () => 'a'), groups, area(1300, 480)).columns).toBe(4);
+  });
+
+  it('pages what does not fit, in order, and never leaves a cell of a row empty', () => {
+    const services = many(24, (i) => (i < 13 ? 'a' : 'b'));
+    const plan = planPages(services, groups, area(1300, 480));
+    expect(plan.pages.length).toBeGreaterThan(1);
+    const shown = plan.pages.flatMap((p) => p.groups.flatMap((g) => g.services.map((s) => s.id)));
+    expect(shown).toEqual(services.map((s) => s.id));
+    for (const page of plan.pages) {
+      const height = page.groups.reduce((h, g) => h + (g.heading ? 32 : 0) + g.rows * 150 + (g.rows - 1) * 12, 0) + (page.groups.length - 1) * 12;
+      expect(height).toBeLessThanOrEqual(480);
+      for (const g of page.groups) {
+        const full = (g.rows - 1) * plan.columns;
+        expect(full * g.span + (g.services.length - full) * g.lastSpan).toBe(g.rows * g.gridColumns);
+      }
+    }
+    // A group split over two pages says so on the second.
+    const splits = plan.pages.flatMap((p) => p.groups).filter((g) => g.continued);
+    expect(splits.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a short last page at the full pages\' tile size', () => {
+    const plan = planPages(many(13, () => 'a'), [], area(1300, 480));
+    const last = plan.pages.at(-1)!;
+    expect(last.rowsCapacity).toBe(plan.pages[0]!.rowsCapacity);
+    expect(last.rowsUsed).toBeLessThan(last.rowsCapacity);
+  });
+
+  it('writes black or white, whichever reaches WCAG AA on the colour', () => {
+    expect(readableTextOn('#f9a825')).toBe('#000');
+    expect(readableTextOn('#1565c0')).toBe('#fff');
+    // The hall trial's failures: white on orange, teal and green.
+    for (const color of ['#ef6c00', '#00838f', '#2e7d32']) expect(contrastRatio(color, readableTextOn(color))).toBeGreaterThanOrEqual(4.5);
+    // Every grey and every hue at every step reaches 4.5:1.
+    for (let v = 0; v < 4096; v++) {
+      const color = '#' + v.toString(16).padStart(3, '0');
+      expect(contrastRatio(color, readableTextOn(color))).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('rounds waits up, to five minutes beyond ten', () => {
