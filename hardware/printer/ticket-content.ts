@@ -73,7 +73,7 @@ export function ticketWords(facts: TicketFacts): TicketWords {
     location: facts.location ? nfc(`${facts.location.vi} / ${facts.location.en}`) : null,
     numberLabel: 'SỐ THỨ TỰ / YOUR NUMBER',
     number: facts.number,
-    priority: facts.priority ? nfc(`ƯU TIÊN / PRIORITY: ${facts.priority.vi}`) : null,
+    priority: facts.priority ? nfc(`Ưu tiên / Priority: ${facts.priority.vi}`) : null,
     ahead: aheadWords(facts.peopleAhead),
     wait: waitWords(facts.estimatedWaitSeconds, facts.peopleAhead),
     qrHint: { vi: 'Quét mã để theo dõi lượt trên điện thoại', en: 'Scan to follow your turn on your phone' },

@@ -12,6 +12,8 @@ export const HEAD_DOTS = { 80: 576, 58: 384 } as const;
 export type PaperWidth = keyof typeof HEAD_DOTS;
 
 const FAMILY = 'LuotTicketSans';
+/** Luminance under which a drawn pixel becomes a black dot (of 255). */
+const BLACK_BELOW = 140;
 
 // The drawing libraries load with the first ticket, so a hub that never prints does not
 // carry them in memory.
@@ -29,7 +31,8 @@ async function load(): Promise<Libraries> {
 /** What a paper is made of, top to bottom: text (centred unless `left`), rules, a QR code. */
 export type Block =
   | { kind: 'text'; text: string; size: number; bold?: boolean; gapAfter?: number; left?: boolean }
-  | { kind: 'inverse'; text: string; size: number }
+  /** Bold text between heavy rules: stands out without a solid black band, which 1-bit heads smear. */
+  | { kind: 'boxed'; text: string; size: number }
   | { kind: 'rule' }
   | { kind: 'qr'; url: string }
   /** A Code 128 barcode of the text, drawn in whole dots. */
@@ -44,13 +47,14 @@ function blocksOf(words: TicketWords, scale: number): Block[] {
     { kind: 'text', text: words.serviceVi, size: s(34), bold: true },
     { kind: 'text', text: words.serviceEn, size: s(22) },
   ];
-  if (words.location) blocks.push({ kind: 'text', text: words.location, size: s(22) });
+  if (words.location) blocks.push({ kind: 'text', text: words.location, size: s(24) });
   blocks.push(
     { kind: 'space', height: s(10) },
     { kind: 'text', text: words.numberLabel, size: s(22), bold: true },
     { kind: 'text', text: words.number, size: s(words.number.length > 4 ? 128 : 150), bold: true },
+    { kind: 'space', height: s(10) },
   );
-  if (words.priority) blocks.push({ kind: 'inverse', text: words.priority, size: s(24) });
+  if (words.priority) blocks.push({ kind: 'boxed', text: words.priority, size: s(24) });
   for (const line of [words.ahead, words.wait]) {
     if (line.vi) blocks.push({ kind: 'text', text: line.vi, size: s(26), bold: true }, { kind: 'text', text: line.en, size: s(20) });
   }
@@ -88,9 +92,29 @@ function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
   return lines;
 }
 
+/** One drawn line of text and the band of dot rows it occupies. */
+export interface DrawnLine {
+  text: string;
+  top: number;
+  height: number;
+}
+
 interface Placed {
   height: number;
+  /** Its lines, with `top` counted from the block's own top. */
+  lines?: DrawnLine[];
   draw(ctx: SKRSContext2D, top: number): void;
+}
+
+/**
+ * Text for a 1-bit head: never below MIN_TEXT_DOTS (2.7 mm at 203 dpi), where the marks of
+ * "ầ", "ượ" or "ỗ" are still a few dots each and survive the threshold.
+ */
+const MIN_TEXT_DOTS = 22;
+const HALF_DOT = 0.5;
+
+function textStyle(block: { size: number; bold?: boolean }): { size: number; bold: boolean } {
+  return { size: Math.max(MIN_TEXT_DOTS, block.size), bold: block.bold === true };
 }
 
 function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width: number, margin: number): Placed {
@@ -136,32 +160,45 @@ function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width:
         },
       };
     }
-    case 'inverse': {
-      ctx.font = font(block.size, true);
-      const lines = wrap(ctx, block.text, inner - 16);
-      const lineHeight = Math.round(block.size * 1.3);
+    case 'boxed': {
+      const size = Math.max(MIN_TEXT_DOTS, block.size);
+      ctx.font = font(size, true);
+      // Room between rules and text, so a reader (or OCR) does not take a rule for a stroke.
+      const pad = 14;
+      const lines = wrap(ctx, block.text, inner - 2 * pad);
+      const lineHeight = Math.round(size * 1.45);
+      const frame = 4;
       return {
-        height: lines.length * lineHeight + 16,
+        height: lines.length * lineHeight + 2 * pad + 8,
+        lines: lines.map((text, i) => ({ text, top: 4 + pad + i * lineHeight, height: lineHeight })),
         draw(c, top) {
-          c.fillRect(margin, top + 4, inner, lines.length * lineHeight + 8);
-          c.fillStyle = '#fff';
-          c.font = font(block.size, true);
-          lines.forEach((l, i) => c.fillText(l, width / 2, top + 8 + i * lineHeight + block.size));
-          c.fillStyle = '#000';
+          const boxHeight = lines.length * lineHeight + 2 * pad;
+          c.fillRect(margin, top + 4, inner, frame);
+          c.fillRect(margin, top + 4 + boxHeight - frame, inner, frame);
+          c.font = font(size, true);
+          lines.forEach((l, i) => c.fillText(l, width / 2, top + 4 + pad + i * lineHeight + Math.round(size * 1.17)));
         },
       };
     }
     case 'text': {
-      ctx.font = font(block.size, block.bold);
+      const { size, bold } = textStyle(block);
+      ctx.font = font(size, bold);
       const lines = wrap(ctx, block.text, inner);
-      const lineHeight = Math.round(block.size * (block.size > 80 ? 1.05 : 1.3));
+      // Room for stacked marks above ("Ở", "Ấ") and descenders below inside each line's band.
+      const lineHeight = Math.round(size * (size > 80 ? 1.05 : 1.45));
       return {
-        height: lines.length * lineHeight + (block.gapAfter ?? 2),
+        height: lines.length * lineHeight + (block.gapAfter ?? 6),
+        lines: lines.map((text, i) => ({ text, top: i * lineHeight, height: lineHeight })),
         draw(c, top) {
-          c.font = font(block.size, block.bold);
+          c.font = font(size, bold);
           c.textAlign = block.left ? 'left' : 'center';
-          // Baseline at about 80% of the line leaves room for Vietnamese marks above capitals.
-          lines.forEach((l, i) => c.fillText(l, block.left ? margin : width / 2, top + i * lineHeight + Math.round(block.size * (block.size > 80 ? 0.95 : 1.05))));
+          lines.forEach((l, i) => {
+            const x = block.left ? margin : width / 2;
+            const y = top + i * lineHeight + Math.round(size * (size > 80 ? 0.95 : 1.17));
+            c.fillText(l, x, y);
+            // Regular text drawn twice, half a dot apart: strokes and marks a dot wide at least.
+            if (!bold) c.fillText(l, x + HALF_DOT, y);
+          });
           c.textAlign = 'center';
         },
       };
@@ -175,6 +212,8 @@ export interface TicketRaster {
   height: number;
   /** Black dots, row by row, one byte per dot (1 = black): what reaches the head. */
   dots: Uint8Array;
+  /** Every line of text drawn, top to bottom, as wrapped, with the rows it stands on. */
+  lines: DrawnLine[];
 }
 
 /** The ticket drawn HEAD_DOTS[paper] dots across, black on white. */
@@ -187,7 +226,8 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
   const { canvas: draw, qr } = await load();
   const width = HEAD_DOTS[paper];
   const margin = paper === 80 ? 16 : 8;
-  const scale = paper === 80 ? 1 : 0.72;
+  // 58 mm paper is two thirds as wide; type shrinks less, so its marks stay a dot or more.
+  const scale = paper === 80 ? 1 : 0.8;
   const scratch = draw.createCanvas(width, 10).getContext('2d');
   const placed = blocksFor(scale).map((b) => place(qr, scratch, b, width, margin));
   const height = placed.reduce((sum, p) => sum + p.height, 0) + 2 * margin;
@@ -199,17 +239,26 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
   ctx.fillStyle = '#000';
   ctx.textAlign = 'center';
   let top = margin;
+  const lines: DrawnLine[] = [];
   for (const p of placed) {
     p.draw(ctx, top);
+    for (const line of p.lines ?? []) lines.push({ ...line, top: top + line.top });
     top += p.height;
   }
-  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const image = ctx.getImageData(0, 0, width, height);
+  const rgba = image.data;
   const dots = new Uint8Array(width * height);
-  // The same rule the printer libraries use: luminance below half is a black dot.
+  // A dot is black when the glyph covers about half of it; the half-dot double stroke above
+  // keeps thin strokes over that line.
   for (let i = 0; i < dots.length; i++) {
     const o = i * 4;
-    dots[i] = 0.2126 * rgba[o]! + 0.7152 * rgba[o + 1]! + 0.0722 * rgba[o + 2]! < 128 ? 1 : 0;
+    const black = 0.2126 * rgba[o]! + 0.7152 * rgba[o + 1]! + 0.0722 * rgba[o + 2]! < BLACK_BELOW ? 1 : 0;
+    dots[i] = black;
+    // The picture handed to the printer (and shown at /prints) is these dots, nothing grey.
+    rgba[o] = rgba[o + 1] = rgba[o + 2] = black ? 0 : 255;
+    rgba[o + 3] = 255;
   }
+  ctx.putImageData(image, 0, 0);
   // Encoded synchronously: napi-rs's asynchronous encode has crashed processes under load.
-  return { png: canvas.encodeSync('png'), width, height, dots };
+  return { png: canvas.encodeSync('png'), width, height, dots, lines };
 }

@@ -11,6 +11,11 @@ interface PrintRecord {
   bytes: string;
 }
 
+/** Paper width from the picture's width in dots (203 dpi heads). */
+function paperOf(dots: number): number {
+  return dots <= 384 ? 58 : 80;
+}
+
 export function PrintsApp() {
   const [lang, setLang] = useState<Lang>('vi');
   const [prints, setPrints] = useState<PrintRecord[] | null>(null);
@@ -38,7 +43,9 @@ export function PrintsApp() {
       <div class="print-list">
         {prints?.map((p) => (
           <figure key={p.name} class="print">
-            <img src={p.image} alt={p.name} loading="lazy" />
+            {/* One screen pixel per printer dot: the 1-bit picture the head gets, 58 mm
+                paper two thirds as wide as 80 mm. */}
+            <img src={p.image} alt={p.name} loading="lazy" onLoad={(e) => (e.currentTarget.dataset.paper = String(paperOf(e.currentTarget.naturalWidth)))} />
             <figcaption>
               {new Date(p.at).toLocaleString('vi-VN', { timeZone })} · {p.name.split('_')[0]} · {p.name.split('_')[1]}
               <br />

@@ -16,6 +16,7 @@ let hub: TestHub;
 
 const KIOSK_TOKEN = 'browser-kiosk-token';
 const DEAD_PRINTER_TOKEN = 'kiosk-with-dead-printer';
+const NARROW_KIOSK_TOKEN = 'kiosk-with-58-mm-paper';
 
 /** A hall of 24 services in 3 groups, as large as a ward or a province branch has. */
 function hallOf24(dataDir: string): string {
@@ -56,6 +57,7 @@ function hallOf24(dataDir: string): string {
       counters: services.map((s, i) => ({ id: i + 1, services: [s.id] })),
       kiosks: [
         { id: 'K1', token: KIOSK_TOKEN, ticketsPerMinute: 50 },
+        { id: 'K3', token: NARROW_KIOSK_TOKEN, printer: { type: 'simulated', paper: 58 } },
         { id: 'K9', token: DEAD_PRINTER_TOKEN, printer: { type: 'epson', address: 'tcp://127.0.0.1:9' } },
       ],
     }),
@@ -207,11 +209,32 @@ describe('kiosk page', () => {
     await page.getByRole('button', { name: 'Xong' }).tap();
     await expect.poll(() => page.locator('[data-service=S1] .service-figures').textContent()).toMatch(/[1-9]\d* người đang chờ/);
 
-    const printsPage = await browser.newPage();
+    // The same ticket on 58 mm paper, then /prints shows both as the head gets them.
+    const narrow = await api(hub.url, 'POST', '/api/kiosk/tickets', { serviceId: 'S2' }, { authorization: `Bearer ${NARROW_KIOSK_TOKEN}` });
+    expect(narrow.body.print.ok).toBe(true);
+    const printsPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await printsPage.goto(`${hub.url}/prints`);
-    await printsPage.waitForSelector('.print img');
-    const loaded = await printsPage.locator('.print img').first().evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
-    expect(loaded).toBe(576);
+    await printsPage.waitForSelector('.print img[data-paper="58"]');
+    await printsPage.waitForSelector('.print img[data-paper="80"]');
+    const shown = await printsPage.evaluate(async () => {
+      const measure = async (paper: string) => {
+        const img = document.querySelector<HTMLImageElement>(`.print img[data-paper="${paper}"]`)!;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let grey = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] !== 0 && data[i] !== 255) grey++;
+        return { dots: img.naturalWidth, onScreen: img.getBoundingClientRect().width - 2, grey, rendering: getComputedStyle(img).imageRendering };
+      };
+      return { wide: await measure('80'), narrow: await measure('58') };
+    });
+    expect(shown.wide).toEqual({ dots: 576, onScreen: 576, grey: 0, rendering: 'pixelated' });
+    expect(shown.narrow).toEqual({ dots: 384, onScreen: 384, grey: 0, rendering: 'pixelated' });
+    await printsPage.screenshot({ path: screenshotPath('prints-page.png') });
   });
 
   it('the priority path names the legal categories and marks the ticket', async () => {

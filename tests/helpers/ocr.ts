@@ -14,3 +14,16 @@ export async function ocrVietnamese(image: Buffer, extension: 'pbm' | 'png'): Pr
   const { stdout } = await run('tesseract', [file, '-', '-l', 'vie'], { encoding: 'utf8' });
   return stdout.normalize('NFC');
 }
+
+/**
+ * One printed line read alone (tesseract's single-line mode) by the model of its language: a
+ * line with any letter beyond ASCII is Vietnamese, the rest (the English beneath) English,
+ * since the Vietnamese model puts marks on English words ("mìn", "ís") that were never printed.
+ */
+export async function ocrLine(image: Buffer, text: string): Promise<string> {
+  const file = join(tempDataDir(), 'line.pbm');
+  writeFileSync(file, image);
+  const lang = /^[\x20-\x7e]*$/.test(text) ? 'eng' : 'vie';
+  const { stdout } = await run('tesseract', [file, '-', '-l', lang, '--psm', '7'], { encoding: 'utf8' });
+  return stdout.normalize('NFC').trim();
+}

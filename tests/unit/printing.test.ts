@@ -6,7 +6,8 @@ import { composeTicketJob, starRaster, thermalPrinter } from '../../hardware/pri
 import { decodeStatus, isStatusByte } from '../../hardware/printer/printer-status.js';
 import { issuedAtWords, ticketWords, type TicketFacts } from '../../hardware/printer/ticket-content.js';
 import { HEAD_DOTS, renderTicket } from '../../hardware/printer/ticket-image.js';
-import { decodeJob, inkIn } from '../helpers/escpos-decoder.js';
+import { decodeJob, inkIn, toPbm, type DecodedRaster } from '../helpers/escpos-decoder.js';
+import { ocrLine } from '../helpers/ocr.js';
 import { hanoi } from '../helpers/hall-fixture.js';
 
 const facts: TicketFacts = {
@@ -43,7 +44,7 @@ describe('ticket words', () => {
     const decomposed = 'Tư pháp - Hộ tịch'.normalize('NFD');
     const words = ticketWords({ ...facts, service: { vi: decomposed, en: 'x' }, priority: { vi: 'Người cao tuổi', en: 'Elderly' } });
     expect(words.serviceVi).toBe('Tư pháp - Hộ tịch'.normalize('NFC'));
-    expect(words.priority).toBe('ƯU TIÊN / PRIORITY: Người cao tuổi');
+    expect(words.priority).toBe('Ưu tiên / Priority: Người cao tuổi');
   });
 });
 
@@ -60,14 +61,82 @@ describe('ticket image', () => {
     });
   }
 
-  it('a priority ticket carries a black band', async () => {
+  it('a priority ticket stands out between heavy rules, with no solid black band', async () => {
     const plain = await renderTicket(ticketWords(facts), 80);
     const priority = await renderTicket(ticketWords({ ...facts, priority: { vi: 'Người cao tuổi', en: 'Elderly' } }), 80);
     expect(priority.height).toBeGreaterThan(plain.height);
     const fullRows = (r: typeof plain) =>
       Array.from({ length: r.height }, (_, y) => r.dots.subarray(y * r.width + 20, y * r.width + r.width - 20).every((d) => d === 1)).filter(Boolean).length;
-    expect(fullRows(priority) - fullRows(plain)).toBeGreaterThanOrEqual(8);
+    expect(fullRows(priority) - fullRows(plain)).toBe(8);
+    expect(priority.lines.map((l) => l.text)).toContain('Ưu tiên / Priority: Người cao tuổi');
   });
+
+  it('hands the printer the 1-bit picture itself: the PNG holds only black and white, dot for dot', async () => {
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    for (const paper of [80, 58] as const) {
+      const raster = await renderTicket(ticketWords(facts), paper);
+      const image = await loadImage(raster.png);
+      const ctx = createCanvas(image.width, image.height).getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
+      let wrong = 0;
+      for (let i = 0; i < raster.dots.length; i++) if (rgba[i * 4] !== (raster.dots[i] ? 0 : 255)) wrong++;
+      expect(wrong).toBe(0);
+    }
+  });
+});
+
+/** Rows top..top+height of a raster inside a 16-dot white border (rows outside it are white). */
+function rowsOf(raster: DecodedRaster, top: number, height: number): DecodedRaster {
+  const border = 16;
+  const width = raster.width + 2 * border;
+  const rows = height + 2 * border;
+  const dots = new Uint8Array(width * rows);
+  for (let y = 0; y < height; y++) {
+    const from = top + y;
+    if (from < 0 || from >= raster.height) continue;
+    dots.set(raster.dots.subarray(from * raster.width, (from + 1) * raster.width), (y + border) * width + border);
+  }
+  return { ...raster, width, height: rows, dots };
+}
+
+describe('what reaches the paper reads back', () => {
+  // A long hall name, a three-part service, a priority and every line of the ticket: the
+  // Vietnamese model of tesseract must read each drawn line back exactly, from the bytes.
+  const busy: TicketFacts = {
+    ...facts,
+    hallName: 'Trung tâm Phục vụ hành chính công phường Hòa An',
+    number: '1023',
+    service: { vi: 'Công an phường (cư trú, căn cước)', en: 'Ward police (residence, ID cards)' },
+    location: { vi: 'Tầng 1, dãy C', en: 'Ground floor, row C' },
+    priority: { vi: 'Thương binh, bệnh binh', en: 'War invalids and sick soldiers' },
+    footer: { vi: 'Công dân vui lòng chờ gọi số. Xin cảm ơn!', en: 'Please wait until your number is called. Thank you!' },
+  };
+  const landTicket: TicketFacts = {
+    ...busy,
+    number: 'B107',
+    service: { vi: 'Đất đai', en: 'Land' },
+    location: { vi: 'Tầng 2, phòng tiếp dân số 3', en: 'First floor, room 3' },
+    priority: { vi: 'Người có công với cách mạng', en: 'People with meritorious service' },
+    peopleAhead: 12,
+    estimatedWaitSeconds: 47 * 60,
+  };
+  for (const [paper, kind, ticket] of [[80, 'epson', busy], [58, 'star', busy], [80, 'epson', landTicket], [58, 'epson', landTicket]] as const) {
+    it(`every line of a ${paper} mm ticket for ${ticket.number}, through ${kind} bytes, by OCR`, async () => {
+      const raster = await renderTicket(ticketWords(ticket), paper);
+      const bytes = await composeTicketJob(thermalPrinter(kind, { execute: async () => undefined, isPrinterConnected: async () => true }), kind, raster);
+      const decoded = decodeJob(bytes, kind === 'epson' ? 'escpos' : 'star').rasters[0]!;
+      expect(raster.lines.length).toBeGreaterThan(15);
+      // Each line's band of dot rows, cut from the decoded bytes with a white border, read alone.
+      const misread: string[] = [];
+      for (const line of raster.lines) {
+        const band = rowsOf(decoded, line.top, line.height);
+        const read = await ocrLine(toPbm(band), line.text);
+        if (read !== line.text) misread.push(`${line.text} → ${read}`);
+      }
+      expect(misread).toEqual([]);
+    }, 30_000);
+  }
 });
 
 describe('ESC/POS jobs', () => {
