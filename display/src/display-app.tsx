@@ -1,20 +1,26 @@
-// The waiting-room display (a TV, landscape or portrait): the newest calls large, the last
-// ten, waiting per service, the clock and the hall's notice. Read from 8 metres away.
+// The waiting-room display (a TV, landscape or portrait), read from 8 metres away: the newest
+// call large with the calls before it, what every counter serves now, the waiting per service
+// (in pages that turn by themselves when the hall has many), the clock and the hall's notice.
 // Open /display/?services=HT,DD or ?counters=1,2,3 to show one floor or one wing.
 
-import { useEffect, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallRecord, HallEvent } from '../../server/contract/events.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { useAnnouncer } from './announcer.js';
 import { applyCallEvents, distinctCalls, filterFromQuery } from './calls-board.js';
+import { applyCounterEvents, countersOf, gridShape, type CounterCell } from './counter-board.js';
 import { DICTIONARY } from './i18n.js';
 
 const vi = DICTIONARY.vi;
 const en = DICTIONARY.en;
 /** How long the newest call flashes. */
 const FLASH_MS = 10_000;
-/** Calls shown large at the top. */
-const LARGE_CALLS = 3;
+/** How long each page of the waiting list stays. */
+const WAITING_PAGE_MS = 8_000;
+/** Height of one recent call's row and one waiting row, in CSS pixels at 1080p and above. */
+const RECENT_ROW_PX = 92;
+const WAITING_ROW_PX = 88;
 const filter = filterFromQuery(location.search);
 /** ?sound=off: a second screen in the same room stays silent. */
 const soundOn = new URLSearchParams(location.search).get('sound') !== 'off';
@@ -28,11 +34,126 @@ function useNow(): number {
   return now;
 }
 
+/** The element's content box, kept up to date. */
+function useBox(ref: RefObject<HTMLElement>): { width: number; height: number } {
+  const [box, setBox] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setBox({ width: element.clientWidth, height: element.clientHeight }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return box;
+}
+
+function Bilingual({ text }: { text: keyof typeof vi }) {
+  return (
+    <>
+      {vi[text] as string} <span class="en">{en[text] as string}</span>
+    </>
+  );
+}
+
+function NowCalling({ calls, now }: { calls: CallRecord[]; now: number }) {
+  const list = useRef<HTMLOListElement>(null);
+  const box = useBox(list);
+  const [newest, ...before] = calls;
+  const fits = Math.max(0, Math.floor(box.height / RECENT_ROW_PX));
+  return (
+    <section class="now">
+      <h1>
+        <Bilingual text="nowCalling" />
+      </h1>
+      {newest ? (
+        <div class={`call newest${now - newest.at < FLASH_MS ? ' flash' : ''}`} key={newest.ticketId} data-number={newest.number} data-counter={newest.counterId}>
+          <span class="number">{newest.number}</span>
+          <span class="arrow">
+            {vi.toCounter}
+            <span class="en">{en.toCounter}</span>
+          </span>
+          <span class="counter">{newest.counterId}</span>
+        </div>
+      ) : (
+        <p class="none">
+          <Bilingual text="noCalls" />
+        </p>
+      )}
+      <h2>
+        <Bilingual text="recentCalls" />
+      </h2>
+      <ol class="recent" ref={list}>
+        {before.slice(0, fits).map((call) => (
+          <li key={call.ticketId} data-number={call.number}>
+            <span class="number">{call.number}</span>
+            <span class="to">→ {vi.counterShort}</span>
+            <span class="counter">{call.counterId}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CounterGrid({ cells }: { cells: CounterCell[] }) {
+  const area = useRef<HTMLDivElement>(null);
+  const box = useBox(area);
+  const { columns, rows } = gridShape(cells.length, box.width, box.height);
+  const cellWidth = box.width / columns;
+  const cellHeight = box.height / rows;
+  // Four digits across a cell, and the number under its label.
+  const numberPx = Math.floor(Math.min(cellWidth / 2.9, cellHeight * 0.5));
+  return (
+    <section class="counters">
+      <h2>
+        <Bilingual text="countersTitle" />
+      </h2>
+      <div class="counter-grid" ref={area} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, '--cell-number': `${numberPx}px` }}>
+        {cells.map((c) => (
+          <div class={`counter-cell ${c.mode}${c.number ? ' busy' : ''}`} key={c.id} data-counter={c.id} data-number={c.number ?? ''}>
+            <span class="label">
+              {vi.counterShort} {c.id}
+            </span>
+            <span class="value">{c.mode === 'paused' ? vi.counterPaused : c.mode === 'closed' ? vi.counterClosed : (c.number ?? '—')}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function WaitingList({ services, now }: { services: { id: string; name: string; color: string | null; waiting: number }[]; now: number }) {
+  const list = useRef<HTMLOListElement>(null);
+  const box = useBox(list);
+  const perPage = Math.max(1, Math.floor(box.height / WAITING_ROW_PX));
+  const pages = Math.max(1, Math.ceil(services.length / perPage));
+  const page = Math.floor(now / WAITING_PAGE_MS) % pages;
+  return (
+    <section class="waiting">
+      <h2>
+        <Bilingual text="waitingTitle" />
+        {pages > 1 && <span class="page">{vi.page(page + 1, pages)}</span>}
+      </h2>
+      <ol class="waiting-list" ref={list} data-page={page + 1} data-pages={pages}>
+        {services.slice(page * perPage, (page + 1) * perPage).map((s) => (
+          <li key={s.id} data-service={s.id}>
+            <span class="dot" style={{ background: s.color ?? '#888' }} />
+            <span class="name">{s.name}</span>
+            <span class="count">{s.waiting}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function DisplayApp() {
   const [calls, setCalls] = useState<CallRecord[]>([]);
+  const [counters, setCounters] = useState<CounterCell[]>([]);
   const announcer = useAnnouncer(soundOn);
   const feed = useHallFeed(filter, (events: HallEvent[]) => {
     setCalls((c) => applyCallEvents(c, events));
+    setCounters((c) => applyCounterEvents(c, events));
     announcer.hear(events);
   });
   const now = useNow();
@@ -40,19 +161,28 @@ export function DisplayApp() {
 
   // A snapshot (first connection, reconnection, resync) replaces what the page had.
   useEffect(() => {
-    if (snapshot) setCalls(distinctCalls(snapshot.recentCalls));
+    if (!snapshot) return;
+    setCalls(distinctCalls(snapshot.recentCalls));
+    setCounters(countersOf(snapshot, filter.counters));
   }, [snapshot?.at]);
 
   const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   const clock = new Date(now).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
   const date = new Date(now).toLocaleDateString('vi-VN', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
-  const services = snapshot?.services.filter((s) => s.active && (!filter.services || filter.services.includes(s.id))) ?? [];
+  const services = (snapshot?.services ?? [])
+    .filter((s) => s.active && (!filter.services || filter.services.includes(s.id)))
+    .map((s) => ({ id: s.id, name: s.name.vi, color: s.color, waiting: s.waiting }));
   const notice = snapshot?.hall.displayNotice;
 
   return (
     <div class={`display${feed.connected ? '' : ' is-offline'}`} onClick={announcer.unblock}>
       <header>
         <div class="hall">{snapshot?.hall.name ?? ''}</div>
+        {announcer.speaking && (
+          <div class="speaking" data-speaking={announcer.speaking.number} aria-hidden="true">
+            <SpeakerIcon /> {announcer.speaking.number} → {announcer.speaking.counterId}
+          </div>
+        )}
         <div class="clock">
           <span class="time">{clock}</span>
           <span class="date">{date}</span>
@@ -60,67 +190,19 @@ export function DisplayApp() {
       </header>
       {announcer.blocked && (
         <div class="sound-blocked" role="alert">
-          {vi.soundBlocked} <span class="en">{en.soundBlocked}</span>
-        </div>
-      )}
-      {announcer.speaking && (
-        <div class="speaking" data-speaking={announcer.speaking.number} aria-hidden="true">
-          <SpeakerIcon /> {announcer.speaking.number} → {announcer.speaking.counterId}
+          <Bilingual text="soundBlocked" />
         </div>
       )}
       {!feed.connected && (
         <div class="offline" role="alert">
-          {vi.offlineDisplay} <span class="en">{en.offlineDisplay}</span>
+          <Bilingual text="offlineDisplay" />
         </div>
       )}
       <main>
-        <section class="now">
-          <h1>
-            {vi.nowCalling} <span class="en">{en.nowCalling}</span>
-          </h1>
-          {calls.length === 0 && (
-            <p class="none">
-              {vi.noCalls} <span class="en">{en.noCalls}</span>
-            </p>
-          )}
-          {calls.slice(0, LARGE_CALLS).map((call, i) => (
-            <div class={`call${i === 0 ? ' newest' : ''}${i === 0 && now - call.at < FLASH_MS ? ' flash' : ''}`} key={call.ticketId} data-number={call.number} data-counter={call.counterId}>
-              <span class="number">{call.number}</span>
-              <span class="arrow">
-                {vi.toCounter}
-                <span class="en">{en.toCounter}</span>
-              </span>
-              <span class="counter">{call.counterId}</span>
-            </div>
-          ))}
-        </section>
-        <aside class="recent">
-          <h2>
-            {vi.recentCalls} <span class="en">{en.recentCalls}</span>
-          </h2>
-          <ol>
-            {calls.map((call) => (
-              <li key={call.ticketId} data-number={call.number}>
-                <span>{call.number}</span>
-                <span>
-                  {vi.counterShort} {call.counterId}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </aside>
+        <NowCalling calls={calls} now={now} />
+        <CounterGrid cells={counters} />
+        <WaitingList services={services} now={now} />
       </main>
-      <section class="waiting">
-        <span class="label">
-          {vi.waitingTitle} <span class="en">{en.waitingTitle}</span>
-        </span>
-        {services.map((s) => (
-          <span class="chip" key={s.id} data-service={s.id}>
-            <span class="dot" style={{ background: s.color ?? '#888' }} />
-            {s.name.vi}: <b>{s.waiting}</b>
-          </span>
-        ))}
-      </section>
       {notice && (
         <footer class="notice">
           <div class="marquee">

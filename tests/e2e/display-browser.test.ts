@@ -4,7 +4,9 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { hallOf24Services } from '../helpers/hall-files.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -22,13 +24,91 @@ afterAll(async () => {
 });
 
 describe('hall display', () => {
+  it('lays out 24 services and 20 counters at 1920x1080 and 1080x1920: numbers of 60 px or more, nothing cut', async () => {
+    const ownDir = tempDataDir();
+    const big = await startTestHub({ dataDir: ownDir, hallFile: hallOf24Services(ownDir) });
+    try {
+      const services = (await api<any[]>(big.url, 'GET', '/api/services')).body.map((s) => s.id);
+      for (let i = 0; i < 120; i++) await api(big.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] });
+      const calling = [1, 2, 3, 5, 6, 8, 9, 10, 11, 12, 14, 17];
+      for (const c of calling) expect((await api(big.url, 'POST', `/api/counters/${c}/call-next`, {})).status).toBe(200);
+      await api(big.url, 'POST', '/api/counters/16/pause', { reason: 'Họp giao ban' });
+      for (const [width, height] of [[1920, 1080], [1080, 1920]] as const) {
+        const page = await browser.newPage({ viewport: { width, height } });
+        await page.goto(`${big.url}/display/?sound=off`);
+        await page.waitForSelector('.counter-cell[data-counter="17"][data-number]:not([data-number=""])');
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForTimeout(300);
+        const seen = await page.evaluate(() => {
+          const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
+          const font = (e: HTMLElement) => parseFloat(getComputedStyle(e).fontSize);
+          const numbers = all('.call .number, .call .counter, .recent .number, .recent .counter, .counter-cell.busy .value, .waiting-list .count');
+          const inside = (child: HTMLElement, parent: HTMLElement) => {
+            const c = child.getBoundingClientRect();
+            const p = parent.getBoundingClientRect();
+            return c.left >= p.left - 1 && c.right <= p.right + 1 && c.top >= p.top - 1 && c.bottom <= p.bottom + 1;
+          };
+          const texts = all('.call .number, .call .counter, .call .arrow, .recent li > span, .counter-cell > span, .waiting-list li > span, h1, h2');
+          return {
+            cells: all('.counter-cell').map((c) => [Number(c.dataset.counter), c.dataset.number]),
+            smallestNumber: Math.min(...numbers.map(font)),
+            numberCount: numbers.length,
+            // Text clipped by a box that hides overflow, or lying outside the screen.
+            cut: texts
+              .filter((t) => {
+                if (!t.textContent?.trim()) return false;
+                const range = document.createRange();
+                range.selectNodeContents(t);
+                const r = range.getBoundingClientRect();
+                if (r.right > innerWidth + 1 || r.bottom > innerHeight + 1) return true;
+                for (let p = t.parentElement; p && p !== document.body; p = p.parentElement) {
+                  if (getComputedStyle(p).overflow === 'visible') continue;
+                  const b = p.getBoundingClientRect();
+                  if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) return true;
+                }
+                return false;
+              })
+              .map((t) => t.textContent),
+            outside: [
+              ...all('.call').filter((c) => !inside(c, c.closest('section')!)),
+              ...all('.recent li').filter((li) => !inside(li, li.parentElement!)),
+              ...all('.waiting-list li').filter((li) => !inside(li, li.parentElement!)),
+              ...all('.counter-cell').filter((c) => !inside(c, c.parentElement!)),
+              ...all('.call > span').filter((c) => !inside(c, c.parentElement!)),
+            ].map((e) => e.textContent),
+            offScreen: all('main *').filter((e) => e.getBoundingClientRect().right > innerWidth + 1 || e.getBoundingClientRect().bottom > innerHeight + 1).length,
+            recentShown: all('.recent li').length,
+            waitingPages: Number(document.querySelector('.waiting-list')!.getAttribute('data-pages')),
+            waitingShown: all('.waiting-list li').length,
+          };
+        });
+        expect(seen.cells.map(([id]) => id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(seen.cells.filter(([, n]) => n).map(([id]) => id)).toEqual(calling);
+        expect(seen.numberCount).toBeGreaterThan(20);
+        expect(seen.smallestNumber).toBeGreaterThanOrEqual(60);
+        expect(seen.cut).toEqual([]);
+        expect(seen.outside).toEqual([]);
+        expect(seen.offScreen).toBe(0);
+        expect(seen.recentShown).toBeGreaterThanOrEqual(2);
+        // 24 services turn in pages, each page as many rows as fit.
+        expect(seen.waitingShown * seen.waitingPages).toBeGreaterThanOrEqual(24);
+        expect(await page.locator('.counter-cell[data-counter="16"] .value').textContent()).toBe('Tạm dừng');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: screenshotPath(`display-${width}x${height}.png`) });
+        await page.close();
+      }
+    } finally {
+      await big.stop(true);
+    }
+  });
+
   it('shows each call large, newest first, for the counters it follows', async () => {
     for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${hub.url}/display/?counters=1,2`);
     await page.waitForSelector('.now h1');
-    expect(await page.locator('.notice').textContent()).toContain('Bộ phận Một cửa làm việc');
+    expect(await page.locator('.notice').textContent()).toContain('Trung tâm làm việc');
 
     await api(hub.url, 'POST', '/api/counters/1/call-next', {});
     await expect.poll(() => page.getAttribute('.call.newest', 'data-number')).toBe('A001');
@@ -36,8 +116,13 @@ describe('hall display', () => {
     await api(hub.url, 'POST', '/api/counters/8/call-next', {});
     await api(hub.url, 'POST', '/api/counters/2/call-next', {});
     await expect.poll(() => page.getAttribute('.call.newest', 'data-number')).toBe('A002');
-    // Counter 8 is not on this display.
-    expect(await page.locator('.recent li').allTextContents()).toEqual(['A002Quầy 2', 'A001Quầy 1']);
+    // Counter 8 is not on this display; the calls before the newest are listed under it, and
+    // the grid holds only the counters followed.
+    expect(await page.locator('.recent li').allTextContents()).toEqual(['A001→ Quầy1']);
+    expect(await page.locator('.counter-cell').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-counter'), c.getAttribute('data-number')]))).toEqual([
+      ['1', 'A001'],
+      ['2', 'A002'],
+    ]);
     expect(await page.locator('.call.newest').evaluate((el) => el.classList.contains('flash'))).toBe(true);
     // Through both phases of the flash, the counter never takes the colour of its background.
     const phases = await page.locator('.call.flash').evaluate(async (el) => {
@@ -59,7 +144,7 @@ describe('hall display', () => {
   it('says it is offline while the hub is away and recovers by itself', { retry: 1 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(`${hub.url}/display/`);
-    await page.waitForSelector('.recent li');
+    await page.waitForSelector('.call.newest');
     const port = Number(new URL(hub.url).port);
     await hub.stop();
     await expect.poll(() => page.locator('.offline').count(), { timeout: 10_000 }).toBe(1);

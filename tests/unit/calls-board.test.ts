@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyCallEvents, distinctCalls, filterFromQuery } from '../../display/src/calls-board.js';
+import { applyCounterEvents, gridShape } from '../../display/src/counter-board.js';
 import type { CallRecord, HallEvent } from '../../server/contract/events.js';
 
 const call = (ticketId: string, counterId: number, at: number, recall = false): CallRecord => ({ ticketId, number: ticketId, serviceId: 'HT', counterId, at, recall });
@@ -26,5 +27,37 @@ describe('calls on the hall display', () => {
     expect(filterFromQuery('?services=HT,DD')).toEqual({ services: ['HT', 'DD'] });
     expect(filterFromQuery('?counters=1,2,x')).toEqual({ counters: [1, 2] });
     expect(filterFromQuery('')).toEqual({});
+  });
+});
+
+describe('the display grid of counters', () => {
+  const counter = (id: number, mode: 'open' | 'paused' | 'closed', currentTicketId: string | null) => ({ id, mode, currentTicketId, clerk: null, regularSincePriority: 0, since: 0 });
+  const change = (type: string, data: object) => ({ type, data, seq: 1, prevSeq: 0, at: 0, actor: null, services: [] }) as unknown as HallEvent;
+  const cells = [
+    { id: 1, mode: 'open' as const, number: null },
+    { id: 2, mode: 'open' as const, number: 'A001' },
+  ];
+
+  it('follows calls, finishes, pauses, and ignores counters it does not show', () => {
+    let next = applyCounterEvents(cells, [change('ticket:called', { ticket: { id: 't2', number: 'A002' }, counter: counter(1, 'open', 't2'), outOfOrder: false })]);
+    expect(next).toEqual([
+      { id: 1, mode: 'open', number: 'A002' },
+      { id: 2, mode: 'open', number: 'A001' },
+    ]);
+    next = applyCounterEvents(next, [
+      change('ticket:finished', { ticket: { id: 't1', number: 'A001' }, counter: counter(2, 'open', null) }),
+      change('counter:paused', { counter: counter(1, 'paused', 't2') }),
+      change('ticket:called', { ticket: { id: 't9', number: 'C001' }, counter: counter(9, 'open', 't9'), outOfOrder: false }),
+    ]);
+    expect(next).toEqual([
+      { id: 1, mode: 'paused', number: 'A002' },
+      { id: 2, mode: 'open', number: null },
+    ]);
+  });
+
+  it('shapes 20 cells as large as the box allows', () => {
+    expect(gridShape(20, 700, 800)).toEqual({ columns: 4, rows: 5 });
+    expect(gridShape(20, 1040, 640)).toEqual({ columns: 5, rows: 4 });
+    expect(gridShape(2, 700, 800)).toEqual({ columns: 1, rows: 2 });
   });
 });
