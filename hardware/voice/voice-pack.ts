@@ -4,10 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concatPcm, readWav, silence, trimSilence, type Pcm } from './wav.js';
+import { PAUSE } from '../../server/domain/announcement.js';
 
 export const PACK_RATE = 22050;
 /** A breath between the chime and the words. */
 const AFTER_CHIME_MS = 200;
+/** Between the two sayings of a number said twice. */
+const PAUSE_MS = 400;
 
 export class MissingClipsError extends Error {
   constructor(readonly words: string[]) {
@@ -42,8 +45,9 @@ export class VoicePack {
 
   /** The chime, then the words in order, with nothing between the words' clips. */
   announcement(chime: string, words: string[]): Pcm {
-    const missing = this.missing([chime, ...words]);
+    const missing = this.missing([chime, ...words.filter((w) => w !== PAUSE)]);
     if (missing.length > 0) throw new MissingClipsError(missing);
-    return concatPcm(PACK_RATE, [this.clip(chime)!, silence(PACK_RATE, AFTER_CHIME_MS), ...words.map((w) => this.clip(w)!)]);
+    const clips = words.map((w) => (w === PAUSE ? silence(PACK_RATE, PAUSE_MS) : this.clip(w)!));
+    return concatPcm(PACK_RATE, [this.clip(chime)!, silence(PACK_RATE, AFTER_CHIME_MS), ...clips]);
   }
 }

@@ -173,6 +173,7 @@ const VoiceEntry = Type.Object(
     phrase: Type.Optional(Type.String({ pattern: '\\{number\\}', description: 'Must contain {number}; {counter} is the counter' })),
     packDir: Type.Optional(Type.String({ minLength: 1 })),
     hubSpeaker: Type.Optional(Type.Boolean()),
+    sayNumberTwice: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

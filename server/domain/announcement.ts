@@ -6,10 +6,13 @@ import { NUMBER_WORDS, numberWords, ticketNumberWords } from './vietnamese-numbe
 export const DEFAULT_CALL_PHRASE = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';
 
 /** The default pack only, heard on the displays. */
-export const DEFAULT_VOICE: VoiceSettings = { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false };
+export const DEFAULT_VOICE: VoiceSettings = { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false, sayNumberTwice: false };
 
 /** The clip played before every call. */
 export const CHIME = 'chime';
+
+/** Not a clip: a short silence, between the two sayings of a number said twice. */
+export const PAUSE = '{pause}';
 
 /** The phrase split where the voice pack has one clip per word; placeholders stay as they are. */
 function phraseTokens(phrase: string): string[] {
@@ -22,9 +25,12 @@ function phraseTokens(phrase: string): string[] {
 }
 
 /** Words of a call: the hall's phrase with {number} and {counter} filled in. */
-export function callWords(ticketNumber: string, counterId: number, phrase = DEFAULT_CALL_PHRASE): string[] {
+export function callWords(ticketNumber: string, counterId: number, phrase = DEFAULT_CALL_PHRASE, sayNumberTwice = false): string[] {
   return phraseTokens(phrase).flatMap((w) => {
-    if (w === '{number}') return ticketNumberWords(ticketNumber);
+    if (w === '{number}') {
+      const said = ticketNumberWords(ticketNumber);
+      return sayNumberTwice ? [...said, PAUSE, ...said] : said;
+    }
     if (w === '{counter}') return numberWords(counterId);
     return [w];
   });

@@ -145,6 +145,8 @@ export interface VoiceSettings {
   packDir: string | null;
   /** Also play calls on the hub PC's own speaker. */
   hubSpeaker: boolean;
+  /** Say the ticket number twice, with a short pause between, as many halls do. */
+  sayNumberTwice: boolean;
 }
 
 export type StaffRole = 'clerk' | 'manager';

@@ -64,7 +64,8 @@ export class VoiceService {
     const key = `${number}@${counterId}`;
     let wav = this.cache.get(key);
     if (!wav) {
-      const words = callWords(number, counterId, this.hub.live.settings.voice.phrase);
+      const { phrase, sayNumberTwice } = this.hub.live.settings.voice;
+      const words = callWords(number, counterId, phrase, sayNumberTwice);
       wav = writeWav(this.pack.announcement(CHIME, words));
       if (this.cache.size >= CACHED_CALLS) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, wav);

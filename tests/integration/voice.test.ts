@@ -55,6 +55,17 @@ describe('voice', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('with sayNumberTwice the number is said, a 400 ms pause, then said again', async () => {
+    const dataDir = tempDataDir();
+    hub = await startTestHub({ dataDir, hallFile: demoHallWith(dataDir, (hall) => (hall.hall.voice.sayNumberTwice = true)) });
+    const call = readWav(Buffer.from(await (await fetch(`${hub.url}/api/voice/call.wav?number=A024&counter=15`)).arrayBuffer()));
+    const pack = new VoicePack([DEFAULT_VOICE_DIR]);
+    const number = ['a', 'hai', 'mươi', 'tư'].map((w) => pack.clip(w)!);
+    const once = callWords('A024', 15).map((w) => pack.clip(w)!);
+    const lengthOf = (clips: Int16Array[]) => clips.reduce((n, c) => n + c.length, 0);
+    expect(call.samples.length).toBe(pack.clip(CHIME)!.length + silence(PACK_RATE, 200).length + lengthOf(once) + silence(PACK_RATE, 400).length + lengthOf(number));
+  });
+
   it("uses the hall's own recordings first, and reports words no pack has", async () => {
     const dataDir = tempDataDir();
     const own = join(dataDir, 'voice');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnnouncementQueue, type Announcement } from '../../server/domain/announcement-queue.js';
+import { callWords, DEFAULT_CALL_PHRASE, PAUSE } from '../../server/domain/announcement.js';
+import { ticketNumberWords } from '../../server/domain/vietnamese-numbers.js';
 import { concatPcm, readWav, resample, silence, trimSilence, writeWav } from '../../hardware/voice/wav.js';
 
 const call = (number: string, counterId: number, recall = false): Announcement => ({ ticketId: number, number, counterId, recall });
@@ -43,6 +45,52 @@ describe('announcement queue', () => {
     await queue.idle();
     // X1 was playing; of the nine behind it, only the newest eight were kept.
     expect(played).toEqual(['X1', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9', 'X10']);
+  });
+
+  it('a recall replaces the same ticket\'s call still waiting: it is said once', async () => {
+    const played: string[] = [];
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const queue = new AnnouncementQueue(async (a) => {
+      if (a.number === 'B001') await first;
+      played.push(`${a.number}${a.recall ? 'R' : ''}`);
+    });
+    queue.enqueue(call('B001', 3));
+    queue.enqueue(call('A001', 1));
+    queue.enqueue(call('C001', 5));
+    queue.enqueue(call('A001', 1, true));
+    release();
+    await queue.idle();
+    expect(played).toEqual(['B001', 'C001', 'A001R']);
+  });
+
+  it('keeps up with a burst: a call waiting over 15 s is skipped when its counter has a newer one', async () => {
+    // Eight calls in the same second; each announcement takes 5 s to say.
+    let clock = 0;
+    const said: { number: string; at: number }[] = [];
+    const queue = new AnnouncementQueue(
+      async (a) => {
+        said.push({ number: a.number, at: clock });
+        clock += 5000;
+      },
+      () => {},
+      { now: () => clock },
+    );
+    for (const [counter, number] of [[1, 'A1'], [2, 'A2'], [3, 'A3'], [4, 'A4'], [5, 'A5'], [1, 'B1'], [1, 'C1'], [6, 'A6']] as const) queue.enqueue(call(number, counter));
+    await queue.idle();
+    // B1's turn came 20 s after it was heard, with C1 waiting for the same counter: skipped.
+    // A5 waited as long but is its counter's newest: said.
+    expect(said.map((s) => s.number)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'C1', 'A6']);
+    expect(queue.skipped.map((s) => s.number)).toEqual(['B1']);
+  });
+});
+
+describe('the spoken sentence', () => {
+  it('says the number twice, with a pause, when the hall asks for it', () => {
+    expect(callWords('1023', 5)).toEqual(['xin', 'mời', 'công', 'dân', 'có', 'số', 'thứ', 'tự', ...ticketNumberWords('1023'), 'đến', 'quầy', 'số', 'năm']);
+    const twice = callWords('1023', 5, DEFAULT_CALL_PHRASE, true);
+    const number = ticketNumberWords('1023');
+    expect(twice.slice(8, 8 + 2 * number.length + 1)).toEqual([...number, PAUSE, ...number]);
   });
 });
 
