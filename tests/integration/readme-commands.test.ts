@@ -1,9 +1,9 @@
-// The README's curl examples work as written, against a real hub, from a folder whose data/
-// is the hub's data folder (as after `npm start`).
+// The curl examples of the README and the docs work as written, against a real hub, from a
+// folder whose data/ is the hub's data folder (as after `npm start`).
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,16 +16,21 @@ afterEach(async () => {
   hub = null;
 });
 
-/** Every ```bash block of the README that calls curl, in order. */
+/** Documents a newcomer copies commands from. */
+const DOCUMENTS = ['README.md', ...readdirSync(join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+
+/** Every ```bash block that calls curl, in order, README first. */
 function curlBlocks(): string[] {
-  const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((block) => block.includes('curl '));
+  return DOCUMENTS.flatMap((file) => {
+    const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+    return [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((block) => block.includes('curl '));
+  });
 }
 
 // Each curl prints its answer and fails the script on an HTTP error.
 const STRICT_CURL = `curl() { local out; out=$(command curl -sS -w '\\n%{http_code}' "$@") || exit 1; echo "$out"; [ "\${out##*$'\\n'}" -lt 400 ] || { echo "refused: $*" >&2; exit 1; }; }\n`;
 
-describe('the README', () => {
+describe('the README and docs/', () => {
   it('runs its curl examples as written', async () => {
     const blocks = curlBlocks();
     expect(blocks.length).toBeGreaterThanOrEqual(3);
