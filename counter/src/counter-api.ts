@@ -3,7 +3,7 @@
 
 import type { DossierAction, DossierReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
 import type { CounterChoice, SignInReply } from '../../server/contract/reply-schemas.js';
-import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket } from '../../server/contract/events.js';
+import type { CounterDetail, PublicCounterView, ServiceSummary, SessionView, Ticket, TicketView } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
@@ -43,6 +43,18 @@ const ROUTES: Record<CounterAction | 'resume', string> = {
 export function counterCommand(token: string, counterId: number, action: keyof typeof ROUTES, body: Record<string, unknown> = {}) {
   return request<{ seq: number; ticket: Ticket | null }>('POST', `/api/counters/${counterId}/${ROUTES[action]}`, token, body);
 }
+
+/** Calls one waiting ticket (or a no-show still restorable) out of turn. */
+export const callTicket = (token: string, counterId: number, ticketId: string) =>
+  request<{ seq: number; ticket: Ticket | null }>('POST', `/api/counters/${counterId}/call`, token, { ticketId });
+/** Ticket commands answer with the ticket's view; the desk needs the ticket. */
+const ticketOfView = (reply: { seq: number; ticket: TicketView }) => ({ seq: reply.seq, ticket: reply.ticket.ticket });
+export const restoreTicket = (token: string, ticketId: string) =>
+  request<{ seq: number; ticket: TicketView }>('POST', `/api/tickets/${encodeURIComponent(ticketId)}/restore`, token, {}).then(ticketOfView);
+export const cancelTicket = (token: string, ticketId: string, reason: string) =>
+  request<{ seq: number; ticket: TicketView }>('POST', `/api/tickets/${encodeURIComponent(ticketId)}/cancel`, token, { reason }).then(ticketOfView);
+/** Today's no-shows (every counter's; the page keeps its own). */
+export const noShowsToday = (token: string) => request<Ticket[]>('GET', '/api/tickets?status=no_show', token);
 
 // ---- dossiers ----
 

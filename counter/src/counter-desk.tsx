@@ -6,7 +6,10 @@ import type { CounterDetail } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { ActionPad, availableActions } from './action-pad.js';
-import { ApiError, counterCommand, counterDetail, currentSession, signOut, type StoredSession } from './counter-api.js';
+import { ApiError, callTicket, cancelTicket, counterCommand, counterDetail, currentSession, restoreTicket, signOut, type StoredSession } from './counter-api.js';
+import { CancelDialog } from './cancel-dialog.js';
+import { NoShowsPanel } from './no-shows-panel.js';
+import { PausedBanner } from './paused-banner.js';
 import { CurrentTicket } from './current-ticket.js';
 import { DossierPanel } from './dossier-panel.js';
 import { TEXT, type Lang } from './i18n.js';
@@ -15,7 +18,7 @@ import { QueuePanel } from './queue-panel.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { useCounterKeys } from './use-counter-keys.js';
 
-type Dialog = 'transfer' | 'pause' | null;
+type Dialog = 'transfer' | 'pause' | 'cancel' | null;
 const SESSION_CHECK_MS = 30_000;
 type Message = { kind: 'info' | 'error'; vi: string; en: string } | null;
 
@@ -79,6 +82,25 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     }
   };
 
+  /** A command that is not one of the pad's buttons (call one ticket, restore, cancel). */
+  const runOther = async (send: () => Promise<{ ticket: { number: string } | null }>, done: (number: string) => { vi: string; en: string }) => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { ticket } = await send();
+      if (ticket) setMessage({ kind: 'info', ...done(ticket.number) });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const both = (pick: (lang: typeof TEXT.vi | typeof TEXT.en) => string) => ({ vi: pick(TEXT.vi), en: pick(TEXT.en) });
+  const callChosen = (ticketId: string) =>
+    void runOther(() => callTicket(token, counterId, ticketId), (n) => both((x) => x.done_called(n, counterId)));
+  const canCallChosen = detail?.state.mode === 'open' && !detail.current && !busy;
+
   const act = (action: CounterAction) => {
     if (!detail || !availableActions(detail).has(action)) return;
     if (action === 'transfer') return setDialog('transfer');
@@ -113,16 +135,32 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
       </header>
       {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
+      {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume')} />}
       <main class="desk-main">
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail} />
           <DossierPanel lang={props.lang} token={token} counterId={counterId} ticket={detail?.current ?? null} seq={seq} onError={fail} />
           <ActionPad lang={props.lang} detail={detail} keys={hall?.counterKeys ?? null} busy={busy} onAction={act} />
+          {detail?.current && (
+            <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
+              {t.cancelTicket}
+            </button>
+          )}
           <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
             {message ? message[props.lang] : ''}
           </p>
         </section>
-        <QueuePanel lang={props.lang} detail={detail} />
+        <QueuePanel lang={props.lang} detail={detail} canCall={canCallChosen} onCall={callChosen}>
+          <NoShowsPanel
+            lang={props.lang}
+            token={token}
+            counterId={counterId}
+            restoreMinutes={hall?.noShowRestoreMinutes ?? 15}
+            seq={seq}
+            busy={busy}
+            onRestore={(ticket) => void runOther(() => restoreTicket(token, ticket.id), (n) => both((x) => x.restored(n)))}
+          />
+        </QueuePanel>
       </main>
       {dialog === 'transfer' && detail?.current && (
         <TransferDialog
@@ -134,6 +172,18 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           onTransfer={(target) => {
             setDialog(null);
             void run('transfer', target);
+          }}
+        />
+      )}
+      {dialog === 'cancel' && detail?.current && (
+        <CancelDialog
+          lang={props.lang}
+          number={detail.current.number}
+          onCancel={() => setDialog(null)}
+          onConfirm={(reason) => {
+            const ticketId = detail.current!.id;
+            setDialog(null);
+            void runOther(() => cancelTicket(token, ticketId, reason), (n) => both((x) => x.cancelled(n)));
           }}
         />
       )}

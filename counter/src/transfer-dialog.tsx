@@ -1,11 +1,11 @@
 // Sending the held ticket to another service, or to one counter by name.
 
-import { useEffect, useState } from 'preact/hooks';
-import type { ServiceSummary } from '../../server/contract/events.js';
-import type { CounterDef } from '../../server/contract/events.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PublicCounterView, ServiceSummary } from '../../server/contract/events.js';
 import { allCounters, allServices } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
 import { Modal } from './modal.js';
+import { useArrowFocus } from './use-arrow-focus.js';
 
 export function TransferDialog(props: {
   lang: Lang;
@@ -17,13 +17,18 @@ export function TransferDialog(props: {
 }) {
   const t = TEXT[props.lang];
   const [services, setServices] = useState<ServiceSummary[]>([]);
-  const [counters, setCounters] = useState<CounterDef[]>([]);
+  const [counters, setCounters] = useState<PublicCounterView[]>([]);
+  const choices = useRef<HTMLDivElement>(null);
   useEffect(() => {
     allServices().then((list) => setServices(list.filter((s) => s.active && s.id !== props.currentServiceId)), () => undefined);
-    allCounters().then((list) => setCounters(list.map((c) => c.def).filter((c) => c.id !== props.counterId)), () => undefined);
+    allCounters().then((list) => setCounters(list.filter((c) => c.def.id !== props.counterId)), () => undefined);
   }, []);
+  // Every choice by keys: the arrows move between them (services, then counters), Enter picks.
+  useArrowFocus(choices, 'button.choice', services.length > 0 && counters.length > 0);
   return (
     <Modal title={t.transferTitle(props.number)} onClose={props.onCancel} closeLabel={t.cancel}>
+      <p class="muted">{t.transferKeys}</p>
+      <div ref={choices}>
       <h3>{t.toService}</h3>
       <div class="choice-grid">
         {services.map((s) => (
@@ -35,10 +40,15 @@ export function TransferDialog(props: {
       <h3>{t.toCounter}</h3>
       <div class="choice-grid counters">
         {counters.map((c) => (
-          <button key={c.id} class="choice" data-counter={c.id} onClick={() => props.onTransfer({ toCounterId: c.id })}>
-            {c.name[props.lang]}
+          <button key={c.def.id} class={`choice counter-choice ${c.state.mode}`} data-counter={c.def.id} data-mode={c.state.mode} onClick={() => props.onTransfer({ toCounterId: c.def.id })}>
+            <span>{c.def.name[props.lang]}</span>
+            <small>
+              {t.counterState[c.state.mode]}
+              {c.current ? ` · ${t.servingNow(c.current.number)}` : ''}
+            </small>
           </button>
         ))}
+      </div>
       </div>
     </Modal>
   );

@@ -6,7 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpokenCall } from '../../display/src/announcer.js';
-import { launchChromium } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -117,6 +118,73 @@ describe('counter page', () => {
     expect(await page.locator('.action-pause').textContent()).toContain('Tiếp tục làm việc');
     await page.keyboard.press('F8');
     await page.waitForSelector('.action-callNext:not([disabled])');
+    await page.close();
+  }, 60_000);
+
+  it('calls a chosen number by keys, restores a no-show, cancels with a reason, and shows a pause across the page', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 8; i++) numbers.push((await api(hub.url, 'POST', '/api/tickets', { serviceId: 'XD' })).body.ticket.ticket.number);
+    await api(hub.url, 'POST', '/api/counters/6/pause', { reason: 'Họp' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(page, 'canbo5', 5);
+    await page.waitForSelector('.waiting-list button:not([disabled])');
+
+    // The third number by keys: focus the first, two arrows right, Enter.
+    await page.locator(`.waiting-list button >> text=${numbers[0]}`).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=current-number]').textContent()).toContain(numbers[2]);
+    // While a ticket is held, the list does not call.
+    expect(await page.locator('.waiting-list button:not([disabled])').count()).toBe(0);
+
+    // No-show, then restore from today's list: back in the queue, in its place.
+    await page.click('.action-noShow');
+    await page.waitForSelector(`.no-shows li:has-text("${numbers[2]}") .restore`);
+    expect(await page.locator('.no-shows li').first().textContent()).toContain('còn 15 phút');
+    await page.click(`.no-shows li:has-text("${numbers[2]}") .restore`);
+    await expect.poll(() => page.locator('.message').textContent()).toBe(`Đã đưa số ${numbers[2]} trở lại hàng chờ`);
+    await expect.poll(() => page.locator('.waiting-list button').allTextContents()).toContain(numbers[2]);
+    expect(await page.locator('.no-shows li').count()).toBe(0);
+
+    // Call by a click, then cancel it with a reason: it leaves the queue, the reason is kept for staff.
+    await page.click(`.waiting-list button >> text=${numbers[4]}`);
+    await expect.poll(() => page.locator('[data-testid=current-number]').textContent()).toContain(numbers[4]);
+    await page.click('.cancel-ticket');
+    await page.waitForSelector('.modal .choice[data-reason="1"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-reason'))).toBe('0');
+    await page.fill('.cancel-other input', 'Công dân đi nhầm trung tâm');
+    await page.click('.cancel-other button[type=submit]');
+    await expect.poll(() => page.locator('.message').textContent()).toBe(`Đã hủy số ${numbers[4]}`);
+    const cancelled = (await api(hub.url, 'GET', '/api/tickets?status=cancelled')).body.find((t: any) => t.number === numbers[4]);
+    expect(cancelled.endReason).toBe('Công dân đi nhầm trung tâm');
+
+    // Transfer by keys only: the dialog shows each counter's state; paused counter 6 says so.
+    await page.click(`.waiting-list button >> text=${numbers[0]}`);
+    await expect.poll(() => page.locator('[data-testid=current-number]').textContent()).toContain(numbers[0]);
+    await page.keyboard.press('F7');
+    await page.waitForSelector('.modal .counter-choice[data-counter="6"]');
+    expect(await page.locator('.modal .counter-choice[data-counter="6"]').textContent()).toContain('Tạm dừng');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('choice'))).toBe(true);
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.getAttribute('data-counter'))) !== '7'; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-counter'))).toBe('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.current-empty').count()).toBe(1);
+    const sent = (await api(hub.url, 'GET', '/api/tickets?status=waiting')).body.find((t: any) => t.number === numbers[0]);
+    expect(sent.targetCounterId).toBe(7);
+
+    // Paused: a banner across the page with the reason and the way back.
+    await page.click('.action-pause');
+    await page.click('.modal .choice >> text=Họp');
+    await page.waitForSelector('.paused-banner');
+    expect(await page.locator('.paused-banner').textContent()).toContain('Quầy đang tạm dừng: Họp');
+    const banner = await page.locator('.paused-banner').boundingBox();
+    expect(banner!.width).toBe(1366);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('counter-paused.png') });
+    await page.click('.resume-button');
+    await page.waitForSelector('.paused-banner', { state: 'detached' });
+    await api(hub.url, 'POST', '/api/counters/6/resume', {});
     await page.close();
   }, 60_000);
 
