@@ -2,6 +2,7 @@
 // against the same hub's health answer measured the same way in the same run.
 
 import Database from 'better-sqlite3';
+import { retainStatements } from '../server/db/database.js';
 import { join } from 'node:path';
 import { dossierCode, type Dossier } from '../server/domain/dossier.js';
 import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
@@ -14,7 +15,7 @@ const AGENCY = '000.00.14.H17';
 
 /** A year of dossiers: about 400 a working day, each with its steps, as the hub stores them. */
 function seed(dataDir: string): string[] {
-  const db = new Database(join(dataDir, 'luot.sqlite'));
+  const db = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
   const insert = db.prepare(
     'INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

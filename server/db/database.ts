@@ -18,20 +18,55 @@ export interface OpenedDatabase {
   schemaVersion: number;
 }
 
-function configure(db: Db): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+/**
+ * Keeps every prepared statement for the database's life, one per SQL text.
+ *
+ * Why: from Node 24.19, a better-sqlite3 12 object (Statement, Backup) finalised by a garbage
+ * collection that runs outside JavaScript aborts the process (node::RemoveEnvironmentCleanupHook
+ * finds no environment; nodejs/node#65446). Statements that are never collected cannot trip it,
+ * and the hall's SQL is a fixed set, so the cache stays small. Pragmas and copies go through
+ * exec(), which makes no such object. better-sqlite3 13 is free of this but needs Node 22.
+ */
+export function retainStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const kept = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = kept.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      kept.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
+  return db;
 }
 
-/** Copies the live database with SQLite's online backup API, never by copying the file. */
+function configure(db: Db): void {
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+}
+
+/** A path as an SQL string literal. */
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Node 24 and later: better-sqlite3 12's Backup object must not be made (see retainStatements). */
+const BACKUP_OBJECT_UNSAFE = Number(process.versions.node.split('.')[0]) >= 24;
+
+/**
+ * Copies the live database, consistent as of one instant, never by copying the file (which could
+ * catch a write half done): with the online backup API, which copies in steps between other
+ * work; on Node 24 with VACUUM INTO, in one step (the hub waits for the copy).
+ */
+async function copyDatabase(db: Db, path: string): Promise<void> {
+  if (BACKUP_OBJECT_UNSAFE) db.exec(`VACUUM INTO ${sqlText(path)}`);
+  else await db.backup(path);
+}
+
 export async function backupDatabase(db: Db, dataDir: string, label: string): Promise<string> {
   const dir = join(dataDir, 'backups');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const path = join(dir, `luot-${label}-${stamp}.sqlite`);
-  await db.backup(path);
+  await copyDatabase(db, path);
   return path;
 }
 
@@ -44,7 +79,7 @@ export async function dailyBackup(db: Db, dataDir: string, day: string, keep = 1
   const path = join(dir, `luot-day-${day}.sqlite`);
   if (existsSync(path)) return null;
   mkdirSync(dir, { recursive: true });
-  await db.backup(path);
+  await copyDatabase(db, path);
   const days = readdirSync(dir).filter((f) => /^luot-day-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
   for (const old of days.slice(0, Math.max(0, days.length - keep))) rmSync(join(dir, old));
   return path;
@@ -53,7 +88,7 @@ export async function dailyBackup(db: Db, dataDir: string, day: string, keep = 1
 export async function openDatabase(dataDir: string, migrations: Migration[] = bundledMigrations()): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
-  const db = new Database(path);
+  const db = retainStatements(new Database(path));
   try {
     configure(db);
     const pending = pendingMigrations(db, migrations);

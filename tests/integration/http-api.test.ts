@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyBackup, openDatabase } from '../../server/db/database.js';
+import { dailyBackup, openDatabase, retainStatements } from '../../server/db/database.js';
 import { bundledMigrations } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';
 import { renderLanding } from '../../server/http/routes/landing-routes.js';
@@ -198,15 +198,16 @@ describe('storage', () => {
     hub = await startTestHub();
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     const { db } = hub.hub;
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    const pragma = (name: string) => db.prepare(`PRAGMA ${name}`).pluck().get();
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('foreign_keys')).toBe(1);
+    expect(pragma('synchronous')).toBe(2);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare("INSERT INTO tickets (id, day, service_id, seq, number, status, source, issued_at, queue_at) VALUES ('x', '2026-11-23', 'NOPE', 1, 'Z1', 'waiting', 'api', 0, 0)").run()).toThrow(/FOREIGN KEY/);
   });
 
-  it('backs up the database with the online backup API before migrating it', async () => {
+  it('copies the database before migrating it', async () => {
     const dataDir = tempDataDir();
     (await openDatabase(dataDir)).db.close();
     const latest = bundledMigrations().at(-1)!.version;
@@ -215,14 +216,14 @@ describe('storage', () => {
     expect(opened.schemaVersion).toBe(latest + 1);
     expect(opened.backupPath).toMatch(new RegExp(`backups/luot-before-schema-${latest + 1}-.*\\.sqlite$`));
     opened.db.close();
-    const backup = new Database(opened.backupPath!, { readonly: true });
+    const backup = retainStatements(new Database(opened.backupPath!, { readonly: true }));
     expect(backup.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: latest });
     backup.close();
   });
 
   it('refuses a database that a newer version migrated', async () => {
     const dataDir = tempDataDir();
-    const raw = new Database(join(dataDir, 'luot.sqlite'));
+    const raw = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
     raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
     raw.prepare('INSERT INTO schema_migrations VALUES (99, ?, 0)').run('future');
     raw.close();
@@ -270,7 +271,7 @@ describe('backups', () => {
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     const made = await api(hub.url, 'POST', '/api/backups', {});
     expect(made.status).toBe(201);
-    const copy = new Database(made.body.path, { readonly: true });
+    const copy = retainStatements(new Database(made.body.path, { readonly: true }));
     expect(copy.prepare('SELECT number FROM tickets').all()).toEqual([{ number: 'A001' }]);
     copy.close();
     const first = await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23');
