@@ -37,7 +37,8 @@ export function PhoneApp() {
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const audio = useRef<AudioContext | null>(null);
   const [soundOn, setSoundOn] = useState(false);
-  const feed = useHallFeed({ services: [serviceId] });
+  // The ticket's service now (a transfer may have moved it): the events that move it come there.
+  const feed = useHallFeed({ services: [view?.ticket.serviceId ?? serviceId] });
   const t = DICTIONARY[lang];
 
   const load = async () => {
@@ -65,20 +66,44 @@ export function PhoneApp() {
     void audio.current.resume().then(() => setSoundOn(audio.current?.state === 'running'));
   };
 
-  if (missing) return <main class="phone"><p class="phone-status">{t.phoneNotFound}</p></main>;
+  const hall = feed.snapshot?.hall;
+  const timeZone = hall?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const header = (
+    <header class="phone-header">
+      <div>
+        <span>{t.phoneTitle}</span>
+        {hall && <small class="phone-hall">{lang === 'vi' ? hall.name : hall.nameEn}</small>}
+      </div>
+      <button class="lang-toggle small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        {t.langToggle}
+      </button>
+    </header>
+  );
+  if (missing) {
+    return (
+      <main class="phone" lang={lang}>
+        {header}
+        <section class="phone-card not-found" role="alert">
+          <p class="phone-status">{t.phoneNotFound}</p>
+          <p>{t.phoneNotFoundWhy}</p>
+          <p>{t.phoneNotFoundWhat}</p>
+        </section>
+        <a class="phone-lookup" href="/lookup/">
+          {t.phoneLookup}
+        </a>
+      </main>
+    );
+  }
   if (!view) return <main class="phone" />;
   const { ticket } = view;
-  const timeZone = feed.snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const hhmm = (at: number) => new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone });
+  const restoreUntil = ticket.status === 'no_show' && ticket.endedAt !== null && hall ? ticket.endedAt + hall.noShowRestoreMinutes * 60_000 : null;
+  const restoreLeft = restoreUntil === null ? 0 : Math.ceil((restoreUntil - Date.now()) / 60_000);
   const minutes = waitMinutesToShow(view.estimatedWaitSeconds);
   const status = ticket.status;
   return (
     <main class={`phone status-${status}`} lang={lang} data-status={status}>
-      <header class="phone-header">
-        <span>{t.phoneTitle}</span>
-        <button class="lang-toggle small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-          {t.langToggle}
-        </button>
-      </header>
+      {header}
       {!feed.connected && <div class="banner offline">{t.offline}</div>}
       <section class="phone-card">
         <p class="phone-service">{pick(view.service.name, lang)}</p>
@@ -86,6 +111,11 @@ export function PhoneApp() {
         {status === 'waiting' && (
           <>
             <p class="phone-status">{t.phoneWaiting}</p>
+            {ticket.transferCount > 0 && (
+              <p class="phone-transferred" data-transferred-to={ticket.targetCounterId ?? ticket.serviceId}>
+                {ticket.targetCounterId !== null ? t.phoneTransferredCounter(ticket.targetCounterId) : t.phoneTransferredService(pick(view.service.name, lang))}
+              </p>
+            )}
             <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>{t.ahead(view.peopleAhead ?? 0)}</p>
             {view.peopleAhead !== 0 && <p class="phone-wait">{minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>}
           </>
@@ -100,7 +130,12 @@ export function PhoneApp() {
         )}
         {status === 'serving' && <p class="phone-status">{t.phoneServing}</p>}
         {status === 'done' && <p class="phone-status">{t.phoneDone}</p>}
-        {status === 'no_show' && <p class="phone-status">{t.phoneNoShow}</p>}
+        {status === 'no_show' && (
+          <>
+            <p class="phone-status">{t.phoneNoShow}</p>
+            {restoreUntil !== null && <p class="phone-restore">{restoreLeft > 0 ? t.phoneRestoreUntil(hhmm(restoreUntil), restoreLeft) : t.phoneRestoreOver}</p>}
+          </>
+        )}
         {status === 'cancelled' && <p class="phone-status">{t.phoneCancelled}</p>}
         {status === 'not_served' && <p class="phone-status">{t.phoneNotServed}</p>}
       </section>
@@ -110,7 +145,7 @@ export function PhoneApp() {
         </button>
       )}
       <p class="phone-meta">
-        {t.issuedAt(new Date(ticket.issuedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone }))}
+        {t.issuedAt(hhmm(ticket.issuedAt))}
         {updatedAt && ` · ${t.phoneUpdated(updatedAt.toLocaleTimeString('vi-VN', { timeZone }))}`}
       </p>
       <a class="phone-lookup" href="/lookup/">

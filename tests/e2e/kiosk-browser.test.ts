@@ -319,15 +319,50 @@ describe('phone page', () => {
     await api(hub.url, 'POST', '/api/counters/7/call-next', { finishCurrent: true });
     await expect.poll(() => page.getAttribute('main', 'data-status')).toBe('called');
     expect(await page.locator('.phone-counter').textContent()).toBe('Quầy số 7');
+    expect(await page.locator('.phone-hall').textContent()).toBe('Trung tâm Phục vụ hành chính công tỉnh Thử Nghiệm');
+    // The called state flashes the card's border; no text ever loses contrast.
+    const opacities = await page.locator('.phone-counter').evaluate(async (el) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 8; i++) {
+        seen.add(getComputedStyle(el).opacity);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      return [...seen];
+    });
+    expect(opacities).toEqual(['1']);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(first.body.ticket.ticket.number).not.toBe(mine.body.ticket.ticket.number);
 
     await api(hub.url, 'POST', '/api/counters/7/finish', {});
     await expect.poll(() => page.locator('.phone-status').textContent()).toContain('Đã phục vụ xong');
   });
 
-  it('says so when the ticket does not exist', async () => {
+  it('says so when the ticket does not exist, why, and what to do', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${hub.url}/t/20261123-S1-999`);
     await expect.poll(() => page.locator('.phone-status').textContent()).toContain('Không tìm thấy');
+    const text = await page.locator('.not-found').textContent();
+    expect(text).toContain('chỉ có giá trị trong ngày');
+    expect(text).toContain('lấy số mới');
+    await expect.poll(() => page.locator('.phone-hall').count()).toBe(1);
+    expect(await page.locator('.phone-lookup').getAttribute('href')).toBe('/lookup/');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('phone-not-found.png') });
+  });
+
+  it('says where a transferred ticket went, and how long a no-show can be restored', async () => {
+    const mine = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'S9' })).body.ticket.ticket;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${hub.url}/t/${mine.id}`);
+    await page.waitForSelector('.phone-ahead');
+    expect((await api(hub.url, 'POST', '/api/counters/9/call-next', {})).body.ticket.number).toBe(mine.number);
+    expect((await api(hub.url, 'POST', '/api/counters/9/transfer', { ticketId: mine.id, toCounterId: 11 })).status).toBe(200);
+    await expect.poll(() => page.locator('.phone-transferred').textContent()).toBe('Số đã được chuyển đến quầy số 11. Công dân chờ gọi tại quầy này.');
+    await api(hub.url, 'POST', '/api/counters/11/call-next', {});
+    await expect.poll(() => page.getAttribute('main', 'data-status')).toBe('called');
+    expect(await page.locator('.phone-counter').textContent()).toBe('Quầy số 11');
+    await api(hub.url, 'POST', '/api/counters/11/no-show', { ticketId: mine.id });
+    await expect.poll(() => page.locator('.phone-restore').textContent()).toMatch(/^Cán bộ còn có thể khôi phục số này đến \d{2}:\d{2} \(khoảng 15 phút nữa\)/);
+    await page.screenshot({ path: screenshotPath('phone-no-show.png') });
   });
 });
