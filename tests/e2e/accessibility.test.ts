@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -36,28 +36,30 @@ async function open(path: string, width: number, height: number, ready: string):
   return page;
 }
 
-const PAGES: [name: string, path: () => string, width: number, height: number, ready: string, then?: (page: Page) => Promise<void>][] = [
-  ['landing page', () => '/', 1366, 768, 'main'],
+/** Name, address, screen, what shows it is ready, what to do first, and its picture in docs/. */
+const PAGES: [name: string, path: () => string, width: number, height: number, ready: string, then?: (page: Page) => Promise<unknown>, picture?: string][] = [
+  ['landing page', () => '/', 1366, 768, 'main', undefined, 'landing.png'],
   ['kiosk home', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1080, 1920, '.service'],
   ['kiosk priority', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1920, 1080, '.service', (p) => p.locator('.priority-button').tap().then(() => p.waitForSelector('.priority-option'))],
   ['kiosk result return', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1366, 768, '.service', (p) => p.locator('.return-button').tap().then(() => p.waitForSelector('.return-entry'))],
-  ['kiosk ticket', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1280, 1024, '.service', (p) => p.locator('[data-service=HT]').tap().then(() => p.waitForSelector('.result-screen'))],
-  ['phone page', () => `/t/${ticketId}`, 390, 844, '.phone-number'],
+  ['kiosk ticket', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1080, 1920, '.service', (p) => p.locator('[data-service=HT]').tap().then(() => p.waitForSelector('.print-state.ok')), 'kiosk-ticket-screen.png'],
+  ['phone page', () => `/t/${ticketId}`, 390, 844, '.phone-hall', undefined, 'phone-page.png'],
   ['prints page', () => '/prints', 1366, 900, '.print img'],
   ['hall display', () => '/display/?sound=off', 1920, 1080, '.counter-cell'],
   ['hall display, portrait', () => '/display/?sound=off', 1080, 1920, '.counter-cell'],
-  ['keypads and LED boards', () => '/boards', 1366, 768, 'main'],
-  ['counter sign-in', () => '/counter/', 1366, 768, 'input[name=user]'],
+  ['keypads and LED boards', () => '/boards', 1366, 768, '.led', undefined, 'boards-simulator.png'],
+  ['counter sign-in', () => '/counter/', 1366, 768, 'input[name=user]', undefined, 'counter-sign-in.png'],
   ['lookup terminal', () => '/lookup/', 1080, 1920, 'main'],
   ['rating tablet', () => '/rating/?device=R1&token=demo-rating-R1-token', 1280, 800, 'main'],
 ];
 
 describe('accessibility of every page', () => {
-  for (const [name, path, width, height, ready, then] of PAGES) {
+  for (const [name, path, width, height, ready, then, picture] of PAGES) {
     it(`${name} at ${width}x${height}: no serious axe violation`, async () => {
       const page = await open(path(), width, height, ready);
       await then?.(page);
       expect(await seriousViolations(page)).toEqual([]);
+      if (picture) await page.screenshot({ path: screenshotPath(picture) });
       await page.close();
     });
   }

@@ -103,6 +103,7 @@ describe('counter page', () => {
     const buttonHeights = await page.locator('.action').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.min(...buttonHeights)).toBeGreaterThanOrEqual(80);
     expect(await page.locator('.queue-panel').textContent()).toContain('và 19 số khác');
+    await page.screenshot({ path: screenshotPath('counter-page.png') });
 
     const number = await page.locator('[data-testid=current-number]').textContent();
     await page.keyboard.press('F7');

@@ -287,6 +287,8 @@ describe('kiosk page', () => {
     expect(await page.locator('.result-number').textContent()).toMatch(/^A\d{3}$/);
     expect(await page.locator('.photo-hint').textContent()).toContain('chụp ảnh');
     expect(await page.locator('.result-qr svg').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('kiosk-print-failed.png') });
     await page.getByRole('button', { name: 'In lại phiếu' }).tap();
     await expect.poll(() => page.locator('.print-problem').textContent()).toContain('Máy in');
     const health = await api(hub.url, 'GET', '/api/health');
