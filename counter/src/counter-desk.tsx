@@ -72,7 +72,9 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       // The counter's detail is read again when the hall feed brings the command's events.
       const { ticket } = await counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) });
       if (action === 'callNext' && ticket) {
-        setMessage({ kind: 'info', vi: TEXT.vi.done_called(ticket.number, counterId), en: TEXT.en.done_called(ticket.number, counterId) });
+        // With nobody waiting, "next" finishes the citizen served and calls no one.
+        const said = ticket.status === 'called' ? (x: typeof TEXT.vi) => x.done_called(ticket.number, counterId) : (x: typeof TEXT.vi) => x.finishedNoneWaiting(ticket.number);
+        setMessage({ kind: 'info', vi: said(TEXT.vi), en: said(TEXT.en) });
       }
       currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
     } catch (e) {

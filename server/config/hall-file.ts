@@ -12,6 +12,7 @@ import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
 import {
   COUNTER_ACTIONS,
   DEFAULT_ACCESS_SETTINGS,
+  DEFAULT_GUARD_SETTINGS,
   DEFAULT_WORKING_SETTINGS,
   type CounterAction,
   type CounterDef,
@@ -202,6 +203,9 @@ export const HallFileSchema = Type.Object(
           ),
         ),
         noShowRestoreMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 480 })),
+        maxWaitMinutes: Type.Optional(
+          Type.Union([Type.Integer({ minimum: 5, maximum: 600 }), Type.Null()], { description: 'Call any ticket waiting this long first (default: off)' }),
+        ),
         transferPosition: Type.Optional(Type.Union([Type.Literal('keep_arrival'), Type.Literal('front')])),
         ticketFooter: Type.Optional(Text),
         serviceGroups: Type.Optional(Type.Array(GroupEntry)),
@@ -351,6 +355,7 @@ function settings(hall: HallFile['hall']): HallSettings {
         ? { mode: 'interleaved', regularPerPriority: priority.regularPerPriority ?? 3 }
         : { mode: 'strict' },
     noShowRestoreMinutes: hall.noShowRestoreMinutes ?? 15,
+    maxWaitMinutes: hall.maxWaitMinutes ?? DEFAULT_GUARD_SETTINGS.maxWaitMinutes,
     transferPosition: hall.transferPosition ?? 'keep_arrival',
     ticketFooter: hall.ticketFooter
       ? text(hall.ticketFooter)

@@ -2,7 +2,7 @@
 
 import { DEFAULT_VOICE } from '../domain/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
-import { DEFAULT_ACCESS_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/model.js';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/model.js';
 import type { RatingTabletDef } from '../domain/model.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
@@ -24,6 +24,7 @@ const SETTINGS_DEFAULTS: Partial<HallSettings> = {
   voice: DEFAULT_VOICE,
   ...DEFAULT_ACCESS_SETTINGS,
   ...DEFAULT_WORKING_SETTINGS,
+  ...DEFAULT_GUARD_SETTINGS,
 };
 export class HallRepository {
   constructor(private readonly db: Db) {}

@@ -93,6 +93,11 @@ export interface HallSettings {
   priorityPolicy: PriorityPolicy;
   /** How long after a no-show the clerk can still put the ticket back in the queue. */
   noShowRestoreMinutes: number;
+  /**
+   * Maximum wait guard: a ticket waiting this long is called first by any counter serving its
+   * service, whatever the counter's weights or order. null: off (the default).
+   */
+  maxWaitMinutes: number | null;
   transferPosition: TransferPosition;
   /** Short text printed at the bottom of each ticket. */
   ticketFooter: LocalizedText;
@@ -126,6 +131,8 @@ export interface HallSettings {
 
 /** Defaults of the access settings, also for settings stored by an older version. */
 export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 } as const;
+/** Defaults of the queue guard, also for settings stored by an older version. */
+export const DEFAULT_GUARD_SETTINGS: { maxWaitMinutes: number | null } = { maxWaitMinutes: null };
 /** Defaults of the working-time settings, also for settings stored by an older version. */
 export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules; returnService: string | null; statusSource: StatusSourceSettings | null } = {
   workingHours: DEFAULT_WORKING_HOURS,

@@ -240,6 +240,12 @@ function callTicketAt(
 }
 
 /** Finish what the counter holds so that "call next" can be one key press. */
+/** The hall's maximum wait guard in milliseconds, or null when it is off. */
+function maxWaitMs(view: QueueView): number | null {
+  const minutes = view.settings.maxWaitMinutes ?? null;
+  return minutes === null ? null : minutes * 60_000;
+}
+
 function finishCurrentFirst(view: QueueView, counterId: number, now: number): Change {
   const { state } = requireCounter(view, counterId);
   if (state.currentTicketId === null) return EMPTY;
@@ -258,7 +264,10 @@ function callNext(view: QueueView, cmd: Extract<Command, { type: 'callNext' }>, 
   const counterNow = finished.counters[0] ?? state;
   requireIdle(view, counterNow);
   const today = dayOf(ctx.now, view.settings.timeZone);
-  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now);
+  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now, maxWaitMs(view));
+  // "Next" with nobody waiting still ends the service of the citizen at the counter: otherwise
+  // they stay held and the idle time after them is counted as their service.
+  if (!next && finished.tickets.length > 0) return finished;
   if (!next) throw new DomainError('queue_empty', { counterId: cmd.counterId });
   const called = callTicketAt(next, counterNow, ctx.now, false);
   return {

@@ -88,8 +88,9 @@ function pickLongestWeightedWait(pool: Ticket[], counter: CounterDef, now: numbe
 }
 
 /**
- * The ticket a counter calls next: the priority policy picks the pool, a front-of-queue
- * transfer goes first, then the counter's service selection decides.
+ * The ticket a counter calls next: with the hall's maximum wait guard on, the longest-waiting
+ * overdue ticket first; then the priority policy picks the pool, a front-of-queue transfer goes
+ * first, then the counter's service selection decides.
  */
 export function pickNext(
   candidates: Ticket[],
@@ -97,7 +98,10 @@ export function pickNext(
   state: CounterState,
   policy: PriorityPolicy,
   now: number,
+  maxWaitMs: number | null = null,
 ): Ticket | null {
+  const overdue = maxWaitMs === null ? null : firstInQueue(candidates.filter((t) => now - t.queueAt >= maxWaitMs));
+  if (overdue) return overdue;
   const pool = choosePool(candidates, policy, state);
   if (pool.length === 0) return null;
   const front = firstInQueue(pool.filter((t) => t.front));

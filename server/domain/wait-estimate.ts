@@ -6,7 +6,10 @@ import type { CounterDef, CounterState, Ticket } from './model.js';
 /** Below this many measured services, the estimate leans on the configured default. */
 export const MIN_SAMPLES = 5;
 /** The average follows the most recent services only. */
-export const MAX_SAMPLES = 20;
+export const MAX_SAMPLES = 30;
+/** A service longer than this many times the median counts as this long (one long case or a
+ *  forgotten "finish" must not move every estimate). */
+export const OUTLIER_FACTOR = 3;
 
 /** How long one service took: from the call (or the start, when pressed) to the finish. */
 export function serviceDurationMs(ticket: Ticket): number | null {
@@ -16,15 +19,22 @@ export function serviceDurationMs(ticket: Ticket): number | null {
   return Math.max(0, ticket.endedAt - began);
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /**
- * Mean of the most recent measured durations, shrunk toward the default while there are
- * fewer than MIN_SAMPLES of them, so that the first fast or slow citizen of the morning
- * does not swing every estimate.
+ * Mean of the most recent measured durations, each capped at OUTLIER_FACTOR times their
+ * median, and shrunk toward the default while there are fewer than MIN_SAMPLES of them, so
+ * that neither the first citizen of the morning nor one very long case swings every estimate.
  */
 export function averageServiceSeconds(recentMs: readonly number[], defaultMinutes: number): number {
-  const samples = recentMs.slice(-MAX_SAMPLES);
+  const samples = recentMs.slice(-MAX_SAMPLES).map((ms) => ms / 1000);
+  const cap = samples.length > 0 ? OUTLIER_FACTOR * median(samples) : Infinity;
   const missing = Math.max(0, MIN_SAMPLES - samples.length);
-  const total = samples.reduce((sum, ms) => sum + ms / 1000, 0) + missing * defaultMinutes * 60;
+  const total = samples.reduce((sum, s) => sum + Math.min(s, cap), 0) + missing * defaultMinutes * 60;
   return total / (samples.length + missing);
 }
 

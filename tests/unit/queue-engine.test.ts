@@ -157,6 +157,41 @@ describe('calling the next ticket', () => {
     expect(hall.live.counterState(1)!.currentTicketId).toBe(second.id);
   });
 
+  it('"next" with nobody waiting still finishes the citizen at the counter, at that moment', () => {
+    const hall = new HallFixture();
+    const only = hall.issue('HT');
+    hall.callNext(1);
+    hall.run({ type: 'start', counterId: 1, ticketId: only.id });
+    hall.now += 5 * 60_000;
+    const pressedAt = hall.now;
+    const change = hall.run({ type: 'callNext', counterId: 1, finishCurrent: true });
+    expect(change.events.map((e) => e.type)).toEqual(['ticket:finished']);
+    expect(hall.ticket(only.id).status).toBe('done');
+    expect(hall.ticket(only.id).endedAt! - pressedAt).toBeLessThan(1000);
+    expect(hall.live.counterState(1)!.currentTicketId).toBeNull();
+    // Pressed again with nothing held and nobody waiting: nothing to do, as before.
+    expect(refusal(hall, { type: 'callNext', counterId: 1, finishCurrent: true }).code).toBe('queue_empty');
+  });
+
+  it('with a maximum wait, any counter serving the service calls an overdue ticket first', () => {
+    const guarded = (maxWaitMinutes: number | null) =>
+      new HallFixture(
+        smallHall({
+          hall: { maxWaitMinutes },
+          counters: [{ id: 1, services: ['HT', { service: 'DD', weight: 0.1 }] }],
+        }),
+      );
+    for (const [minutes, expected] of [[null, 'A001'], [60, 'B001']] as const) {
+      const hall = guarded(minutes);
+      hall.issue('DD');
+      hall.now += 51 * 60_000;
+      hall.issue('HT');
+      hall.now += 10 * 60_000;
+      // DD weighs a tenth of HT: without the guard, 61 minutes of DD lose to 10 of HT.
+      expect(hall.callNext(1).number).toBe(expected);
+    }
+  });
+
   it('calls a particular ticket out of order only where it may be served', () => {
     const hall = new HallFixture();
     hall.issue('HT');

@@ -14,10 +14,18 @@ describe('estimated wait', () => {
     expect(averageServiceSeconds([60_000, 60_000, 60_000, 60_000, 60_000], 6)).toBe(60);
   });
 
-  it('follows the most recent twenty services', () => {
+  it('follows the most recent thirty services', () => {
     const old = Array(20).fill(600_000);
-    const recent = Array(20).fill(120_000);
+    const recent = Array(30).fill(120_000);
     expect(averageServiceSeconds([...old, ...recent], 5)).toBe(120);
+  });
+
+  it('is not thrown by one very long service (a forgotten "finish")', () => {
+    const fiveMinutes = Array(9).fill(300_000);
+    // One service measured as 35 minutes counts as three times the median, 15 minutes.
+    expect(averageServiceSeconds([...fiveMinutes, 35 * 60_000], 5)).toBe((9 * 300 + 900) / 10);
+    // The plain mean would have said 8 minutes.
+    expect((9 * 300 + 35 * 60) / 10).toBe(480);
   });
 
   it('counts a counter shared by busy services as a share of a counter', () => {
