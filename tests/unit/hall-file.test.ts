@@ -41,6 +41,8 @@ describe('hall description files', () => {
       priorityPolicy: { mode: 'strict' },
       transferPosition: 'keep_arrival',
       noShowRestoreMinutes: 15,
+      maxWaitMinutes: null,
+      voice: { sayNumberTwice: false },
     });
     expect(hall.settings.priorityCategories.map((c) => c.code)).toContain('nguoi_cao_tuoi');
     expect(hall.services[0]).toMatchObject({ numbering: { kind: 'prefix', prefix: 'A', digits: 3 }, name: { vi: 'Hộ tịch' } });
@@ -120,5 +122,16 @@ counters: [{ id: 1, services: [HT] }]
       'serial bus B1: keypads speak the luot protocol and cannot share a modbus-text bus; put them on a bus of their own',
     );
     expect(problems(`${base}serialBuses: [{ id: B1, port: /dev/ttyUSB0, protocol: acme }]`).join()).toMatch(/protocol/);
+  });
+
+  it('takes a maximum wait guard and a voice that says the number twice, and refuses a guard too short', () => {
+    const text = (hall: string) => `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40", ${hall} }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }]
+counters: [{ id: 1, services: [HT] }]
+`;
+    const hall = hallFromText(text('maxWaitMinutes: 60, voice: { sayNumberTwice: true }'), 'hall.yaml');
+    expect(hall.settings.maxWaitMinutes).toBe(60);
+    expect(hall.settings.voice.sayNumberTwice).toBe(true);
+    expect(problems(text('maxWaitMinutes: 2')).join()).toMatch(/maxWaitMinutes/);
   });
 });
