@@ -4,7 +4,8 @@
 //      40 counters and 200 displays, and the hub's memory;
 //   2. keypad frame in to LED board frame out and to display event, with 60 counters whose
 //      keypads and boards sit on two serial buses (socat pty pairs) and 100 displays;
-//   3. the lookup terminal's answer with 100,000 dossiers stored, against health.
+//   3. the lookup terminal's answer with 100,000 dossiers stored, against health;
+//   4. the wait estimate's accuracy over simulated days of three halls, against a floor.
 // It prints figures; it is not a pass/fail test.
 
 import autocannon from 'autocannon';
@@ -21,6 +22,7 @@ import { latencyLines, line, ms, percentile, sleep, sorted, verdict, type Figure
 import { CallStamps } from './call-stamps.js';
 import { Displays } from './displays.js';
 import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
+import { estimateAccuracyPart } from './estimate-accuracy.js';
 import { lookupPart } from './lookup-bench.js';
 import { ptyEchoLatencies } from './pty-baseline.js';
 
@@ -276,7 +278,7 @@ function wireTimes(): void {
 }
 
 async function main(): Promise<void> {
-  // BENCH_PART=hub, keypads or lookup runs one part only.
+  // BENCH_PART=hub, keypads, lookup or estimates runs one part only.
   const part = process.env.BENCH_PART;
   if (!part || part === 'hub') await hubPart();
   if (!part || part === 'keypads') await keypadPart();
@@ -288,6 +290,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (!part || part === 'estimates') estimateAccuracyPart();
 }
 
 async function hubPart(): Promise<void> {

@@ -14,6 +14,8 @@ export interface TicketFacts {
   priority: LocalizedText | null;
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /** Not expected to be called before closing. */
+  beyondClosing?: boolean;
   issuedAt: number;
   timeZone: string;
   /** The phone page, encoded in the QR code. */
@@ -55,9 +57,11 @@ function aheadWords(ahead: number | null): LocalizedText {
   return { vi: `Phía trước còn ${ahead} người`, en: `${ahead} ${ahead === 1 ? 'person' : 'people'} ahead of you` };
 }
 
-function waitWords(seconds: number | null, ahead: number | null): LocalizedText {
-  if (ahead === 0) return { vi: '', en: '' };
+function waitWords(seconds: number | null, ahead: number | null, beyondClosing: boolean): LocalizedText {
+  if (beyondClosing) return { vi: 'Có thể không kịp phục vụ trong hôm nay', en: 'May not be served today' };
   const minutes = waitMinutesToShow(seconds);
+  // The next in line with a counter about to be free: the line above says it all.
+  if (ahead === 0 && minutes === 0) return { vi: '', en: '' };
   if (minutes === null) return { vi: 'Chưa có quầy phục vụ lúc này', en: 'No counter is serving right now' };
   return { vi: `Thời gian chờ dự kiến: khoảng ${minutes} phút`, en: `Estimated wait: about ${minutes} min` };
 }
@@ -75,7 +79,7 @@ export function ticketWords(facts: TicketFacts): TicketWords {
     number: facts.number,
     priority: facts.priority ? nfc(`Ưu tiên / Priority: ${facts.priority.vi}`) : null,
     ahead: aheadWords(facts.peopleAhead),
-    wait: waitWords(facts.estimatedWaitSeconds, facts.peopleAhead),
+    wait: waitWords(facts.estimatedWaitSeconds, facts.peopleAhead, facts.beyondClosing ?? false),
     qrHint: { vi: 'Quét mã để theo dõi lượt trên điện thoại', en: 'Scan to follow your turn on your phone' },
     phoneUrl: facts.phoneUrl,
     issued: issuedAtWords(facts.issuedAt, facts.timeZone),

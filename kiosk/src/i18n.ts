@@ -12,6 +12,7 @@ const vi = {
   waitingCount: (n: number) => `${n} người đang chờ`,
   waitAbout: (m: number) => (m === 0 ? 'Được phục vụ ngay' : `Chờ khoảng ${m} phút`),
   noCounterOpen: 'Chưa có quầy phục vụ',
+  beyondClosing: 'Có thể không kịp phục vụ trong hôm nay',
   closed: {
     inactive: 'Tạm ngừng nhận số',
     hours: (open: string, close: string) => `Ngoài giờ nhận số (${open} - ${close})`,
@@ -106,6 +107,7 @@ const en: Dictionary = {
   waitingCount: (n) => `${n} waiting`,
   waitAbout: (m) => (m === 0 ? 'Served right away' : `About ${m} min wait`),
   noCounterOpen: 'No counter open yet',
+  beyondClosing: 'May not be served today',
   closed: {
     inactive: 'Not taking numbers now',
     hours: (open, close) => `Outside hours (${open} - ${close})`,

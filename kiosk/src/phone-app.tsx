@@ -117,7 +117,9 @@ export function PhoneApp() {
               </p>
             )}
             <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>{t.ahead(view.peopleAhead ?? 0)}</p>
-            {view.peopleAhead !== 0 && <p class="phone-wait">{minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>}
+            {(view.peopleAhead !== 0 || (minutes ?? 0) > 0 || view.beyondClosing) && (
+              <p class="phone-wait">{view.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>
+            )}
           </>
         )}
         {status === 'called' && view.counter && (

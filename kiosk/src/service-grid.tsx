@@ -53,7 +53,7 @@ function ServiceButton({ service, lang, enabled, span, onPick }: { service: Serv
       {service.open ? (
         <span class="service-figures">
           <span>{t.waitingCount(service.waiting)}</span>
-          <span>{minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</span>
+          <span>{service.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</span>
         </span>
       ) : (
         <span class="service-figures closed-reason">{closedText(service, lang)}</span>

@@ -32,7 +32,9 @@ export function TicketResult({ issued, priorityName, lang, reprinting, secondsLe
         </p>
         {priorityName && <p class="result-priority">★ {priorityName}</p>}
         {view.peopleAhead !== null && <p class="result-ahead">{t.ahead(view.peopleAhead)}</p>}
-        {view.peopleAhead !== 0 && <p class="result-wait">{minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>}
+        {(view.peopleAhead !== 0 || (minutes ?? 0) > 0 || view.beyondClosing) && (
+          <p class="result-wait">{view.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>
+        )}
       </div>
       <div class="result-side">
         <QrCode class="result-qr" text={issued.phoneUrl} label={t.scanToFollow} />

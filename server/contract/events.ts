@@ -129,8 +129,10 @@ export interface ServiceSummary {
   remainingToday: number;
   /** Open counters that serve it now. */
   openCounters: number;
-  /** Seconds a ticket taken now would wait; null when no counter serves it now. */
+  /** Seconds a ticket taken now would wait; null when no counter serves it now or closing comes first. */
   estimatedWaitSeconds: number | null;
+  /** A ticket taken now is not expected to be called before closing ("may not be served today"). */
+  beyondClosing: boolean;
   /** Mean service time the estimate uses. */
   averageServiceSeconds: number;
 }
@@ -147,6 +149,7 @@ export type ServiceFigures = Pick<
   | 'remainingToday'
   | 'openCounters'
   | 'estimatedWaitSeconds'
+  | 'beyondClosing'
   | 'averageServiceSeconds'
 >;
 
@@ -161,6 +164,7 @@ export function serviceFigures(s: ServiceSummary): ServiceFigures {
     remainingToday: s.remainingToday,
     openCounters: s.openCounters,
     estimatedWaitSeconds: s.estimatedWaitSeconds,
+    beyondClosing: s.beyondClosing,
     averageServiceSeconds: s.averageServiceSeconds,
   };
 }
@@ -186,6 +190,8 @@ export interface TicketViewOf<T> {
   /** Waiting tickets before this one in its queue; null unless it is waiting. */
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /** Not expected to be called before closing ("may not be served today"). */
+  beyondClosing: boolean;
   counter: { id: number; name: LocalizedText; location: LocalizedText | null } | null;
 }
 export type TicketView = TicketViewOf<Ticket>;

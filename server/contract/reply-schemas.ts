@@ -55,6 +55,7 @@ export const ServiceSummarySchema = Type.Object({
   remainingToday: Type.Integer(),
   openCounters: Type.Number(),
   estimatedWaitSeconds: Nullable(Type.Number()),
+  beyondClosing: Type.Boolean(),
   averageServiceSeconds: Type.Number(),
 });
 
@@ -73,6 +74,7 @@ const ticketViewOf = <T extends TSchema>(ticket: T) =>
     service: Type.Object({ id: Type.String(), name: Text, location: Nullable(Text) }),
     peopleAhead: Nullable(Type.Integer({ description: 'Waiting tickets before this one; null unless waiting' })),
     estimatedWaitSeconds: Nullable(Type.Number()),
+    beyondClosing: Type.Boolean({ description: 'Not expected to be called before closing' }),
     counter: Nullable(Type.Object({ id: Type.Integer(), name: Text, location: Nullable(Text) })),
   });
 export const TicketViewSchema = ticketViewOf(TicketSchema);

@@ -65,6 +65,14 @@ export function isWithinHours(at: number, timeZone: string, hours: OpeningHours 
   return minutes >= parseClock(hours.open) && minutes < parseClock(hours.close);
 }
 
+/** Today's closing time as a timestamp, in the hall's time zone; null when it never closes. */
+export function closingTimeOn(at: number, timeZone: string, hours: OpeningHours | null): number | null {
+  if (!hours) return null;
+  const { minutes } = localTime(at, timeZone);
+  // Whole minutes from now to the closing minute, counted on the hall's own clock.
+  return (Math.floor(at / 60_000) + parseClock(hours.close) - minutes) * 60_000;
+}
+
 export function isAfterClosing(at: number, timeZone: string, hours: OpeningHours | null): boolean {
   if (!hours) return false;
   return localTime(at, timeZone).minutes >= parseClock(hours.close);

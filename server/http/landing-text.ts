@@ -9,6 +9,7 @@ export const LANDING_TEXT = {
   estimate: { vi: 'Thời gian chờ dự kiến', en: 'Estimated wait' },
   counters: { vi: 'Quầy phục vụ', en: 'Counters serving' },
   noCounter: { vi: 'chưa có quầy', en: 'no counter open' },
+  beyondClosing: { vi: 'có thể không kịp hôm nay', en: 'may not be served today' },
   minutes: { vi: 'phút', en: 'min' },
   day: { vi: 'Ngày làm việc', en: 'Working day' },
   kiosks: { vi: 'Máy lấy số', en: 'Kiosks' },

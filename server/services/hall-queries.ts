@@ -3,20 +3,53 @@
 
 import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
 import { publicCounterView, publicSettings, publicTicket } from '../domain/public-view.js';
-import { dayOf, isWithinHours } from '../domain/hall-clock.js';
+import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
-import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../domain/wait-estimate.js';
+import { averageServiceSeconds, effectiveCounters } from '../domain/wait-estimate.js';
+import { forecastCalls, waitFromForecast, type Forecast } from '../domain/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
 
+/** A forecast stays good until the queue changes or this long has passed. */
+const FORECAST_TTL_MS = 15_000;
+
 export class HallQueries {
+  private cached: { key: string; forecast: Forecast; now: number; closingAt: number | null } | null = null;
+
   constructor(
     private readonly live: LiveState,
     private readonly clock: () => number,
     private readonly lastSeq: () => number,
   ) {}
+
+  /** The day's calls played forward by the hall's rules (wait-forecast.ts), once per change. */
+  private forecast(): { forecast: Forecast; now: number; closingAt: number | null } {
+    const now = this.clock();
+    const key = `${this.lastSeq()}|${Math.floor(now / FORECAST_TTL_MS)}`;
+    if (this.cached?.key === key) return this.cached;
+    const today = this.today();
+    const { settings } = this.live;
+    const averages = new Map(this.live.allServices().map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
+    const closingAt = closingTimeOn(now, settings.timeZone, settings.hours);
+    const forecast = forecastCalls({
+      now,
+      counters: this.live.allCounters().map(({ def, state }) => ({
+        def,
+        state,
+        current: state.currentTicketId === null ? null : (this.live.ticket(state.currentTicketId) ?? null),
+      })),
+      waiting: [...this.live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
+      serviceSeconds: (serviceId) => averages.get(serviceId) ?? 300,
+      policy: settings.priorityPolicy,
+      maxWaitMs: settings.maxWaitMinutes === null || settings.maxWaitMinutes === undefined ? null : settings.maxWaitMinutes * 60_000,
+      closingAt,
+      services: this.live.allServices().map((s) => s.id),
+    });
+    this.cached = { key, forecast, now, closingAt };
+    return this.cached;
+  }
 
   today(): string {
     return dayOf(this.clock(), this.live.settings.timeZone);
@@ -44,6 +77,7 @@ export class HallQueries {
     const withQueue = this.servicesWithQueue();
     const counters = this.live.allCounters();
     const wanted = ids ? new Set(ids) : null;
+    const { forecast, closingAt } = this.forecast();
     return this.live
       .allServices()
       .filter((s) => (wanted ? wanted.has(s.id) : true))
@@ -61,6 +95,7 @@ export class HallQueries {
               : null;
         const average = averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes);
         const open = effectiveCounters(s.id, counters, withQueue);
+        const wait = waitFromForecast(forecast.newTicket.get(s.id), now, closingAt);
         return {
           id: s.id,
           name: s.name,
@@ -76,7 +111,8 @@ export class HallQueries {
           issuedToday: issued,
           remainingToday: remaining,
           openCounters: Math.round(open * 100) / 100,
-          estimatedWaitSeconds: estimateWaitSeconds(queue.length, average, open),
+          estimatedWaitSeconds: wait.seconds,
+          beyondClosing: wait.beyondClosing,
           averageServiceSeconds: Math.round(average),
         };
       });
@@ -86,14 +122,14 @@ export class HallQueries {
     const service = this.live.service(ticket.serviceId)!;
     let ahead: number | null = null;
     let wait: number | null = null;
+    let beyondClosing = false;
     if (ticket.status === 'waiting') {
-      ahead = peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
-      const average = averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes);
-      const counters =
-        ticket.targetCounterId === null
-          ? effectiveCounters(service.id, this.live.allCounters(), this.servicesWithQueue())
-          : this.live.counterState(ticket.targetCounterId)?.mode === 'open' ? 1 : 0;
-      wait = estimateWaitSeconds(ahead, average, counters);
+      const { forecast, now, closingAt } = this.forecast();
+      const call = forecast.calls.get(ticket.id);
+      // Those of its queue called before it, as the counters will call them (an interleaved
+      // priority ticket can have regular ones ahead); its place in the queue when none calls.
+      ahead = call?.ahead ?? peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
+      ({ seconds: wait, beyondClosing } = waitFromForecast(call, now, closingAt));
     }
     const counterId = ticket.status === 'waiting' ? ticket.targetCounterId : ticket.counterId;
     const counter = counterId === null ? undefined : this.live.counter(counterId);
@@ -102,6 +138,7 @@ export class HallQueries {
       service: { id: service.id, name: service.name, location: service.location },
       peopleAhead: ahead,
       estimatedWaitSeconds: wait,
+      beyondClosing,
       counter: counter ? { id: counter.id, name: counter.name, location: counter.location } : null,
     };
   }

@@ -124,6 +124,7 @@ export class PrintService {
       priority: view.ticket.priority ? (category?.name ?? { vi: view.ticket.priority, en: view.ticket.priority }) : null,
       peopleAhead: view.peopleAhead,
       estimatedWaitSeconds: view.estimatedWaitSeconds,
+      beyondClosing: view.beyondClosing,
       issuedAt: view.ticket.issuedAt,
       timeZone: settings.timeZone,
       phoneUrl,

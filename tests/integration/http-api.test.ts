@@ -66,12 +66,18 @@ describe('tickets and counters over HTTP', () => {
     expect(first.body.ticket).toMatchObject({ ticket: { number: 'A001', status: 'waiting' }, peopleAhead: 0 });
     const second = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     expect(second.body.ticket.peopleAhead).toBe(1);
-    expect(second.body.ticket.estimatedWaitSeconds).toBeGreaterThan(0);
+    // Three free counters serve HT (1, 2 and 12): the second ticket is called at once too.
+    expect(second.body.ticket.estimatedWaitSeconds).toBe(0);
     const elder = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', priority: 'nguoi_cao_tuoi' });
     expect(elder.body.ticket.peopleAhead).toBe(0);
 
     const service = await api(hub.url, 'GET', '/api/services/HT');
     expect(service.body).toMatchObject({ waiting: 3, waitingPriority: 1, issuedToday: 3, open: true });
+
+    // A fourth waits for the first of the three to finish: the service's 6 minutes.
+    const fourth = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(fourth.body.ticket.estimatedWaitSeconds).toBe(6 * 60);
+    await api(hub.url, 'POST', `/api/tickets/${fourth.body.ticket.ticket.id}/cancel`, {});
 
     const called = await api(hub.url, 'POST', '/api/counters/1/call-next', { clerk: 'Trần Văn Minh' });
     expect(called.status).toBe(200);

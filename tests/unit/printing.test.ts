@@ -135,7 +135,7 @@ describe('what reaches the paper reads back', () => {
         if (read !== line.text) misread.push(`${line.text} → ${read}`);
       }
       expect(misread).toEqual([]);
-    }, 30_000);
+    }, 90_000);
   }
 });
 

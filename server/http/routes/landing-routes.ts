@@ -49,7 +49,7 @@ export function renderLanding(hub: Hub, local = false): string {
     .filter((s) => s.active)
     .map(
       (s) => `<tr><td><span class="dot" style="background:${escapeHtml(s.color ?? '#555')}"></span>${both(s.name)}</td>
-        <td class="num">${s.waiting}</td><td>${waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters.toLocaleString("vi-VN")}</td></tr>`,
+        <td class="num">${s.waiting}</td><td>${s.beyondClosing ? both(T.beyondClosing) : waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters.toLocaleString("vi-VN")}</td></tr>`,
     )
     .join('\n');
   const links = T.links.map((l) => `<li><a href="${l.href}">${both(l)}</a> <code>${l.href}</code></li>`).join('\n');

@@ -1,0 +1,217 @@
+// Benchmark part 4: how far the wait told to citizens is from the wait they had, over whole
+// simulated days of three halls (server/planning/day-simulator.ts), for three estimators side
+// by side:
+//   previous  people ahead × mean service time ÷ counters serving (luot's first estimate);
+//   forecast  the engine's own choices played forward (server/domain/wait-forecast.ts), with
+//             the service times the hall has measured so far today;
+//   floor     the same forecast given each service's true mean, which only the simulator
+//             knows: random service times bound what any estimate can reach.
+// And the forecast's cost: every waiting ticket of a hall with 500 waiting and 40 counters.
+
+import { readFileSync } from 'node:fs';
+import { hallFromData, hallFromText } from '../server/config/hall-file.js';
+import type { HallDefinition } from '../server/domain/model.js';
+import { peopleAhead, queueKeyOf } from '../server/domain/queue-order.js';
+import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../server/domain/wait-estimate.js';
+import { forecastCalls } from '../server/domain/wait-forecast.js';
+import { DEMO_HALL_FILE } from '../server/paths.js';
+import { simulateDay, type DayPlan, type Estimator, type Outcome, type SimulatedService } from '../server/planning/day-simulator.js';
+import { line, ms, percentile, sorted } from './bench-figures.js';
+
+const DAYS = Number(process.env.BENCH_DAYS ?? 10);
+/** 2026-11-23 00:00 in Hanoi. */
+const MIDNIGHT = Date.UTC(2026, 10, 22, 17, 0);
+
+const previous: Estimator = (ticket, { live }) => {
+  const service = live.service(ticket.serviceId)!;
+  const withQueue = new Set(live.nonEmptyQueues().filter((k) => k.startsWith('service:')).map((k) => k.slice(8)));
+  const ahead = peopleAhead(ticket, live.waitingIn(queueKeyOf(ticket)));
+  return estimateWaitSeconds(ahead, averageServiceSeconds(live.serviceDurations(service.id), service.defaultServiceMinutes), effectiveCounters(service.id, live.allCounters(), withQueue));
+};
+
+const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).estimatedWaitSeconds;
+
+const floor: Estimator = (ticket, { live, now, trueSeconds }) => {
+  const today = ticket.day;
+  const result = forecastCalls({
+    now,
+    counters: live.allCounters().map(({ def, state }) => ({ def, state, current: state.currentTicketId ? (live.ticket(state.currentTicketId) ?? null) : null })),
+    waiting: [...live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
+    serviceSeconds: trueSeconds,
+    policy: live.settings.priorityPolicy,
+    maxWaitMs: live.settings.maxWaitMinutes ? live.settings.maxWaitMinutes * 60_000 : null,
+    closingAt: null,
+    services: [],
+  });
+  const call = result.calls.get(ticket.id);
+  return call ? Math.round((call.at - now) / 1000) : null;
+};
+
+const ESTIMATORS = { previous, forecast, floor };
+
+interface Scenario {
+  name: string;
+  hall: HallDefinition;
+  services: SimulatedService[];
+  arrivals: number;
+  priorityShare: number;
+}
+
+/** The demo ward centre as shipped: 20 services, 20 counters (weighted, in-order, shared). */
+function wardCentre(): Scenario {
+  const hall = hallFromText(readFileSync(DEMO_HALL_FILE, 'utf8'), DEMO_HALL_FILE);
+  hall.settings.hours = null;
+  // True means differ from the configured defaults, as they do in a real hall.
+  const skew = [1.2, 0.8, 1.1, 0.9, 1.3, 1, 0.85, 1.15, 0.95, 1.05];
+  const busy: Record<string, number> = { HT: 5, DD: 4, CA: 4, TKQ: 3, THUE: 2, BHXH: 2, XD: 2 };
+  return {
+    name: 'ward centre (demo hall, 20 counters)',
+    hall,
+    services: hall.services.map((s, i) => ({ id: s.id, share: busy[s.id] ?? 0.6, meanMinutes: s.defaultServiceMinutes * skew[i % skew.length]!, sigma: 0.5 })),
+    arrivals: 560,
+    priorityShare: 0.08,
+  };
+}
+
+/** A commune hall: four counters, one in-order and one weighted, interleaved priority. */
+function communeHall(): Scenario {
+  const hall = hallFromData(
+    {
+      hall: { name: 'Trung tâm Phục vụ hành chính công xã (mô phỏng)', agencyCode: '000.00.31.H40', hours: null, priority: { policy: 'interleaved', regularPerPriority: 3 } },
+      services: [
+        { id: 'HT', name: 'Hộ tịch - Chứng thực', numbering: { prefix: 'A' }, defaultServiceMinutes: 6 },
+        { id: 'DD', name: 'Đất đai - Xây dựng', numbering: { prefix: 'B' }, defaultServiceMinutes: 12 },
+        { id: 'XH', name: 'Chính sách xã hội', numbering: { prefix: 'C' }, defaultServiceMinutes: 8 },
+        { id: 'CA', name: 'Công an xã', numbering: { from: 1001, to: 1999 }, defaultServiceMinutes: 7 },
+      ],
+      counters: [
+        { id: 1, services: ['HT'] },
+        { id: 2, services: ['DD', 'XH'], selection: 'in_order' },
+        { id: 3, services: ['HT', { service: 'XH', weight: 0.5 }] },
+        { id: 4, services: ['CA'] },
+      ],
+    },
+    'commune hall',
+  );
+  return {
+    name: 'commune hall (4 counters, interleaved)',
+    hall,
+    services: [
+      { id: 'HT', share: 5, meanMinutes: 5, sigma: 0.5 },
+      { id: 'DD', share: 1.5, meanMinutes: 14, sigma: 0.6 },
+      { id: 'XH', share: 1.5, meanMinutes: 7, sigma: 0.5 },
+      { id: 'CA', share: 3, meanMinutes: 6, sigma: 0.4 },
+    ],
+    arrivals: 190,
+    priorityShare: 0.12,
+  };
+}
+
+/** A province centre's branch: 8 services, 12 counters, weights everywhere, strict priority. */
+function provinceBranch(): Scenario {
+  const ids = ['KD', 'DT', 'XD', 'TN', 'LD', 'YT', 'GD', 'TKQ'];
+  const minutes = [9, 15, 12, 11, 8, 7, 6, 3];
+  const hall = hallFromData(
+    {
+      hall: { name: 'Chi nhánh Trung tâm Phục vụ hành chính công tỉnh (mô phỏng)', agencyCode: '000.00.00.H99', hours: null },
+      services: ids.map((id, i) => ({ id, name: id, numbering: { prefix: 'ABCDEFGK'[i] }, defaultServiceMinutes: minutes[i] })),
+      counters: Array.from({ length: 12 }, (_, i) => ({
+        id: i + 1,
+        services: [ids[i % 8]!, { service: ids[(i + 3) % 8]!, weight: 0.5 }],
+      })),
+    },
+    'province branch',
+  );
+  return {
+    name: 'province branch (12 counters, weighted)',
+    hall,
+    services: ids.map((id, i) => ({ id, share: [3, 1, 1.5, 1.5, 2, 2, 1.5, 4][i]!, meanMinutes: minutes[i]! * [1.1, 0.9, 1, 1.2, 0.8, 1, 1.1, 0.9][i]!, sigma: 0.55 })),
+    arrivals: 420,
+    priorityShare: 0.06,
+  };
+}
+
+interface Accuracy {
+  mae: number;
+  bias: number;
+  mape: number;
+  within25: number;
+  count: number;
+}
+
+/** Over citizens called, whose estimate was given: minutes, and percentages for waits over 5 min. */
+function accuracy(outcomes: Outcome[], estimator: string): Accuracy {
+  const pairs = outcomes.filter((o) => o.waited !== null && o.predicted[estimator] !== null).map((o) => ({ p: o.predicted[estimator]! / 60, a: o.waited! / 60 }));
+  const long = pairs.filter((x) => x.a > 5);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
+  return {
+    mae: mean(pairs.map((x) => Math.abs(x.p - x.a))),
+    bias: mean(pairs.map((x) => x.p - x.a)),
+    mape: 100 * mean(long.map((x) => Math.abs(x.p - x.a) / x.a)),
+    within25: 100 * mean(long.map((x) => (Math.abs(x.p - x.a) <= 0.25 * x.a ? 1 : 0))),
+    count: pairs.length,
+  };
+}
+
+function dayPlan(scenario: Scenario, seed: number): DayPlan {
+  return {
+    hall: scenario.hall,
+    services: scenario.services,
+    arrivals: scenario.arrivals,
+    priorityShare: scenario.priorityShare,
+    noShowShare: 0.05,
+    noShowWaitMinutes: 2,
+    open: 7 * 60 + 30,
+    lastTicket: 16 * 60 + 30,
+    seed,
+    midnight: MIDNIGHT + seed * 86_400_000,
+  };
+}
+
+function forecastCost(): number[] {
+  const services = Array.from({ length: 10 }, (_, i) => ({ id: `S${i}`, name: `Dịch vụ ${i}`, numbering: { prefix: 'ABCDEFGHJK'[i], digits: 4 } }));
+  const hall = hallFromData(
+    {
+      hall: { name: 'Trung tâm (đo)', agencyCode: '000.00.00.H99', hours: null },
+      services,
+      counters: Array.from({ length: 40 }, (_, i) => ({ id: i + 1, services: [`S${i % 10}`, { service: `S${(i + 1) % 10}`, weight: 0.5 }] })),
+    },
+    'cost',
+  );
+  const now = MIDNIGHT + 9 * 3_600_000;
+  const waiting = Array.from({ length: 500 }, (_, i) => ({
+    id: `20261123-S${i % 10}-${i}`, day: '2026-11-23', serviceId: `S${i % 10}`, seq: i + 1, number: String(i), priority: i % 17 === 0 ? 'nguoi_cao_tuoi' : null,
+    status: 'waiting' as const, source: 'kiosk' as const, issuedAt: now - (500 - i) * 5000, queueAt: now - (500 - i) * 5000, front: false, targetCounterId: null,
+    counterId: null, calledAt: null, recallCount: 0, servingAt: null, endedAt: null, transferCount: 0, endReason: null,
+  }));
+  const counters = hall.counters.map((def) => ({ def, state: { id: def.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }, current: null }));
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    forecastCalls({ now, counters, waiting, serviceSeconds: () => 420, policy: hall.settings.priorityPolicy, maxWaitMs: null, closingAt: null, services: services.map((s) => s.id) });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export function estimateAccuracyPart(): void {
+  console.log(`\n4. Wait estimates against the waits citizens had: ${DAYS} simulated days per hall`);
+  console.log('   (Poisson arrivals with a morning peak, lognormal service times, priority, 5% no-shows)');
+  console.log(`   ${'estimator'.padEnd(12)} ${'MAE min'.padStart(8)} ${'bias min'.padStart(9)} ${'MAPE >5min'.padStart(11)} ${'within ±25%'.padStart(12)}  ratio to floor`);
+  for (const scenario of [wardCentre(), communeHall(), provinceBranch()]) {
+    const outcomes: Outcome[] = [];
+    for (let day = 1; day <= DAYS; day++) outcomes.push(...simulateDay(dayPlan(scenario, day), ESTIMATORS));
+    const called = outcomes.filter((o) => o.waited !== null);
+    const waits = sorted(called.map((o) => o.waited! / 60));
+    console.log(`  ${scenario.name}: ${called.length} citizens called, mean wait ${(waits.reduce((s, w) => s + w, 0) / waits.length).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min`);
+    const base = accuracy(outcomes, 'floor');
+    for (const name of Object.keys(ESTIMATORS)) {
+      const a = accuracy(outcomes, name);
+      const ratio = name === 'floor' ? '' : `MAPE ×${(a.mape / base.mape).toFixed(2)}`;
+      console.log(`   ${name.padEnd(12)} ${a.mae.toFixed(2).padStart(8)} ${a.bias.toFixed(2).padStart(9)} ${`${a.mape.toFixed(1)} %`.padStart(11)} ${`${a.within25.toFixed(1)} %`.padStart(12)}  ${ratio}`);
+    }
+  }
+  const cost = sorted(forecastCost());
+  line('forecast of 500 waiting, 40 counters: p50', ms(percentile(cost, 50)), 'target: under 20 ms');
+  line(`${' '.repeat(42)}p99`, ms(percentile(cost, 99)));
+}

@@ -1,0 +1,151 @@
+// Waits predicted by the hall's own rules: the engine's choice of the next ticket (pickNext)
+// played forward from the present, each open counter taking its next ticket when the citizen
+// it serves is expected to leave. Whatever the counters' services, weights, in-order rule,
+// priority policy, pauses or maximum wait guard, the forecast calls tickets in the order the
+// counters will. Pure: the caller gives the state and the expected service times.
+
+import type { CounterDef, CounterState, PriorityPolicy, Ticket } from './model.js';
+import { pickNext, queueKeyOf, queuesOf, type QueueKey } from './queue-order.js';
+
+/** A counter as the forecast needs it: only open counters will call. */
+export interface ForecastCounter {
+  def: CounterDef;
+  state: CounterState;
+  /** The ticket it holds (called or serving), or null. */
+  current: Ticket | null;
+}
+
+export interface ForecastInput {
+  now: number;
+  counters: readonly ForecastCounter[];
+  /** Today's waiting tickets, every queue. */
+  waiting: readonly Ticket[];
+  /** Expected seconds one citizen of this service takes at this counter. */
+  serviceSeconds(serviceId: string, counterId: number): number;
+  policy: PriorityPolicy;
+  maxWaitMs: number | null;
+  /** When today's waiting tickets stop being called (closing time), or null. */
+  closingAt: number | null;
+  /** Services to predict a ticket taken now for. */
+  services: readonly string[];
+}
+
+/** One predicted call: when, at which counter, the how-manieth of its queue. */
+export interface ForecastCall {
+  at: number;
+  counterId: number;
+  /** Tickets of the same queue called before it. */
+  ahead: number;
+}
+
+export interface Forecast {
+  /** Predicted call of each waiting ticket; absent: no open counter will call it. */
+  calls: Map<string, ForecastCall>;
+  /** Predicted call of a ticket of each service taken now; absent: none will. */
+  newTicket: Map<string, ForecastCall>;
+}
+
+/** A citizen already at a counter is expected to stay at least this share of a service. */
+const MIN_REMAINING_SHARE = 0.2;
+/** Ids of the tickets imagined for "a ticket taken now". */
+const PROBE = '\u0000probe:';
+
+interface Desk {
+  def: CounterDef;
+  state: CounterState;
+  freeAt: number;
+  queues: QueueKey[];
+}
+
+/** When a counter holding `current` is expected to be free again. */
+function freeAtOf(counter: ForecastCounter, input: ForecastInput): number {
+  const { current } = counter;
+  if (!current) return input.now;
+  const began = current.servingAt ?? current.calledAt ?? input.now;
+  const expected = input.serviceSeconds(current.serviceId, counter.def.id) * 1000;
+  const remaining = Math.max(expected - (input.now - began), expected * MIN_REMAINING_SHARE);
+  return input.now + remaining;
+}
+
+/** A ticket of the service taken now, last of its queue; it takes no counter time. */
+function probeFor(serviceId: string, now: number): Ticket {
+  return {
+    id: PROBE + serviceId,
+    day: '',
+    serviceId,
+    seq: Number.MAX_SAFE_INTEGER,
+    number: '',
+    priority: null,
+    status: 'waiting',
+    source: 'api',
+    issuedAt: now,
+    queueAt: now,
+    front: false,
+    targetCounterId: null,
+    counterId: null,
+    calledAt: null,
+    recallCount: 0,
+    servingAt: null,
+    endedAt: null,
+    transferCount: 0,
+    endReason: null,
+  };
+}
+
+export function forecastCalls(input: ForecastInput): Forecast {
+  const queues = new Map<QueueKey, Ticket[]>();
+  const enqueue = (t: Ticket) => {
+    const key = queueKeyOf(t);
+    const list = queues.get(key);
+    if (list) list.push(t);
+    else queues.set(key, [t]);
+  };
+  for (const t of input.waiting) enqueue(t);
+  for (const id of input.services) enqueue(probeFor(id, input.now));
+
+  const desks: Desk[] = input.counters
+    .filter((c) => c.def.active && c.state.mode === 'open')
+    .map((c) => ({ def: c.def, state: { ...c.state }, freeAt: freeAtOf(c, input), queues: queuesOf(c.def) }));
+
+  const calls = new Map<string, ForecastCall>();
+  const newTicket = new Map<string, ForecastCall>();
+  const calledIn = new Map<QueueKey, number>();
+  let left = input.waiting.length + input.services.length;
+  while (left > 0 && desks.length > 0) {
+    // The counter free soonest takes its next ticket (ties: the lower counter number).
+    let index = 0;
+    for (let i = 1; i < desks.length; i++) {
+      if (desks[i]!.freeAt < desks[index]!.freeAt || (desks[i]!.freeAt === desks[index]!.freeAt && desks[i]!.def.id < desks[index]!.def.id)) index = i;
+    }
+    const desk = desks[index]!;
+    const at = desk.freeAt;
+    const candidates = desk.queues.flatMap((key) => queues.get(key) ?? []);
+    const next = pickNext(candidates, desk.def, desk.state, input.policy, at, input.maxWaitMs);
+    if (!next) {
+      // Nothing it may call is left: no arrivals in a forecast, so it stays idle.
+      desks.splice(index, 1);
+      continue;
+    }
+    const key = queueKeyOf(next);
+    const list = queues.get(key)!;
+    list.splice(list.indexOf(next), 1);
+    left--;
+    const call = { at, counterId: desk.def.id, ahead: calledIn.get(key) ?? 0 };
+    if (next.id.startsWith(PROBE)) {
+      newTicket.set(next.serviceId, call);
+      continue;
+    }
+    calls.set(next.id, call);
+    calledIn.set(key, call.ahead + 1);
+    desk.state.regularSincePriority = next.priority !== null ? 0 : desk.state.regularSincePriority + 1;
+    desk.freeAt = at + input.serviceSeconds(next.serviceId, desk.def.id) * 1000;
+  }
+  return { calls, newTicket };
+}
+
+/** Seconds from now to a predicted call; null when it is not predicted or falls after closing. */
+export function waitFromForecast(call: ForecastCall | undefined, now: number, closingAt: number | null): { seconds: number | null; beyondClosing: boolean } {
+  if (!call) return { seconds: null, beyondClosing: false };
+  if (closingAt !== null && call.at > closingAt) return { seconds: null, beyondClosing: true };
+  return { seconds: Math.max(0, Math.round((call.at - now) / 1000)), beyondClosing: false };
+}

@@ -1,0 +1,186 @@
+// A working day of a hall on a simulated clock: citizens arrive (a Poisson stream with a
+// morning peak and a lunch dip), take numbers, are called by the real engine as clerks press
+// "next" when a citizen leaves, and some never come to the counter. Service times are drawn
+// from a lognormal around each service's true mean, which only the simulator knows.
+// It drives the hub's own code (LiveState, applyCommand, HallQueries), so what it measures is
+// what a hall would see. Seeded: the same seed gives the same day. Used by the benchmark to
+// measure the wait estimate's accuracy, and meant for planning ("how many counters tomorrow").
+
+import type { HallDefinition, Ticket } from '../domain/model.js';
+import { applyCommand, type Command } from '../domain/queue-engine.js';
+import { HallQueries } from '../services/hall-queries.js';
+import { LiveState } from '../services/live-state.js';
+
+/** What the simulator knows of a service that the hall does not. */
+export interface SimulatedService {
+  id: string;
+  /** Share of the day's arrivals. */
+  share: number;
+  /** True mean service time, minutes. */
+  meanMinutes: number;
+  /** Spread of the lognormal (its sigma); 0.5 is typical of counter work. */
+  sigma: number;
+}
+
+export interface DayPlan {
+  hall: HallDefinition;
+  services: SimulatedService[];
+  /** Citizens arriving over the day. */
+  arrivals: number;
+  /** Share of them with a priority category. */
+  priorityShare: number;
+  /** Share who do not come when called (the clerk presses no-show after `noShowWaitMinutes`). */
+  noShowShare: number;
+  noShowWaitMinutes: number;
+  /** Numbers are taken from `open` to `lastTicket`, minutes after midnight, hall time. */
+  open: number;
+  lastTicket: number;
+  seed: number;
+  /** The start of the simulated day, as a timestamp at midnight hall time. */
+  midnight: number;
+}
+
+/** What one estimator told one citizen when the number was taken. */
+export type Estimator = (ticket: Ticket, context: EstimateContext) => number | null;
+
+export interface EstimateContext {
+  live: LiveState;
+  queries: HallQueries;
+  now: number;
+  /** True mean seconds of each service (what only the simulator knows). */
+  trueSeconds(serviceId: string): number;
+}
+
+export interface Outcome {
+  ticketId: string;
+  serviceId: string;
+  priority: boolean;
+  issuedAt: number;
+  /** Seconds from the number to the call; null when never called (closing). */
+  waited: number | null;
+  /** Each estimator's figure at the moment the number was taken. */
+  predicted: Record<string, number | null>;
+}
+
+/** Mulberry32: small, fast, seeded. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** A lognormal draw with the given mean (its median is lower by exp(sigma²/2)). */
+function lognormal(random: () => number, mean: number, sigma: number): number {
+  return mean * Math.exp(sigma * normal(random) - (sigma * sigma) / 2);
+}
+
+/** Arrival rate over the day, relative: a morning peak from 8:00 to 10:00, a dip over lunch. */
+export function arrivalWeight(minute: number): number {
+  if (minute >= 8 * 60 && minute < 10 * 60) return 2.2;
+  if (minute >= 11 * 60 + 30 && minute < 13 * 60 + 30) return 0.35;
+  return 1;
+}
+
+/** Arrival times over [open, lastTicket), by thinning a Poisson stream at the peak rate. */
+function arrivalMinutes(plan: DayPlan, random: () => number): number[] {
+  const span = plan.lastTicket - plan.open;
+  let area = 0;
+  for (let m = plan.open; m < plan.lastTicket; m++) area += arrivalWeight(m);
+  const peak = 2.2;
+  const peakRate = (plan.arrivals / area) * peak;
+  const times: number[] = [];
+  for (let t = plan.open; ; ) {
+    t += -Math.log(1 - random()) / peakRate;
+    if (t >= plan.open + span) break;
+    if (random() < arrivalWeight(Math.floor(t)) / peak) times.push(t);
+  }
+  return times;
+}
+
+function pick<T extends { share: number }>(items: readonly T[], random: () => number): T {
+  let r = random() * items.reduce((s, i) => s + i.share, 0);
+  for (const item of items) if ((r -= item.share) <= 0) return item;
+  return items.at(-1)!;
+}
+
+type Happening = { at: number; kind: 'arrive' } | { at: number; kind: 'leave' | 'absent'; counterId: number; ticketId: string };
+
+/** Runs the day; each estimator is asked at every number taken, and the outcomes returned. */
+export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>): Outcome[] {
+  const random = seededRandom(plan.seed);
+  const series = new Map<string, number>();
+  const stored = new Map<string, Ticket>();
+  let seq = 0;
+  let now = plan.midnight + plan.open * 60_000;
+  const states = plan.hall.counters.map((c) => ({ id: c.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }));
+  const live = new LiveState(plan.hall, states, [], { lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0, ticket: (id) => stored.get(id) ?? null });
+  const queries = new HallQueries(live, () => now, () => seq);
+  const trueSeconds = new Map(plan.services.map((s) => [s.id, s.meanMinutes * 60]));
+  const context: EstimateContext = { live, queries, now, trueSeconds: (id) => trueSeconds.get(id) ?? 300 };
+
+  const run = (command: Command) => {
+    const change = applyCommand(live, command, { now });
+    for (const s of change.series) series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
+    for (const t of change.tickets) stored.set(t.id, t);
+    live.apply(change, change.events.map((event) => ({ event, at: now })));
+    seq += 1;
+    return change;
+  };
+
+  const agenda: Happening[] = arrivalMinutes(plan, random).map((m) => ({ at: plan.midnight + m * 60_000, kind: 'arrive' }));
+  const outcomes = new Map<string, Outcome>();
+  const categories = plan.hall.settings.priorityCategories;
+  const schedule = (h: Happening) => {
+    // Kept in time order; the agenda is short enough for an insertion.
+    let i = agenda.length;
+    while (i > 0 && agenda[i - 1]!.at > h.at) i--;
+    agenda.splice(i, 0, h);
+  };
+  /** A free counter calls the next citizen, if any; the citizen then comes or does not. */
+  const callAt = (counterId: number) => {
+    let called: Ticket | undefined;
+    try {
+      called = run({ type: 'callNext', counterId }).tickets.find((t) => t.status === 'called');
+    } catch {
+      return; // nobody it may call
+    }
+    if (!called) return;
+    const outcome = outcomes.get(called.id);
+    if (outcome) outcome.waited = Math.round((now - called.issuedAt) / 1000);
+    const service = plan.services.find((s) => s.id === called!.serviceId)!;
+    if (random() < plan.noShowShare) {
+      schedule({ at: now + plan.noShowWaitMinutes * 60_000, kind: 'absent', counterId, ticketId: called.id });
+    } else {
+      schedule({ at: now + lognormal(random, service.meanMinutes * 60_000, service.sigma), kind: 'leave', counterId, ticketId: called.id });
+    }
+  };
+  const idleCounters = () => live.allCounters().filter(({ state }) => state.mode === 'open' && state.currentTicketId === null);
+
+  while (agenda.length > 0) {
+    const happening = agenda.shift()!;
+    now = happening.at;
+    context.now = now;
+    if (happening.kind === 'arrive') {
+      const service = pick(plan.services, random);
+      const priority = random() < plan.priorityShare && categories.length > 0 ? categories[Math.floor(random() * categories.length)]!.code : null;
+      const ticket = run({ type: 'issue', serviceId: service.id, priority }).tickets[0]!;
+      const predicted: Record<string, number | null> = {};
+      for (const [name, estimate] of Object.entries(estimators)) predicted[name] = estimate(ticket, context);
+      outcomes.set(ticket.id, { ticketId: ticket.id, serviceId: ticket.serviceId, priority: priority !== null, issuedAt: now, waited: null, predicted });
+      for (const { def } of idleCounters()) if (live.counterState(def.id)?.currentTicketId === null) callAt(def.id);
+    } else {
+      run(happening.kind === 'leave' ? { type: 'finish', counterId: happening.counterId, ticketId: happening.ticketId } : { type: 'noShow', counterId: happening.counterId, ticketId: happening.ticketId });
+      callAt(happening.counterId);
+    }
+  }
+  return [...outcomes.values()];
+}

@@ -1,0 +1,156 @@
+// The forecast against the engine itself: played forward with the same service times, the
+// real engine calls every ticket exactly when and where the forecast said, whatever the
+// counters' rules. And the cases the simple estimate got wrong.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../server/domain/model.js';
+import { forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
+import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
+
+const MINUTES: Record<string, number> = { HT: 6, DD: 12, XD: 10, CA: 7 };
+const seconds = (serviceId: string) => MINUTES[serviceId]! * 60;
+
+function hallWith(counters: unknown[], policy: Record<string, unknown> = { policy: 'strict' }, extra: Record<string, unknown> = {}): HallFixture {
+  return new HallFixture(
+    smallHall({
+      hall: { priority: policy, ...extra },
+      services: [
+        { id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' } },
+        { id: 'DD', name: 'Đất đai', numbering: { prefix: 'B' } },
+        { id: 'XD', name: 'Xây dựng', numbering: { prefix: 'C' } },
+        { id: 'CA', name: 'Công an', numbering: { from: 1001, to: 1999 } },
+      ],
+      counters,
+    }),
+  );
+}
+
+function inputOf(hall: HallFixture, services: string[] = []): ForecastInput {
+  const counters = hall.live.allCounters().map(({ def, state }) => ({ def, state, current: state.currentTicketId ? hall.ticket(state.currentTicketId) : null }));
+  const waiting = [...hall.live.openTickets()].filter((t) => t.status === 'waiting');
+  const minutes = hall.live.settings.maxWaitMinutes;
+  return { now: hall.now, counters, waiting, serviceSeconds: seconds, policy: hall.live.settings.priorityPolicy, maxWaitMs: minutes ? minutes * 60_000 : null, closingAt: null, services };
+}
+
+/** The real engine, each counter pressing "next" the moment its citizen's time is up. */
+function replay(hall: HallFixture): Map<string, { at: number; counterId: number }> {
+  const called = new Map<string, { at: number; counterId: number }>();
+  const freeAt = new Map(hall.live.allCounters().map(({ def }) => [def.id, hall.now]));
+  while (freeAt.size > 0) {
+    const [counterId, at] = [...freeAt].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0]!;
+    hall.now = at;
+    let ticket: Ticket | undefined;
+    try {
+      const change = hall.run({ type: 'callNext', counterId, finishCurrent: true });
+      ticket = change.tickets.find((t) => t.status === 'called');
+    } catch {
+      ticket = undefined;
+    }
+    if (!ticket) {
+      freeAt.delete(counterId);
+      continue;
+    }
+    called.set(ticket.id, { at, counterId });
+    freeAt.set(counterId, at + seconds(ticket.serviceId) * 1000);
+  }
+  return called;
+}
+
+function expectSameAsEngine(hall: HallFixture): void {
+  const forecast = forecastCalls(inputOf(hall));
+  const actual = replay(hall);
+  expect(forecast.calls.size).toBe(actual.size);
+  for (const [id, call] of actual) expect(forecast.calls.get(id), id).toMatchObject(call);
+}
+
+describe('wait forecast', () => {
+  it('an in-order counter serves its second service only once the first is empty', () => {
+    // Counter 2 serves DD, then XD: the last XD waits for every DD, not half a counter's share.
+    const hall = hallWith([{ id: 1, services: ['DD'] }, { id: 2, services: ['DD', 'XD'], selection: 'in_order' }]);
+    const xd = hall.issue('XD');
+    for (let i = 0; i < 6; i++) hall.issue('DD');
+    const forecast = forecastCalls(inputOf(hall));
+    // Six DD tickets over two counters: three rounds of 12 minutes before counter 2 turns to XD.
+    expect((forecast.calls.get(xd.id)!.at - hall.now) / 60_000).toBeCloseTo(36, 0);
+    expectSameAsEngine(hall);
+  });
+
+  it('with interleaved priority a priority ticket is not "next" while regular turns come first', () => {
+    const hall = hallWith([{ id: 1, services: ['HT'] }], { policy: 'interleaved', regularPerPriority: 3 });
+    for (let i = 0; i < 5; i++) hall.issue('HT');
+    hall.callNext(1); // one regular call made; two more regular turns before a priority one
+    const elderly = hall.issue('HT', 'nguoi_cao_tuoi');
+    const forecast = forecastCalls(inputOf(hall));
+    const call = forecast.calls.get(elderly.id)!;
+    expect(call.ahead).toBe(2);
+    // The citizen at the counter (6 min), then two regular citizens (12 min).
+    expect((call.at - hall.now) / 60_000).toBeCloseTo(18, 0);
+  });
+
+  it('counts the citizens at the counters: with all four busy, one ahead still waits for a counter to free', () => {
+    const hall = hallWith([1, 2, 3, 4].map((id) => ({ id, services: ['HT'] })));
+    for (let i = 0; i < 4; i++) hall.issue('HT');
+    for (const id of [1, 2, 3, 4]) hall.callNext(id);
+    hall.now += 60_000;
+    hall.issue('HT');
+    const mine = hall.issue('HT');
+    const wait = waitFromForecast(forecastCalls(inputOf(hall)).calls.get(mine.id), hall.now, null);
+    // Every counter has about 5 of its 6 minutes to go; the simple estimate said 1 × 6 / 4 = 1.5.
+    expect(wait.seconds! / 60).toBeGreaterThan(4.8);
+    expect(wait.seconds! / 60).toBeLessThan(5.1);
+  });
+
+  it('says "may not be served today" when closing comes first', () => {
+    const hall = hallWith([{ id: 1, services: ['HT'] }]);
+    for (let i = 0; i < 10; i++) hall.issue('HT');
+    const last = hall.issue('HT');
+    const forecast = forecastCalls({ ...inputOf(hall), closingAt: hall.now + 30 * 60_000 });
+    expect(waitFromForecast(forecast.calls.get(last.id), hall.now, hall.now + 30 * 60_000)).toEqual({ seconds: null, beyondClosing: true });
+  });
+
+  it('predicts a ticket taken now for every service, without moving anyone else', () => {
+    const hall = hallWith([{ id: 1, services: ['HT', 'DD'] }, { id: 2, services: ['CA'] }]);
+    const waiting = [hall.issue('HT'), hall.issue('DD'), hall.issue('HT')];
+    const alone = forecastCalls(inputOf(hall));
+    const withNew = forecastCalls(inputOf(hall, ['HT', 'DD', 'CA', 'XD']));
+    for (const t of waiting) expect(withNew.calls.get(t.id)).toEqual(alone.calls.get(t.id));
+    expect(withNew.newTicket.get('CA')!.at).toBe(hall.now);
+    expect(withNew.newTicket.has('XD')).toBe(false); // no counter serves it
+    expect(withNew.newTicket.get('HT')!.at).toBeGreaterThan(alone.calls.get(waiting[2]!.id)!.at - 1);
+  });
+
+  it('agrees with the engine for random halls, queues and rules', () => {
+    const services = ['HT', 'DD', 'XD', 'CA'];
+    const counterArb = fc.record({
+      services: fc.uniqueArray(fc.constantFrom(...services), { minLength: 1, maxLength: 3 }),
+      inOrder: fc.boolean(),
+      weights: fc.array(fc.constantFrom(0.5, 1, 2), { minLength: 3, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(counterArb, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ service: fc.constantFrom(...services), priority: fc.boolean(), gap: fc.integer({ min: 0, max: 300 }) }), { maxLength: 25 }),
+        fc.constantFrom({ policy: 'strict' }, { policy: 'interleaved', regularPerPriority: 2 }),
+        fc.constantFrom(null, 20),
+        (counters, arrivals, policy, maxWaitMinutes) => {
+          const hall = hallWith(
+            counters.map((c, i) => ({
+              id: i + 1,
+              services: c.services.map((s, j) => ({ service: s, weight: c.weights[j]! })),
+              ...(c.inOrder ? { selection: 'in_order' } : {}),
+            })),
+            policy,
+            { maxWaitMinutes },
+          );
+          for (const a of arrivals) {
+            hall.now += a.gap * 1000;
+            hall.issue(a.service, a.priority ? 'nguoi_cao_tuoi' : null);
+          }
+          expectSameAsEngine(hall);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
