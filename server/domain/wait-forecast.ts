@@ -45,8 +45,33 @@ export interface Forecast {
   newTicket: Map<string, ForecastCall>;
 }
 
-/** A citizen already at a counter is expected to stay at least this share of a service. */
-const MIN_REMAINING_SHARE = 0.2;
+/**
+ * Spread assumed for service times (the sigma of a lognormal): counter work is skewed, a few
+ * long cases among many short ones. It sets how long a citizen still stays once at the counter.
+ */
+const SERVICE_SIGMA = 0.5;
+
+/** Standard normal cumulative distribution (Abramowitz-Stegun 7.1.26, error below 1.5e-7). */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
+ * Expected time still to go for a citizen served for `elapsed` of a service whose mean is
+ * `mean`, service times being lognormal: E[X - t | X > t]. Longer than mean - elapsed, and never
+ * zero: a citizen past the average time is likely one of the long cases.
+ */
+export function expectedRemaining(mean: number, elapsed: number): number {
+  if (elapsed <= 0) return mean;
+  const sigma = SERVICE_SIGMA;
+  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  const z = (Math.log(elapsed) - mu) / sigma;
+  const stillThere = normalCdf(-z);
+  if (stillThere < 1e-9) return mean * 0.1;
+  return (mean * normalCdf(sigma - z)) / stillThere - elapsed;
+}
 /** Ids of the tickets imagined for "a ticket taken now". */
 const PROBE = '\u0000probe:';
 
@@ -63,8 +88,7 @@ function freeAtOf(counter: ForecastCounter, input: ForecastInput): number {
   if (!current) return input.now;
   const began = current.servingAt ?? current.calledAt ?? input.now;
   const expected = input.serviceSeconds(current.serviceId, counter.def.id) * 1000;
-  const remaining = Math.max(expected - (input.now - began), expected * MIN_REMAINING_SHARE);
-  return input.now + remaining;
+  return input.now + expectedRemaining(expected, input.now - began);
 }
 
 /** A ticket of the service taken now, last of its queue; it takes no counter time. */

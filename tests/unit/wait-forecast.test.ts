@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../server/domain/model.js';
-import { forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
+import { expectedRemaining, forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 
 const MINUTES: Record<string, number> = { HT: 6, DD: 12, XD: 10, CA: 7 };
@@ -63,6 +63,19 @@ function expectSameAsEngine(hall: HallFixture): void {
   expect(forecast.calls.size).toBe(actual.size);
   for (const [id, call] of actual) expect(forecast.calls.get(id), id).toMatchObject(call);
 }
+
+describe('time still to go for a citizen at the counter', () => {
+  it('is the mean at first, then more than what is left of the mean, never zero', () => {
+    expect(expectedRemaining(600, 0)).toBe(600);
+    // Half way through, a little more than the other half: some cases are long.
+    expect(expectedRemaining(600, 300)).toBeGreaterThan(300);
+    expect(expectedRemaining(600, 300)).toBeLessThan(400);
+    // Past the mean, a citizen is likely one of the long cases: still minutes to go.
+    expect(expectedRemaining(600, 900)).toBeGreaterThan(150);
+    // And it never goes below zero however long it lasts.
+    for (const elapsed of [0, 60, 600, 1800, 7200]) expect(expectedRemaining(600, elapsed)).toBeGreaterThan(0);
+  });
+});
 
 describe('wait forecast', () => {
   it('an in-order counter serves its second service only once the first is empty', () => {
