@@ -9,7 +9,8 @@
 // It prints figures; it is not a pass/fail test.
 
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFrame, keypadAck, keypadShow } from '../hardware/keypad/keypad-protocol.js';
@@ -38,6 +39,9 @@ const HTTP_CONNECTIONS = 32;
 /** Part 1: the hub's own figures. */
 const HUB_COUNTERS = 40;
 const HUB_DISPLAYS = Number(process.env.BENCH_DISPLAYS ?? 200);
+/** Part 1, printing: tickets printed by kiosks on network printers. */
+const PRINTS = Number(process.env.BENCH_PRINTS ?? 5000);
+const PRINT_KIOSKS = 10;
 /** Part 2: the calling path from the keypads. */
 const SERIAL_COUNTERS = 60;
 const SERIAL_DISPLAYS = 100;
@@ -110,10 +114,8 @@ async function withHub<T>(dataDir: string, hall: object, body: (hub: HubProcess,
   }
 }
 
-async function hubFigures(hub: HubProcess, dataDir: string, authorization: string): Promise<void> {
-  const pid = hub.child.pid!;
-  console.log(`luot benchmark: Node ${process.version}, ${cpus().length} cores, hub pid ${pid}, fresh SQLite in ${dataDir}`);
-  console.log(`\nHTTP throughput (autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_ROUNDS} rounds of ${HTTP_SECONDS} s each, health and tickets alternating)`);
+/** Rounds of health and ticket requests; returns the median ratio of their rates. */
+async function ticketHealthRatio(hub: HubProcess, authorization: string): Promise<number> {
   await httpRate(`${hub.url}/api/health`, { duration: 1 }); // warm-up
   const ratios: number[] = [];
   let i = 0;
@@ -135,7 +137,14 @@ async function hubFigures(hub: HubProcess, dataDir: string, authorization: strin
       `ratio ${(tickets.rate / health.rate).toFixed(3)}${tickets.errors ? ` (${tickets.errors} errors)` : ''}`,
     );
   }
-  const ratio = percentile(sorted(ratios), 50);
+  return percentile(sorted(ratios), 50);
+}
+
+async function hubFigures(hub: HubProcess, dataDir: string, authorization: string): Promise<void> {
+  const pid = hub.child.pid!;
+  console.log(`luot benchmark: Node ${process.version}, ${cpus().length} cores, hub pid ${pid}, fresh SQLite in ${dataDir}`);
+  console.log(`\nHTTP throughput (autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_ROUNDS} rounds of ${HTTP_SECONDS} s each, health and tickets alternating)`);
+  const ratio = await ticketHealthRatio(hub, authorization);
   line('median ratio tickets / health', ratio.toFixed(3), `target >= 0.25: ${verdict(ratio >= 0.25)}`);
 
   const perCounter = CALLS_PER_COUNTER + BURST_ROUNDS + REST_CALLS;
@@ -299,6 +308,79 @@ async function hubPart(): Promise<void> {
     await withHub(hubDir, benchHall(HUB_COUNTERS), (hub, authorization) => hubFigures(hub, hubDir, authorization));
   } finally {
     rmSync(hubDir, { recursive: true, force: true });
+  }
+  // The same ratio with the data folder in memory: fsync costs nothing there, so what is left
+  // is the hub's own work per ticket.
+  if (existsSync('/dev/shm')) {
+    const memoryDir = mkdtempSync(join('/dev/shm', 'luot-bench-'));
+    try {
+      await withHub(memoryDir, benchHall(HUB_COUNTERS), async (hub, authorization) => {
+        console.log('\nHTTP throughput again, data folder in memory (tmpfs, /dev/shm)');
+        const ratio = await ticketHealthRatio(hub, authorization);
+        line('median ratio tickets / health (tmpfs)', ratio.toFixed(3), `target >= 0.25: ${verdict(ratio >= 0.25)}`);
+      });
+    } finally {
+      rmSync(memoryDir, { recursive: true, force: true });
+    }
+  }
+  await printingFigures();
+}
+
+/** Takes print jobs like a healthy EPSON network printer, keeping only their count. */
+async function printerSink(): Promise<{ address: string; jobs: () => number; close: () => void }> {
+  let jobs = 0;
+  const server = createServer((socket) => {
+    let size = 0;
+    socket.on('data', (data) => {
+      size += data.length;
+      // DLE EOT n: answer "online, paper fine" to each status query.
+      if (data[0] === 0x10 && data[1] === 0x04) socket.write(Buffer.alloc(Math.max(1, Math.floor(data.length / 3)), 0x12));
+    });
+    socket.on('close', () => size > 12 && jobs++);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { address: `tcp://127.0.0.1:${port}`, jobs: () => jobs, close: () => server.close() };
+}
+
+/** A hub whose kiosks print PRINTS tickets on network printers: its memory before and after. */
+async function printingFigures(): Promise<void> {
+  const sink = await printerSink();
+  const dir = mkdtempSync(join(tmpdir(), 'luot-bench-print-'));
+  const kiosks = Array.from({ length: PRINT_KIOSKS }, (_, i) => ({
+    id: `K${i}`,
+    token: `bench-kiosk-token-${i}-0123456789`,
+    ticketsPerMinute: 600,
+    printer: { type: 'epson', address: sink.address, paper: i % 2 ? 58 : 80 },
+  }));
+  try {
+    await withHub(dir, { ...benchHall(HUB_COUNTERS), kiosks }, async (hub) => {
+      const pid = hub.child.pid!;
+      console.log(`\nA printing hub: ${PRINTS} tickets printed by ${PRINT_KIOSKS} kiosks on network printers (80 and 58 mm)`);
+      line('RSS before the first print', `${rss(pid).rssMb.toFixed(0)} MB`);
+      let next = 0;
+      let failed = 0;
+      const started = performance.now();
+      await Promise.all(
+        kiosks.map(async (kiosk) => {
+          while (next < PRINTS) {
+            const i = next++;
+            const res = await api(hub.url, 'POST', '/api/kiosk/tickets', { serviceId: `S${i % SERVICES}` }, { authorization: `Bearer ${kiosk.token}` });
+            if (res.status !== 201 || !res.body.print?.ok) failed++;
+            // Every round starts from empty queues, as a day would over its hours.
+            if (i % 2000 === 1999) await api(hub.url, 'POST', '/api/day/close', {});
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const memory = rss(pid);
+      line('tickets printed', `${sink.jobs()}`, `${(PRINTS / seconds).toFixed(0)} a second${failed ? `, ${failed} failed` : ''}`);
+      line(`RSS after ${PRINTS} prints`, `${memory.rssMb.toFixed(0)} MB`, `target < 200 MB: ${verdict(memory.rssMb < 200)}`);
+      line('RSS peak while printing', `${memory.peakMb.toFixed(0)} MB`);
+    });
+  } finally {
+    sink.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

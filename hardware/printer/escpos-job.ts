@@ -1,6 +1,8 @@
 // Turns a drawn ticket into the bytes a thermal printer understands, with node-thermal-printer
-// doing the command set: EPSON prints the picture with GS v 0; STAR with its raster command
-// (ESC GS S), because the library's STAR picture command does not follow Star's manual.
+// doing the command set and the sending. The picture's own command is packed here straight from
+// the drawn dots: EPSON's GS v 0 (the bytes the library's printImageBuffer writes, without its
+// object per dot, which took tens of megabytes per ticket); STAR's raster command (ESC GS S),
+// because the library's STAR picture command does not follow Star's manual.
 
 import thermal from 'node-thermal-printer';
 import type { PrinterKind } from '../../server/domain/model.js';
@@ -32,6 +34,13 @@ export function starRaster(raster: TicketRaster): Buffer {
   return Buffer.concat([header, packRows(raster, bytesPerRow)]);
 }
 
+/** ESC/POS "print raster bit image": GS v 0 m xL xH yL yH, then rows of packed dots (m = '0', normal size). */
+export function epsonRaster(raster: TicketRaster): Buffer {
+  const bytesPerRow = Math.ceil(raster.width / 8);
+  const header = Buffer.from([0x1d, 0x76, 0x30, 0x30, bytesPerRow & 0xff, bytesPerRow >> 8, raster.height & 0xff, raster.height >> 8]);
+  return Buffer.concat([header, packRows(raster, bytesPerRow)]);
+}
+
 function packRows(raster: TicketRaster, bytesPerRow: number): Buffer {
   const out = Buffer.alloc(bytesPerRow * raster.height);
   for (let y = 0; y < raster.height; y++) {
@@ -46,8 +55,7 @@ function packRows(raster: TicketRaster, bytesPerRow: number): Buffer {
 export async function composeTicketJob(printer: Printer, kind: Exclude<PrinterKind, 'simulated'>, raster: TicketRaster): Promise<Buffer> {
   printer.clear();
   printer.append(Buffer.from([0x1b, 0x40])); // ESC @: start from a clean state
-  if (kind === 'star') printer.append(starRaster(raster));
-  else await printer.printImageBuffer(raster.png);
+  printer.append(kind === 'star' ? starRaster(raster) : epsonRaster(raster));
   printer.cut();
   return printer.getBuffer();
 }

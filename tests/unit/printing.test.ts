@@ -154,6 +154,13 @@ describe('ESC/POS jobs', () => {
     for (let i = 0; i < raster.dots.length; i++) if (decoded!.dots[i] !== raster.dots[i]) differ++;
     expect(differ).toBe(0);
     expect(inkIn(decoded!, 0, 60)).toBeGreaterThan(0);
+    // Byte for byte what the library's own picture command makes of the same picture.
+    const library = thermalPrinter('epson', { execute: async () => undefined, isPrinterConnected: async () => true });
+    library.clear();
+    library.append(Buffer.from([0x1b, 0x40]));
+    await library.printImageBuffer(raster.png);
+    library.cut();
+    expect(bytes.equals(library.getBuffer())).toBe(true);
   });
 
   it('STAR: the raster command carries the same dots, then a cut', async () => {
