@@ -116,16 +116,52 @@ function probeFor(serviceId: string, now: number): Ticket {
   };
 }
 
+/**
+ * One queue split four ways (priority or not, sent to the front or not), each in arrival order.
+ * The engine only ever picks the first of one of them, so a pick looks at four tickets per
+ * queue instead of the whole queue: a forecast costs O(W log W), not O(W²).
+ */
+class Lanes {
+  private readonly lanes: Ticket[][] = [[], [], [], []];
+  private readonly heads = [0, 0, 0, 0];
+
+  private static laneOf(t: Ticket): number {
+    return (t.priority !== null ? 2 : 0) + (t.front ? 1 : 0);
+  }
+
+  add(t: Ticket): void {
+    this.lanes[Lanes.laneOf(t)]!.push(t);
+  }
+
+  sort(): void {
+    for (const lane of this.lanes) lane.sort((a, b) => a.queueAt - b.queueAt || a.seq - b.seq);
+  }
+
+  /** The first of each lane. */
+  firsts(into: Ticket[]): void {
+    for (let i = 0; i < 4; i++) {
+      const t = this.lanes[i]![this.heads[i]!];
+      if (t) into.push(t);
+    }
+  }
+
+  /** Takes a ticket that firsts() gave. */
+  take(t: Ticket): void {
+    this.heads[Lanes.laneOf(t)]! += 1;
+  }
+}
+
 export function forecastCalls(input: ForecastInput): Forecast {
-  const queues = new Map<QueueKey, Ticket[]>();
+  const queues = new Map<QueueKey, Lanes>();
   const enqueue = (t: Ticket) => {
     const key = queueKeyOf(t);
-    const list = queues.get(key);
-    if (list) list.push(t);
-    else queues.set(key, [t]);
+    let lanes = queues.get(key);
+    if (!lanes) queues.set(key, (lanes = new Lanes()));
+    lanes.add(t);
   };
   for (const t of input.waiting) enqueue(t);
   for (const id of input.services) enqueue(probeFor(id, input.now));
+  for (const lanes of queues.values()) lanes.sort();
 
   const desks: Desk[] = input.counters
     .filter((c) => c.def.active && c.state.mode === 'open')
@@ -143,7 +179,8 @@ export function forecastCalls(input: ForecastInput): Forecast {
     }
     const desk = desks[index]!;
     const at = desk.freeAt;
-    const candidates = desk.queues.flatMap((key) => queues.get(key) ?? []);
+    const candidates: Ticket[] = [];
+    for (const key of desk.queues) queues.get(key)?.firsts(candidates);
     const next = pickNext(candidates, desk.def, desk.state, input.policy, at, input.maxWaitMs);
     if (!next) {
       // Nothing it may call is left: no arrivals in a forecast, so it stays idle.
@@ -151,8 +188,7 @@ export function forecastCalls(input: ForecastInput): Forecast {
       continue;
     }
     const key = queueKeyOf(next);
-    const list = queues.get(key)!;
-    list.splice(list.indexOf(next), 1);
+    queues.get(key)!.take(next);
     left--;
     const call = { at, counterId: desk.def.id, ahead: calledIn.get(key) ?? 0 };
     if (next.id.startsWith(PROBE)) {

@@ -14,9 +14,26 @@ import type { LiveState } from './live-state.js';
 
 /** A forecast stays good until the queue changes or this long has passed. */
 const FORECAST_TTL_MS = 15_000;
+/**
+ * Under a flood of changes, a new forecast waits this many times as long as the last one took:
+ * forecasting never takes more than a tenth of the hub's time. In a hall's normal pace (a change
+ * every few seconds) every read gets a fresh one.
+ */
+const FORECAST_SPACING = 10;
+
+interface CachedForecast {
+  seq: number;
+  bucket: number;
+  forecast: Forecast;
+  now: number;
+  closingAt: number | null;
+  /** performance.now() when it was made, and how long it took. */
+  madeAt: number;
+  tookMs: number;
+}
 
 export class HallQueries {
-  private cached: { key: string; forecast: Forecast; now: number; closingAt: number | null } | null = null;
+  private cached: CachedForecast | null = null;
 
   constructor(
     private readonly live: LiveState,
@@ -25,10 +42,13 @@ export class HallQueries {
   ) {}
 
   /** The day's calls played forward by the hall's rules (wait-forecast.ts), once per change. */
-  private forecast(): { forecast: Forecast; now: number; closingAt: number | null } {
+  private forecast(): CachedForecast {
     const now = this.clock();
-    const key = `${this.lastSeq()}|${Math.floor(now / FORECAST_TTL_MS)}`;
-    if (this.cached?.key === key) return this.cached;
+    const seq = this.lastSeq();
+    const bucket = Math.floor(now / FORECAST_TTL_MS);
+    const cached = this.cached;
+    if (cached && cached.bucket === bucket && (cached.seq === seq || performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs)) return cached;
+    const started = performance.now();
     const today = this.today();
     const { settings } = this.live;
     const averages = new Map(this.live.allServices().map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
@@ -47,7 +67,7 @@ export class HallQueries {
       closingAt,
       services: this.live.allServices().map((s) => s.id),
     });
-    this.cached = { key, forecast, now, closingAt };
+    this.cached = { seq, bucket, forecast, now, closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
     return this.cached;
   }
 
@@ -125,7 +145,8 @@ export class HallQueries {
     let beyondClosing = false;
     if (ticket.status === 'waiting') {
       const { forecast, now, closingAt } = this.forecast();
-      const call = forecast.calls.get(ticket.id);
+      // A ticket taken since the forecast was made stands where "a ticket taken now" stood.
+      const call = forecast.calls.get(ticket.id) ?? (ticket.issuedAt >= now ? forecast.newTicket.get(ticket.serviceId) : undefined);
       // Those of its queue called before it, as the counters will call them (an interleaved
       // priority ticket can have regular ones ahead); its place in the queue when none calls.
       ahead = call?.ahead ?? peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
