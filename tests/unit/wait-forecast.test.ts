@@ -146,7 +146,10 @@ describe('wait forecast', () => {
         fc.array(fc.record({ service: fc.constantFrom(...services), priority: fc.boolean(), gap: fc.integer({ min: 0, max: 300 }) }), { maxLength: 25 }),
         fc.constantFrom({ policy: 'strict' }, { policy: 'interleaved', regularPerPriority: 2 }),
         fc.constantFrom(null, 20),
-        (counters, arrivals, policy, maxWaitMinutes) => {
+        // Some citizens are called and sent elsewhere: to a service or a counter, kept in their
+        // place or put at the front.
+        fc.array(fc.record({ counter: fc.nat(4), toService: fc.option(fc.constantFrom(...services)), toCounter: fc.nat(4), front: fc.boolean() }), { maxLength: 6 }),
+        (counters, arrivals, policy, maxWaitMinutes, transfers) => {
           const hall = hallWith(
             counters.map((c, i) => ({
               id: i + 1,
@@ -159,6 +162,22 @@ describe('wait forecast', () => {
           for (const a of arrivals) {
             hall.now += a.gap * 1000;
             hall.issue(a.service, a.priority ? 'nguoi_cao_tuoi' : null);
+          }
+          for (const t of transfers) {
+            const from = (t.counter % counters.length) + 1;
+            const target = t.toService ? { toServiceId: t.toService } : { toCounterId: (t.toCounter % counters.length) + 1 };
+            let ticket: Ticket;
+            try {
+              ticket = hall.callNext(from);
+            } catch {
+              continue; // nobody to call there
+            }
+            try {
+              hall.run({ type: 'transfer', counterId: from, ticketId: ticket.id, ...target, position: t.front ? 'front' : 'keep_arrival' });
+            } catch {
+              // Not a place it may go: the clerk serves the citizen instead.
+              hall.run({ type: 'finish', counterId: from, ticketId: ticket.id });
+            }
           }
           expectSameAsEngine(hall);
         },
