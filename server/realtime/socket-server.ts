@@ -80,13 +80,20 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
     if (snapshot) socket.emit('hall:snapshot', snapshot);
   });
 
-  // One message per room and commit: a burst of calls costs each display one frame.
-  hub.queue.onEvents((events) => {
-    // Pages are public: they get each change in its public shape (server/domain/public-view.ts).
-    const published = events.map(publicEvent);
-    for (const { key, events: forRoom } of rooms.route(published, (id) => hub.live.counter(id))) {
+  // One message per room for all the commits of one turn of the event loop: forty calls that
+  // arrive together cost each display one frame, not forty.
+  let pending: ReturnType<typeof publicEvent>[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    for (const { key, events: forRoom } of rooms.route(batch, (id) => hub.live.counter(id))) {
       io.to(key).emit('hall:events', forRoom);
     }
+  };
+  hub.queue.onEvents((events) => {
+    if (pending.length === 0) setImmediate(flush);
+    // Pages are public: they get each change in its public shape (server/domain/public-view.ts).
+    for (const event of events) pending.push(publicEvent(event));
   });
 
   return io;

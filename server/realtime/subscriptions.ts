@@ -87,6 +87,8 @@ export class SubscriptionRooms {
     for (const [key, room] of this.rooms) {
       const forRoom: HallEvent[] = [];
       for (const event of events) {
+        // A room made after this change already has it in its pages' snapshots.
+        if (event.seq <= room.lastSent) continue;
         if (!matches(room.filter, event, counterDef)) continue;
         forRoom.push({ ...event, prevSeq: room.lastSent } as HallEvent);
         room.lastSent = event.seq;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallSnapshot, Reply } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
+import { HUB_ACTOR } from '../../server/domain/actor.js';
 import { api, RecordingClient, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -49,6 +50,24 @@ describe('realtime events', () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => api(hub!.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] })));
     await display.until(() => display.events.length >= 60, '60 events');
     expect(display.events.map((e) => sequencer.accept(e))).toEqual(Array(60).fill('apply'));
+  });
+
+  it('sends the changes of one turn of the event loop as one message per room, chain unbroken', async () => {
+    hub = await startTestHub();
+    const client = new RecordingClient(hub.url);
+    clients.push(client);
+    let messages = 0;
+    client.socket.on('hall:events', () => messages++);
+    await client.until(() => client.snapshots.length > 0, 'snapshot');
+    const start = client.snapshots[0]!.seq;
+    // Forty numbers taken in the same turn, as forty requests arriving together would be.
+    const commits = Array.from({ length: 40 }, (_, i) => hub!.hub.queue.execute({ type: 'issue', serviceId: ['HT', 'DD'][i % 2]!, priority: null, source: 'api' }, HUB_ACTOR));
+    await Promise.all(commits);
+    await client.until(() => client.events.length >= 40, '40 events');
+    expect(messages).toBe(1);
+    const sequencer = new EventSequencer();
+    sequencer.reset(start);
+    expect(client.events.map((e) => sequencer.accept(e))).toEqual(Array(40).fill('apply'));
   });
 
   it('lets a display follow only some services or counters, with its own unbroken chain', async () => {
