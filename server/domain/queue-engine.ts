@@ -185,27 +185,16 @@ function issue(view: QueueView, cmd: Extract<Command, { type: 'issue' }>, { now 
   const seq = view.lastSeq(day, service.id) + 1;
   const limit = dailyLimit(service.numbering, service.dailyMax);
   if (seq > limit) throw new DomainError('service_daily_max', { service: service.name.vi, max: limit });
-  const ticket: Ticket = {
+  const ticket = newTicket({
     id: `${compactDay(day)}-${service.id}-${seq}`,
     day,
     serviceId: service.id,
     seq,
     number: formatTicketNumber(service.numbering, seq),
     priority,
-    status: 'waiting',
     source: cmd.source ?? 'api',
-    issuedAt: now,
-    queueAt: now,
-    front: false,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    recallCount: 0,
-    servingAt: null,
-    endedAt: null,
-    transferCount: 0,
-    endReason: null,
-  };
+    at: now,
+  });
   return {
     tickets: [ticket],
     counters: [],
@@ -240,6 +229,31 @@ function callTicketAt(
 }
 
 /** Finish what the counter holds so that "call next" can be one key press. */
+/** A ticket just taken: waiting at the end of its service's queue. */
+export function newTicket(t: Pick<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | 'number' | 'priority' | 'source'> & { at: number }): Ticket {
+  return {
+    id: t.id,
+    day: t.day,
+    serviceId: t.serviceId,
+    seq: t.seq,
+    number: t.number,
+    priority: t.priority,
+    status: 'waiting',
+    source: t.source,
+    issuedAt: t.at,
+    queueAt: t.at,
+    front: false,
+    targetCounterId: null,
+    counterId: null,
+    calledAt: null,
+    recallCount: 0,
+    servingAt: null,
+    endedAt: null,
+    transferCount: 0,
+    endReason: null,
+  };
+}
+
 /** The hall's maximum wait guard in milliseconds, or null when it is off. */
 function maxWaitMs(view: QueueView): number | null {
   const minutes = view.settings.maxWaitMinutes ?? null;

@@ -5,6 +5,7 @@
 // counters will. Pure: the caller gives the state and the expected service times.
 
 import type { CounterDef, CounterState, PriorityPolicy, Ticket } from './model.js';
+import { newTicket } from './queue-engine.js';
 import { pickNext, queueKeyOf, queuesOf, type QueueKey } from './queue-order.js';
 
 /** A counter as the forecast needs it: only open counters will call. */
@@ -93,27 +94,7 @@ function freeAtOf(counter: ForecastCounter, input: ForecastInput): number {
 
 /** A ticket of the service taken now, last of its queue; it takes no counter time. */
 function probeFor(serviceId: string, now: number): Ticket {
-  return {
-    id: PROBE + serviceId,
-    day: '',
-    serviceId,
-    seq: Number.MAX_SAFE_INTEGER,
-    number: '',
-    priority: null,
-    status: 'waiting',
-    source: 'api',
-    issuedAt: now,
-    queueAt: now,
-    front: false,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    recallCount: 0,
-    servingAt: null,
-    endedAt: null,
-    transferCount: 0,
-    endReason: null,
-  };
+  return newTicket({ id: PROBE + serviceId, day: '', serviceId, seq: Number.MAX_SAFE_INTEGER, number: '', priority: null, source: 'api', at: now });
 }
 
 /**
