@@ -2,8 +2,9 @@
 // project's own font, so that Vietnamese prints right whatever code pages a printer has.
 
 import { join } from 'node:path';
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import { FONTS_DIR } from '../../server/paths.js';
+import { bilevelPng } from './bilevel-png.js';
 import { code128Modules } from './code128.js';
 import type { TicketWords } from './ticket-content.js';
 
@@ -221,6 +222,24 @@ export async function renderTicket(words: TicketWords, paper: PaperWidth): Promi
   return renderBlocks((scale) => blocksOf(words, scale), paper);
 }
 
+/**
+ * One drawing surface per paper width, kept and reused. A canvas is native memory that the
+ * garbage collector does not see: made afresh for every ticket, thousands of them piled up
+ * (gigabytes in a loop of renders) before any was freed.
+ */
+const surfaces = new Map<number, { canvas: Canvas; height: number }>();
+const MIN_SURFACE_HEIGHT = 2048;
+
+function surfaceFor(draw: Libraries['canvas'], width: number, height: number): Canvas {
+  let surface = surfaces.get(width);
+  if (!surface || surface.height < height) {
+    const tall = Math.max(MIN_SURFACE_HEIGHT, height);
+    surface = { canvas: draw.createCanvas(width, tall), height: tall };
+    surfaces.set(width, surface);
+  }
+  return surface.canvas;
+}
+
 /** Any paper made of blocks (a ticket, a dossier slip), HEAD_DOTS[paper] dots across. */
 export async function renderBlocks(blocksFor: (scale: number) => Block[], paper: PaperWidth): Promise<TicketRaster> {
   const { canvas: draw, qr } = await load();
@@ -228,12 +247,12 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
   const margin = paper === 80 ? 16 : 8;
   // 58 mm paper is two thirds as wide; type shrinks less, so its marks stay a dot or more.
   const scale = paper === 80 ? 1 : 0.8;
-  const scratch = draw.createCanvas(width, 10).getContext('2d');
-  const placed = blocksFor(scale).map((b) => place(qr, scratch, b, width, margin));
+  const measure = surfaceFor(draw, width, 0).getContext('2d');
+  const placed = blocksFor(scale).map((b) => place(qr, measure, b, width, margin));
   const height = placed.reduce((sum, p) => sum + p.height, 0) + 2 * margin;
 
-  const canvas = draw.createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+  const surface = surfaceFor(draw, width, height);
+  const ctx = surface.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#000';
@@ -245,20 +264,17 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
     for (const line of p.lines ?? []) lines.push({ ...line, top: top + line.top });
     top += p.height;
   }
-  const image = ctx.getImageData(0, 0, width, height);
-  const rgba = image.data;
+  // The surface's own pixels, read in place: getImageData copies them into native memory that
+  // is never given back (3 MB a ticket). Only black is drawn on white, so every pixel is a grey
+  // and the channels' order does not matter.
+  const pixels = surface.data();
   const dots = new Uint8Array(width * height);
   // A dot is black when the glyph covers about half of it; the half-dot double stroke above
   // keeps thin strokes over that line.
   for (let i = 0; i < dots.length; i++) {
     const o = i * 4;
-    const black = 0.2126 * rgba[o]! + 0.7152 * rgba[o + 1]! + 0.0722 * rgba[o + 2]! < BLACK_BELOW ? 1 : 0;
-    dots[i] = black;
-    // The picture handed to the printer (and shown at /prints) is these dots, nothing grey.
-    rgba[o] = rgba[o + 1] = rgba[o + 2] = black ? 0 : 255;
-    rgba[o + 3] = 255;
+    dots[i] = (pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3 < BLACK_BELOW ? 1 : 0;
   }
-  ctx.putImageData(image, 0, 0);
-  // Encoded synchronously: napi-rs's asynchronous encode has crashed processes under load.
-  return { png: canvas.encodeSync('png'), width, height, dots, lines };
+  // The picture handed on (and shown at /prints) is these dots, nothing grey.
+  return { png: bilevelPng(dots, width, height), width, height, dots, lines };
 }
