@@ -14,6 +14,7 @@ import type { HallDefinition } from '../server/domain/model.js';
 import { peopleAhead, queueKeyOf } from '../server/domain/queue-order.js';
 import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../server/domain/wait-estimate.js';
 import { forecastCalls } from '../server/domain/wait-forecast.js';
+import { forecastInputOf } from '../server/services/hall-queries.js';
 import { DEMO_HALL_FILE } from '../server/paths.js';
 import { simulateDay, type DayPlan, type Estimator, type Outcome, type SimulatedService } from '../server/planning/day-simulator.js';
 import { line, ms, percentile, sorted } from './bench-figures.js';
@@ -32,18 +33,7 @@ const previous: Estimator = (ticket, { live }) => {
 const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).estimatedWaitSeconds;
 
 const floor: Estimator = (ticket, { live, now, trueSeconds }) => {
-  const today = ticket.day;
-  const result = forecastCalls({
-    now,
-    counters: live.allCounters().map(({ def, state }) => ({ def, state, current: state.currentTicketId ? (live.ticket(state.currentTicketId) ?? null) : null })),
-    waiting: [...live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
-    serviceSeconds: trueSeconds,
-    policy: live.settings.priorityPolicy,
-    maxWaitMs: live.settings.maxWaitMinutes ? live.settings.maxWaitMinutes * 60_000 : null,
-    closingAt: null,
-    services: [],
-  });
-  const call = result.calls.get(ticket.id);
+  const call = forecastCalls(forecastInputOf(live, now, trueSeconds, [])).calls.get(ticket.id);
   return call ? Math.round((call.at - now) / 1000) : null;
 };
 

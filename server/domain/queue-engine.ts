@@ -18,7 +18,7 @@ import type {
   TransferPosition,
 } from './model.js';
 import { dailyLimit, formatTicketNumber } from './numbering.js';
-import { candidatesFor, pickNext, servesService, type QueueKey } from './queue-order.js';
+import { candidatesFor, maxWaitMsOf, pickNext, type QueueKey, servesService } from './queue-order.js';
 
 /** What the engine may read. The store implements it over its in-memory state. */
 export interface QueueView {
@@ -254,12 +254,6 @@ export function newTicket(t: Pick<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | '
   };
 }
 
-/** The hall's maximum wait guard in milliseconds, or null when it is off. */
-function maxWaitMs(view: QueueView): number | null {
-  const minutes = view.settings.maxWaitMinutes ?? null;
-  return minutes === null ? null : minutes * 60_000;
-}
-
 function finishCurrentFirst(view: QueueView, counterId: number, now: number): Change {
   const { state } = requireCounter(view, counterId);
   if (state.currentTicketId === null) return EMPTY;
@@ -278,7 +272,7 @@ function callNext(view: QueueView, cmd: Extract<Command, { type: 'callNext' }>, 
   const counterNow = finished.counters[0] ?? state;
   requireIdle(view, counterNow);
   const today = dayOf(ctx.now, view.settings.timeZone);
-  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now, maxWaitMs(view));
+  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now, maxWaitMsOf(view.settings));
   // "Next" with nobody waiting still ends the service of the citizen at the counter: otherwise
   // they stay held and the idle time after them is counted as their service.
   if (!next && finished.tickets.length > 0) return finished;

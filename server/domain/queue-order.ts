@@ -1,7 +1,7 @@
 // Who is next: the ordering rules of the hall, kept apart from the commands so that the
 // kiosk's "people ahead" and the counter's "call next" always agree.
 
-import type { CounterDef, CounterState, PriorityPolicy, Ticket } from './model.js';
+import type { CounterDef, CounterState, HallSettings, PriorityPolicy, Ticket } from './model.js';
 
 export function servesService(counter: CounterDef, serviceId: string): boolean {
   return counter.services.some((link) => link.serviceId === serviceId);
@@ -107,6 +107,12 @@ export function pickNext(
   const front = firstInQueue(pool.filter((t) => t.front));
   if (front) return front;
   return counter.selection === 'in_order' ? pickInOrder(pool, counter) : pickLongestWeightedWait(pool, counter, now);
+}
+
+/** The hall's maximum wait guard in milliseconds, or null when it is off (also for settings stored before it existed). */
+export function maxWaitMsOf(settings: Pick<HallSettings, 'maxWaitMinutes'>): number | null {
+  const minutes = settings.maxWaitMinutes ?? null;
+  return minutes === null ? null : minutes * 60_000;
 }
 
 /** Waiting tickets placed before `ticket` (its "people ahead"), given the queue it stands in. */

@@ -8,9 +8,39 @@ import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, effectiveCounters } from '../domain/wait-estimate.js';
-import { forecastCalls, waitFromForecast, type Forecast } from '../domain/wait-forecast.js';
+import { maxWaitMsOf } from '../domain/queue-order.js';
+import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
+
+/**
+ * What the forecast reads from the live hall at `now`: today's waiting tickets, every counter
+ * with the ticket it holds, the hall's rules. The expected service times and the services to
+ * predict a new ticket for are the caller's (the hub's measured means, or a simulator's truth).
+ */
+export function forecastInputOf(
+  live: LiveState,
+  now: number,
+  serviceSeconds: ForecastInput['serviceSeconds'],
+  services: readonly string[],
+): ForecastInput {
+  const { settings } = live;
+  const today = dayOf(now, settings.timeZone);
+  return {
+    now,
+    counters: live.allCounters().map(({ def, state }) => ({
+      def,
+      state,
+      current: state.currentTicketId === null ? null : (live.ticket(state.currentTicketId) ?? null),
+    })),
+    waiting: [...live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
+    serviceSeconds,
+    policy: settings.priorityPolicy,
+    maxWaitMs: maxWaitMsOf(settings),
+    closingAt: closingTimeOn(now, settings.timeZone, settings.hours),
+    services,
+  };
+}
 
 /** A forecast stays good until the queue changes or this long has passed. */
 const FORECAST_TTL_MS = 15_000;
@@ -49,25 +79,16 @@ export class HallQueries {
     const cached = this.cached;
     if (cached && cached.bucket === bucket && (cached.seq === seq || performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs)) return cached;
     const started = performance.now();
-    const today = this.today();
-    const { settings } = this.live;
-    const averages = new Map(this.live.allServices().map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
-    const closingAt = closingTimeOn(now, settings.timeZone, settings.hours);
-    const forecast = forecastCalls({
+    const services = this.live.allServices();
+    const averages = new Map(services.map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
+    const input = forecastInputOf(
+      this.live,
       now,
-      counters: this.live.allCounters().map(({ def, state }) => ({
-        def,
-        state,
-        current: state.currentTicketId === null ? null : (this.live.ticket(state.currentTicketId) ?? null),
-      })),
-      waiting: [...this.live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
-      serviceSeconds: (serviceId) => averages.get(serviceId) ?? 300,
-      policy: settings.priorityPolicy,
-      maxWaitMs: settings.maxWaitMinutes === null || settings.maxWaitMinutes === undefined ? null : settings.maxWaitMinutes * 60_000,
-      closingAt,
-      services: this.live.allServices().map((s) => s.id),
-    });
-    this.cached = { seq, bucket, forecast, now, closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
+      (serviceId) => averages.get(serviceId) ?? 300,
+      services.map((s) => s.id),
+    );
+    const forecast = forecastCalls(input);
+    this.cached = { seq, bucket, forecast, now, closingAt: input.closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
     return this.cached;
   }
 

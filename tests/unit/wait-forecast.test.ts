@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../server/domain/model.js';
 import { expectedRemaining, forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
-import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
+import { forecastInputOf } from '../../server/services/hall-queries.js';
+import { HallFixture, smallHall } from '../helpers/hall-fixture.js';
 
 const MINUTES: Record<string, number> = { HT: 6, DD: 12, XD: 10, CA: 7 };
 const seconds = (serviceId: string) => MINUTES[serviceId]! * 60;
@@ -27,10 +28,8 @@ function hallWith(counters: unknown[], policy: Record<string, unknown> = { polic
 }
 
 function inputOf(hall: HallFixture, services: string[] = []): ForecastInput {
-  const counters = hall.live.allCounters().map(({ def, state }) => ({ def, state, current: state.currentTicketId ? hall.ticket(state.currentTicketId) : null }));
-  const waiting = [...hall.live.openTickets()].filter((t) => t.status === 'waiting');
-  const minutes = hall.live.settings.maxWaitMinutes;
-  return { now: hall.now, counters, waiting, serviceSeconds: seconds, policy: hall.live.settings.priorityPolicy, maxWaitMs: minutes ? minutes * 60_000 : null, closingAt: null, services };
+  // The test halls take numbers around the clock: no closing time.
+  return forecastInputOf(hall.live, hall.now, seconds, services);
 }
 
 /** The real engine, each counter pressing "next" the moment its citizen's time is up. */
