@@ -2,7 +2,7 @@
 // today's figures. Live through the hall feed; every change re-reads the counter's detail.
 
 import { useEffect, useState } from 'preact/hooks';
-import type { CounterDetail } from '../../server/contract/events.js';
+import type { CounterDetail, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { ActionPad, availableActions } from './action-pad.js';
@@ -64,17 +64,22 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     setMessage({ kind: 'error', vi: e.failure.message, en: e.failure.messageEn });
   };
 
-  const run = async (action: CounterAction | 'resume', body: Record<string, unknown> = {}) => {
+  /** What a command's answer is worth saying, in both languages; nothing when left out. */
+  type Said = (ticket: Ticket) => (text: typeof TEXT.vi) => string;
+
+  /**
+   * Sends one command at a time. A command keeps the session alive, so its end is read again;
+   * the counter's detail is read again when the hall feed brings the command's events.
+   */
+  const perform = async (send: () => Promise<{ ticket: Ticket | null }>, said?: Said) => {
     if (busy) return;
     setBusy(true);
     setMessage(null);
     try {
-      // The counter's detail is read again when the hall feed brings the command's events.
-      const { ticket } = await counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) });
-      if (action === 'callNext' && ticket) {
-        // With nobody waiting, "next" finishes the citizen served and calls no one.
-        const said = ticket.status === 'called' ? (x: typeof TEXT.vi) => x.done_called(ticket.number, counterId) : (x: typeof TEXT.vi) => x.finishedNoneWaiting(ticket.number);
-        setMessage({ kind: 'info', vi: said(TEXT.vi), en: said(TEXT.en) });
+      const { ticket } = await send();
+      if (ticket && said) {
+        const say = said(ticket);
+        setMessage({ kind: 'info', vi: say(TEXT.vi), en: say(TEXT.en) });
       }
       currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
     } catch (e) {
@@ -84,23 +89,11 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     }
   };
 
-  /** A command that is not one of the pad's buttons (call one ticket, restore, cancel). */
-  const runOther = async (send: () => Promise<{ ticket: { number: string } | null }>, done: (number: string) => { vi: string; en: string }) => {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const { ticket } = await send();
-      if (ticket) setMessage({ kind: 'info', ...done(ticket.number) });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const both = (pick: (lang: typeof TEXT.vi | typeof TEXT.en) => string) => ({ vi: pick(TEXT.vi), en: pick(TEXT.en) });
-  const callChosen = (ticketId: string) =>
-    void runOther(() => callTicket(token, counterId, ticketId), (n) => both((x) => x.done_called(n, counterId)));
+  // With nobody waiting, "next" finishes the citizen served and calls no one.
+  const calledOrFinished: Said = (ticket) => (x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number));
+  const run = (action: CounterAction | 'resume', body: Record<string, unknown> = {}) =>
+    perform(() => counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) }), action === 'callNext' ? calledOrFinished : undefined);
+  const callChosen = (ticketId: string) => void perform(() => callTicket(token, counterId, ticketId), calledOrFinished);
   const canCallChosen = detail?.state.mode === 'open' && !detail.current && !busy;
 
   const act = (action: CounterAction) => {
@@ -160,7 +153,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
             restoreMinutes={hall?.noShowRestoreMinutes ?? 15}
             seq={seq}
             busy={busy}
-            onRestore={(ticket) => void runOther(() => restoreTicket(token, ticket.id), (n) => both((x) => x.restored(n)))}
+            onRestore={(ticket) => void perform(() => restoreTicket(token, ticket.id), (t) => (x) => x.restored(t.number))}
           />
         </QueuePanel>
       </main>
@@ -185,7 +178,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           onConfirm={(reason) => {
             const ticketId = detail.current!.id;
             setDialog(null);
-            void runOther(() => cancelTicket(token, ticketId, reason), (n) => both((x) => x.cancelled(n)));
+            void perform(() => cancelTicket(token, ticketId, reason), (t) => (x) => x.cancelled(t.number));
           }}
         />
       )}

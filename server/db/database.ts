@@ -26,6 +26,8 @@ export interface OpenedDatabase {
  * finds no environment; nodejs/node#65446). Statements that are never collected cannot trip it,
  * and the hall's SQL is a fixed set, so the cache stays small. Pragmas and copies go through
  * exec(), which makes no such object. better-sqlite3 13 is free of this but needs Node 22.
+ * Callers writing the same SQL share one statement, its pluck() or raw() mode included: give a
+ * query read in another mode its own text.
  */
 export function retainStatements(db: Db): Db {
   const prepare = db.prepare.bind(db);
