@@ -72,12 +72,14 @@ export class HallQueries {
   ) {}
 
   /** The day's calls played forward by the hall's rules (wait-forecast.ts), once per change. */
-  private forecast(): CachedForecast {
+  /** `fresh`: made now whatever the spacing (a ticket the last forecast cannot stand for). */
+  private forecast(fresh = false): CachedForecast {
     const now = this.clock();
     const seq = this.lastSeq();
     const bucket = Math.floor(now / FORECAST_TTL_MS);
     const cached = this.cached;
-    if (cached && cached.bucket === bucket && (cached.seq === seq || performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs)) return cached;
+    const recent = cached !== null && !fresh && performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs;
+    if (cached && cached.bucket === bucket && (cached.seq === seq || recent)) return cached;
     const started = performance.now();
     const services = this.live.allServices();
     const averages = new Map(services.map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
@@ -165,9 +167,16 @@ export class HallQueries {
     let wait: number | null = null;
     let beyondClosing = false;
     if (ticket.status === 'waiting') {
-      const { forecast, now, closingAt } = this.forecast();
-      // A ticket taken since the forecast was made stands where "a ticket taken now" stood.
-      const call = forecast.calls.get(ticket.id) ?? (ticket.issuedAt >= now ? forecast.newTicket.get(ticket.serviceId) : undefined);
+      let made = this.forecast();
+      let call = made.forecast.calls.get(ticket.id);
+      if (!call && ticket.issuedAt >= made.now) {
+        // Taken since the forecast was made: a plain ticket stands where "a ticket taken now"
+        // stood; a priority one, or one sent to a counter or the front, needs its own forecast.
+        const plain = ticket.priority === null && ticket.targetCounterId === null && !ticket.front;
+        if (!plain) made = this.forecast(true);
+        call = plain ? made.forecast.newTicket.get(ticket.serviceId) : made.forecast.calls.get(ticket.id);
+      }
+      const { now, closingAt } = made;
       // Those of its queue called before it, as the counters will call them (an interleaved
       // priority ticket can have regular ones ahead); its place in the queue when none calls.
       ahead = call?.ahead ?? peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
