@@ -1,7 +1,9 @@
 // The append-only log of every state change. Its row number is the sequence number that
-// pages follow; triggers in the schema refuse updates and deletes.
+// pages follow; triggers in the schema refuse updates and deletes. Each row keeps what the
+// change set, not the full states (server/domain/log-entry.ts).
 
 import type { DomainEvent, HallEventType } from '../contract/events.js';
+import { logEntriesOf, type PriorState } from '../domain/log-entry.js';
 import type { Db } from './database.js';
 
 export interface LoggedEvent {
@@ -40,9 +42,18 @@ function subjects(event: DomainEvent): { ticketId: string | null; counterId: num
   };
 }
 
+function counterIdsOf(entry: Record<string, unknown>): number[] {
+  const one = entry.counter as { id: number } | null | undefined;
+  const many = (entry.counters as { id: number }[] | undefined) ?? [];
+  return [...(one ? [one.id] : []), ...many.map((c) => c.id)];
+}
+
 export class EventLog {
   private readonly insert;
   private readonly selectLast;
+  /** Counters whose whole state the log holds since the start of `day` or of this hub. */
+  private readonly wholeCounters = new Set<number>();
+  private day = '';
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -51,11 +62,28 @@ export class EventLog {
     this.selectLast = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   }
 
-  /** Appends inside the caller's transaction and returns the sequence number given. */
-  append(event: DomainEvent, at: number, actor: string | null): number {
-    const s = subjects(event);
-    const result = this.insert.run(at, event.type, s.ticketId, s.counterId, s.serviceId, actor, JSON.stringify(event.data));
-    return Number(result.lastInsertRowid);
+  /**
+   * Appends a change's events inside the caller's transaction, each as what it changed since
+   * `prior` (the state before the change), and returns the sequence numbers given.
+   */
+  appendChange(events: readonly DomainEvent[], prior: PriorState, at: number, actor: string | null, day: string): number[] {
+    if (day !== this.day) this.forgetWholeCounters(day);
+    const entries = logEntriesOf(events, prior, (id) => !this.wholeCounters.has(id));
+    return events.map((event, i) => {
+      const s = subjects(event);
+      const result = this.insert.run(at, event.type, s.ticketId, s.counterId, s.serviceId, actor, JSON.stringify(entries[i]));
+      for (const c of counterIdsOf(entries[i]!)) this.wholeCounters.add(c);
+      return Number(result.lastInsertRowid);
+    });
+  }
+
+  /**
+   * After a write that did not reach the disk: the next entry of every counter holds its whole
+   * state again (one too many is harmless, one missing would break a day's replay).
+   */
+  forgetWholeCounters(day = this.day): void {
+    this.wholeCounters.clear();
+    this.day = day;
   }
 
   /** Who made the last change of a kind to a ticket (e.g. who finished serving it). */

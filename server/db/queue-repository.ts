@@ -5,7 +5,7 @@ import type { SeriesUpdate } from '../domain/queue-engine.js';
 import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/model.js';
 import type { Db } from './database.js';
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   day: string;
   service_id: string;

@@ -13,6 +13,7 @@ import { rate, type RatingCommand, type RatingView, type Rating } from '../domai
 import { checkScope, type Actor } from '../domain/actor.js';
 import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier-engine.js';
 import { dayOf } from '../domain/hall-clock.js';
+import type { PriorState } from '../domain/log-entry.js';
 import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
@@ -79,6 +80,8 @@ export class QueueService {
   private day: string;
   private seq: number;
   private batch: Batch | null = null;
+  /** What the log's entries are made against: the live state and stored dossiers before a change. */
+  private readonly prior: PriorState;
 
   constructor(
     private readonly db: Db,
@@ -95,6 +98,7 @@ export class QueueService {
     private readonly ratings: RatingRepository,
     private readonly ratingView: RatingView,
   ) {
+    this.prior = { ticket: (id) => live.ticket(id), counterState: (id) => live.counterState(id), dossier: (code) => dossiers.get(code) };
     this.seq = log.lastSeq();
     this.day = dayOf(clock(), live.settings.timeZone);
   }
@@ -175,15 +179,17 @@ export class QueueService {
     this.db.exec('SAVEPOINT command');
     let seqs: number[];
     try {
+      // The log keeps what changed: it is written first, against the state before the change.
+      seqs = this.log.appendChange(change.events, this.prior, at, actor, this.day);
       for (const t of change.tickets) this.repo.saveTicket(t);
       for (const c of change.counters) this.repo.saveCounterState(c);
       for (const s of change.series) this.repo.saveSeries(s);
       for (const d of change.dossiers ?? []) this.dossiers.save(d);
       for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
       for (const r of change.ratings ?? []) this.ratings.save(r);
-      seqs = change.events.map((e) => this.log.append(e, at, actor));
       this.db.exec('RELEASE command');
     } catch (error) {
+      this.log.forgetWholeCounters();
       this.db.exec('ROLLBACK TO command');
       this.db.exec('RELEASE command');
       return Promise.reject(error);
@@ -201,6 +207,7 @@ export class QueueService {
     } catch (error) {
       this.logger.error({ err: error }, 'commit failed; the batch is rolled back');
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.log.forgetWholeCounters();
       this.reloadLive();
       for (const s of batch.staged) s.reject(new CommitError(error));
       batch.finish();

@@ -3,6 +3,7 @@
 
 import Database from 'better-sqlite3';
 import { retainStatements } from '../../server/db/database.js';
+import { compareLogWithTables } from '../../server/db/log-replay.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,8 @@ describe('crash safety', () => {
     }
     const db = retainStatements(new Database(join(dataDir, 'luot.sqlite'), { readonly: true }));
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    // The log, kept as changes, replays to exactly the tables after every kill.
+    expect(compareLogWithTables(db)).toEqual([]);
     db.close();
   }, 120_000);
 

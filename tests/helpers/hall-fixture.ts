@@ -36,6 +36,8 @@ export class HallFixture {
   /** What the database would hold: every ticket as last changed. */
   private readonly stored = new Map<string, Ticket>();
   now: number;
+  /** Called with each change before the live state takes it (when the state before is still there). */
+  beforeApply: ((change: Change) => void) | null = null;
 
   constructor(hall: HallDefinition = smallHall(), now = hanoi(8)) {
     this.now = now;
@@ -58,6 +60,7 @@ export class HallFixture {
   run(command: Command): Change {
     const change = applyCommand(this.live, command, { now: this.now });
     for (const s of change.series) this.series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
+    this.beforeApply?.(change);
     for (const t of change.tickets) this.stored.set(t.id, t);
     this.live.apply(change, change.events.map((event) => ({ event, at: this.now })));
     this.now += 1000;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { buildApp, type LuotApp } from '../../server/app.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
+import { compareLogWithTables } from '../../server/db/log-replay.js';
 import { createHub, type Hub } from '../../server/hub.js';
 
 /**
@@ -28,7 +29,10 @@ export interface TestHub {
   hub: Hub;
   url: string;
   dataDir: string;
-  /** Stops the hub; the data folder stays for a restart unless `remove` is set. */
+  /**
+   * Stops the hub; the data folder stays for a restart unless `remove` is set. Throws when the
+   * event log, replayed, differs from the tables.
+   */
   stop(remove?: boolean): Promise<void>;
 }
 
@@ -49,7 +53,10 @@ export async function startTestHub(
     dataDir,
     async stop(remove = false) {
       await app.close();
+      // Every test hub's history must replay to exactly what its tables hold.
+      const mismatches = hub.db.open ? compareLogWithTables(hub.db) : [];
       hub.close();
+      if (mismatches.length > 0) throw new Error(`the event log differs from the tables: ${JSON.stringify(mismatches.slice(0, 3))}`);
       if (remove) rmSync(dataDir, { recursive: true, force: true });
     },
   };
