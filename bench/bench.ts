@@ -24,6 +24,7 @@ import { CallStamps } from './call-stamps.js';
 import { Displays } from './displays.js';
 import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
 import { estimateAccuracyPart } from './estimate-accuracy.js';
+import { yearOfDataPart } from './year-of-data.js';
 import { lookupPart } from './lookup-bench.js';
 import { ptyEchoLatencies } from './pty-baseline.js';
 
@@ -287,7 +288,7 @@ function wireTimes(): void {
 }
 
 async function main(): Promise<void> {
-  // BENCH_PART=hub, keypads, lookup or estimates runs one part only.
+  // BENCH_PART=hub, keypads, lookup, estimates or year runs one part only.
   const part = process.env.BENCH_PART;
   if (!part || part === 'hub') await hubPart();
   if (!part || part === 'keypads') await keypadPart();
@@ -300,6 +301,7 @@ async function main(): Promise<void> {
     }
   }
   if (!part || part === 'estimates') estimateAccuracyPart();
+  if (!part || part === 'year') await yearOfDataPart();
 }
 
 async function hubPart(): Promise<void> {

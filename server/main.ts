@@ -38,14 +38,25 @@ async function main(): Promise<void> {
   const closeOnTime = async () => {
     try {
       await hub.queue.sweep();
+    } catch (error) {
+      logger.error({ err: error }, 'closing the queue failed; will try again');
+    }
+  };
+  let backingUp = false;
+  const backUpDaily = async () => {
+    if (backingUp) return;
+    backingUp = true;
+    try {
       const backup = await dailyBackup(hub.db, config.dataDir, hub.queries.today());
       if (backup) logger.info({ backup }, 'daily backup written');
     } catch (error) {
-      logger.error({ err: error }, 'closing the queue or the daily backup failed; will try again');
+      logger.error({ err: error }, 'the daily backup failed; will try again');
+    } finally {
+      backingUp = false;
     }
   };
   await closeOnTime();
-  const sweep = setInterval(closeOnTime, SWEEP_INTERVAL_MS);
+  const sweep = setInterval(() => void closeOnTime().then(backUpDaily), SWEEP_INTERVAL_MS);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -66,6 +77,8 @@ async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   logger.info(`luot is ready: http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`);
+  // A year's database takes seconds to copy: the hall is served meanwhile.
+  void backUpDaily();
 }
 
 main().catch((error: unknown) => {

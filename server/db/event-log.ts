@@ -1,9 +1,10 @@
 // The append-only log of every state change. Its row number is the sequence number that
 // pages follow; triggers in the schema refuse updates and deletes. Each row keeps what the
-// change set, not the full states (server/domain/log-entry.ts).
+// change set, not the full states (server/domain/log-entry.ts); its kind and its actor are
+// numbers into event_types and actors (migration 009; the view event_log shows them by name).
 
 import type { DomainEvent, HallEventType } from '../contract/events.js';
-import { logEntriesOf, type PriorState } from '../domain/log-entry.js';
+import { entryFromRow, logEntriesOf, storedEntry, type Entry, type PriorState } from '../domain/log-entry.js';
 import type { Db } from './database.js';
 
 export interface LoggedEvent {
@@ -14,6 +15,7 @@ export interface LoggedEvent {
   counterId: number | null;
   serviceId: string | null;
   actor: string | null;
+  /** What the change set, times as they were (an entry of the former log holds full states). */
   data: unknown;
 }
 
@@ -25,7 +27,14 @@ interface EventRow {
   counter_id: number | null;
   service_id: string | null;
   actor: string | null;
+  full_state: number | null;
   data: string;
+}
+
+/** An entry's data as it was meant, from its row: relative times made absolute again. */
+export function entryOfRow(row: { at: number; type: HallEventType; counter_id: number | null; full_state: number | null; data: string }): Entry {
+  const data = JSON.parse(row.data) as Entry;
+  return row.full_state === 1 ? data : entryFromRow(data, row.type, { at: row.at, counterId: row.counter_id });
 }
 
 /** The ticket, counter and service an event is about, for the log's columns. */
@@ -42,15 +51,21 @@ function subjects(event: DomainEvent): { ticketId: string | null; counterId: num
   };
 }
 
-function counterIdsOf(entry: Record<string, unknown>): number[] {
+function counterIdsOf(entry: Entry): number[] {
   const one = entry.counter as { id: number } | null | undefined;
   const many = (entry.counters as { id: number }[] | undefined) ?? [];
   return [...(one ? [one.id] : []), ...many.map((c) => c.id)];
 }
 
+const READ_COLUMNS = 'e.seq, e.at, t.name AS type, e.ticket_id, e.counter_id, e.service_id, a.name AS actor, e.full_state, e.data';
+const READ_FROM = 'events e JOIN event_types t ON t.id = e.type LEFT JOIN actors a ON a.id = e.actor';
+
 export class EventLog {
   private readonly insert;
   private readonly selectLast;
+  private readonly insertActor;
+  private readonly typeIds: Map<string, number>;
+  private readonly actorIds = new Map<string, number>();
   /** Counters whose whole state the log holds since the start of `day` or of this hub. */
   private readonly wholeCounters = new Set<number>();
   private day = '';
@@ -60,6 +75,8 @@ export class EventLog {
       'INSERT INTO events (at, type, ticket_id, counter_id, service_id, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectLast = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+    this.insertActor = db.prepare('INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id').pluck();
+    this.typeIds = new Map((db.prepare('SELECT name, id FROM event_types').raw().all() as [string, number][]));
   }
 
   /**
@@ -69,9 +86,12 @@ export class EventLog {
   appendChange(events: readonly DomainEvent[], prior: PriorState, at: number, actor: string | null, day: string): number[] {
     if (day !== this.day) this.forgetWholeCounters(day);
     const entries = logEntriesOf(events, prior, (id) => !this.wholeCounters.has(id));
+    const actorId = actor === null ? null : this.actorId(actor);
     return events.map((event, i) => {
+      const type = this.typeIds.get(event.type);
+      if (type === undefined) throw new Error(`the event kind ${event.type} has no number in event_types: add it in a migration`);
       const s = subjects(event);
-      const result = this.insert.run(at, event.type, s.ticketId, s.counterId, s.serviceId, actor, JSON.stringify(entries[i]));
+      const result = this.insert.run(at, type, s.ticketId, s.counterId, s.serviceId, actorId, JSON.stringify(storedEntry(entries[i]!, event.type, { at, counterId: s.counterId })));
       for (const c of counterIdsOf(entries[i]!)) this.wholeCounters.add(c);
       return Number(result.lastInsertRowid);
     });
@@ -79,16 +99,28 @@ export class EventLog {
 
   /**
    * After a write that did not reach the disk: the next entry of every counter holds its whole
-   * state again (one too many is harmless, one missing would break a day's replay).
+   * state again (one too many is harmless, one missing would break a day's replay). Actor
+   * numbers are looked up again too, as a rolled-back one is gone.
    */
   forgetWholeCounters(day = this.day): void {
     this.wholeCounters.clear();
+    this.actorIds.clear();
     this.day = day;
+  }
+
+  private actorId(name: string): number {
+    let id = this.actorIds.get(name);
+    if (id === undefined) {
+      id = this.insertActor.get(name) as number;
+      this.actorIds.set(name, id);
+    }
+    return id;
   }
 
   /** Who made the last change of a kind to a ticket (e.g. who finished serving it). */
   lastActor(ticketId: string, type: HallEventType): string | null {
-    return (this.db.prepare('SELECT actor FROM events WHERE ticket_id = ? AND type = ? ORDER BY seq DESC LIMIT 1').pluck().get(ticketId, type) as string | undefined) ?? null;
+    const sql = 'SELECT a.name FROM events e JOIN actors a ON a.id = e.actor WHERE e.ticket_id = ? AND e.type = ? ORDER BY e.seq DESC LIMIT 1';
+    return (this.db.prepare(sql).pluck().get(ticketId, this.typeIds.get(type) ?? -1) as string | undefined) ?? null;
   }
 
   lastSeq(): number {
@@ -98,8 +130,8 @@ export class EventLog {
   read(filter: { after?: number; ticketId?: string; limit: number }): LoggedEvent[] {
     const rows = (
       filter.ticketId !== undefined
-        ? this.db.prepare('SELECT * FROM events WHERE ticket_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(filter.ticketId, filter.after ?? 0, filter.limit)
-        : this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(filter.after ?? 0, filter.limit)
+        ? this.db.prepare(`SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.ticket_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`).all(filter.ticketId, filter.after ?? 0, filter.limit)
+        : this.db.prepare(`SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`).all(filter.after ?? 0, filter.limit)
     ) as EventRow[];
     return rows.map((r) => ({
       seq: r.seq,
@@ -109,7 +141,7 @@ export class EventLog {
       counterId: r.counter_id,
       serviceId: r.service_id,
       actor: r.actor,
-      data: JSON.parse(r.data) as unknown,
+      data: entryOfRow(r),
     }));
   }
 }

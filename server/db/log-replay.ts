@@ -3,14 +3,17 @@
 // on; the log is the history. They are written in the same transaction, so any difference is
 // a defect (npm run check-log).
 
+import type { HallEventType } from '../contract/events.js';
 import { emptyReplay, replayEntry, type ReplayedState } from '../domain/log-entry.js';
 import type { Db } from './database.js';
+import { entryOfRow } from './event-log.js';
 import { ticketFromRow, type TicketRow } from './queue-repository.js';
 
 export function replayLog(db: Db, upToSeq = Number.MAX_SAFE_INTEGER): ReplayedState {
   const state = emptyReplay();
-  const rows = db.prepare('SELECT seq, ticket_id AS ticketId, data FROM events WHERE seq <= ? ORDER BY seq').iterate(upToSeq) as Iterable<{ seq: number; ticketId: string | null; data: string }>;
-  for (const row of rows) replayEntry(state, { seq: row.seq, ticketId: row.ticketId, data: JSON.parse(row.data) });
+  const sql = 'SELECT e.seq, e.at, t.name AS type, e.ticket_id, e.counter_id, e.full_state, e.data FROM events e JOIN event_types t ON t.id = e.type WHERE e.seq <= ? ORDER BY e.seq';
+  const rows = db.prepare(sql).iterate(upToSeq) as Iterable<{ seq: number; at: number; type: HallEventType; ticket_id: string | null; counter_id: number | null; full_state: number | null; data: string }>;
+  for (const row of rows) replayEntry(state, { seq: row.seq, ticketId: row.ticket_id, data: entryOfRow(row) });
   return state;
 }
 

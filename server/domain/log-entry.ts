@@ -6,12 +6,15 @@
 // changed, with its key (a ticket's id is the log row's ticket_id and is left out of `ticket`).
 // A ticket's first entry, when it is issued, holds every field that is not at its blank value.
 // A counter's first entry of each day (and after each start of the hub) holds its whole state,
-// so that a day can be replayed on its own. Older logs kept full states, which read as entries
-// that change every field.
+// so that a day can be replayed on its own. On disk an entry is shortened further (storedEntry,
+// entryFromRow, below). Older logs kept full states, which read as entries that change every
+// field.
 
-import type { DomainEvent, HallEventPayloads } from '../contract/events.js';
+import type { DomainEvent, HallEventPayloads, HallEventType } from '../contract/events.js';
 import type { Dossier } from './dossier.js';
-import type { CounterState, Ticket } from './model.js';
+import type { CounterState, Ticket, TicketStatus } from './model.js';
+
+export type Entry = Record<string, unknown>;
 
 /** The state before the first of a change's events (the hub's live state, the dossier store). */
 export interface PriorState {
@@ -34,6 +37,86 @@ const TICKET_BLANK: Omit<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | 'number' |
   endReason: null,
 };
 
+/**
+ * On disk, an entry is smaller still:
+ * - the times of tickets and counters are milliseconds from the entry's own time: most are that
+ *   very time (0), a digit instead of thirteen;
+ * - a ticket's status is left out when it is the one its event's kind gives (a call makes it
+ *   "called");
+ * - a call's `outOfOrder` is left out when false;
+ * - a counter the event changed nothing of is left out: the row's counter_id names it.
+ */
+const TIME_FIELDS = new Set(['issuedAt', 'queueAt', 'calledAt', 'servingAt', 'endedAt', 'since']);
+
+const STATUS_OF_KIND: Partial<Record<HallEventType, TicketStatus>> = {
+  'ticket:issued': 'waiting',
+  'ticket:called': 'called',
+  'ticket:recalled': 'called',
+  'ticket:serving': 'serving',
+  'ticket:finished': 'done',
+  'ticket:no-show': 'no_show',
+  'ticket:restored': 'waiting',
+  'ticket:transferred': 'waiting',
+  'ticket:cancelled': 'cancelled',
+};
+
+/** Where the row's counter_id is the counter of the event. */
+interface RowSubjects {
+  at: number;
+  counterId: number | null;
+}
+
+function diskForm(entry: Entry, type: HallEventType, row: RowSubjects, storing: boolean): Entry {
+  const at = row.at;
+  const sign = storing ? 1 : -1;
+  const implied = STATUS_OF_KIND[type];
+  const shift = (state: unknown, isTicket: boolean) => {
+    if (!state || typeof state !== 'object') return state;
+    const out = { ...(state as Record<string, unknown>) };
+    for (const key of Object.keys(out)) if (TIME_FIELDS.has(key) && typeof out[key] === 'number') out[key] = (out[key] as number) - sign * at;
+    if (isTicket && implied) {
+      if (storing && out.status === implied) delete out.status;
+      else if (!storing && !('status' in out)) out.status = implied;
+    }
+    return out;
+  };
+  const out: Entry = { ...entry };
+  if ('ticket' in out) out.ticket = shift(out.ticket, true);
+  if ('counter' in out) out.counter = shift(out.counter, false);
+  if (Array.isArray(out.tickets)) out.tickets = (out.tickets as unknown[]).map((t) => shift(t, false));
+  if (Array.isArray(out.counters)) out.counters = (out.counters as unknown[]).map((c) => shift(c, false));
+  if (type === 'ticket:called') {
+    if (storing && out.outOfOrder === false) delete out.outOfOrder;
+    else if (!storing && !('outOfOrder' in out)) out.outOfOrder = false;
+  }
+  if (storing) {
+    const counter = out.counter as { id?: number } | null | undefined;
+    if (counter && Object.keys(counter).length === 1 && counter.id === row.counterId) delete out.counter;
+  } else if (!('counter' in out) && row.counterId !== null && KINDS_WITH_COUNTER.has(type)) {
+    out.counter = { id: row.counterId };
+  }
+  return out;
+}
+
+const KINDS_WITH_COUNTER = new Set<HallEventType>([
+  'ticket:called',
+  'ticket:recalled',
+  'ticket:serving',
+  'ticket:no-show',
+  'ticket:transferred',
+  'ticket:finished',
+  'ticket:cancelled',
+  'counter:opened',
+  'counter:closed',
+  'counter:paused',
+  'counter:resumed',
+]);
+
+/** An entry as the log's row keeps it. */
+export const storedEntry = (entry: Entry, type: HallEventType, row: RowSubjects): Entry => diskForm(entry, type, row, true);
+/** An entry from the log's row, as it was made. */
+export const entryFromRow = (data: Entry, type: HallEventType, row: RowSubjects): Entry => diskForm(data, type, row, false);
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -49,8 +132,6 @@ function changed<T extends object>(before: Partial<T>, after: T, keep: readonly 
   return delta;
 }
 
-type Entry = Record<string, unknown>;
-
 /**
  * The log entries of a change's events, in order. `wholeCounter` says whether a counter's
  * entry must hold its whole state (its first of the day).
@@ -63,7 +144,8 @@ export function logEntriesOf(events: readonly DomainEvent[], prior: PriorState, 
   const ticketEntry = (t: Ticket, withId: boolean): Partial<Ticket> => {
     const before = tickets.get(t.id) ?? prior.ticket(t.id) ?? { ...TICKET_BLANK };
     tickets.set(t.id, t);
-    const delta = changed<Ticket>(before, t, withId ? ['id'] : []);
+    // The status is always kept: on disk it is left out only where the event's kind gives it.
+    const delta = changed<Ticket>(before, t, withId ? ['id', 'status'] : ['status']);
     if (!withId) delete delta.id;
     return delta;
   };
@@ -101,7 +183,7 @@ export function emptyReplay(): ReplayedState {
   return { tickets: new Map(), counters: new Map(), dossiers: new Map() };
 }
 
-/** One logged entry, as read back: its row's ticket and its stored data. */
+/** One logged entry, as read back (entryFromRow): its row's ticket and what it set. */
 export interface StoredEntry {
   seq: number;
   ticketId: string | null;

@@ -7,7 +7,7 @@
 // measure the wait estimate's accuracy, and meant for planning ("how many counters tomorrow").
 
 import type { HallDefinition, Ticket } from '../domain/model.js';
-import { applyCommand, type Command } from '../domain/queue-engine.js';
+import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
 import { HallQueries } from '../services/hall-queries.js';
 import { LiveState } from '../services/live-state.js';
 
@@ -38,6 +38,10 @@ export interface DayPlan {
   seed: number;
   /** The start of the simulated day, as a timestamp at midnight hall time. */
   midnight: number;
+  /** Share of calls the clerk repeats once before the citizen comes (default none). */
+  recallShare?: number;
+  /** Share of citizens whom the clerk marks as being served when they sit down (default none). */
+  startShare?: number;
 }
 
 /** What one estimator told one citizen when the number was taken. */
@@ -112,11 +116,22 @@ function pick<T extends { share: number }>(items: readonly T[], random: () => nu
   return items.at(-1)!;
 }
 
-type Happening = { at: number; kind: 'arrive' } | { at: number; kind: 'leave' | 'absent'; counterId: number; ticketId: string };
+type Happening = { at: number; kind: 'arrive' } | { at: number; kind: 'leave' | 'absent' | 'recall' | 'start'; counterId: number; ticketId: string };
+
+/** What a clerk presses for a held citizen, by what happens to them. */
+const CLERK_COMMANDS = { leave: 'finish', absent: 'noShow', recall: 'recall', start: 'start' } as const;
+
+/**
+ * Sees each change before the hall's state takes it, while the state before it can still be
+ * read from `live` (e.g. to write it as the hub does, with its log entry).
+ */
+export type ChangeObserver = (change: Change, now: number, live: LiveState) => void;
 
 /** Runs the day; each estimator is asked at every number taken, and the outcomes returned. */
-export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>): Outcome[] {
+export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>, observe?: ChangeObserver): Outcome[] {
   const random = seededRandom(plan.seed);
+  // The clerk's extra presses draw from their own stream: they change no time, nor the day's draws.
+  const clerkRandom = seededRandom(plan.seed ^ 0x5eed);
   const series = new Map<string, number>();
   const stored = new Map<string, Ticket>();
   let seq = 0;
@@ -129,6 +144,7 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
 
   const run = (command: Command) => {
     const change = applyCommand(live, command, { now });
+    observe?.(change, now, live);
     for (const s of change.series) series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
     for (const t of change.tickets) stored.set(t.id, t);
     live.apply(change, change.events.map((event) => ({ event, at: now })));
@@ -136,7 +152,7 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     return change;
   };
 
-  const agenda: Happening[] = arrivalMinutes(plan, random).map((m) => ({ at: plan.midnight + m * 60_000, kind: 'arrive' }));
+  const agenda: Happening[] = arrivalMinutes(plan, random).map((m) => ({ at: Math.round(plan.midnight + m * 60_000), kind: 'arrive' }));
   const outcomes = new Map<string, Outcome>();
   const categories = plan.hall.settings.priorityCategories;
   const schedule = (h: Happening) => {
@@ -160,7 +176,10 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     if (random() < plan.noShowShare) {
       schedule({ at: now + plan.noShowWaitMinutes * 60_000, kind: 'absent', counterId, ticketId: called.id });
     } else {
-      schedule({ at: now + lognormal(random, service.meanMinutes * 60_000, service.sigma), kind: 'leave', counterId, ticketId: called.id });
+      const serviceMs = Math.round(lognormal(random, service.meanMinutes * 60_000, service.sigma));
+      schedule({ at: now + serviceMs, kind: 'leave', counterId, ticketId: called.id });
+      if (clerkRandom() < (plan.recallShare ?? 0)) schedule({ at: now + Math.min(20_000, Math.floor(serviceMs / 3)), kind: 'recall', counterId, ticketId: called.id });
+      if (clerkRandom() < (plan.startShare ?? 0)) schedule({ at: now + Math.min(45_000, Math.floor((2 * serviceMs) / 3)), kind: 'start', counterId, ticketId: called.id });
     }
   };
   const idleCounters = () => live.allCounters().filter(({ state }) => state.mode === 'open' && state.currentTicketId === null);
@@ -177,10 +196,14 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
       for (const [name, estimate] of Object.entries(estimators)) predicted[name] = estimate(ticket, context);
       outcomes.set(ticket.id, { ticketId: ticket.id, serviceId: ticket.serviceId, priority: priority !== null, issuedAt: now, waited: null, predicted });
       for (const { def } of idleCounters()) if (live.counterState(def.id)?.currentTicketId === null) callAt(def.id);
+    } else if (happening.kind === 'recall' || happening.kind === 'start') {
+      run({ type: CLERK_COMMANDS[happening.kind], counterId: happening.counterId });
     } else {
-      run(happening.kind === 'leave' ? { type: 'finish', counterId: happening.counterId, ticketId: happening.ticketId } : { type: 'noShow', counterId: happening.counterId, ticketId: happening.ticketId });
+      run({ type: CLERK_COMMANDS[happening.kind], counterId: happening.counterId, ticketId: happening.ticketId });
       callAt(happening.counterId);
     }
   }
+  // As the hub does at closing time: whoever was never called is closed as not served.
+  run({ type: 'closeDay', includeToday: true });
   return [...outcomes.values()];
 }

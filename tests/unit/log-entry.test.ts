@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HallEventPayloads } from '../../server/contract/events.js';
 import { DomainError } from '../../server/domain/errors.js';
-import { emptyReplay, logEntriesOf, replayEntry, type PriorState } from '../../server/domain/log-entry.js';
+import { emptyReplay, entryFromRow, logEntriesOf, replayEntry, storedEntry, type PriorState } from '../../server/domain/log-entry.js';
 import type { Ticket } from '../../server/domain/model.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 import { step } from '../helpers/random-commands.js';
@@ -23,7 +23,13 @@ function loggedHall(interleaved = false) {
     const made = logEntriesOf(change.events, prior, (id) => !whole.has(id));
     made.forEach((entry, i) => {
       const ticket = (change.events[i]!.data as { ticket?: Ticket }).ticket;
-      replayEntry(replayed, { seq: ++seq, ticketId: ticket?.id ?? null, data: JSON.parse(JSON.stringify(entry)) });
+      // Through the form the log's row keeps, times relative to the entry's.
+      const type = change.events[i]!.type;
+      const subjects = { at: hall.now, counterId: (change.events[i]!.data as { counter?: { id: number } | null }).counter?.id ?? ticket?.counterId ?? null };
+      const row = JSON.parse(JSON.stringify(storedEntry(entry, type, subjects))) as Record<string, unknown>;
+      const readBack = entryFromRow(row, type, subjects);
+      expect(readBack).toEqual(entry);
+      replayEntry(replayed, { seq: ++seq, ticketId: ticket?.id ?? null, data: readBack });
       for (const c of [entry.counter, ...((entry.counters as unknown[]) ?? [])]) if (c) whole.add((c as { id: number }).id);
       entries.push(entry);
     });
@@ -81,6 +87,12 @@ describe('the event log as changes', () => {
     expect(called.outOfOrder).toBe(false);
     expect(finished.ticket).toEqual({ status: 'done', endedAt: t0 + 1000 });
     expect(finished.counter).toEqual({ id: 1, currentTicketId: null });
+    // On disk: times from the entry's own, no status the kind gives, no false outOfOrder.
+    const row = { at: t0, counterId: 1 };
+    expect(JSON.stringify(storedEntry(called, 'ticket:called', row))).toBe(
+      `{"ticket":{"counterId":1,"calledAt":0},"counter":{"id":1,"mode":"open","pauseReason":null,"clerk":null,"currentTicketId":"${second.id}","regularSincePriority":0,"since":${hanoi(7, 30) - t0}}}`,
+    );
+    expect(entryFromRow(storedEntry(called, 'ticket:called', row), 'ticket:called', row)).toEqual(called);
   });
 
   it('reads a full-state entry of an older log as one that sets every field', () => {
