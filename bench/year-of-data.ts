@@ -186,10 +186,15 @@ export async function yearOfDataPart(): Promise<void> {
     const logBytes = (db: Db) => db.prepare('SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events').get() as { n: number; bytes: number };
     const before = logBytes(full);
     const after = logBytes(sim);
+    const dayTickets = sim.prepare('SELECT COUNT(*) FROM tickets').pluck().get() as number;
+    for (const db of [full, sim]) db.pragma('wal_checkpoint(TRUNCATE)');
     full.close();
+    const perTicket = { full: fileBytes(dirs.full) / dayTickets, changes: fileBytes(dirs.sim) / dayTickets };
     line('events in a day', String(after.n), `${(after.n / TICKETS_A_DAY).toFixed(2)} a ticket`);
     line('log data a day: full states (former)', `${(before.bytes / 1e6).toFixed(2)} MB`, `${Math.round(before.bytes / before.n)} bytes an event`);
     line('log data a day: changes', `${(after.bytes / 1e6).toFixed(2)} MB`, `${Math.round(after.bytes / after.n)} bytes an event, ×${(after.bytes / before.bytes).toFixed(2)} of full states`);
+    line('database a ticket, one day: full states', `${Math.round(perTicket.full)} bytes`, `a year of it: ${((perTicket.full * TICKETS_A_DAY * YEAR_DAYS) / 1e9).toFixed(2)} GB`);
+    line('database a ticket, one day: changes', `${Math.round(perTicket.changes)} bytes`, `×${(perTicket.changes / perTicket.full).toFixed(2)}`);
 
     const writer = hubWriter(sim);
     for (let i = 1; i < SIMULATED_DAYS; i++) sim.transaction(() => simulateDay(plan(hall, simulated[i]!, i + 1), {}, writer))();
