@@ -36,6 +36,28 @@ export class Displays {
     }
   }
 
+  /**
+   * Opens one kept-alive connection per counter page, as each clerk's browser holds its own
+   * between calls: a burst of calls then measures the hub, not the opening of 40 connections
+   * by one benchmark process at once.
+   */
+  async openCounterConnections(counters: number): Promise<void> {
+    await Promise.all(
+      Array.from(
+        { length: counters },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const req = request(`${this.url}/api/health`, { agent: this.agent }, (res) => {
+              res.resume();
+              res.on('end', () => resolve());
+            });
+            req.on('error', reject);
+            req.end();
+          }),
+      ),
+    );
+  }
+
   /** Calls the next citizen at a counter from the counter page's HTTP route. */
   async callOverHttp(counter: number): Promise<void> {
     const body = '{"finishCurrent":true}';

@@ -54,6 +54,9 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
     logController: new LogController({ disableRequestLogging: true }),
     // Refusals the router and Node's parser make before any route runs, in luot's format.
     ...frameworkErrorOptions,
+    // A counter page's browser keeps its connection between calls (Chrome up to 5 minutes):
+    // the hub keeps it as long, so that "call next" does not wait for a new connection.
+    keepAliveTimeout: 5 * 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -99,9 +99,14 @@ interface Numbered<K extends HallEventType, D> {
 /** A change once committed, numbered, with its full payload: what the hub's own parts hear. */
 export type CommittedEvent = { [K in HallEventType]: Numbered<K, HallEventPayloads[K]> }[HallEventType];
 
-/** A change as it travels to pages: numbered, public payload, with its subscription's chain. */
+/**
+ * A change as it travels to pages: numbered, public payload, with its subscription's chain.
+ * Without its actor: who pressed the key (a clerk's name) is for staff reads only. In one
+ * message, a service's figures come with the last of its events (earlier ones would be
+ * overwritten by the page anyway).
+ */
 export type HallEvent = {
-  [K in HallEventType]: Numbered<K, PublicEventPayloads[K]> & {
+  [K in HallEventType]: Omit<Numbered<K, PublicEventPayloads[K]>, 'actor'> & {
     /**
      * Sequence number of the previous event sent to the same subscription. A page that
      * last saw `lastSeq` has missed something when `prevSeq > lastSeq`: it asks for a snapshot.

@@ -50,5 +50,6 @@ export function publicEvent(event: CommittedEvent): PublishedEvent {
     const { code, status, counterId, serviceId, dueAt } = d.dossier as Dossier;
     data.dossier = { code, status, counterId, serviceId, dueAt };
   }
-  return { ...event, data } as PublishedEvent;
+  const { actor: _actor, ...numbered } = event;
+  return { ...numbered, data } as PublishedEvent;
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedEvent } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
-import type { PublicTicket } from '../../server/contract/events.js';
+import type { PublicTicket, ServiceFigures } from '../../server/contract/events.js';
 import type { CounterDef } from '../../server/domain/model.js';
 import { normalizeFilter, roomKey, SubscriptionRooms } from '../../server/realtime/subscriptions.js';
 
 const ticket = (serviceId: string, counterId: number | null = null) => ({ id: `x-${serviceId}`, serviceId, counterId, targetCounterId: null }) as PublicTicket;
-const issued = (seq: number, serviceId: string): PublishedEvent => ({ type: 'ticket:issued', seq, at: 0, actor: null, services: [], data: { ticket: ticket(serviceId) } });
+const figures = (id: string, waiting: number) => ({ id, waiting }) as ServiceFigures;
+const issued = (seq: number, serviceId: string, waiting = 0): PublishedEvent => ({
+  type: 'ticket:issued',
+  seq,
+  at: 0,
+  services: [figures(serviceId, waiting)],
+  data: { ticket: ticket(serviceId) },
+});
 const counters: Record<number, CounterDef> = { 8: { id: 8, services: [{ serviceId: 'CA', weight: 1 }] } as CounterDef };
 
 describe('subscription rooms', () => {
@@ -23,6 +30,16 @@ describe('subscription rooms', () => {
     const chain = (key: string) => routed.find((r) => r.key === key)!.events.map((e) => [e.prevSeq, e.seq]);
     expect(chain(all)).toEqual([[10, 11], [11, 12], [12, 13], [13, 14]]);
     expect(chain(police)).toEqual([[10, 12], [12, 14]]);
+  });
+
+  it("sends a service's figures once per message, with its last event there", () => {
+    const rooms = new SubscriptionRooms(() => 10);
+    const all = rooms.join(normalizeFilter({}));
+    const hoTich = rooms.join(normalizeFilter({ services: ['HT'] }));
+    const routed = rooms.route([issued(11, 'HT', 1), issued(12, 'CA', 1), issued(13, 'HT', 2), issued(14, 'CA', 2), issued(15, 'HT', 3)], (id) => counters[id]);
+    const carried = (key: string) => routed.find((r) => r.key === key)!.events.map((e) => [e.seq, e.services.map((f) => `${f.id}=${f.waiting}`)]);
+    expect(carried(all)).toEqual([[11, []], [12, []], [13, []], [14, ['CA=2']], [15, ['HT=3']]]);
+    expect(carried(hoTich)).toEqual([[11, []], [13, []], [15, ['HT=3']]]);
   });
 });
 
