@@ -28,6 +28,8 @@ export class LiveState implements QueueView {
   private waiting = new Map<QueueKey, Map<string, Ticket>>();
   private durations = new Map<string, number[]>();
   private calls: CallRecord[] = [];
+  /** Last number given per `day|service`, as read or changed: every figure reads it. */
+  private series = new Map<string, number>();
 
   constructor(
     hall: HallDefinition,
@@ -50,6 +52,7 @@ export class LiveState implements QueueView {
     this.open = new Map();
     this.waiting = new Map();
     this.durations = new Map();
+    this.series = new Map();
     for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
     this.calls = tickets
       .filter((t) => t.calledAt !== null && t.counterId !== null)
@@ -87,7 +90,13 @@ export class LiveState implements QueueView {
     return this.waiting.get(queue)?.values() ?? [];
   }
   lastSeq(day: string, serviceId: string): number {
-    return this.store.lastSeq(day, serviceId);
+    const key = `${day}|${serviceId}`;
+    let seq = this.series.get(key);
+    if (seq === undefined) {
+      seq = this.store.lastSeq(day, serviceId);
+      this.series.set(key, seq);
+    }
+    return seq;
   }
 
   // ---- read helpers ----
@@ -116,6 +125,7 @@ export class LiveState implements QueueView {
 
   // ---- changes ----
   apply(change: Change, events: { event: DomainEvent; at: number }[]): void {
+    for (const s of change.series) this.series.set(`${s.day}|${s.serviceId}`, Math.max(s.lastSeq, this.series.get(`${s.day}|${s.serviceId}`) ?? 0));
     for (const t of change.tickets) this.putTicket(t);
     for (const c of change.counters) this.counterStates.set(c.id, c);
     for (const { event, at } of events) {
@@ -131,6 +141,7 @@ export class LiveState implements QueueView {
       if (t.day < today && t.status === 'no_show') this.open.delete(id);
     }
     this.durations.clear();
+    this.series.clear();
     const prefix = compactDay(today);
     this.calls = this.calls.filter((c) => c.ticketId.startsWith(prefix));
   }
