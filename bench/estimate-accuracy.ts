@@ -1,9 +1,11 @@
 // Benchmark part 4: how far the wait told to citizens is from the wait they had, over whole
 // simulated days of three halls (server/planning/day-simulator.ts), for three estimators side
 // by side:
-//   previous  people ahead × mean service time ÷ counters serving (luot's first estimate);
-//   forecast  the engine's own choices played forward (server/domain/wait-forecast.ts), with
-//             the service times the hall has measured so far today;
+//   previous    people ahead × mean service time ÷ counters serving (luot's first estimate);
+//   by service  the engine's own choices played forward (server/domain/wait-forecast.ts), with
+//               each service's time measured so far today;
+//   forecast    the same with each counter's own pace where it has shown one (what the hub
+//               tells citizens); clerks in these halls take from 0.8 to 1.2 times the mean;
 //   floor     the same forecast given each service's true mean, which only the simulator
 //             knows: random service times bound what any estimate can reach.
 // And the forecast's cost: every waiting ticket of a hall with 500 waiting and 40 counters.
@@ -32,12 +34,19 @@ const previous: Estimator = (ticket, { live }) => {
 
 const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).estimatedWaitSeconds;
 
+/** The forecast with each service's measured mean at every counter (no counter's own pace). */
+const byService: Estimator = (ticket, { live, now }) => {
+  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes)]));
+  const call = forecastCalls(forecastInputOf(live, now, (id) => means.get(id) ?? 300, [])).calls.get(ticket.id);
+  return call ? Math.round((call.at - now) / 1000) : null;
+};
+
 const floor: Estimator = (ticket, { live, now, trueSeconds }) => {
   const call = forecastCalls(forecastInputOf(live, now, trueSeconds, [])).calls.get(ticket.id);
   return call ? Math.round((call.at - now) / 1000) : null;
 };
 
-const ESTIMATORS = { previous, forecast, floor };
+const ESTIMATORS = { previous, 'by service': byService, forecast, floor };
 
 interface Scenario {
   name: string;
@@ -155,8 +164,12 @@ function dayPlan(scenario: Scenario, seed: number): DayPlan {
     lastTicket: 16 * 60 + 30,
     seed,
     midnight: MIDNIGHT + seed * 86_400_000,
+    counterPace: (id) => CLERK_PACE[id % CLERK_PACE.length]!,
   };
 }
+
+/** Clerks differ: how long each counter takes against the service's mean. */
+const CLERK_PACE = [1, 0.8, 1.2, 0.9, 1.15, 0.85, 1.05];
 
 function forecastCost(): number[] {
   const services = Array.from({ length: 10 }, (_, i) => ({ id: `S${i}`, name: `Dịch vụ ${i}`, numbering: { prefix: 'ABCDEFGHJK'[i], digits: 4 } }));

@@ -39,6 +39,19 @@ export function averageServiceSeconds(recentMs: readonly number[], defaultMinute
 }
 
 /**
+ * How long a counter takes against each service's mean (1: as the mean), from the citizens it
+ * served today: the mean ratio of each one's time to its service's mean (capped at
+ * OUTLIER_FACTOR), blended with 1 as if that were MIN_SAMPLES more citizens. Pooled over the
+ * counter's services, a faster or slower clerk shows after a few citizens; one long case moves
+ * it little.
+ */
+export function counterPace(samples: readonly { serviceId: string; ms: number }[], serviceSeconds: (serviceId: string) => number): number {
+  let ratios = 0;
+  for (const { serviceId, ms } of samples.slice(-MAX_SAMPLES)) ratios += Math.min(OUTLIER_FACTOR, ms / 1000 / serviceSeconds(serviceId));
+  return (ratios + MIN_SAMPLES) / (Math.min(samples.length, MAX_SAMPLES) + MIN_SAMPLES);
+}
+
+/**
  * Counters working on a service now, each open counter counted as the share of its time
  * the service gets: 1 divided by the number of its services that have people waiting.
  */

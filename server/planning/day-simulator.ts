@@ -42,6 +42,8 @@ export interface DayPlan {
   recallShare?: number;
   /** Share of citizens whom the clerk marks as being served when they sit down (default none). */
   startShare?: number;
+  /** How long each counter's clerk takes against the service's mean (1, the default: the mean). */
+  counterPace?: (counterId: number) => number;
 }
 
 /** What one estimator told one citizen when the number was taken. */
@@ -51,8 +53,8 @@ export interface EstimateContext {
   live: LiveState;
   queries: HallQueries;
   now: number;
-  /** True mean seconds of each service (what only the simulator knows). */
-  trueSeconds(serviceId: string): number;
+  /** True mean seconds of a service at a counter (what only the simulator knows). */
+  trueSeconds(serviceId: string, counterId: number): number;
 }
 
 export interface Outcome {
@@ -140,7 +142,8 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   const live = new LiveState(plan.hall, states, [], { lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0, ticket: (id) => stored.get(id) ?? null });
   const queries = new HallQueries(live, () => now, () => seq);
   const trueSeconds = new Map(plan.services.map((s) => [s.id, s.meanMinutes * 60]));
-  const context: EstimateContext = { live, queries, now, trueSeconds: (id) => trueSeconds.get(id) ?? 300 };
+  const pace = plan.counterPace ?? (() => 1);
+  const context: EstimateContext = { live, queries, now, trueSeconds: (id, counterId) => (trueSeconds.get(id) ?? 300) * pace(counterId) };
 
   const run = (command: Command) => {
     const change = applyCommand(live, command, { now });
@@ -176,7 +179,7 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     if (random() < plan.noShowShare) {
       schedule({ at: now + plan.noShowWaitMinutes * 60_000, kind: 'absent', counterId, ticketId: called.id });
     } else {
-      const serviceMs = Math.round(lognormal(random, service.meanMinutes * 60_000, service.sigma));
+      const serviceMs = Math.round(lognormal(random, service.meanMinutes * 60_000 * pace(counterId), service.sigma));
       schedule({ at: now + serviceMs, kind: 'leave', counterId, ticketId: called.id });
       if (clerkRandom() < (plan.recallShare ?? 0)) schedule({ at: now + Math.min(20_000, Math.floor(serviceMs / 3)), kind: 'recall', counterId, ticketId: called.id });
       if (clerkRandom() < (plan.startShare ?? 0)) schedule({ at: now + Math.min(45_000, Math.floor((2 * serviceMs) / 3)), kind: 'start', counterId, ticketId: called.id });

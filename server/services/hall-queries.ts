@@ -7,7 +7,7 @@ import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
-import { averageServiceSeconds, effectiveCounters } from '../domain/wait-estimate.js';
+import { averageServiceSeconds, counterPace, effectiveCounters } from '../domain/wait-estimate.js';
 import { maxWaitMsOf } from '../domain/queue-order.js';
 import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/wait-forecast.js';
 import type { LiveState } from './live-state.js';
@@ -83,12 +83,10 @@ export class HallQueries {
     const started = performance.now();
     const services = this.live.allServices();
     const averages = new Map(services.map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
-    const input = forecastInputOf(
-      this.live,
-      now,
-      (serviceId) => averages.get(serviceId) ?? 300,
-      services.map((s) => s.id),
-    );
+    // Each service's mean, times each counter's own pace as it has shown today.
+    const mean = (serviceId: string) => averages.get(serviceId) ?? 300;
+    const paces = new Map(this.live.allCounters().map(({ def }) => [def.id, counterPace(this.live.counterDurations(def.id), mean)]));
+    const input = forecastInputOf(this.live, now, (serviceId, counterId) => mean(serviceId) * (paces.get(counterId) ?? 1), services.map((s) => s.id));
     const forecast = forecastCalls(input);
     this.cached = { seq, bucket, forecast, now, closingAt: input.closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
     return this.cached;

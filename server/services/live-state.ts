@@ -27,6 +27,8 @@ export class LiveState implements QueueView {
   /** Waiting tickets by the queue they stand in, so that no read scans the whole day. */
   private waiting = new Map<QueueKey, Map<string, Ticket>>();
   private durations = new Map<string, number[]>();
+  /** The same by counter, with the service of each: clerks differ. */
+  private counterSamples = new Map<number, { serviceId: string; ms: number }[]>();
   private calls: CallRecord[] = [];
   /** Last number given per `day|service`, as read or changed: every figure reads it. */
   private series = new Map<string, number>();
@@ -52,6 +54,7 @@ export class LiveState implements QueueView {
     this.open = new Map();
     this.waiting = new Map();
     this.durations = new Map();
+    this.counterSamples = new Map();
     this.series = new Map();
     for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
     this.calls = tickets
@@ -119,6 +122,10 @@ export class LiveState implements QueueView {
   serviceDurations(serviceId: string): readonly number[] {
     return this.durations.get(serviceId) ?? [];
   }
+  /** Measured durations at one counter today, oldest first, with their services. */
+  counterDurations(counterId: number): readonly { serviceId: string; ms: number }[] {
+    return this.counterSamples.get(counterId) ?? [];
+  }
   recentCalls(): readonly CallRecord[] {
     return this.calls;
   }
@@ -141,6 +148,7 @@ export class LiveState implements QueueView {
       if (t.day < today && t.status === 'no_show') this.open.delete(id);
     }
     this.durations.clear();
+    this.counterSamples.clear();
     this.series.clear();
     const prefix = compactDay(today);
     this.calls = this.calls.filter((c) => c.ticketId.startsWith(prefix));
@@ -160,10 +168,16 @@ export class LiveState implements QueueView {
     // A ticket reaches done once: this is the moment its service time is known.
     const duration = serviceDurationMs(t);
     if (duration !== null) {
-      const list = this.durations.get(t.serviceId) ?? [];
-      list.push(duration);
-      if (list.length > MAX_SAMPLES) list.shift();
-      this.durations.set(t.serviceId, list);
+      remember(this.durations, t.serviceId, duration);
+      if (t.counterId !== null) remember(this.counterSamples, t.counterId, { serviceId: t.serviceId, ms: duration });
     }
   }
+}
+
+/** Keeps the newest MAX_SAMPLES durations under a key. */
+function remember<K, T>(samples: Map<K, T[]>, key: K, sample: T): void {
+  const list = samples.get(key) ?? [];
+  list.push(sample);
+  if (list.length > MAX_SAMPLES) list.shift();
+  samples.set(key, list);
 }

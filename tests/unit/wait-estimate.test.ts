@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterDef, CounterState } from '../../server/domain/model.js';
-import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../../server/domain/wait-estimate.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds } from '../../server/domain/wait-estimate.js';
 
 const counter = (id: number, services: string[], mode: CounterState['mode'] = 'open') => ({
   def: { id, name: { vi: `Quầy ${id}`, en: `Counter ${id}` }, location: null, services: services.map((serviceId) => ({ serviceId, weight: 1 })), selection: 'longest_wait', active: true } as CounterDef,
@@ -26,6 +26,18 @@ describe('estimated wait', () => {
     expect(averageServiceSeconds([...fiveMinutes, 35 * 60_000], 5)).toBe((9 * 300 + 900) / 10);
     // The plain mean would have said 8 minutes.
     expect((9 * 300 + 35 * 60) / 10).toBe(480);
+  });
+
+  it("learns a counter's pace over all its services, from 1 towards what it shows", () => {
+    const means: Record<string, number> = { HT: 300, DD: 600 };
+    const mean = (id: string) => means[id]!;
+    expect(counterPace([], mean)).toBe(1);
+    // A clerk who takes 1.5 times the mean, on both services: five citizens make it halfway.
+    const slow = [...Array(3).fill({ serviceId: 'HT', ms: 450_000 }), ...Array(2).fill({ serviceId: 'DD', ms: 900_000 })];
+    expect(counterPace(slow, mean)).toBe(1.25);
+    expect(counterPace([...slow, ...slow, ...slow, ...slow, ...slow], mean)).toBeCloseTo((25 * 1.5 + 5) / 30);
+    // One forgotten "finish" counts as three times its service's mean, no more.
+    expect(counterPace([{ serviceId: 'HT', ms: 3_600_000 }], mean)).toBe((3 + 5) / 6);
   });
 
   it('counts a counter shared by busy services as a share of a counter', () => {
