@@ -1,7 +1,9 @@
 // Opens the hall's SQLite file: WAL, foreign keys, full sync (a power cut loses nothing that
 // was acknowledged), a busy timeout, then the schema migrations with a backup first.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, appliedVersion, bundledMigrations, pendingMigrations, type Migration } from './migrate.js';
@@ -24,8 +26,9 @@ export interface OpenedDatabase {
  * Why: from Node 24.19, a better-sqlite3 12 object (Statement, Backup) finalised by a garbage
  * collection that runs outside JavaScript aborts the process (node::RemoveEnvironmentCleanupHook
  * finds no environment; nodejs/node#65446). Statements that are never collected cannot trip it,
- * and the hall's SQL is a fixed set, so the cache stays small. Pragmas and copies go through
- * exec(), which makes no such object. better-sqlite3 13 is free of this but needs Node 22.
+ * and the hall's SQL is a fixed set, so the cache stays small. Pragmas go through exec(),
+ * which makes no such object, and copies through a child process (copyDatabase).
+ * better-sqlite3 13 is free of this but needs Node 22.
  * Callers writing the same SQL share one statement, its pluck() or raw() mode included: give a
  * query read in another mode its own text.
  */
@@ -47,20 +50,40 @@ function configure(db: Db): void {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
 }
 
-/** A path as an SQL string literal. */
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 /** Node 24 and later: better-sqlite3 12's Backup object must not be made (see retainStatements). */
 const BACKUP_OBJECT_UNSAFE = Number(process.versions.node.split('.')[0]) >= 24;
 
 /**
  * Copies the live database, consistent as of one instant, never by copying the file (which could
  * catch a write half done): with the online backup API, which copies in steps between other
- * work; on Node 24 with VACUUM INTO, in one step (the hub waits for the copy).
+ * work; on Node 24, with VACUUM INTO in a child process of its own, as that statement copies in
+ * one step and would hold the hub for seconds on a year of data.
  */
 async function copyDatabase(db: Db, path: string): Promise<void> {
-  if (BACKUP_OBJECT_UNSAFE) db.exec(`VACUUM INTO ${sqlText(path)}`);
+  if (BACKUP_OBJECT_UNSAFE) await vacuumIntoByChild(db.name, path);
   else await db.backup(path);
+}
+
+/** The child opens the file read-only: a reader of a WAL database sees one committed instant. */
+const VACUUM_CHILD = `
+const Database = require(process.argv[1]);
+const db = new Database(process.argv[2], { readonly: true, fileMustExist: true });
+db.exec('VACUUM INTO ' + "'" + process.argv[3].replaceAll("'", "''") + "'");
+db.close();`;
+
+function vacuumIntoByChild(source: string, target: string): Promise<void> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', VACUUM_CHILD, driver, source, target], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve();
+      rmSync(target, { force: true });
+      reject(new Error(`the database could not be copied to ${target} (${signal ?? `exit ${code}`}): ${errors.trim().split('\n').at(-1) ?? ''}`));
+    });
+  });
 }
 
 export async function backupDatabase(db: Db, dataDir: string, label: string): Promise<string> {
