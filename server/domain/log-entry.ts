@@ -13,6 +13,7 @@
 import type { DomainEvent, HallEventPayloads, HallEventType } from '../contract/events.js';
 import type { Dossier } from './dossier.js';
 import type { CounterState, Ticket, TicketStatus } from './model.js';
+import { UNTOUCHED_TICKET } from './queue-engine.js';
 
 export type Entry = Record<string, unknown>;
 
@@ -24,18 +25,7 @@ export interface PriorState {
 }
 
 /** A ticket's fields before it is issued: an issue entry leaves out those still at this value. */
-const TICKET_BLANK: Omit<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | 'number' | 'status' | 'source' | 'issuedAt' | 'queueAt'> = {
-  priority: null,
-  front: false,
-  targetCounterId: null,
-  counterId: null,
-  calledAt: null,
-  recallCount: 0,
-  servingAt: null,
-  endedAt: null,
-  transferCount: 0,
-  endReason: null,
-};
+const TICKET_BLANK: Partial<Ticket> = { priority: null, ...UNTOUCHED_TICKET };
 
 /**
  * On disk, an entry is smaller still:

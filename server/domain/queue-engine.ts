@@ -228,7 +228,19 @@ function callTicketAt(
   return { ticket: called, counter, events: [{ type: 'ticket:called', data: { ticket: called, counter, outOfOrder } }] };
 }
 
-/** Finish what the counter holds so that "call next" can be one key press. */
+/** What a ticket holds before anything has happened to it but being taken. */
+export const UNTOUCHED_TICKET = {
+  front: false,
+  targetCounterId: null,
+  counterId: null,
+  calledAt: null,
+  recallCount: 0,
+  servingAt: null,
+  endedAt: null,
+  transferCount: 0,
+  endReason: null,
+} as const satisfies Partial<Ticket>;
+
 /** A ticket just taken: waiting at the end of its service's queue. */
 export function newTicket(t: Pick<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | 'number' | 'priority' | 'source'> & { at: number }): Ticket {
   return {
@@ -242,18 +254,11 @@ export function newTicket(t: Pick<Ticket, 'id' | 'day' | 'serviceId' | 'seq' | '
     source: t.source,
     issuedAt: t.at,
     queueAt: t.at,
-    front: false,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    recallCount: 0,
-    servingAt: null,
-    endedAt: null,
-    transferCount: 0,
-    endReason: null,
+    ...UNTOUCHED_TICKET,
   };
 }
 
+/** Finish what the counter holds so that "call next" can be one key press. */
 function finishCurrentFirst(view: QueueView, counterId: number, now: number): Change {
   const { state } = requireCounter(view, counterId);
   if (state.currentTicketId === null) return EMPTY;

@@ -2,7 +2,10 @@
 // names tickets by position, resolved against the tickets that exist when it runs.
 
 import fc from 'fast-check';
+import { DomainError } from '../../server/domain/errors.js';
+import type { Ticket } from '../../server/domain/model.js';
 import type { Command } from '../../server/domain/queue-engine.js';
+import type { HallFixture } from './hall-fixture.js';
 
 const SERVICES = ['HT', 'DD', 'CA'];
 const COUNTERS = [1, 2, 3];
@@ -57,3 +60,30 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.boolean().map((includeToday) => ({ kind: 'command' as const, build: () => ({ type: 'closeDay', includeToday }) as Command })),
   fc.integer({ min: 1, max: 400 }).map((minutes) => ({ kind: 'wait' as const, minutes })),
 );
+
+/**
+ * Runs the steps on the hall, commands the rules refuse included, and returns every ticket as
+ * last changed; `afterEach` sees them after every command.
+ */
+export function runSteps(hall: HallFixture, steps: readonly Step[], afterEach: (stored: Map<string, Ticket>) => void = () => {}): Map<string, Ticket> {
+  const stored = new Map<string, Ticket>();
+  const ids: string[] = [];
+  const pick = (i: number) => ids[i % Math.max(1, ids.length)] ?? '20261123-HT-999';
+  for (const s of steps) {
+    if (s.kind === 'wait') {
+      hall.now += s.minutes * 60_000;
+      continue;
+    }
+    try {
+      for (const t of hall.run(s.build(pick)).tickets) {
+        if (!stored.has(t.id)) ids.push(t.id);
+        stored.set(t.id, t);
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+    afterEach(stored);
+  }
+  return stored;
+}
+

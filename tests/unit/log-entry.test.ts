@@ -5,11 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HallEventPayloads } from '../../server/contract/events.js';
-import { DomainError } from '../../server/domain/errors.js';
 import { emptyReplay, entryFromRow, logEntriesOf, replayEntry, storedEntry, type PriorState } from '../../server/domain/log-entry.js';
 import type { Ticket } from '../../server/domain/model.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
-import { step } from '../helpers/random-commands.js';
+import { runSteps, step } from '../helpers/random-commands.js';
 
 /** A small hall whose log is kept as the hub keeps it, folded as it is written. */
 function loggedHall(interleaved = false) {
@@ -42,23 +41,7 @@ describe('the event log as changes', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), fc.boolean(), (steps, interleaved) => {
         const { hall, replayed } = loggedHall(interleaved);
-        const stored = new Map<string, Ticket>();
-        const ids: string[] = [];
-        const pick = (i: number) => ids[i % Math.max(1, ids.length)] ?? '20261123-HT-999';
-        for (const s of steps) {
-          if (s.kind === 'wait') {
-            hall.now += s.minutes * 60_000;
-            continue;
-          }
-          try {
-            for (const t of hall.run(s.build(pick)).tickets) {
-              if (!stored.has(t.id)) ids.push(t.id);
-              stored.set(t.id, t);
-            }
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-          }
-        }
+        const stored = runSteps(hall, steps);
         expect(new Map([...replayed.tickets].sort())).toEqual(new Map([...stored].sort()));
         for (const [id, counter] of replayed.counters) expect(counter).toEqual(hall.live.counterState(id));
       }),

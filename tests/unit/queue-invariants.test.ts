@@ -3,11 +3,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors.js';
 import { queueKeyOf } from '../../server/domain/queue-order.js';
 import type { Ticket } from '../../server/domain/model.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
-import { step } from '../helpers/random-commands.js';
+import { runSteps, step } from '../helpers/random-commands.js';
 
 function checkInvariants(hall: HallFixture, stored: Map<string, Ticket>): void {
   const tickets = [...stored.values()];
@@ -52,25 +51,7 @@ describe('queue invariants over random days', () => {
           smallHall({ hall: interleaved ? { priority: { policy: 'interleaved', regularPerPriority: 2 }, hours: { open: '07:00', close: '17:00' } } : {} }),
           hanoi(7, 30),
         );
-        const stored = new Map<string, Ticket>();
-        const ids: string[] = [];
-        const pick = (i: number) => ids[i % Math.max(1, ids.length)] ?? '20261123-HT-999';
-        for (const s of steps) {
-          if (s.kind === 'wait') {
-            hall.now += s.minutes * 60_000;
-            continue;
-          }
-          try {
-            const change = hall.run(s.build(pick));
-            for (const t of change.tickets) {
-              if (!stored.has(t.id)) ids.push(t.id);
-              stored.set(t.id, t);
-            }
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-          }
-          checkInvariants(hall, stored);
-        }
+        runSteps(hall, steps, (stored) => checkInvariants(hall, stored));
       }),
       { numRuns: 300 },
     );
