@@ -2,9 +2,12 @@
 // its history, adds rows that hold only what changed, and the whole log still replays to the
 // tables (checked again by the test hub when it stops).
 
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallFromText } from '../../server/config/hall-file.js';
-import { openDatabase } from '../../server/db/database.js';
+import { openDatabase, retainStatements } from '../../server/db/database.js';
 import { HallRepository } from '../../server/db/hall-repository.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
 import { bundledMigrations } from '../../server/db/migrate.js';
@@ -101,4 +104,31 @@ describe('the event log', () => {
     // Numbering goes on after the migration: the log's sequence is not restarted.
     expect(next.body.seq).toBe(5);
   });
+
+  it('npm run check-log says the log matches, names a difference, and explains a wrong folder', async () => {
+    hub = await startTestHub();
+    for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/counters/1/call-next', {});
+    const { dataDir } = hub;
+    await hub.stop();
+    hub = null;
+    const checkLog = (dir: string) => spawnSync('npx', ['tsx', 'server/cli/check-log.ts', '--data', dir], { encoding: 'utf8' });
+    const good = checkLog(dataDir);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('Nhật ký khớp với dữ liệu / the log matches the tables: 4 events replayed');
+
+    // A ticket row changed behind the log's back is found.
+    const db = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
+    db.prepare("UPDATE tickets SET status = 'done' WHERE number = 'A002'").run();
+    db.close();
+    const bad = checkLog(dataDir);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('Nhật ký KHÔNG khớp với dữ liệu ở 1 chỗ / the log differs from the tables in 1 place');
+    expect(bad.stdout).toMatch(/"kind":"ticket".*"status":"done".*"status":"waiting"/);
+
+    const none = checkLog(join(dataDir, 'nowhere'));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('no database at');
+  }, 60_000);
 });
+
