@@ -166,7 +166,8 @@ describe('counter page', () => {
     await page.keyboard.press('F7');
     await page.waitForSelector('.modal .counter-choice[data-counter="6"]');
     expect(await page.locator('.modal .counter-choice[data-counter="6"]').textContent()).toContain('Tạm dừng');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('choice'))).toBe(true);
+    // The first choice takes the focus once both lists (services and counters) have come.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('choice'))).toBe(true);
     for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.getAttribute('data-counter'))) !== '7'; i++) await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-counter'))).toBe('7');
     await page.keyboard.press('Enter');
