@@ -80,8 +80,9 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
     if (snapshot) socket.emit('hall:snapshot', snapshot);
   });
 
-  // One message per room for all the commits of one turn of the event loop: forty calls that
-  // arrive together cost each display one frame, not forty.
+  // One message per room for what one commit published: forty calls that arrive together share
+  // a commit (queue-service.ts), and so cost each display one frame, not forty. It leaves as soon
+  // as the publishing is done, before the forty callers' replies are written.
   let pending: ReturnType<typeof publicEvent>[] = [];
   const flush = () => {
     const batch = pending;
@@ -91,7 +92,7 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
     }
   };
   hub.queue.onEvents((events) => {
-    if (pending.length === 0) setImmediate(flush);
+    if (pending.length === 0) process.nextTick(flush);
     // Pages are public: they get each change in its public shape (server/domain/public-view.ts).
     for (const event of events) pending.push(publicEvent(event));
   });
