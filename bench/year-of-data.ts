@@ -69,9 +69,7 @@ function hubWriter(db: Db): ChangeObserver {
   return (change, now, live) => {
     const prior = { ticket: (id: string) => live.ticket(id), counterState: (id: number) => live.counterState(id), dossier: () => undefined };
     log.appendChange(change.events, prior, now, actorOf(change).actor, dayOf(now, live.settings.timeZone));
-    for (const t of change.tickets) rows.saveTicket(t);
-    for (const c of change.counters) rows.saveCounterState(c);
-    for (const s of change.series) rows.saveSeries(s);
+    rows.saveRows(change);
   };
 }
 
@@ -85,9 +83,7 @@ function formerWriter(db: Db): ChangeObserver {
       const d = e.data as { ticket?: { id: string; serviceId: string } };
       insert.run(now, e.type, d.ticket?.id ?? null, counterId ?? null, d.ticket?.serviceId ?? null, actor, JSON.stringify(e.data));
     }
-    for (const t of change.tickets) rows.saveTicket(t);
-    for (const c of change.counters) rows.saveCounterState(c);
-    for (const s of change.series) rows.saveSeries(s);
+    rows.saveRows(change);
   };
 }
 

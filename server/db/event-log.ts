@@ -1,7 +1,8 @@
 // The append-only log of every state change. Its row number is the sequence number that
 // pages follow; triggers in the schema refuse updates and deletes. Each row keeps what the
 // change set, not the full states (server/domain/log-entry.ts); its kind and its actor are
-// numbers into event_types and actors (migration 009; the view event_log shows them by name).
+// numbers into event_types and actors (migration 009). Reads go through the view event_log,
+// which names them.
 
 import type { DomainEvent, HallEventType } from '../contract/events.js';
 import { entryFromRow, logEntriesOf, storedEntry, type Entry, type PriorState } from '../domain/log-entry.js';
@@ -57,9 +58,6 @@ function counterIdsOf(entry: Entry): number[] {
   return [...(one ? [one.id] : []), ...many.map((c) => c.id)];
 }
 
-const READ_COLUMNS = 'e.seq, e.at, t.name AS type, e.ticket_id, e.counter_id, e.service_id, a.name AS actor, e.full_state, e.data';
-const READ_FROM = 'events e JOIN event_types t ON t.id = e.type LEFT JOIN actors a ON a.id = e.actor';
-
 export class EventLog {
   private readonly insert;
   private readonly selectLast;
@@ -84,7 +82,10 @@ export class EventLog {
    * `prior` (the state before the change), and returns the sequence numbers given.
    */
   appendChange(events: readonly DomainEvent[], prior: PriorState, at: number, actor: string | null, day: string): number[] {
-    if (day !== this.day) this.forgetWholeCounters(day);
+    if (day !== this.day) {
+      this.wholeCounters.clear();
+      this.day = day;
+    }
     const entries = logEntriesOf(events, prior, (id) => !this.wholeCounters.has(id));
     const actorId = actor === null ? null : this.actorId(actor);
     return events.map((event, i) => {
@@ -102,10 +103,9 @@ export class EventLog {
    * state again (one too many is harmless, one missing would break a day's replay). Actor
    * numbers are looked up again too, as a rolled-back one is gone.
    */
-  forgetWholeCounters(day = this.day): void {
+  forgetUnwritten(): void {
     this.wholeCounters.clear();
     this.actorIds.clear();
-    this.day = day;
   }
 
   private actorId(name: string): number {
@@ -119,8 +119,8 @@ export class EventLog {
 
   /** Who made the last change of a kind to a ticket (e.g. who finished serving it). */
   lastActor(ticketId: string, type: HallEventType): string | null {
-    const sql = 'SELECT a.name FROM events e JOIN actors a ON a.id = e.actor WHERE e.ticket_id = ? AND e.type = ? ORDER BY e.seq DESC LIMIT 1';
-    return (this.db.prepare(sql).pluck().get(ticketId, this.typeIds.get(type) ?? -1) as string | undefined) ?? null;
+    const sql = 'SELECT actor FROM event_log WHERE ticket_id = ? AND type = ? ORDER BY seq DESC LIMIT 1';
+    return (this.db.prepare(sql).pluck().get(ticketId, type) as string | undefined) ?? null;
   }
 
   lastSeq(): number {
@@ -130,8 +130,8 @@ export class EventLog {
   read(filter: { after?: number; ticketId?: string; limit: number }): LoggedEvent[] {
     const rows = (
       filter.ticketId !== undefined
-        ? this.db.prepare(`SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.ticket_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`).all(filter.ticketId, filter.after ?? 0, filter.limit)
-        : this.db.prepare(`SELECT ${READ_COLUMNS} FROM ${READ_FROM} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`).all(filter.after ?? 0, filter.limit)
+        ? this.db.prepare('SELECT * FROM event_log WHERE ticket_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(filter.ticketId, filter.after ?? 0, filter.limit)
+        : this.db.prepare('SELECT * FROM event_log WHERE seq > ? ORDER BY seq LIMIT ?').all(filter.after ?? 0, filter.limit)
     ) as EventRow[];
     return rows.map((r) => ({
       seq: r.seq,

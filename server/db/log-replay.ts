@@ -7,22 +7,22 @@ import type { HallEventType } from '../contract/events.js';
 import { emptyReplay, replayEntry, type ReplayedState } from '../domain/log-entry.js';
 import type { Db } from './database.js';
 import { entryOfRow } from './event-log.js';
-import { ticketFromRow, type TicketRow } from './queue-repository.js';
+import { QueueRepository, ticketFromRow, type TicketRow } from './queue-repository.js';
 
-/** Rows read a page at a time by rowid (not iterate(): see retainStatements on Node 24). */
-function* pages<T extends { rowid: number }>(db: Db, sql: string): Generator<T> {
-  const page = db.prepare(`${sql} WHERE rowid > ? ORDER BY rowid LIMIT ${PAGE}`);
+/** Rows read a page at a time by `key` (not iterate(): see retainStatements on Node 24). */
+function* pages<T extends Record<K, number>, K extends string>(db: Db, sql: string, key: K): Generator<T> {
+  const page = db.prepare(`${sql} WHERE ${key} > ? ORDER BY ${key} LIMIT ${PAGE}`);
   for (let after = 0; ; ) {
     const rows = page.all(after) as T[];
     yield* rows;
     if (rows.length < PAGE) return;
-    after = rows.at(-1)!.rowid;
+    after = rows.at(-1)![key];
   }
 }
 const PAGE = 5000;
 
-interface EventRowRead {
-  rowid: number;
+interface LogRow {
+  seq: number;
   at: number;
   type: HallEventType;
   ticket_id: string | null;
@@ -33,12 +33,8 @@ interface EventRowRead {
 
 export function replayLog(db: Db): ReplayedState {
   const state = emptyReplay();
-  const kinds = new Map(db.prepare('SELECT id, name FROM event_types').raw().all() as [number, HallEventType][]);
-  const rows = pages<EventRowRead & { type_id: number }>(db, 'SELECT seq AS rowid, at, type AS type_id, ticket_id, counter_id, full_state, data FROM events');
-  for (const row of rows) {
-    const read = { ...row, type: kinds.get(row.type_id)! };
-    replayEntry(state, { seq: row.rowid, ticketId: row.ticket_id, data: entryOfRow(read) });
-  }
+  const rows = pages<LogRow, 'seq'>(db, 'SELECT seq, at, type, ticket_id, counter_id, full_state, data FROM event_log', 'seq');
+  for (const row of rows) replayEntry(state, { seq: row.seq, ticketId: row.ticket_id, data: entryOfRow(row) });
   return state;
 }
 
@@ -58,7 +54,7 @@ function sameState(a: object | undefined, b: object | undefined): boolean {
 /** Where the replayed log and the tables differ; empty when the log is exact. */
 export function compareLogWithTables(db: Db, replayed: ReplayedState = replayLog(db)): LogMismatch[] {
   const mismatches: LogMismatch[] = [];
-  const tickets = pages<TicketRow & { rowid: number }>(db, 'SELECT rowid, * FROM tickets');
+  const tickets = pages<TicketRow & { rowid: number }, 'rowid'>(db, 'SELECT rowid, * FROM tickets', 'rowid');
   const seen = new Set<string>();
   for (const row of tickets) {
     const stored = ticketFromRow(row);
@@ -68,8 +64,7 @@ export function compareLogWithTables(db: Db, replayed: ReplayedState = replayLog
   }
   for (const [id, replay] of replayed.tickets) if (!seen.has(id)) mismatches.push({ kind: 'ticket', id, stored: undefined, replayed: replay });
 
-  const counters = db.prepare('SELECT counter_id AS id, mode, pause_reason AS pauseReason, clerk, current_ticket_id AS currentTicketId, regular_since_priority AS regularSincePriority, since FROM counter_state').all() as { id: number }[];
-  for (const stored of counters) {
+  for (const stored of new QueueRepository(db).counterStates()) {
     const replay = replayed.counters.get(stored.id);
     // A counter no event has named yet is as the hall file made it.
     if (replay && !sameState(stored, replay)) mismatches.push({ kind: 'counter', id: String(stored.id), stored, replayed: replay });

@@ -1,7 +1,7 @@
 // Tickets, counter states and daily series as rows. Writes happen inside the caller's
 // transaction (see QueueStore.commit); reads load the live queue at start.
 
-import type { SeriesUpdate } from '../domain/queue-engine.js';
+import type { Change, SeriesUpdate } from '../domain/queue-engine.js';
 import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/model.js';
 import type { Db } from './database.js';
 
@@ -103,6 +103,13 @@ export class QueueRepository {
     );
     this.selectSeries = db.prepare('SELECT last_seq FROM ticket_series WHERE day = ? AND service_id = ?').pluck();
     this.selectTicket = db.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`);
+  }
+
+  /** A change's tickets, counter states and numbering series, in the caller's transaction. */
+  saveRows(change: Pick<Change, 'tickets' | 'counters' | 'series'>): void {
+    for (const t of change.tickets) this.saveTicket(t);
+    for (const c of change.counters) this.saveCounterState(c);
+    for (const s of change.series) this.saveSeries(s);
   }
 
   saveTicket(t: Ticket): void {

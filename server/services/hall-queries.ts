@@ -6,9 +6,8 @@ import { publicCounterView, publicSettings, publicTicket } from '../domain/publi
 import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
-import { compareInService, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
+import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, counterPace, effectiveCounters } from '../domain/wait-estimate.js';
-import { maxWaitMsOf } from '../domain/queue-order.js';
 import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 

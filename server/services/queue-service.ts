@@ -181,15 +181,13 @@ export class QueueService {
     try {
       // The log keeps what changed: it is written first, against the state before the change.
       seqs = this.log.appendChange(change.events, this.prior, at, actor, this.day);
-      for (const t of change.tickets) this.repo.saveTicket(t);
-      for (const c of change.counters) this.repo.saveCounterState(c);
-      for (const s of change.series) this.repo.saveSeries(s);
+      this.repo.saveRows(change);
       for (const d of change.dossiers ?? []) this.dossiers.save(d);
       for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
       for (const r of change.ratings ?? []) this.ratings.save(r);
       this.db.exec('RELEASE command');
     } catch (error) {
-      this.log.forgetWholeCounters();
+      this.log.forgetUnwritten();
       this.db.exec('ROLLBACK TO command');
       this.db.exec('RELEASE command');
       return Promise.reject(error);
@@ -207,7 +205,7 @@ export class QueueService {
     } catch (error) {
       this.logger.error({ err: error }, 'commit failed; the batch is rolled back');
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.log.forgetWholeCounters();
+      this.log.forgetUnwritten();
       this.reloadLive();
       for (const s of batch.staged) s.reject(new CommitError(error));
       batch.finish();

@@ -39,9 +39,7 @@ async function formerHall(dataDir: string, clock: { now: number }): Promise<stri
   const insert = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, service_id, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const fixture = new HallFixture(hall, clock.now);
   fixture.beforeApply = (change) => {
-    for (const t of change.tickets) rows.saveTicket(t);
-    for (const c of change.counters) rows.saveCounterState(c);
-    for (const s of change.series) rows.saveSeries(s);
+    rows.saveRows(change);
     for (const e of change.events) {
       const data = e.data as { ticket?: { id: string; serviceId: string }; counter?: { id: number } };
       insert.run(fixture.now, e.type, data.ticket?.id ?? null, data.counter?.id ?? null, data.ticket?.serviceId ?? null, 'Nguyễn Thị Lan', JSON.stringify(e.data));
