@@ -34,7 +34,8 @@ export class KeypadBus {
   /** Blinking counter-board frames seen per counter: the k-th answers the k-th call. */
   private readonly blinks = new Map<number, number>();
   private latencies: number[] = [];
-  private hallBoardSeen = false;
+  /** Hall board frames seen: every refresh of the whole bus ends with one. */
+  private hallBoardFrames = 0;
   private readonly waitingAck = new Map<number, () => void>();
   refusals = 0;
 
@@ -50,10 +51,11 @@ export class KeypadBus {
     return new KeypadBus(await openPort(path), counters, stamps);
   }
 
-  /** The hub has opened its end and filled the boards. */
+  /** The hub has opened its end and filled the boards twice: on opening, and once more a
+   *  moment later for devices still starting (server/services/bus-devices.ts). */
   async ready(timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.hallBoardSeen) {
+    while (this.hallBoardFrames < 2) {
       if (Date.now() > deadline) throw new Error('the hub never wrote to the bus');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -93,7 +95,7 @@ export class KeypadBus {
 
   private read(at: number, chunk: Buffer): void {
     for (const frame of this.parser.push(chunk)) {
-      if (frame.address === HALL_BOARD) this.hallBoardSeen = true;
+      if (frame.address === HALL_BOARD) this.hallBoardFrames += 1;
       if (frame.command === KEYPAD_COMMANDS.nak) this.refusals++;
       if (frame.command === KEYPAD_COMMANDS.ack || frame.command === KEYPAD_COMMANDS.nak) {
         this.waitingAck.get(frame.address)?.();

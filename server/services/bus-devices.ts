@@ -23,10 +23,19 @@ interface Bus {
   link: BusLink;
   /** Writes in a row that a board left unanswered (buses whose boards answer). */
   misses: Map<number, number>;
+  /** The second refresh after the port opened, while it is pending. */
+  settle: NodeJS.Timeout | null;
 }
 
 /** A board is reported as not answering after this many unanswered writes in a row. */
 const MISSES_REPORTED = 2;
+
+/**
+ * Boards and keypads powered up with the adapter (after a power cut, or plugged in together) may
+ * still be starting when the port opens and miss what it sends first: they get it once more
+ * this long after. A keypad that starts later still says hello and is answered.
+ */
+const SETTLE_REFRESH_MS = 3000;
 
 /** The port name that asks for a bus with no wire (see SimulatedBus). */
 export const SIMULATED_PORT = 'simulated';
@@ -54,6 +63,7 @@ export class BusDevices {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    for (const bus of this.buses) if (bus.settle) clearTimeout(bus.settle);
     await Promise.all(this.buses.map((b) => b.link.stop()));
     this.buses = [];
   }
@@ -63,7 +73,7 @@ export class BusDevices {
       def.port === SIMULATED_PORT
         ? new SimulatedBus()
         : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000, boards: LED_DRIVERS[def.protocol] });
-    const bus = { def, link, misses: new Map<number, number>() };
+    const bus: Bus = { def, link, misses: new Map<number, number>(), settle: null };
     link.on('state', (state, detail) => {
       this.devices.report(`bus:${def.id}`, 'serial-bus', {
         ok: state === 'open',
@@ -71,7 +81,15 @@ export class BusDevices {
         message: state === 'open' ? null : `Mất kết nối đường dây bàn phím/bảng LED (${detail ?? def.port}). Đang thử kết nối lại.`,
         messageEn: state === 'open' ? null : `The keypad/LED bus is disconnected (${detail ?? def.port}). Reconnecting.`,
       });
-      if (state === 'open') this.refreshAll(bus);
+      if (bus.settle) clearTimeout(bus.settle);
+      bus.settle = null;
+      if (state !== 'open') return;
+      this.refreshAll(bus);
+      bus.settle = setTimeout(() => {
+        bus.settle = null;
+        this.refreshAll(bus);
+      }, SETTLE_REFRESH_MS);
+      bus.settle.unref();
     });
     link.on('frame', (frame) => void this.onFrame(bus, frame));
     link.on('answer', (address, answered) => this.onBoardAnswer(bus, address, answered));

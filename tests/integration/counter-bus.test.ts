@@ -108,6 +108,10 @@ describe('keypads and LED boards on a serial bus', () => {
     expect(text(await bus.next(1, KEYPAD_COMMANDS.show, 0))).toBe('----');
     await bus.next(31, LED_COMMANDS.clear, 0);
     expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, 0))).toEqual({ kind: 'hall', calls: [] });
+    // A moment later they get it once more, for devices that were still starting.
+    const opened = bus.frames.length;
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, opened))).toBe('----');
+    expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, opened))).toEqual({ kind: 'hall', calls: [] });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
 
