@@ -180,12 +180,15 @@ export interface StoredEntry {
   data: unknown;
 }
 
-/** Folds one entry into the state: every state it names becomes as it was after that event. */
-export function replayEntry(state: ReplayedState, entry: StoredEntry): void {
+/** Folds one entry into the state: every state it names becomes as it was after that event.
+ *  Returns the ids of the tickets it set. */
+export function replayEntry(state: ReplayedState, entry: StoredEntry): string[] {
   const data = entry.data as { ticket?: Partial<Ticket>; tickets?: Partial<Ticket>[]; counter?: Partial<CounterState> | null; counters?: Partial<CounterState>[]; dossier?: Partial<Dossier> };
+  const named: string[] = [];
   const foldTicket = (delta: Partial<Ticket>, id: string | null | undefined) => {
     if (!id) throw new Error(`log entry ${entry.seq} names a ticket without its id`);
     state.tickets.set(id, { ...TICKET_BLANK, ...state.tickets.get(id), ...delta, id } as Ticket);
+    named.push(id);
   };
   const foldCounter = (delta: Partial<CounterState>) => {
     state.counters.set(delta.id!, { ...state.counters.get(delta.id!), ...delta } as CounterState);
@@ -195,4 +198,5 @@ export function replayEntry(state: ReplayedState, entry: StoredEntry): void {
   if (data.counter) foldCounter(data.counter);
   for (const c of data.counters ?? []) foldCounter(c);
   if (data.dossier) state.dossiers.set(data.dossier.code!, { ...state.dossiers.get(data.dossier.code!), ...data.dossier } as Dossier);
+  return named;
 }

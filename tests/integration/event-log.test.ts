@@ -107,22 +107,40 @@ describe('the event log', () => {
     hub = await startTestHub();
     for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/counters/1/call-next', {});
+    // A001 done, A002 called, A003 waiting.
+    await api(hub.url, 'POST', '/api/counters/1/call-next', { finishCurrent: true });
     const { dataDir } = hub;
     await hub.stop();
     hub = null;
     const checkLog = (dir: string) => spawnSync('npx', ['tsx', 'server/cli/check-log.ts', '--data', dir], { encoding: 'utf8' });
     const good = checkLog(dataDir);
     expect(good.status).toBe(0);
-    expect(good.stdout).toContain('Nhật ký khớp với dữ liệu / the log matches the tables: 4 events replayed');
+    expect(good.stdout).toContain('Nhật ký khớp với dữ liệu / the log matches the tables: 6 events replayed');
 
     // A ticket row changed behind the log's back is found.
     const db = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
-    db.prepare("UPDATE tickets SET status = 'done' WHERE number = 'A002'").run();
+    db.prepare("UPDATE tickets SET status = 'done' WHERE number = 'A003'").run();
     db.close();
     const bad = checkLog(dataDir);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('Nhật ký KHÔNG khớp với dữ liệu ở 1 chỗ / the log differs from the tables in 1 place');
     expect(bad.stdout).toMatch(/"kind":"ticket".*"status":"done".*"status":"waiting"/);
+
+    // A finished ticket is compared as the log finishes it, and then forgotten; a row the log
+    // never made shows in the count.
+    const tampered = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
+    tampered.exec(`
+      UPDATE tickets SET status = 'waiting' WHERE number = 'A003';
+      UPDATE tickets SET ended_at = ended_at + 1000 WHERE number = 'A001';
+      CREATE TEMP TABLE stray AS SELECT * FROM tickets WHERE number = 'A003';
+      UPDATE stray SET id = id || '-stray', seq = 99, number = 'A099';
+      INSERT INTO tickets SELECT * FROM stray;`);
+    const finished = tampered.prepare("SELECT id, ended_at AS endedAt FROM tickets WHERE number = 'A001'").get() as { id: string; endedAt: number };
+    expect(compareLogWithTables(tampered)).toMatchObject([
+      { kind: 'ticket', id: finished.id, stored: { status: 'done', endedAt: finished.endedAt }, replayed: { status: 'done', endedAt: finished.endedAt - 1000 } },
+      { kind: 'ticket', id: '(number of tickets)', stored: 4, replayed: 3 },
+    ]);
+    tampered.close();
 
     const none = checkLog(join(dataDir, 'nowhere'));
     expect(none.status).toBe(2);
