@@ -107,20 +107,22 @@ function moved(value: unknown, from: string, to: string): unknown {
 
 /**
  * Writes `days` days into `year`, the last of them the simulated ones as they are, the earlier
- * ones repeating them, in the order of the calendar.
+ * ones repeating them, in the order of the calendar. A simulated day's events are those its run
+ * wrote (`lastSeqs[i]`: the log's last seq after day i), the last citizens served after midnight
+ * included.
  */
-function fillYear(sim: Db, year: Db, simulated: number[], days: number, timeZone: string): void {
-  const readEvents = sim.prepare('SELECT at, type, ticket_id, counter_id, service_id, actor, full_state, data FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+function fillYear(sim: Db, year: Db, simulated: number[], lastSeqs: number[], days: number, timeZone: string): void {
+  const readEvents = sim.prepare('SELECT at, type, ticket_id, counter_id, service_id, actor, full_state, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   const copyActor = year.prepare('INSERT INTO actors (id, name) VALUES (?, ?)');
   for (const [id, name] of sim.prepare('SELECT id, name FROM actors').raw().all() as [number, string][]) copyActor.run(id, name);
   const readTickets = sim.prepare('SELECT * FROM tickets WHERE day = ?');
   const readSeries = sim.prepare('SELECT service_id, last_seq FROM ticket_series WHERE day = ?');
-  const source = simulated.map((midnight) => {
+  const source = simulated.map((midnight, i) => {
     const day = dayOf(midnight + 12 * 3_600_000, timeZone);
     return {
       day,
       midnight,
-      events: readEvents.all(midnight, midnight + DAY_MS) as Record<string, unknown>[],
+      events: readEvents.all(i === 0 ? 0 : lastSeqs[i - 1], lastSeqs[i]) as Record<string, unknown>[],
       tickets: readTickets.all(day) as Record<string, unknown>[],
       series: readSeries.all(day) as { service_id: string; last_seq: number }[],
     };
@@ -149,6 +151,9 @@ function fillYear(sim: Db, year: Db, simulated: number[], days: number, timeZone
       }
     })();
   }
+  // The counters stay as the last simulated day, written last and as it is, left them.
+  const counters = new QueueRepository(year);
+  for (const c of new QueueRepository(sim).counterStates()) counters.saveCounterState(c);
 }
 
 async function startSeconds(dataDir: string): Promise<number> {
@@ -192,14 +197,19 @@ export async function yearOfDataPart(): Promise<void> {
     line('database a ticket, one day: full states', `${Math.round(perTicket.full)} bytes`, `a year of it: ${((perTicket.full * TICKETS_A_DAY * YEAR_DAYS) / 1e9).toFixed(2)} GB`);
     line('database a ticket, one day: changes', `${Math.round(perTicket.changes)} bytes`, `×${(perTicket.changes / perTicket.full).toFixed(2)}`);
 
+    const lastSeq = () => sim.prepare('SELECT MAX(seq) FROM events').pluck().get() as number;
+    const lastSeqs = [lastSeq()];
     const writer = hubWriter(sim);
-    for (let i = 1; i < SIMULATED_DAYS; i++) sim.transaction(() => simulateDay(plan(hall, simulated[i]!, i + 1), {}, writer))();
+    for (let i = 1; i < SIMULATED_DAYS; i++) {
+      sim.transaction(() => simulateDay(plan(hall, simulated[i]!, i + 1), {}, writer))();
+      lastSeqs.push(lastSeq());
+    }
     const mismatches = compareLogWithTables(sim);
     line('simulated days replayed against the tables', mismatches.length === 0 ? 'exact' : `${mismatches.length} differ`);
 
     const generating = performance.now();
     const year = await freshDatabase(dirs.year, hall, simulated[0]!);
-    fillYear(sim, year, simulated, YEAR_DAYS, timeZone);
+    fillYear(sim, year, simulated, lastSeqs, YEAR_DAYS, timeZone);
     sim.close();
     year.pragma('wal_checkpoint(TRUNCATE)');
     const tickets = year.prepare('SELECT COUNT(*) FROM tickets').pluck().get() as number;
