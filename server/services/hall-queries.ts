@@ -101,6 +101,19 @@ export class HallQueries {
     return [...this.live.waitingIn(key)].filter((t) => t.day === today);
   }
 
+  /** How many of today's tickets wait in one queue, and how many of them with a priority:
+   *  counted in place, as every commit asks it of each service it touched. */
+  private waitingCount(key: QueueKey, today: string): { all: number; priority: number } {
+    let all = 0;
+    let priority = 0;
+    for (const t of this.live.waitingIn(key)) {
+      if (t.day !== today) continue;
+      all += 1;
+      if (t.priority !== null) priority += 1;
+    }
+    return { all, priority };
+  }
+
   /** Services whose own queue has someone waiting. */
   private servicesWithQueue(): Set<string> {
     return new Set(
@@ -122,7 +135,7 @@ export class HallQueries {
       .allServices()
       .filter((s) => (wanted ? wanted.has(s.id) : true))
       .map((s) => {
-        const queue = this.waitingIn(`service:${s.id}`);
+        const queue = this.waitingCount(`service:${s.id}`, today);
         const issued = this.live.lastSeq(today, s.id);
         const remaining = Math.max(0, dailyLimit(s.numbering, s.dailyMax) - issued);
         const hours = s.hours ?? this.live.settings.hours;
@@ -146,8 +159,8 @@ export class HallQueries {
           open: closedReason === null,
           closedReason,
           hours,
-          waiting: queue.length,
-          waitingPriority: queue.filter((t) => t.priority !== null).length,
+          waiting: queue.all,
+          waitingPriority: queue.priority,
           issuedToday: issued,
           remainingToday: remaining,
           openCounters: Math.round(open * 100) / 100,
