@@ -5,9 +5,10 @@ import pino from 'pino';
 import { buildApp, VERSION } from './app.js';
 import { HallFileError } from './config/hall-file.js';
 import { ConfigError, runtimeConfig } from './config/runtime-config.js';
-import { dailyBackup } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
 import { createHub } from './hub.js';
+import { DeviceRegistry } from './services/device-registry.js';
+import { DiskWatch } from './services/disk-watch.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   });
   const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
-  const app = await buildApp({ hub, logger });
+  const devices = new DeviceRegistry();
+  const app = await buildApp({ hub, logger, devices });
+  const disk = new DiskWatch(hub.db, config.dataDir, devices, logger.child({ module: 'disk' }));
+  disk.check();
   logger.info(
     {
       version: VERSION,
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
     'luot hub starting',
   );
 
-  // Every half minute: close what closing time closed, and keep one backup per working day.
+  // Every half minute: close what closing time closed, keep one backup per working day, check the disk.
   const closeOnTime = async () => {
     try {
       await hub.queue.sweep();
@@ -42,19 +46,7 @@ async function main(): Promise<void> {
       logger.error({ err: error }, 'closing the queue failed; will try again');
     }
   };
-  let backingUp = false;
-  const backUpDaily = async () => {
-    if (backingUp) return;
-    backingUp = true;
-    try {
-      const backup = await dailyBackup(hub.db, config.dataDir, hub.queries.today());
-      if (backup) logger.info({ backup }, 'daily backup written');
-    } catch (error) {
-      logger.error({ err: error }, 'the daily backup failed; will try again');
-    } finally {
-      backingUp = false;
-    }
-  };
+  const backUpDaily = () => disk.backUp(hub.queries.today());
   await closeOnTime();
   const sweep = setInterval(() => void closeOnTime().then(backUpDaily), SWEEP_INTERVAL_MS);
 

@@ -2,10 +2,11 @@
 // was acknowledged), a busy timeout, then the schema migrations with a backup first.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { planDailyCopy } from '../domain/disk-space.js';
 import { applyMigrations, appliedVersion, bundledMigrations, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
@@ -95,19 +96,52 @@ export async function backupDatabase(db: Db, dataDir: string, label: string): Pr
   return path;
 }
 
+/** Bytes the disk holding `path` still has for this process. */
+export function diskFreeBytes(path: string): number {
+  const disk = statfsSync(path);
+  return disk.bavail * disk.bsize;
+}
+
+/** The database's size on disk, its write-ahead log included. */
+export function databaseBytes(db: Db): number {
+  const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+  return size(db.name) + size(`${db.name}-wal`);
+}
+
+export interface DailyBackup {
+  /** The new copy, or null when none was made. */
+  path: string | null;
+  /** Older daily copies deleted: beyond the number kept, or to leave the disk its reserve. */
+  removed: string[];
+  /** Today's copy was not made, as the disk would have dropped below its reserve. */
+  noRoom: boolean;
+}
+
 /**
- * One copy per working day (`backups/luot-day-YYYY-MM-DD.sqlite`), the newest `keep` kept.
- * Returns the new copy's path, or null when today's already exists.
+ * One copy per working day (`backups/luot-day-YYYY-MM-DD.sqlite`), the newest `keep` kept, fewer
+ * when the disk needs the room (server/domain/disk-space.ts). Nothing is made when today's
+ * already exists.
  */
-export async function dailyBackup(db: Db, dataDir: string, day: string, keep = 14): Promise<string | null> {
+export async function dailyBackup(
+  db: Db,
+  dataDir: string,
+  day: string,
+  { keep = 14, freeBytes = diskFreeBytes }: { keep?: number; freeBytes?: (path: string) => number } = {},
+): Promise<DailyBackup> {
   const dir = join(dataDir, 'backups');
   const path = join(dir, `luot-day-${day}.sqlite`);
-  if (existsSync(path)) return null;
+  if (existsSync(path)) return { path: null, removed: [], noRoom: false };
   mkdirSync(dir, { recursive: true });
+  const copies = readdirSync(dir)
+    .filter((f) => /^luot-day-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f))
+    .sort()
+    .map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+  const plan = planDailyCopy(copies, freeBytes(dir), databaseBytes(db), keep);
+  if (!plan.copy) return { path: null, removed: [], noRoom: true };
+  for (const name of plan.removeFirst) rmSync(join(dir, name));
   await copyDatabase(db, path);
-  const days = readdirSync(dir).filter((f) => /^luot-day-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
-  for (const old of days.slice(0, Math.max(0, days.length - keep))) rmSync(join(dir, old));
-  return path;
+  for (const name of plan.removeAfter) rmSync(join(dir, name));
+  return { path, removed: [...plan.removeFirst, ...plan.removeAfter], noRoom: false };
 }
 
 export async function openDatabase(dataDir: string, migrations: Migration[] = bundledMigrations()): Promise<OpenedDatabase> {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { buildApp, type LuotApp } from '../../server/app.js';
+import { DeviceRegistry } from '../../server/services/device-registry.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
 import { createHub, type Hub } from '../../server/hub.js';
@@ -27,6 +28,8 @@ export function tempDataDir(): string {
 export interface TestHub {
   app: LuotApp;
   hub: Hub;
+  /** What the hub reports of its devices (as in /api/health). */
+  devices: DeviceRegistry;
   url: string;
   dataDir: string;
   /**
@@ -41,7 +44,8 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDataDir();
   const hub = await createHub({ dataDir, hallFile: options.hallFile ?? null, ...(options.clock ? { clock: options.clock } : {}) });
-  const app = await buildApp({ hub, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
+  const devices = new DeviceRegistry();
+  const app = await buildApp({ hub, devices, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
@@ -49,6 +53,7 @@ export async function startTestHub(
   return {
     app,
     hub,
+    devices,
     url,
     dataDir,
     async stop(remove = false) {

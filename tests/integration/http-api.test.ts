@@ -1,8 +1,10 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyBackup, openDatabase, retainStatements } from '../../server/db/database.js';
+import { databaseBytes, dailyBackup, openDatabase, retainStatements } from '../../server/db/database.js';
+import { reserveBytes } from '../../server/domain/disk-space.js';
+import { DiskWatch } from '../../server/services/disk-watch.js';
 import { bundledMigrations } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';
 import { renderLanding } from '../../server/http/routes/landing-routes.js';
@@ -13,6 +15,12 @@ afterEach(async () => {
   await hub?.stop(true);
   hub = null;
 });
+
+function dailyCopies(dataDir: string): string[] {
+  return readdirSync(join(dataDir, 'backups'))
+    .filter((f) => f.startsWith('luot-day-'))
+    .sort();
+}
 
 describe('a fresh hub', () => {
   it('starts with the demo hall and answers health', async () => {
@@ -281,12 +289,50 @@ describe('backups', () => {
     expect(copy.prepare('SELECT number FROM tickets').all()).toEqual([{ number: 'A001' }]);
     copy.close();
     const first = await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23');
-    expect(first).toMatch(/luot-day-2026-11-23\.sqlite$/);
-    expect(await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23')).toBeNull();
-    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26']) await dailyBackup(hub.hub.db, hub.dataDir, day, 2);
-    expect(readdirSync(join(hub.dataDir, 'backups')).filter((f) => f.startsWith('luot-day-')).sort()).toEqual([
-      'luot-day-2026-11-25.sqlite',
-      'luot-day-2026-11-26.sqlite',
-    ]);
+    expect(first.path).toMatch(/luot-day-2026-11-23\.sqlite$/);
+    expect(await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-23')).toEqual({ path: null, removed: [], noRoom: false });
+    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26']) await dailyBackup(hub.hub.db, hub.dataDir, day, { keep: 2 });
+    expect(dailyCopies(hub.dataDir)).toEqual(['luot-day-2026-11-25.sqlite', 'luot-day-2026-11-26.sqlite']);
+  });
+
+  it('gives older daily copies up for room, and skips the day\'s copy when even that is not enough', async () => {
+    hub = await startTestHub();
+    for (let i = 0; i < 20; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    for (const day of ['2026-11-23', '2026-11-24', '2026-11-25']) await dailyBackup(hub.hub.db, hub.dataDir, day);
+    const copy = statSync(join(hub.dataDir, 'backups', 'luot-day-2026-11-23.sqlite')).size;
+    const size = databaseBytes(hub.hub.db);
+    const reserve = reserveBytes(size);
+    // Room for one more copy once the oldest is gone: it goes first, the others stay.
+    const tight = await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-26', { freeBytes: () => reserve + size - copy });
+    expect(tight).toMatchObject({ removed: ['luot-day-2026-11-23.sqlite'], noRoom: false });
+    expect(dailyCopies(hub.dataDir)).toEqual(['luot-day-2026-11-24.sqlite', 'luot-day-2026-11-25.sqlite', 'luot-day-2026-11-26.sqlite']);
+    // A full disk: no copy, and the copies there are kept.
+    const full = await dailyBackup(hub.hub.db, hub.dataDir, '2026-11-27', { freeBytes: () => 0 });
+    expect(full).toEqual({ path: null, removed: [], noRoom: true });
+    expect(dailyCopies(hub.dataDir)).toHaveLength(3);
+  });
+
+  it('reports a disk below its reserve as a failed device, in Vietnamese and English', async () => {
+    hub = await startTestHub();
+    let free = 50e9;
+    const errors: object[] = [];
+    const watch = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, () => free);
+    watch.check();
+    let health = await api(hub.url, 'GET', '/api/health');
+    expect(health.body.devices).toContainEqual(expect.objectContaining({ id: 'disk', kind: 'disk', ok: true }));
+    expect(health.body.ok).toBe(true);
+
+    free = 0.4e9;
+    await watch.backUp('2026-11-23');
+    await watch.backUp('2026-11-23');
+    health = await api(hub.url, 'GET', '/api/health');
+    expect(health.body.ok).toBe(false);
+    const disk = health.body.devices.find((d: { id: string }) => d.id === 'disk');
+    expect(disk).toMatchObject({ ok: false, code: 'disk_low' });
+    expect(disk.message).toContain('Ổ đĩa của máy chủ chỉ còn 0,4 GB trống, dưới mức an toàn 1,1 GB');
+    expect(disk.messageEn).toContain("The hub's disk has only 0.4 GB free, below the safe 1.1 GB");
+    // No copy was made, and the missing copy is logged once a day, not every half minute.
+    expect(existsSync(join(hub.dataDir, 'backups', 'luot-day-2026-11-23.sqlite'))).toBe(false);
+    expect(errors).toEqual([{ day: '2026-11-23' }]);
   });
 });
