@@ -2,6 +2,7 @@
 // The method is described in the README ("How the wait is estimated"); keep both in step.
 
 import type { CounterDef, CounterState, Ticket } from './model.js';
+import type { NoShowAllowance } from './wait-forecast.js';
 
 /** Below this many measured services, the estimate leans on the configured default. */
 export const MIN_SAMPLES = 5;
@@ -49,6 +50,25 @@ export function counterPace(samples: readonly { serviceId: string; ms: number }[
   let ratios = 0;
   for (const { serviceId, ms } of samples.slice(-MAX_SAMPLES)) ratios += Math.min(OUTLIER_FACTOR, ms / 1000 / serviceSeconds(serviceId));
   return (ratios + MIN_SAMPLES) / (Math.min(samples.length, MAX_SAMPLES) + MIN_SAMPLES);
+}
+
+/** Called citizens who came, who did not, and how long counters waited for those, in ms. */
+export interface CallOutcomes {
+  came: number;
+  absent: number;
+  absentMs: number;
+}
+
+/** Until this many citizens have been called, the no-show share leans toward none. */
+const NO_SHOW_PRIOR = 10;
+
+/**
+ * What each citizen ahead costs a counter besides a service: some do not come when called, and
+ * the clerk waits for them, then presses "no-show". The share of them among today's called
+ * citizens (blended with none as if NO_SHOW_PRIOR more had come) and their mean wait.
+ */
+export function noShowAllowance({ came, absent, absentMs }: CallOutcomes): NoShowAllowance {
+  return { share: absent / (came + absent + NO_SHOW_PRIOR), seconds: absent > 0 ? absentMs / absent / 1000 : 0 };
 }
 
 /**

@@ -29,6 +29,14 @@ export interface ForecastInput {
   closingAt: number | null;
   /** Services to predict a ticket taken now for. */
   services: readonly string[];
+  /** Citizens who will not come when called; none when absent. */
+  noShow?: NoShowAllowance;
+}
+
+/** The share of called citizens who do not come, and how long a counter waits for one. */
+export interface NoShowAllowance {
+  share: number;
+  seconds: number;
 }
 
 /** One predicted call: when, at which counter, the how-manieth of its queue. */
@@ -179,7 +187,9 @@ export function forecastCalls(input: ForecastInput): Forecast {
     calls.set(next.id, call);
     calledIn.set(key, call.ahead + 1);
     desk.state.regularSincePriority = next.priority !== null ? 0 : desk.state.regularSincePriority + 1;
-    desk.freeAt = at + input.serviceSeconds(next.serviceId, desk.def.id) * 1000;
+    // Some of those called will not come: the counter then waits for them instead of serving.
+    const { share, seconds } = input.noShow ?? { share: 0, seconds: 0 };
+    desk.freeAt = at + ((1 - share) * input.serviceSeconds(next.serviceId, desk.def.id) + share * seconds) * 1000;
   }
   return { calls, newTicket };
 }

@@ -7,15 +7,16 @@ import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
 import type { Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
-import { averageServiceSeconds, counterPace, effectiveCounters } from '../domain/wait-estimate.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance } from '../domain/wait-estimate.js';
 import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
 
 /**
  * What the forecast reads from the live hall at `now`: today's waiting tickets, every counter
- * with the ticket it holds, the hall's rules. The expected service times and the services to
- * predict a new ticket for are the caller's (the hub's measured means, or a simulator's truth).
+ * with the ticket it holds, the hall's rules, today's no-shows. The expected service times and
+ * the services to predict a new ticket for are the caller's (the hub's measured means, or a
+ * simulator's truth).
  */
 export function forecastInputOf(
   live: LiveState,
@@ -38,6 +39,7 @@ export function forecastInputOf(
     maxWaitMs: maxWaitMsOf(settings),
     closingAt: closingTimeOn(now, settings.timeZone, settings.hours),
     services,
+    noShow: noShowAllowance(live.callOutcomes()),
   };
 }
 

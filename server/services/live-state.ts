@@ -10,7 +10,7 @@ import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, 
 import type { Change, QueueView } from '../domain/queue-engine.js';
 import { compactDay } from '../domain/hall-clock.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
-import { MAX_SAMPLES, serviceDurationMs } from '../domain/wait-estimate.js';
+import { MAX_SAMPLES, serviceDurationMs, type CallOutcomes } from '../domain/wait-estimate.js';
 
 const RECENT_CALLS = 30;
 
@@ -30,6 +30,8 @@ export class LiveState implements QueueView {
   /** The same by counter, with the service of each: clerks differ. */
   private counterSamples = new Map<number, { serviceId: string; ms: number }[]>();
   private calls: CallRecord[] = [];
+  /** Today's called citizens who came and who did not, and how long counters waited for those. */
+  private outcomes: CallOutcomes = { came: 0, absent: 0, absentMs: 0 };
   /** Last number given per `day|service`, as read or changed: every figure reads it. */
   private series = new Map<string, number>();
 
@@ -56,6 +58,7 @@ export class LiveState implements QueueView {
     this.durations = new Map();
     this.counterSamples = new Map();
     this.series = new Map();
+    this.outcomes = { came: 0, absent: 0, absentMs: 0 };
     for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
     this.calls = tickets
       .filter((t) => t.calledAt !== null && t.counterId !== null)
@@ -129,6 +132,10 @@ export class LiveState implements QueueView {
   recentCalls(): readonly CallRecord[] {
     return this.calls;
   }
+  /** Today's called citizens who came and who did not (as seen since the hub started). */
+  callOutcomes(): CallOutcomes {
+    return this.outcomes;
+  }
 
   // ---- changes ----
   apply(change: Change, events: { event: DomainEvent; at: number }[]): void {
@@ -150,12 +157,14 @@ export class LiveState implements QueueView {
     this.durations.clear();
     this.counterSamples.clear();
     this.series.clear();
+    this.outcomes = { came: 0, absent: 0, absentMs: 0 };
     const prefix = compactDay(today);
     this.calls = this.calls.filter((c) => c.ticketId.startsWith(prefix));
   }
 
   private putTicket(t: Ticket): void {
     const before = this.open.get(t.id);
+    if (before) this.noteOutcome(before, t);
     if (before?.status === 'waiting') this.waiting.get(queueKeyOf(before))?.delete(t.id);
     if (FINAL_STATUSES.has(t.status)) this.open.delete(t.id);
     else this.open.set(t.id, t);
@@ -170,6 +179,15 @@ export class LiveState implements QueueView {
     if (duration !== null) {
       remember(this.durations, t.serviceId, duration);
       if (t.counterId !== null) remember(this.counterSamples, t.counterId, { serviceId: t.serviceId, ms: duration });
+    }
+  }
+
+  /** A called citizen came or did not: counted as it happens, not from rows read at start. */
+  private noteOutcome(before: Ticket, t: Ticket): void {
+    if (t.status === 'done' && before.status !== 'done') this.outcomes.came += 1;
+    if (t.status === 'no_show' && before.status !== 'no_show' && t.calledAt !== null && t.endedAt !== null) {
+      this.outcomes.absent += 1;
+      this.outcomes.absentMs += t.endedAt - t.calledAt;
     }
   }
 }

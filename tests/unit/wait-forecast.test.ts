@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../server/domain/model.js';
 import { expectedRemaining, forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
+import { noShowAllowance } from '../../server/domain/wait-estimate.js';
 import { forecastInputOf } from '../../server/services/hall-queries.js';
 import { HallFixture, smallHall } from '../helpers/hall-fixture.js';
 
@@ -130,6 +131,30 @@ describe('wait forecast', () => {
     expect(withNew.newTicket.get('CA')!.at).toBe(hall.now);
     expect(withNew.newTicket.has('XD')).toBe(false); // no counter serves it
     expect(withNew.newTicket.get('HT')!.at).toBeGreaterThan(alone.calls.get(waiting[2]!.id)!.at - 1);
+  });
+
+  it('allows for citizens who do not come: the clerk waits for them instead of serving', () => {
+    const hall = hallWith([{ id: 1, services: ['HT'] }]);
+    // Today: 20 came, 10 did not, each waited for 2 minutes before "no-show".
+    for (let i = 0; i < 30; i++) {
+      hall.issue('HT');
+      hall.callNext(1);
+      hall.now += i < 20 ? 6 * 60_000 : 2 * 60_000;
+      hall.run(i < 20 ? { type: 'finish', counterId: 1 } : { type: 'noShow', counterId: 1 });
+    }
+    expect(hall.live.callOutcomes()).toEqual({ came: 20, absent: 10, absentMs: 10 * (2 * 60_000 + 1000) });
+    const allowance = noShowAllowance(hall.live.callOutcomes());
+    // 10 of 30 called, blended as if 10 more had come.
+    expect(allowance.share).toBeCloseTo(10 / 40, 5);
+    expect(allowance.seconds).toBeCloseTo(121, 5);
+    for (let i = 0; i < 4; i++) hall.issue('HT');
+    const fifth = hall.issue('HT');
+    const input = inputOf(hall);
+    expect(input.noShow).toEqual(allowance);
+    // Four ahead at 0.75 × 6 min + 0.25 × 121 s each, not 4 × 6 min.
+    const wait = (forecastCalls(input).calls.get(fifth.id)!.at - hall.now) / 1000;
+    expect(wait).toBeCloseTo(4 * (0.75 * 360 + 0.25 * 121), 0);
+    expect((forecastCalls({ ...input, noShow: { share: 0, seconds: 0 } }).calls.get(fifth.id)!.at - hall.now) / 1000).toBeCloseTo(4 * 360, 0);
   });
 
   it('agrees with the engine for random halls, queues and rules', () => {
