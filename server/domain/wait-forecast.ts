@@ -159,6 +159,8 @@ export function forecastCalls(input: ForecastInput): Forecast {
   const calls = new Map<string, ForecastCall>();
   const newTicket = new Map<string, ForecastCall>();
   const calledIn = new Map<QueueKey, number>();
+  // Some of those called will not come: the counter then waits for them instead of serving.
+  const absent = input.noShow ?? { share: 0, seconds: 0 };
   let left = input.waiting.length + input.services.length;
   while (left > 0 && desks.length > 0) {
     // The counter free soonest takes its next ticket (ties: the lower counter number).
@@ -187,9 +189,7 @@ export function forecastCalls(input: ForecastInput): Forecast {
     calls.set(next.id, call);
     calledIn.set(key, call.ahead + 1);
     desk.state.regularSincePriority = next.priority !== null ? 0 : desk.state.regularSincePriority + 1;
-    // Some of those called will not come: the counter then waits for them instead of serving.
-    const { share, seconds } = input.noShow ?? { share: 0, seconds: 0 };
-    desk.freeAt = at + ((1 - share) * input.serviceSeconds(next.serviceId, desk.def.id) + share * seconds) * 1000;
+    desk.freeAt = at + ((1 - absent.share) * input.serviceSeconds(next.serviceId, desk.def.id) + absent.share * absent.seconds) * 1000;
   }
   return { calls, newTicket };
 }
