@@ -22,9 +22,13 @@ export class DiskWatch {
     private readonly freeBytes: (path: string) => number = diskFreeBytes,
   ) {}
 
-  /** Reports the disk as it is now. */
+  /** Reports the disk as it is now; a disk that cannot be read is logged, never fatal. */
   check(): void {
-    this.devices.report(DISK_DEVICE, 'disk', diskReport(this.freeBytes(this.dataDir), databaseBytes(this.db)));
+    try {
+      this.devices.report(DISK_DEVICE, 'disk', diskReport(this.freeBytes(this.dataDir), databaseBytes(this.db)));
+    } catch (error) {
+      this.logger.error({ err: error }, 'the free space of the data folder could not be read');
+    }
   }
 
   /** Today's copy, unless made already or another is being made; the disk is checked after. */

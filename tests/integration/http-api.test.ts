@@ -334,5 +334,12 @@ describe('backups', () => {
     // No copy was made, and the missing copy is logged once a day, not every half minute.
     expect(existsSync(join(hub.dataDir, 'backups', 'luot-day-2026-11-23.sqlite'))).toBe(false);
     expect(errors).toEqual([{ day: '2026-11-23' }]);
+
+    // A disk that cannot be read is logged, and the hub goes on.
+    const unreadable = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, () => {
+      throw new Error('statfs failed');
+    });
+    expect(() => unreadable.check()).not.toThrow();
+    expect(errors).toHaveLength(2);
   });
 });
