@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { demoHall } from './config/demo-hall.js';
 import { hallFromText } from './config/hall-file.js';
-import { openDatabase, type Db } from './db/database.js';
+import { diskFreeBytes, openDatabase, type Db } from './db/database.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
 import { QueueRepository } from './db/queue-repository.js';
@@ -34,6 +34,8 @@ export interface HubOptions {
   /** A hall description file to apply at start; null keeps the stored hall (the demo on first start). */
   hallFile?: string | null;
   clock?: () => number;
+  /** Free bytes on the disk holding a path (tests give a smaller disk). */
+  diskFreeBytes?: (path: string) => number;
   logger?: Logger;
 }
 
@@ -65,6 +67,8 @@ export interface Hub {
   /** The token scripts use to act as a manager (also in data/api-token). */
   apiToken: string;
   clock: () => number;
+  /** Free bytes on the disk holding a path. */
+  diskFreeBytes: (path: string) => number;
   startedAt: number;
   close(): void;
 }
@@ -156,6 +160,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       statusSource: new StatusSource(() => live.settings.statusSource, clock),
       apiToken,
       clock,
+      diskFreeBytes: options.diskFreeBytes ?? diskFreeBytes,
       startedAt: clock(),
       close: () => db.close(),
     };

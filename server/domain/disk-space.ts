@@ -9,6 +9,11 @@ export function reserveBytes(databaseBytes: number): number {
   return Math.max(1024 ** 3, databaseBytes);
 }
 
+/** Whether one more copy of the database leaves the disk its reserve. */
+export function roomForCopy(freeBytes: number, databaseBytes: number): boolean {
+  return freeBytes - databaseBytes >= reserveBytes(databaseBytes);
+}
+
 export interface DailyCopy {
   name: string;
   bytes: number;
@@ -32,11 +37,10 @@ export interface CopyPlan {
  * @param copies the daily copies on disk, oldest first
  */
 export function planDailyCopy(copies: readonly DailyCopy[], freeBytes: number, databaseBytes: number, keep: number): CopyPlan {
-  const reserve = reserveBytes(databaseBytes);
   let free = freeBytes;
   let first = 0;
-  for (; free - databaseBytes < reserve && first < copies.length - 1; first++) free += copies[first]!.bytes;
-  if (free - databaseBytes < reserve) return { removeFirst: [], removeAfter: [], copy: false };
+  for (; !roomForCopy(free, databaseBytes) && first < copies.length - 1; first++) free += copies[first]!.bytes;
+  if (!roomForCopy(free, databaseBytes)) return { removeFirst: [], removeAfter: [], copy: false };
   const beyondKept = Math.max(0, copies.length - (keep - 1));
   return {
     removeFirst: copies.slice(0, first).map((c) => c.name),
@@ -52,7 +56,8 @@ export interface DiskReport {
   messageEn: string | null;
 }
 
-const gigabytes = (bytes: number, decimal: ',' | '.') => `${(bytes / 1e9).toFixed(1).replace('.', decimal)} GB`;
+/** A size as people read it: "1,4 GB" in Vietnamese, "1.4 GB" in English. */
+export const gigabytes = (bytes: number, decimal: ',' | '.') => `${(bytes / 1e9).toFixed(1).replace('.', decimal)} GB`;
 
 /** The disk as a device: not ok below its reserve, with what to do about it. */
 export function diskReport(freeBytes: number, databaseBytes: number): DiskReport {

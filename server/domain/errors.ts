@@ -1,10 +1,15 @@
 // Every refusal the hall can give, with the words a person reads. The HTTP layer turns a
-// DomainError into a 4xx answer; pages may translate `code` with their own dictionary.
+// DomainError into a 4xx answer (507 for a full disk); pages may translate `code` with their
+// own dictionary.
+
+import { gigabytes } from './disk-space.js';
 
 type Params = Record<string, string | number>;
 
+const gb = (bytes: string | number | undefined, decimal: ',' | '.') => gigabytes(Number(bytes), decimal);
+
 interface ErrorText {
-  status: 401 | 403 | 404 | 409 | 415 | 422 | 429;
+  status: 401 | 403 | 404 | 409 | 415 | 422 | 429 | 507;
   vi: (p: Params) => string;
   en: (p: Params) => string;
 }
@@ -104,6 +109,15 @@ const ERRORS = {
     status: 429,
     vi: (p) => `Số thứ tự này đã được in lại ${p.count} lần, không in thêm được. Vui lòng đến bàn hướng dẫn để được hỗ trợ.`,
     en: (p) => `This ticket has already been reprinted ${p.count} times. Please ask at the help desk.`,
+  },
+  disk_full: {
+    status: 507,
+    vi: (p) =>
+      `Không đủ chỗ trống trên ổ đĩa để sao lưu: còn ${gb(p.free, ',')} trống, bản sao cần ${gb(p.copy, ',')} và ổ đĩa phải giữ lại ${gb(p.reserve, ',')}. ` +
+      'Hãy chép các bản sao trong data/backups sang ổ khác rồi xoá bớt.',
+    en: (p) =>
+      `Not enough free disk space for a backup: ${gb(p.free, '.')} free, the copy needs ${gb(p.copy, '.')} and the disk must keep ${gb(p.reserve, '.')}. ` +
+      'Copy the files in data/backups to another disk and remove some.',
   },
   unsupported_encoding: {
     status: 415,

@@ -40,10 +40,15 @@ export interface TestHub {
 }
 
 export async function startTestHub(
-  options: { dataDir?: string; hallFile?: string; clock?: () => number; busRetryMs?: number; port?: number } = {},
+  options: { dataDir?: string; hallFile?: string; clock?: () => number; diskFreeBytes?: (path: string) => number; busRetryMs?: number; port?: number } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const hub = await createHub({ dataDir, hallFile: options.hallFile ?? null, ...(options.clock ? { clock: options.clock } : {}) });
+  const hub = await createHub({
+    dataDir,
+    hallFile: options.hallFile ?? null,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.diskFreeBytes ? { diskFreeBytes: options.diskFreeBytes } : {}),
+  });
   const devices = new DeviceRegistry();
   const app = await buildApp({ hub, devices, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

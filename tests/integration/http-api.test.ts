@@ -313,10 +313,10 @@ describe('backups', () => {
   });
 
   it('reports a disk below its reserve as a failed device, in Vietnamese and English', async () => {
-    hub = await startTestHub();
     let free = 50e9;
+    hub = await startTestHub({ diskFreeBytes: () => free });
     const errors: object[] = [];
-    const watch = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, () => free);
+    const watch = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, hub.hub.diskFreeBytes);
     watch.check();
     let health = await api(hub.url, 'GET', '/api/health');
     expect(health.body.devices).toContainEqual(expect.objectContaining({ id: 'disk', kind: 'disk', ok: true }));
@@ -334,6 +334,13 @@ describe('backups', () => {
     // No copy was made, and the missing copy is logged once a day, not every half minute.
     expect(existsSync(join(hub.dataDir, 'backups', 'luot-day-2026-11-23.sqlite'))).toBe(false);
     expect(errors).toEqual([{ day: '2026-11-23' }]);
+
+    // A copy asked for by hand is refused as such, with the figures.
+    const refused = await api(hub.url, 'POST', '/api/backups', {});
+    expect(refused.status).toBe(507);
+    expect(refused.body.error).toBe('disk_full');
+    expect(refused.body.message).toMatch(/^Không đủ chỗ trống trên ổ đĩa để sao lưu: còn 0,4 GB trống, bản sao cần 0,0 GB và ổ đĩa phải giữ lại 1,1 GB\./);
+    expect(refused.body.messageEn).toMatch(/^Not enough free disk space for a backup: 0\.4 GB free, the copy needs 0\.0 GB and the disk must keep 1\.1 GB\./);
 
     // A disk that cannot be read is logged, and the hub goes on.
     const unreadable = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, () => {

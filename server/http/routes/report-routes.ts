@@ -1,7 +1,9 @@
 // The manager's reading: the day report, closing the day by hand, and the event log.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { backupDatabase } from '../../db/database.js';
+import { backupDatabase, databaseBytes } from '../../db/database.js';
+import { reserveBytes, roomForCopy } from '../../domain/disk-space.js';
+import { DomainError } from '../../domain/errors.js';
 import type { Hub } from '../../hub.js';
 import { dayReport } from '../../domain/day-report.js';
 import Type from 'typebox';
@@ -56,6 +58,11 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request, reply) => {
+      const free = hub.diskFreeBytes(hub.dataDir);
+      const size = databaseBytes(hub.db);
+      if (!roomForCopy(free, size)) {
+        throw new DomainError('disk_full', { free, copy: size, reserve: reserveBytes(size) });
+      }
       const path = await hub.queue.read(() => backupDatabase(hub.db, hub.dataDir, 'manual'));
       return reply.status(201).send({ path: await path });
     },
