@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
   const devices = new DeviceRegistry();
   const app = await buildApp({ hub, logger, devices });
-  const disk = new DiskWatch(hub.db, config.dataDir, devices, logger.child({ module: 'disk' }), hub.diskFreeBytes);
+  const disk = new DiskWatch(hub, devices, logger.child({ module: 'disk' }));
   disk.check();
   logger.info(
     {

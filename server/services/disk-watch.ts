@@ -2,8 +2,9 @@
 // `device:status`) when it drops below its reserve, and one backup per working day made only
 // when the disk has room for it (server/domain/disk-space.ts).
 
-import { dailyBackup, databaseBytes, diskFreeBytes, type Db } from '../db/database.js';
+import { dailyBackup, databaseBytes } from '../db/database.js';
 import { diskReport } from '../domain/disk-space.js';
+import type { Hub } from '../hub.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { Logger } from './queue-service.js';
 
@@ -14,18 +15,18 @@ export class DiskWatch {
   /** The day a missing copy was last logged: once a day is enough. */
   private noRoomLogged: string | null = null;
 
+  /** The hub's database, its data folder, and its view of the disk's free space. */
   constructor(
-    private readonly db: Db,
-    private readonly dataDir: string,
+    private readonly hub: Pick<Hub, 'db' | 'dataDir' | 'diskFreeBytes'>,
     private readonly devices: DeviceRegistry,
     private readonly logger: Logger,
-    private readonly freeBytes: (path: string) => number = diskFreeBytes,
   ) {}
 
   /** Reports the disk as it is now; a disk that cannot be read is logged, never fatal. */
   check(): void {
+    const { db, dataDir, diskFreeBytes } = this.hub;
     try {
-      this.devices.report(DISK_DEVICE, 'disk', diskReport(this.freeBytes(this.dataDir), databaseBytes(this.db)));
+      this.devices.report(DISK_DEVICE, 'disk', diskReport(diskFreeBytes(dataDir), databaseBytes(db)));
     } catch (error) {
       this.logger.error({ err: error }, 'the free space of the data folder could not be read');
     }
@@ -36,7 +37,8 @@ export class DiskWatch {
     if (this.backingUp) return;
     this.backingUp = true;
     try {
-      const backup = await dailyBackup(this.db, this.dataDir, day, { freeBytes: this.freeBytes });
+      const { db, dataDir, diskFreeBytes } = this.hub;
+      const backup = await dailyBackup(db, dataDir, day, { freeBytes: diskFreeBytes });
       if (backup.removed.length > 0) this.logger.info({ removed: backup.removed }, 'older daily backups removed');
       if (backup.path) this.logger.info({ backup: backup.path }, 'daily backup written');
       if (backup.noRoom && this.noRoomLogged !== day) {

@@ -182,9 +182,10 @@ export class LiveState implements QueueView {
     }
   }
 
-  /** A called citizen came or did not: counted as it happens, not from rows read at start. */
+  /** A called citizen came or did not: counted as it happens, not from rows read at start.
+   *  `before` is open, so never done already. */
   private noteOutcome(before: Ticket, t: Ticket): void {
-    if (t.status === 'done' && before.status !== 'done') this.outcomes.came += 1;
+    if (t.status === 'done') this.outcomes.came += 1;
     if (t.status === 'no_show' && before.status !== 'no_show' && t.calledAt !== null && t.endedAt !== null) {
       this.outcomes.absent += 1;
       this.outcomes.absentMs += t.endedAt - t.calledAt;

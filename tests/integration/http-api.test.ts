@@ -316,7 +316,7 @@ describe('backups', () => {
     let free = 50e9;
     hub = await startTestHub({ diskFreeBytes: () => free });
     const errors: object[] = [];
-    const watch = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, hub.hub.diskFreeBytes);
+    const watch = new DiskWatch(hub.hub, hub.devices, { info: () => {}, error: (o) => errors.push(o) });
     watch.check();
     let health = await api(hub.url, 'GET', '/api/health');
     expect(health.body.devices).toContainEqual(expect.objectContaining({ id: 'disk', kind: 'disk', ok: true }));
@@ -343,9 +343,10 @@ describe('backups', () => {
     expect(refused.body.messageEn).toMatch(/^Not enough free disk space for a backup: 0\.4 GB free, the copy needs 0\.0 GB and the disk must keep 1\.1 GB\./);
 
     // A disk that cannot be read is logged, and the hub goes on.
-    const unreadable = new DiskWatch(hub.hub.db, hub.dataDir, hub.devices, { info: () => {}, error: (o) => errors.push(o) }, () => {
+    const statfsFails = () => {
       throw new Error('statfs failed');
-    });
+    };
+    const unreadable = new DiskWatch({ ...hub.hub, diskFreeBytes: statfsFails }, hub.devices, { info: () => {}, error: (o) => errors.push(o) });
     expect(() => unreadable.check()).not.toThrow();
     expect(errors).toHaveLength(2);
   });
