@@ -16,21 +16,28 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** `dots`: one byte per dot, row by row, 1 = black. */
-export function bilevelPng(dots: Uint8Array, width: number, height: number): Buffer {
+/**
+ * Rows of bits scratch for the image data: filled and compressed in one synchronous call, so
+ * one buffer serves every ticket instead of a fresh one each time.
+ */
+let scratch = Buffer.alloc(0);
+
+/** `rows`: the dots packed eight to a byte, row by row, most significant bit first, 1 = black. */
+export function bilevelPng(rows: Uint8Array, width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale: 0 is black, 1 is white
   const stride = Math.ceil(width / 8);
-  // Each row: filter type 0 (none), then the dots packed eight to a byte, white bits set.
-  const rows = Buffer.alloc((stride + 1) * height);
+  const size = (stride + 1) * height;
+  if (scratch.length < size) scratch = Buffer.alloc(size);
+  // Each row: filter type 0 (none), then the row's bits turned over (PNG's 1 is white). Bits past
+  // the last dot of a row were never set, so they come out white like the paper.
   for (let y = 0; y < height; y++) {
-    const at = y * (stride + 1) + 1;
-    for (let x = 0; x < width; x++) if (!dots[y * width + x]) rows[at + (x >> 3)]! |= 0x80 >> (x & 7);
-    // Bits past the last dot of a row are padding; white like the paper.
-    for (let x = width; x < stride * 8; x++) rows[at + (x >> 3)]! |= 0x80 >> (x & 7);
+    const at = y * (stride + 1);
+    scratch[at] = 0;
+    for (let i = 0; i < stride; i++) scratch[at + 1 + i] = ~rows[y * stride + i]! & 0xff;
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(scratch.subarray(0, size))), chunk('IEND', Buffer.alloc(0))]);
 }

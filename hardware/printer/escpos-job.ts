@@ -1,6 +1,6 @@
 // Turns a drawn ticket into the bytes a thermal printer understands, with node-thermal-printer
-// doing the command set and the sending. The picture's own command is packed here straight from
-// the drawn dots: EPSON's GS v 0 (the bytes the library's printImageBuffer writes, without its
+// doing the command set and the sending. The picture's own command carries the drawn rows of
+// bits as they are: EPSON's GS v 0 (the bytes the library's printImageBuffer writes, without its
 // object per dot, which took tens of megabytes per ticket); STAR's raster command (ESC GS S),
 // because the library's STAR picture command does not follow Star's manual.
 
@@ -24,31 +24,21 @@ export function thermalPrinter(kind: Exclude<PrinterKind, 'simulated'>, target: 
 
 /** Star Line Mode "print raster graphics": ESC GS S m xL xH yL yH n, then rows of packed dots. */
 export function starRaster(raster: TicketRaster): Buffer {
-  const bytesPerRow = Math.ceil(raster.width / 8);
+  const { bytesPerRow, height } = raster;
   const header = Buffer.from([
     0x1b, 0x1d, 0x53, 0x01,
     bytesPerRow & 0xff, bytesPerRow >> 8,
-    raster.height & 0xff, raster.height >> 8,
+    height & 0xff, height >> 8,
     0x00,
   ]);
-  return Buffer.concat([header, packRows(raster, bytesPerRow)]);
+  return Buffer.concat([header, raster.rows]);
 }
 
 /** ESC/POS "print raster bit image": GS v 0 m xL xH yL yH, then rows of packed dots (m = '0', normal size). */
 export function epsonRaster(raster: TicketRaster): Buffer {
-  const bytesPerRow = Math.ceil(raster.width / 8);
-  const header = Buffer.from([0x1d, 0x76, 0x30, 0x30, bytesPerRow & 0xff, bytesPerRow >> 8, raster.height & 0xff, raster.height >> 8]);
-  return Buffer.concat([header, packRows(raster, bytesPerRow)]);
-}
-
-function packRows(raster: TicketRaster, bytesPerRow: number): Buffer {
-  const out = Buffer.alloc(bytesPerRow * raster.height);
-  for (let y = 0; y < raster.height; y++) {
-    for (let x = 0; x < raster.width; x++) {
-      if (raster.dots[y * raster.width + x]) out[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
-    }
-  }
-  return out;
+  const { bytesPerRow, height } = raster;
+  const header = Buffer.from([0x1d, 0x76, 0x30, 0x30, bytesPerRow & 0xff, bytesPerRow >> 8, height & 0xff, height >> 8]);
+  return Buffer.concat([header, raster.rows]);
 }
 
 /** Fills the printer's buffer with one ticket: reset, the picture, feed and full cut. */

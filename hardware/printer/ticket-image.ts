@@ -211,8 +211,14 @@ export interface TicketRaster {
   png: Buffer;
   width: number;
   height: number;
-  /** Black dots, row by row, one byte per dot (1 = black): what reaches the head. */
-  dots: Uint8Array;
+  /** Bytes in a row of `rows`: the width over 8, rounded up. */
+  bytesPerRow: number;
+  /**
+   * What reaches the head: the dots row by row, eight to a byte, most significant bit first,
+   * 1 = black (the layout of ESC/POS and Star raster commands). A byte per dot would be eight
+   * times as much memory for every ticket.
+   */
+  rows: Buffer;
   /** Every line of text drawn, top to bottom, as wrapped, with the rows it stands on. */
   lines: DrawnLine[];
 }
@@ -226,14 +232,19 @@ export async function renderTicket(words: TicketWords, paper: PaperWidth): Promi
  * One drawing surface per paper width, kept and reused. A canvas is native memory that the
  * garbage collector does not see: made afresh for every ticket, thousands of them piled up
  * (gigabytes in a loop of renders) before any was freed.
+ *
+ * It is only as tall as the tallest paper so far (in steps of SURFACE_STEP rows): reading its
+ * pixels leaves them shared with the buffer handed to JavaScript, so the next drawing makes the
+ * drawing library copy the whole surface, and that copy is freed only when the buffer is
+ * collected. A ticket is about 1,400 rows; a surface of 2,048 made each copy half as big again.
  */
 const surfaces = new Map<number, { canvas: Canvas; height: number }>();
-const MIN_SURFACE_HEIGHT = 2048;
+const SURFACE_STEP = 128;
 
 function surfaceFor(draw: Libraries['canvas'], width: number, height: number): Canvas {
   let surface = surfaces.get(width);
   if (!surface || surface.height < height) {
-    const tall = Math.max(MIN_SURFACE_HEIGHT, height);
+    const tall = Math.max(SURFACE_STEP, Math.ceil(height / SURFACE_STEP) * SURFACE_STEP);
     surface = { canvas: draw.createCanvas(width, tall), height: tall };
     surfaces.set(width, surface);
   }
@@ -268,13 +279,15 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
   // is never given back (3 MB a ticket). Only black is drawn on white, so every pixel is a grey
   // and the channels' order does not matter.
   const pixels = surface.data();
-  const dots = new Uint8Array(width * height);
-  // A dot is black when the glyph covers about half of it; the half-dot double stroke above
-  // keeps thin strokes over that line.
-  for (let i = 0; i < dots.length; i++) {
-    const o = i * 4;
-    dots[i] = (pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3 < BLACK_BELOW ? 1 : 0;
+  const bytesPerRow = Math.ceil(width / 8);
+  const rows = Buffer.alloc(bytesPerRow * height);
+  // A dot is black when the glyph covers about half of it (the grey's mean under BLACK_BELOW);
+  // the half-dot double stroke above keeps thin strokes over that line.
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      if (pixels[o]! + pixels[o + 1]! + pixels[o + 2]! < 3 * BLACK_BELOW) rows[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
   }
-  // The picture handed on (and shown at /prints) is these dots, nothing grey.
-  return { png: bilevelPng(dots, width, height), width, height, dots, lines };
+  return { png: bilevelPng(rows, width, height), width, height, bytesPerRow, rows, lines };
 }

@@ -16,7 +16,8 @@ export interface DecodedJob {
   statusQueries: number[];
 }
 
-function unpack(data: Uint8Array, bytesPerRow: number, height: number): DecodedRaster {
+/** Rows of bits (eight dots a byte, most significant first, 1 = black) as one byte per dot. */
+export function unpack(data: Uint8Array, bytesPerRow: number, height: number): DecodedRaster {
   const width = bytesPerRow * 8;
   const dots = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
