@@ -175,12 +175,17 @@ async function hubFigures(hub: HubProcess, dataDir: string, authorization: strin
   await displays.close();
 
   const memory = rss(pid);
-  const figures = (await api(hub.url, 'GET', '/api/health')).body.memory;
-  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
   console.log('\nHub memory');
   line('RSS now', `${memory.rssMb.toFixed(0)} MB`, `target < 200 MB: ${verdict(memory.rssMb < 200)}`);
   line('RSS peak during the run', `${memory.peakMb.toFixed(0)} MB`);
-  line('JavaScript heap in use / reserved', `${mb(figures.heapUsedBytes)} / ${mb(figures.heapTotalBytes)}`, `buffers ${mb(figures.externalBytes)}`);
+  await heapLine(hub);
+}
+
+/** What of the hub's memory JavaScript holds, as its health answer gives it. */
+async function heapLine(hub: HubProcess): Promise<void> {
+  const figures = (await api(hub.url, 'GET', '/api/health')).body.memory;
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+  line('JavaScript heap in use / reserved', `${mb(figures.heapUsedBytes)} / ${mb(figures.heapTotalBytes)}`, `buffers and native objects ${mb(figures.externalBytes)}`);
 }
 
 /** The counters each bus serves: 1-30 on the first, 31-60 on the second. */
@@ -383,6 +388,7 @@ async function printingFigures(): Promise<void> {
       line('tickets printed', `${sink.jobs()}`, `${(PRINTS / seconds).toFixed(0)} a second${failed ? `, ${failed} failed` : ''}`);
       line(`RSS after ${PRINTS} prints`, `${memory.rssMb.toFixed(0)} MB`, `target < 200 MB: ${verdict(memory.rssMb < 200)}`);
       line('RSS peak while printing', `${memory.peakMb.toFixed(0)} MB`);
+      await heapLine(hub);
     });
   } finally {
     sink.close();

@@ -15,7 +15,8 @@ export interface HallRoutesOptions {
 
 function memoryFigures() {
   const m = process.memoryUsage();
-  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external + m.arrayBuffers };
+  // `external` already counts the buffers (`arrayBuffers`).
+  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external };
 }
 
 function list(value: string | undefined): string[] {
