@@ -2,6 +2,7 @@
 // crash and start-up tests and the benchmark.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { rememberApiToken } from './test-hub.js';
@@ -25,9 +26,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The same node flags as `npm start`: a smaller young generation keeps the hub's memory low. */
+/**
+ * What `npm start` gives node: its flags (a smaller young generation keeps the hub's memory low)
+ * and the bundle, read from package.json so that the tests and the benchmark run the hub exactly
+ * as a hall does.
+ */
+function startArguments(): string[] {
+  const script = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...rest] = script.split('&&').at(-1)!.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not end by running node: ${script}`);
+  return rest;
+}
+
 function spawnHub(dataDir: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--max-semi-space-size=4', '--enable-source-maps', 'dist/hub.js', ...args], {
+  return spawn(process.execPath, [...startArguments(), ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
