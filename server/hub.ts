@@ -91,7 +91,7 @@ function chooseHall(repo: HallRepository, hallFile: string | null, now: number):
 export async function createHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const opened = await openDatabase(options.dataDir);
+  const opened = await openDatabase(options.dataDir, undefined, options.diskFreeBytes ? { freeBytes: options.diskFreeBytes } : {});
   if (opened.backupPath) logger.info({ backup: opened.backupPath }, 'database backed up before its schema was updated');
   const { db } = opened;
   try {

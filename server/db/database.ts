@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { planDailyCopy } from '../domain/disk-space.js';
-import { applyMigrations, appliedVersion, bundledMigrations, pendingMigrations, type Migration } from './migrate.js';
+import { planDailyCopy, upgradeCopyRefusal } from '../domain/disk-space.js';
+import { applyMigrations, appliedVersion, bundledMigrations, MigrationError, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
 
@@ -144,7 +144,11 @@ export async function dailyBackup(
   return { path, removed: [...plan.removeFirst, ...plan.removeAfter], noRoom: false };
 }
 
-export async function openDatabase(dataDir: string, migrations: Migration[] = bundledMigrations()): Promise<OpenedDatabase> {
+export async function openDatabase(
+  dataDir: string,
+  migrations: Migration[] = bundledMigrations(),
+  { freeBytes = diskFreeBytes }: { freeBytes?: (path: string) => number } = {},
+): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   const db = retainStatements(new Database(path));
@@ -153,6 +157,8 @@ export async function openDatabase(dataDir: string, migrations: Migration[] = bu
     const pending = pendingMigrations(db, migrations);
     let backupPath: string | null = null;
     if (pending.length > 0 && appliedVersion(db) > 0) {
+      const refusal = upgradeCopyRefusal(freeBytes(dataDir), databaseBytes(db), dataDir);
+      if (refusal) throw new MigrationError(refusal);
       backupPath = await backupDatabase(db, dataDir, `before-schema-${pending[0]!.version}`);
     }
     applyMigrations(db, pending);

@@ -59,6 +59,21 @@ export interface DiskReport {
 /** A size as people read it: "1,4 GB" in Vietnamese, "1.4 GB" in English. */
 export const gigabytes = (bytes: number, decimal: ',' | '.') => `${(bytes / 1e9).toFixed(1).replace('.', decimal)} GB`;
 
+/**
+ * Why a schema upgrade may not start, or null when it may: the database is copied first, and
+ * the disk must keep its reserve after the copy (the upgrade itself may rewrite whole tables).
+ * For the maintainer starting the hub, in English like the hub's other start-up refusals.
+ */
+export function upgradeCopyRefusal(freeBytes: number, databaseBytes: number, dataDir: string): string | null {
+  if (roomForCopy(freeBytes, databaseBytes)) return null;
+  const gb = (b: number) => gigabytes(b, '.');
+  return (
+    `the database must be upgraded, and it is copied first: that needs ${gb(databaseBytes)} for the copy and ` +
+    `${gb(reserveBytes(databaseBytes))} left free after it, but the disk of ${dataDir} has ${gb(freeBytes)} free. ` +
+    `Move old copies from ${dataDir}/backups to another disk (or free space otherwise) and start again; nothing was changed.`
+  );
+}
+
 /** The disk as a device: not ok below its reserve, with what to do about it. */
 export function diskReport(freeBytes: number, databaseBytes: number): DiskReport {
   const reserve = reserveBytes(databaseBytes);

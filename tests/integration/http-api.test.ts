@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseBytes, dailyBackup, openDatabase, retainStatements } from '../../server/db/database.js';
 import { reserveBytes } from '../../server/domain/disk-space.js';
 import { DiskWatch } from '../../server/services/disk-watch.js';
-import { bundledMigrations } from '../../server/db/migrate.js';
+import { bundledMigrations, MigrationError } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';
 import { renderLanding } from '../../server/http/routes/landing-routes.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -233,6 +233,23 @@ describe('storage', () => {
     const backup = retainStatements(new Database(opened.backupPath!, { readonly: true }));
     expect(backup.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: latest });
     backup.close();
+  });
+
+  it('refuses to upgrade a database when the disk has no room for the copy first, and changes nothing', async () => {
+    const dataDir = tempDataDir();
+    (await openDatabase(dataDir)).db.close();
+    const latest = bundledMigrations().at(-1)!.version;
+    const next = [...bundledMigrations(), { version: latest + 1, name: 'later', sql: 'CREATE TABLE later_table (x INTEGER)' }];
+    // Half a gigabyte free: the copy would fit, the 1 GiB reserve after it would not.
+    const refused = openDatabase(dataDir, next, { freeBytes: () => 500e6 });
+    await expect(refused).rejects.toThrow(MigrationError);
+    await expect(refused).rejects.toThrow(
+      `the database must be upgraded, and it is copied first: that needs 0.0 GB for the copy and 1.1 GB left free after it, but the disk of ${dataDir} has 0.5 GB free.`,
+    );
+    expect(existsSync(join(dataDir, 'backups'))).toBe(false);
+    const reopened = await openDatabase(dataDir);
+    expect(reopened.schemaVersion).toBe(latest);
+    reopened.db.close();
   });
 
   it('refuses a database that a newer version migrated', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diskReport, planDailyCopy, reserveBytes } from '../../server/domain/disk-space.js';
+import { diskReport, planDailyCopy, reserveBytes, upgradeCopyRefusal } from '../../server/domain/disk-space.js';
 
 const GB = 1e9;
 const copies = (n: number, bytes = 1.4 * GB) => Array.from({ length: n }, (_, i) => ({ name: `luot-day-2026-11-${String(10 + i)}.sqlite`, bytes }));
@@ -48,5 +48,14 @@ describe('the disk space a daily copy may take', () => {
         'Hãy chép các bản sao trong data/backups sang ổ khác rồi xoá bớt, hoặc lắp ổ lớn hơn.',
     );
     expect(low.messageEn).toContain('0.9 GB free, below the safe 1.4 GB (database 1.4 GB)');
+  });
+
+  it('lets a schema upgrade start only with room for its copy and the reserve after it', () => {
+    expect(upgradeCopyRefusal(2.8 * GB, 1.4 * GB, '/srv/luot/data')).toBeNull();
+    expect(upgradeCopyRefusal(2.7 * GB, 1.4 * GB, '/srv/luot/data')).toBe(
+      'the database must be upgraded, and it is copied first: that needs 1.4 GB for the copy and 1.4 GB left free after it, ' +
+        'but the disk of /srv/luot/data has 2.7 GB free. Move old copies from /srv/luot/data/backups to another disk ' +
+        '(or free space otherwise) and start again; nothing was changed.',
+    );
   });
 });
