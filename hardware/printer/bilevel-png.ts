@@ -17,8 +17,8 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * Rows of bits scratch for the image data: filled and compressed in one synchronous call, so
- * one buffer serves every ticket instead of a fresh one each time.
+ * Room for the PNG's image data before compression: filled and compressed within one synchronous
+ * call, so one buffer serves every ticket instead of a fresh one each time.
  */
 let scratch = Buffer.alloc(0);
 

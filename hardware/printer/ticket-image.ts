@@ -289,5 +289,6 @@ export async function renderBlocks(blocksFor: (scale: number) => Block[], paper:
       if (pixels[o]! + pixels[o + 1]! + pixels[o + 2]! < 3 * BLACK_BELOW) rows[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
+  // The picture handed on (and shown at /prints) is these dots, nothing grey.
   return { png: bilevelPng(rows, width, height), width, height, bytesPerRow, rows, lines };
 }
