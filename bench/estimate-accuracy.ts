@@ -1,20 +1,21 @@
 // Benchmark part 4: how far the wait told to citizens is from the wait they had, over whole
-// simulated days of three halls (server/planning/day-simulator.ts), for three estimators side
+// simulated days of three halls (server/planning/day-simulator.ts), for four estimators side
 // by side:
 //   previous    people ahead × mean service time ÷ counters serving (luot's first estimate);
 //   by service  the engine's own choices played forward (server/domain/wait-forecast.ts), with
-//               each service's time measured so far today;
+//               each service's time measured today, blended with what it took the week before;
 //   forecast    the same with each counter's own pace where it has shown one (what the hub
 //               tells citizens); clerks in these halls take from 0.8 to 1.2 times the mean;
-//   floor     the same forecast given each service's true mean, which only the simulator
-//             knows: random service times bound what any estimate can reach.
-// And the forecast's cost: every waiting ticket of a hall with 500 waiting and 40 counters.
+//   floor       the same forecast given each service's true mean, which only the simulator
+//               knows: random service times bound what any estimate can reach.
+// Then the MAPE by people ahead at the number, and the forecast's cost: every waiting ticket of
+// a hall with 500 waiting and 40 counters.
 
 import { readFileSync } from 'node:fs';
 import { hallFromData, hallFromText } from '../server/config/hall-file.js';
 import type { HallDefinition } from '../server/domain/model.js';
 import { peopleAhead, queueKeyOf } from '../server/domain/queue-order.js';
-import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds } from '../server/domain/wait-estimate.js';
+import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds, HISTORY_DAYS } from '../server/domain/wait-estimate.js';
 import { forecastCalls } from '../server/domain/wait-forecast.js';
 import { forecastInputOf } from '../server/services/hall-queries.js';
 import { DEMO_HALL_FILE } from '../server/paths.js';
@@ -36,7 +37,7 @@ const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).
 
 /** The forecast with each service's measured mean at every counter (no counter's own pace). */
 const byService: Estimator = (ticket, { live, now }) => {
-  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes)]));
+  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes, live.usualServiceSeconds(s.id, ticket.day))]));
   const call = forecastCalls(forecastInputOf(live, now, (id) => means.get(id) ?? 300, [])).calls.get(ticket.id);
   return call ? Math.round((call.at - now) / 1000) : null;
 };
@@ -152,6 +153,32 @@ function accuracy(outcomes: Outcome[], estimator: string): Accuracy {
   };
 }
 
+/** People ahead when the number was taken, in groups: the fewer, the more one service's chance weighs. */
+const AHEAD_GROUPS = [
+  { label: '0-2', holds: (ahead: number) => ahead <= 2 },
+  { label: '3-9', holds: (ahead: number) => ahead >= 3 && ahead <= 9 },
+  { label: '10+', holds: (ahead: number) => ahead >= 10 },
+];
+
+/** MAPE of the forecast and the floor by people ahead at the number: where the error comes from. */
+function printMapeByAhead(outcomes: Outcome[]): void {
+  const groups = AHEAD_GROUPS.map((g) => outcomes.filter((o) => g.holds(o.ahead)));
+  const counts = groups.map((g, i) => `${AHEAD_GROUPS[i]!.label} (${g.filter((o) => (o.waited ?? 0) > 300).length})`.padStart(12));
+  console.log(`   ${'MAPE >5min by people ahead'.padEnd(30)}${counts.join('')}`);
+  for (const name of ['forecast', 'floor']) {
+    console.log(`   ${`  ${name}`.padEnd(30)}${groups.map((g) => `${accuracy(g, name).mape.toFixed(1)} %`.padStart(12)).join('')}`);
+  }
+}
+
+/** Service times measured on some days, per service. */
+function pastDurations(days: Outcome[][]): Map<string, number[]> {
+  const durations = new Map<string, number[]>();
+  for (const o of days.flat()) {
+    if (o.servedMs !== null) durations.set(o.serviceId, [...(durations.get(o.serviceId) ?? []), o.servedMs]);
+  }
+  return durations;
+}
+
 function dayPlan(scenario: Scenario, seed: number): DayPlan {
   return {
     hall: scenario.hall,
@@ -203,7 +230,14 @@ export function estimateAccuracyPart(): void {
   console.log(`   ${'estimator'.padEnd(12)} ${'MAE min'.padStart(8)} ${'bias min'.padStart(9)} ${'MAPE >5min'.padStart(11)} ${'within ±25%'.padStart(12)}  ratio to floor`);
   for (const scenario of [wardCentre(), communeHall(), provinceBranch()]) {
     const outcomes: Outcome[] = [];
-    for (let day = 1; day <= DAYS; day++) outcomes.push(...simulateDay(dayPlan(scenario, day), ESTIMATORS));
+    // Days follow one another: each knows what the services took on the seven before it, as
+    // the hub reads it from its database (the first day knows only the configured defaults).
+    const days: Outcome[][] = [];
+    for (let day = 1; day <= DAYS; day++) {
+      const past = pastDurations(days.slice(-HISTORY_DAYS));
+      days.push(simulateDay({ ...dayPlan(scenario, day), pastDurations: past }, ESTIMATORS));
+    }
+    outcomes.push(...days.flat());
     const called = outcomes.filter((o) => o.waited !== null);
     const waits = sorted(called.map((o) => o.waited! / 60));
     console.log(`  ${scenario.name}: ${called.length} citizens called, mean wait ${(waits.reduce((s, w) => s + w, 0) / waits.length).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min`);
@@ -213,6 +247,7 @@ export function estimateAccuracyPart(): void {
       const ratio = name === 'floor' ? '' : `MAPE ×${(a.mape / base.mape).toFixed(2)}`;
       console.log(`   ${name.padEnd(12)} ${a.mae.toFixed(2).padStart(8)} ${a.bias.toFixed(2).padStart(9)} ${`${a.mape.toFixed(1)} %`.padStart(11)} ${`${a.within25.toFixed(1)} %`.padStart(12)}  ${ratio}`);
     }
+    printMapeByAhead(called);
   }
   const cost = sorted(forecastCost());
   line('forecast of 500 waiting, 40 counters: p50', ms(percentile(cost, 50)), 'target: under 20 ms');

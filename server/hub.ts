@@ -103,6 +103,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const live = new LiveState(hall, tickets.counterStates(), tickets.liveTickets(today), {
       lastSeq: (day, serviceId) => tickets.lastSeq(day, serviceId),
       ticket: (id) => tickets.ticket(id),
+      serviceDurations: (fromDay, beforeDay) => tickets.serviceDurations(fromDay, beforeDay),
     });
     let queue: QueueService | null = null;
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());

@@ -3,6 +3,7 @@
 
 import type { Change, SeriesUpdate } from '../domain/queue-engine.js';
 import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/model.js';
+import { serviceDurationMs } from '../domain/wait-estimate.js';
 import type { Db } from './database.js';
 
 export interface TicketRow {
@@ -173,6 +174,25 @@ export class QueueRepository {
   ticketsOfDay(day: string): Ticket[] {
     const rows = this.db.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE day = ? ORDER BY issued_at, id`).all(day) as TicketRow[];
     return rows.map(ticketFromRow);
+  }
+
+  /** Measured service times of the days from `fromDay` up to (not with) `beforeDay`, per service, in ms. */
+  serviceDurations(fromDay: string, beforeDay: string): Map<string, number[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT service_id, status, called_at, serving_at, ended_at, end_reason FROM tickets
+         WHERE day >= ? AND day < ? AND status = 'done' ORDER BY ended_at`,
+      )
+      .all(fromDay, beforeDay) as Pick<TicketRow, 'service_id' | 'status' | 'called_at' | 'serving_at' | 'ended_at' | 'end_reason'>[];
+    const durations = new Map<string, number[]>();
+    for (const r of rows) {
+      const ms = serviceDurationMs({ status: r.status, calledAt: r.called_at, servingAt: r.serving_at, endedAt: r.ended_at, endReason: r.end_reason });
+      if (ms === null) continue;
+      const list = durations.get(r.service_id) ?? [];
+      list.push(ms);
+      durations.set(r.service_id, list);
+    }
+    return durations;
   }
 
   counterStates(): CounterState[] {

@@ -78,6 +78,12 @@ export function isAfterClosing(at: number, timeZone: string, hours: OpeningHours
   return localTime(at, timeZone).minutes >= parseClock(hours.close);
 }
 
+/** The calendar day `count` days before a day: ("2026-11-23", 7) → "2026-11-16". */
+export function daysBefore(day: string, count: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date - count)).toISOString().slice(0, 10);
+}
+
 /** "2026-11-23" → "20261123", the compact form used inside ticket ids. */
 export function compactDay(day: string): string {
   return day.replaceAll('-', '');

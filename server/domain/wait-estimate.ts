@@ -13,7 +13,7 @@ export const MAX_SAMPLES = 30;
 export const OUTLIER_FACTOR = 3;
 
 /** How long one service took: from the call (or the start, when pressed) to the finish. */
-export function serviceDurationMs(ticket: Ticket): number | null {
+export function serviceDurationMs(ticket: Pick<Ticket, 'status' | 'endedAt' | 'endReason' | 'servingAt' | 'calledAt'>): number | null {
   if (ticket.status !== 'done' || ticket.endedAt === null || ticket.endReason === 'closing') return null;
   const began = ticket.servingAt ?? ticket.calledAt;
   if (began === null) return null;
@@ -26,30 +26,61 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** A service's usual time is learned from its services over this many days before today. */
+export const HISTORY_DAYS = 7;
+/**
+ * How many of today's services the usual time weighs as: today's own figures take over as the
+ * day goes on, but a few unlucky long cases in the morning do not carry every estimate.
+ */
+export const HISTORY_WEIGHT = 10;
+
+/** Mean of durations in seconds, each capped at OUTLIER_FACTOR times their median. */
+function cappedMean(seconds: readonly number[]): number {
+  const cap = OUTLIER_FACTOR * median(seconds);
+  return seconds.reduce((sum, s) => sum + Math.min(s, cap), 0) / seconds.length;
+}
+
+/**
+ * What a service usually takes, from its services over the past days (capped as today's are);
+ * null until MIN_SAMPLES of them were measured.
+ */
+export function usualServiceSeconds(pastMs: readonly number[]): number | null {
+  return pastMs.length < MIN_SAMPLES ? null : cappedMean(pastMs.map((ms) => ms / 1000));
+}
+
 /**
  * Mean of the most recent measured durations, each capped at OUTLIER_FACTOR times their
- * median, and shrunk toward the default while there are fewer than MIN_SAMPLES of them, so
- * that neither the first citizen of the morning nor one very long case swings every estimate.
+ * median, blended with what the service usually takes (as if it were HISTORY_WEIGHT more
+ * services) or, in a hall without past days, with the configured default while there are
+ * fewer than MIN_SAMPLES of them: neither the first citizen of the morning nor one very long
+ * case swings every estimate.
  */
-export function averageServiceSeconds(recentMs: readonly number[], defaultMinutes: number): number {
+export function averageServiceSeconds(recentMs: readonly number[], defaultMinutes: number, usualSeconds: number | null = null): number {
   const samples = recentMs.slice(-MAX_SAMPLES).map((ms) => ms / 1000);
-  const cap = samples.length > 0 ? OUTLIER_FACTOR * median(samples) : Infinity;
+  const total = samples.length > 0 ? cappedMean(samples) * samples.length : 0;
+  if (usualSeconds !== null) return (total + HISTORY_WEIGHT * usualSeconds) / (samples.length + HISTORY_WEIGHT);
   const missing = Math.max(0, MIN_SAMPLES - samples.length);
-  const total = samples.reduce((sum, s) => sum + Math.min(s, cap), 0) + missing * defaultMinutes * 60;
-  return total / (samples.length + missing);
+  return (total + missing * defaultMinutes * 60) / (samples.length + missing);
 }
+
+/**
+ * How many citizens' worth of "as the mean" a counter's pace starts from. One citizen's time
+ * spreads by half its mean and more, so a pace learned from a few is mostly chance: measured over
+ * simulated days (bench part 4), a weaker prior made the forecast worse, not better.
+ */
+export const PACE_PRIOR = 20;
 
 /**
  * How long a counter takes against each service's mean (1: as the mean), from the citizens it
  * served today: the mean ratio of each one's time to its service's mean (capped at
- * OUTLIER_FACTOR), blended with 1 as if that were MIN_SAMPLES more citizens. Pooled over the
- * counter's services, a faster or slower clerk shows after a few citizens; one long case moves
- * it little.
+ * OUTLIER_FACTOR), blended with 1 as if that were PACE_PRIOR more citizens. Pooled over the
+ * counter's services, a clerk much faster or slower than the others shows within the morning;
+ * one long case moves it little.
  */
 export function counterPace(samples: readonly { serviceId: string; ms: number }[], serviceSeconds: (serviceId: string) => number): number {
   let ratios = 0;
   for (const { serviceId, ms } of samples.slice(-MAX_SAMPLES)) ratios += Math.min(OUTLIER_FACTOR, ms / 1000 / serviceSeconds(serviceId));
-  return (ratios + MIN_SAMPLES) / (Math.min(samples.length, MAX_SAMPLES) + MIN_SAMPLES);
+  return (ratios + PACE_PRIOR) / (Math.min(samples.length, MAX_SAMPLES) + PACE_PRIOR);
 }
 
 /** Called citizens who came, who did not, and how long counters waited for those, in ms. */

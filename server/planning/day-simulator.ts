@@ -8,6 +8,8 @@
 
 import type { HallDefinition, Ticket } from '../domain/model.js';
 import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
+import { peopleAhead, queueKeyOf } from '../domain/queue-order.js';
+import { serviceDurationMs } from '../domain/wait-estimate.js';
 import { HallQueries } from '../services/hall-queries.js';
 import { LiveState } from '../services/live-state.js';
 
@@ -44,6 +46,9 @@ export interface DayPlan {
   startShare?: number;
   /** How long each counter's clerk takes against the service's mean (1, the default: the mean). */
   counterPace?: (counterId: number) => number;
+  /** Service times measured on the days before, per service, in ms (what the hub reads from its
+   *  database to know what a service usually takes); none by default, as on a hall's first day. */
+  pastDurations?: Map<string, number[]>;
 }
 
 /** What one estimator told one citizen when the number was taken. */
@@ -62,8 +67,12 @@ export interface Outcome {
   serviceId: string;
   priority: boolean;
   issuedAt: number;
+  /** Citizens before it in its queue when the number was taken. */
+  ahead: number;
   /** Seconds from the number to the call; null when never called (closing). */
   waited: number | null;
+  /** Its service time as the hub measures it, in ms; null when it was not served. */
+  servedMs: number | null;
   /** Each estimator's figure at the moment the number was taken. */
   predicted: Record<string, number | null>;
 }
@@ -139,7 +148,7 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   let seq = 0;
   let now = plan.midnight + plan.open * 60_000;
   const states = plan.hall.counters.map((c) => ({ id: c.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }));
-  const live = new LiveState(plan.hall, states, [], { lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0, ticket: (id) => stored.get(id) ?? null });
+  const live = new LiveState(plan.hall, states, [], { lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0, ticket: (id) => stored.get(id) ?? null, serviceDurations: () => plan.pastDurations ?? new Map() });
   const queries = new HallQueries(live, () => now, () => seq);
   const trueSeconds = new Map(plan.services.map((s) => [s.id, s.meanMinutes * 60]));
   const pace = plan.counterPace ?? (() => 1);
@@ -197,7 +206,8 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
       const ticket = run({ type: 'issue', serviceId: service.id, priority }).tickets[0]!;
       const predicted: Record<string, number | null> = {};
       for (const [name, estimate] of Object.entries(estimators)) predicted[name] = estimate(ticket, context);
-      outcomes.set(ticket.id, { ticketId: ticket.id, serviceId: ticket.serviceId, priority: priority !== null, issuedAt: now, waited: null, predicted });
+      const ahead = peopleAhead(ticket, live.waitingIn(queueKeyOf(ticket)));
+      outcomes.set(ticket.id, { ticketId: ticket.id, serviceId: ticket.serviceId, priority: priority !== null, issuedAt: now, ahead, waited: null, servedMs: null, predicted });
       for (const { def } of idleCounters()) if (live.counterState(def.id)?.currentTicketId === null) callAt(def.id);
     } else if (happening.kind === 'recall' || happening.kind === 'start') {
       run({ type: CLERK_COMMANDS[happening.kind], counterId: happening.counterId });
@@ -208,5 +218,6 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   }
   // As the hub does at closing time: whoever was never called is closed as not served.
   run({ type: 'closeDay', includeToday: true });
+  for (const outcome of outcomes.values()) outcome.servedMs = serviceDurationMs(stored.get(outcome.ticketId)!);
   return [...outcomes.values()];
 }

@@ -4,7 +4,7 @@
 import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
 import { publicCounterView, publicSettings, publicTicket } from '../domain/public-view.js';
 import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
-import type { Ticket } from '../domain/model.js';
+import type { ServiceDef, Ticket } from '../domain/model.js';
 import { dailyLimit } from '../domain/numbering.js';
 import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
 import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance } from '../domain/wait-estimate.js';
@@ -83,7 +83,8 @@ export class HallQueries {
     if (cached && cached.bucket === bucket && (cached.seq === seq || recent)) return cached;
     const started = performance.now();
     const services = this.live.allServices();
-    const averages = new Map(services.map((s) => [s.id, averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes)]));
+    const today = dayOf(now, this.live.settings.timeZone);
+    const averages = new Map(services.map((s) => [s.id, this.averageServiceSeconds(s, today)]));
     // Each service's mean, times each counter's own pace as it has shown today.
     const mean = (serviceId: string) => averages.get(serviceId) ?? 300;
     const paces = new Map(this.live.allCounters().map(({ def }) => [def.id, counterPace(this.live.counterDurations(def.id), mean)]));
@@ -95,6 +96,11 @@ export class HallQueries {
 
   today(): string {
     return dayOf(this.clock(), this.live.settings.timeZone);
+  }
+
+  /** The mean service time estimates use: today's, blended with what the service usually takes. */
+  private averageServiceSeconds(service: ServiceDef, today: string): number {
+    return averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes, this.live.usualServiceSeconds(service.id, today));
   }
 
   /** Today's waiting tickets of one queue. */
@@ -148,7 +154,7 @@ export class HallQueries {
             : remaining === 0
               ? 'daily_max'
               : null;
-        const average = averageServiceSeconds(this.live.serviceDurations(s.id), s.defaultServiceMinutes);
+        const average = this.averageServiceSeconds(s, today);
         const open = effectiveCounters(s.id, counters, withQueue);
         const wait = waitFromForecast(forecast.newTicket.get(s.id), now, closingAt);
         return {

@@ -8,9 +8,9 @@ import { FINAL_STATUSES } from '../domain/model.js';
 import type { RatingTabletDef } from '../domain/model.js';
 import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, Ticket } from '../domain/model.js';
 import type { Change, QueueView } from '../domain/queue-engine.js';
-import { compactDay } from '../domain/hall-clock.js';
+import { compactDay, daysBefore } from '../domain/hall-clock.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
-import { MAX_SAMPLES, serviceDurationMs, type CallOutcomes } from '../domain/wait-estimate.js';
+import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualServiceSeconds, type CallOutcomes } from '../domain/wait-estimate.js';
 
 const RECENT_CALLS = 30;
 
@@ -34,6 +34,8 @@ export class LiveState implements QueueView {
   private outcomes: CallOutcomes = { came: 0, absent: 0, absentMs: 0 };
   /** Last number given per `day|service`, as read or changed: every figure reads it. */
   private series = new Map<string, number>();
+  /** What each service usually takes, learned from the days before `day`. */
+  private usual: { day: string; seconds: Map<string, number> } | null = null;
 
   constructor(
     hall: HallDefinition,
@@ -43,6 +45,8 @@ export class LiveState implements QueueView {
       lastSeq(day: string, serviceId: string): number;
       /** A ticket no longer open, from the database. */
       ticket(id: string): Ticket | null;
+      /** Measured service times of past days, from `fromDay` up to `beforeDay`, per service. */
+      serviceDurations(fromDay: string, beforeDay: string): Map<string, number[]>;
     },
   ) {
     this.settings = hall.settings;
@@ -59,6 +63,7 @@ export class LiveState implements QueueView {
     this.counterSamples = new Map();
     this.series = new Map();
     this.outcomes = { came: 0, absent: 0, absentMs: 0 };
+    this.usual = null;
     for (const t of [...tickets].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))) this.putTicket(t);
     this.calls = tickets
       .filter((t) => t.calledAt !== null && t.counterId !== null)
@@ -125,6 +130,11 @@ export class LiveState implements QueueView {
   serviceDurations(serviceId: string): readonly number[] {
     return this.durations.get(serviceId) ?? [];
   }
+  /** What a service usually takes, from the HISTORY_DAYS before `today`; null without enough of them. */
+  usualServiceSeconds(serviceId: string, today: string): number | null {
+    if (this.usual?.day !== today) this.learnUsual(today);
+    return this.usual!.seconds.get(serviceId) ?? null;
+  }
   /** Measured durations at one counter today, oldest first, with their services. */
   counterDurations(counterId: number): readonly { serviceId: string; ms: number }[] {
     return this.counterSamples.get(counterId) ?? [];
@@ -158,8 +168,20 @@ export class LiveState implements QueueView {
     this.counterSamples.clear();
     this.series.clear();
     this.outcomes = { came: 0, absent: 0, absentMs: 0 };
+    // At the day's turn (a timer, around midnight) rather than at the morning's first number.
+    this.learnUsual(today);
     const prefix = compactDay(today);
     this.calls = this.calls.filter((c) => c.ticketId.startsWith(prefix));
+  }
+
+  /** Reads past days' service times from the store: once a day (some 50-150 ms on a busy hall's week). */
+  private learnUsual(today: string): void {
+    const seconds = new Map<string, number>();
+    for (const [id, ms] of this.store.serviceDurations(daysBefore(today, HISTORY_DAYS), today)) {
+      const usual = usualServiceSeconds(ms);
+      if (usual !== null) seconds.set(id, usual);
+    }
+    this.usual = { day: today, seconds };
   }
 
   private putTicket(t: Ticket): void {

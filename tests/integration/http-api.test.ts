@@ -110,6 +110,33 @@ describe('tickets and counters over HTTP', () => {
     expect(counter.body.services[0]).toMatchObject({ id: 'HT', waiting: 2 });
   });
 
+  it('starts a day from what each service took on the days before, as read from the database', async () => {
+    let now = Date.parse('2026-11-23T02:00:00Z'); // Monday, 9:00 in Hanoi
+    const clock = () => now;
+    hub = await startTestHub({ clock });
+    // Monday: counter 1 serves ten HT citizens in two minutes each; the hall's default says six.
+    for (let i = 0; i < 10; i++) {
+      await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+      expect((await api(hub.url, 'POST', '/api/counters/1/call-next', {})).status).toBe(200);
+      now += 120_000;
+      expect((await api(hub.url, 'POST', '/api/counters/1/finish')).status).toBe(200);
+    }
+    const { dataDir } = hub;
+    await hub.stop();
+    now = Date.parse('2026-11-24T01:00:00Z'); // Tuesday, 8:00
+    hub = await startTestHub({ dataDir, clock });
+    expect((await api(hub.url, 'GET', '/api/services/HT')).body.averageServiceSeconds).toBe(120);
+    // Three free counters serve HT: the fourth citizen waits for the first of them, two minutes.
+    for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    const fourth = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    expect(fourth.body.ticket.estimatedWaitSeconds).toBe(120);
+    // Today's first citizen, served in eight minutes, weighs as one in eleven.
+    await api(hub.url, 'POST', '/api/counters/1/call-next', {});
+    now += 8 * 60_000;
+    await api(hub.url, 'POST', '/api/counters/1/finish');
+    expect((await api(hub.url, 'GET', '/api/services/HT')).body.averageServiceSeconds).toBe(Math.round((480 + 10 * 120) / 11));
+  });
+
   it('transfers, skips and puts back, cancels, and marks priority', async () => {
     hub = await startTestHub();
     const a = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterDef, CounterState } from '../../server/domain/model.js';
-import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds } from '../../server/domain/wait-estimate.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, usualServiceSeconds } from '../../server/domain/wait-estimate.js';
 
 const counter = (id: number, services: string[], mode: CounterState['mode'] = 'open') => ({
   def: { id, name: { vi: `Quầy ${id}`, en: `Counter ${id}` }, location: null, services: services.map((serviceId) => ({ serviceId, weight: 1 })), selection: 'longest_wait', active: true } as CounterDef,
@@ -20,6 +20,18 @@ describe('estimated wait', () => {
     expect(averageServiceSeconds([...old, ...recent], 5)).toBe(120);
   });
 
+  it('blends what the service usually takes on past days, as ten more services', () => {
+    // Past days: 5 minutes usually; one 40-minute case counts as three times the median.
+    const past = [...Array(19).fill(300_000), 2_400_000];
+    expect(usualServiceSeconds(past)).toBe((19 * 300 + 900) / 20);
+    expect(usualServiceSeconds(Array(4).fill(300_000))).toBeNull();
+    // Then the configured default no longer counts: the first citizens weigh a tenth each.
+    expect(averageServiceSeconds([], 12, 300)).toBe(300);
+    expect(averageServiceSeconds([600_000, 600_000], 12, 300)).toBe((2 * 600 + 10 * 300) / 12);
+    // An unlucky morning of long cases moves it, but does not take it over.
+    expect(averageServiceSeconds(Array(5).fill(1_200_000), 12, 300)).toBe((5 * 1200 + 10 * 300) / 15);
+  });
+
   it('is not thrown by one very long service (a forgotten "finish")', () => {
     const fiveMinutes = Array(9).fill(300_000);
     // One service measured as 35 minutes counts as three times the median, 15 minutes.
@@ -32,12 +44,13 @@ describe('estimated wait', () => {
     const means: Record<string, number> = { HT: 300, DD: 600 };
     const mean = (id: string) => means[id]!;
     expect(counterPace([], mean)).toBe(1);
-    // A clerk who takes 1.5 times the mean, on both services: five citizens make it halfway.
-    const slow = [...Array(3).fill({ serviceId: 'HT', ms: 450_000 }), ...Array(2).fill({ serviceId: 'DD', ms: 900_000 })];
-    expect(counterPace(slow, mean)).toBe(1.25);
-    expect(counterPace([...slow, ...slow, ...slow, ...slow, ...slow], mean)).toBeCloseTo((25 * 1.5 + 5) / 30);
+    // A clerk who takes twice the mean, on both services: twenty citizens make it halfway.
+    const slow = [...Array(12).fill({ serviceId: 'HT', ms: 600_000 }), ...Array(8).fill({ serviceId: 'DD', ms: 1_200_000 })];
+    expect(counterPace(slow, mean)).toBe(1.5);
+    // Only the most recent thirty count.
+    expect(counterPace([...slow, ...slow, ...slow], mean)).toBeCloseTo((30 * 2 + 20) / 50);
     // One forgotten "finish" counts as three times its service's mean, no more.
-    expect(counterPace([{ serviceId: 'HT', ms: 3_600_000 }], mean)).toBe((3 + 5) / 6);
+    expect(counterPace([{ serviceId: 'HT', ms: 3_600_000 }], mean)).toBe((3 + 20) / 21);
   });
 
   it('counts a counter shared by busy services as a share of a counter', () => {
