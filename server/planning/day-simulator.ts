@@ -46,6 +46,8 @@ export interface DayPlan {
   startShare?: number;
   /** How long each counter's clerk takes against the service's mean (1, the default: the mean). */
   counterPace?: (counterId: number) => number;
+  /** Relative arrival rate by minute of the day (default `arrivalWeight`: a morning peak, a lunch dip). */
+  arrivalProfile?: (minute: number) => number;
   /** Service times measured on the days before, per service, in ms (what the hub reads from its
    *  database to know what a service usually takes); none by default, as on a hall's first day. */
   pastDurations?: Map<string, number[]>;
@@ -107,16 +109,19 @@ export function arrivalWeight(minute: number): number {
 
 /** Arrival times over [open, lastTicket), by thinning a Poisson stream at the peak rate. */
 function arrivalMinutes(plan: DayPlan, random: () => number): number[] {
-  const span = plan.lastTicket - plan.open;
+  const profile = plan.arrivalProfile ?? arrivalWeight;
   let area = 0;
-  for (let m = plan.open; m < plan.lastTicket; m++) area += arrivalWeight(m);
-  const peak = 2.2;
+  let peak = 0;
+  for (let m = plan.open; m < plan.lastTicket; m++) {
+    area += profile(m);
+    peak = Math.max(peak, profile(m));
+  }
   const peakRate = (plan.arrivals / area) * peak;
   const times: number[] = [];
   for (let t = plan.open; ; ) {
     t += -Math.log(1 - random()) / peakRate;
-    if (t >= plan.open + span) break;
-    if (random() < arrivalWeight(Math.floor(t)) / peak) times.push(t);
+    if (t >= plan.lastTicket) break;
+    if (random() < profile(Math.floor(t)) / peak) times.push(t);
   }
   return times;
 }
