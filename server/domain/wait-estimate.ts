@@ -40,12 +40,31 @@ function cappedMean(seconds: readonly number[]): number {
   return seconds.reduce((sum, s) => sum + Math.min(s, cap), 0) / seconds.length;
 }
 
-/**
- * What a service usually takes, from its services over the past days (capped as today's are);
- * null until MIN_SAMPLES of them were measured.
- */
-export function usualServiceSeconds(pastMs: readonly number[]): number | null {
-  return pastMs.length < MIN_SAMPLES ? null : cappedMean(pastMs.map((ms) => ms / 1000));
+/** Below this many services on the past days, a service's spread is not told from them. */
+export const SPREAD_MIN_SAMPLES = 30;
+/** A service's spread is kept within these (a lognormal's sigma): beyond, it is a few odd days. */
+const SPREAD_BOUNDS = [0.2, 1.0] as const;
+/** The interquartile range of a normal distribution, in standard deviations. */
+const NORMAL_IQR = 1.349;
+
+/** What a service usually takes over the past days: its mean, and how spread its times are. */
+export interface UsualService {
+  /** Mean, each time capped as today's are; seconds. */
+  seconds: number;
+  /** The sigma of a lognormal, from the middle half of the times (a forgotten "finish" does
+   *  not widen it); null below SPREAD_MIN_SAMPLES. */
+  spread: number | null;
+}
+
+/** What a service usually takes, from its services over the past days; null until MIN_SAMPLES of them. */
+export function usualService(pastMs: readonly number[]): UsualService | null {
+  if (pastMs.length < MIN_SAMPLES) return null;
+  const seconds = cappedMean(pastMs.map((ms) => ms / 1000));
+  if (pastMs.length < SPREAD_MIN_SAMPLES) return { seconds, spread: null };
+  const logs = pastMs.map((ms) => Math.log(Math.max(ms, 1000))).sort((a, b) => a - b);
+  const quartile = (q: number) => logs[Math.round(q * (logs.length - 1))]!;
+  const spread = (quartile(0.75) - quartile(0.25)) / NORMAL_IQR;
+  return { seconds, spread: Math.min(SPREAD_BOUNDS[1], Math.max(SPREAD_BOUNDS[0], spread)) };
 }
 
 /**

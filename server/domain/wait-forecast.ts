@@ -31,6 +31,8 @@ export interface ForecastInput {
   services: readonly string[];
   /** Citizens who will not come when called; none when absent. */
   noShow?: NoShowAllowance;
+  /** How spread a service's times are (a lognormal's sigma), where the past days showed it. */
+  serviceSpread?: (serviceId: string) => number | null;
 }
 
 /** The share of called citizens who do not come, and how long a counter waits for one. */
@@ -55,10 +57,11 @@ export interface Forecast {
 }
 
 /**
- * Spread assumed for service times (the sigma of a lognormal): counter work is skewed, a few
- * long cases among many short ones. It sets how long a citizen still stays once at the counter.
+ * Spread assumed for service times (the sigma of a lognormal) until the past days show a
+ * service's own: counter work is skewed, a few long cases among many short ones. It sets how long
+ * a citizen still stays once at the counter.
  */
-const SERVICE_SIGMA = 0.5;
+export const SERVICE_SIGMA = 0.5;
 
 /** Standard normal cumulative distribution (Abramowitz-Stegun 7.1.26, error below 1.5e-7). */
 function normalCdf(x: number): number {
@@ -72,9 +75,8 @@ function normalCdf(x: number): number {
  * `mean`, service times being lognormal: E[X - t | X > t]. Longer than mean - elapsed, and never
  * zero: a citizen past the average time is likely one of the long cases.
  */
-export function expectedRemaining(mean: number, elapsed: number): number {
+export function expectedRemaining(mean: number, elapsed: number, sigma = SERVICE_SIGMA): number {
   if (elapsed <= 0) return mean;
-  const sigma = SERVICE_SIGMA;
   const mu = Math.log(mean) - (sigma * sigma) / 2;
   const z = (Math.log(elapsed) - mu) / sigma;
   const stillThere = normalCdf(-z);
@@ -97,7 +99,7 @@ function freeAtOf(counter: ForecastCounter, input: ForecastInput): number {
   if (!current) return input.now;
   const began = current.servingAt ?? current.calledAt ?? input.now;
   const expected = input.serviceSeconds(current.serviceId, counter.def.id) * 1000;
-  return input.now + expectedRemaining(expected, input.now - began);
+  return input.now + expectedRemaining(expected, input.now - began, input.serviceSpread?.(current.serviceId) ?? SERVICE_SIGMA);
 }
 
 /** A ticket of the service taken now, last of its queue; it takes no counter time. */

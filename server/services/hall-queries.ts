@@ -40,6 +40,7 @@ export function forecastInputOf(
     closingAt: closingTimeOn(now, settings.timeZone, settings.hours),
     services,
     noShow: noShowAllowance(live.callOutcomes()),
+    serviceSpread: (serviceId) => live.usualService(serviceId, today)?.spread ?? null,
   };
 }
 
@@ -100,7 +101,7 @@ export class HallQueries {
 
   /** The mean service time estimates use: today's, blended with what the service usually takes. */
   private averageServiceSeconds(service: ServiceDef, today: string): number {
-    return averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes, this.live.usualServiceSeconds(service.id, today));
+    return averageServiceSeconds(this.live.serviceDurations(service.id), service.defaultServiceMinutes, this.live.usualService(service.id, today)?.seconds ?? null);
   }
 
   /** Today's waiting tickets of one queue. */

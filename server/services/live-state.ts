@@ -10,7 +10,7 @@ import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, 
 import type { Change, QueueView } from '../domain/queue-engine.js';
 import { compactDay, daysBefore } from '../domain/hall-clock.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
-import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualServiceSeconds, type CallOutcomes } from '../domain/wait-estimate.js';
+import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualService, type CallOutcomes, type UsualService } from '../domain/wait-estimate.js';
 
 const RECENT_CALLS = 30;
 
@@ -35,7 +35,7 @@ export class LiveState implements QueueView {
   /** Last number given per `day|service`, as read or changed: every figure reads it. */
   private series = new Map<string, number>();
   /** What each service usually takes, learned from the days before `day`. */
-  private usual: { day: string; seconds: Map<string, number> } | null = null;
+  private usual: { day: string; services: Map<string, UsualService> } | null = null;
 
   constructor(
     hall: HallDefinition,
@@ -131,9 +131,9 @@ export class LiveState implements QueueView {
     return this.durations.get(serviceId) ?? [];
   }
   /** What a service usually takes, from the HISTORY_DAYS before `today`; null without enough of them. */
-  usualServiceSeconds(serviceId: string, today: string): number | null {
+  usualService(serviceId: string, today: string): UsualService | null {
     if (this.usual?.day !== today) this.learnUsual(today);
-    return this.usual!.seconds.get(serviceId) ?? null;
+    return this.usual!.services.get(serviceId) ?? null;
   }
   /** Measured durations at one counter today, oldest first, with their services. */
   counterDurations(counterId: number): readonly { serviceId: string; ms: number }[] {
@@ -176,12 +176,12 @@ export class LiveState implements QueueView {
 
   /** Reads past days' service times from the store: once a day (some 50-150 ms on a busy hall's week). */
   private learnUsual(today: string): void {
-    const seconds = new Map<string, number>();
+    const services = new Map<string, UsualService>();
     for (const [id, ms] of this.store.serviceDurations(daysBefore(today, HISTORY_DAYS), today)) {
-      const usual = usualServiceSeconds(ms);
-      if (usual !== null) seconds.set(id, usual);
+      const usual = usualService(ms);
+      if (usual !== null) services.set(id, usual);
     }
-    this.usual = { day: today, seconds };
+    this.usual = { day: today, services };
   }
 
   private putTicket(t: Ticket): void {

@@ -75,6 +75,22 @@ describe('time still to go for a citizen at the counter', () => {
     // And it never goes below zero however long it lasts.
     for (const elapsed of [0, 60, 600, 1800, 7200]) expect(expectedRemaining(600, elapsed)).toBeGreaterThan(0);
   });
+
+  it("follows the service's own spread, and the forecast uses it for the citizen at the counter", () => {
+    // The more spread a service's times, the longer a citizen past the mean is likely to stay.
+    expect(expectedRemaining(600, 900, 0.8)).toBeGreaterThan(expectedRemaining(600, 900, 0.5));
+    expect(expectedRemaining(600, 900, 0.2)).toBeLessThan(expectedRemaining(600, 900, 0.5));
+    expect(expectedRemaining(600, 0, 0.8)).toBe(600);
+    const hall = hallWith([{ id: 1, services: ['HT'] }]);
+    hall.issue('HT');
+    const atCounter = hall.callNext(1);
+    const waiting = hall.issue('HT');
+    hall.now = atCounter.calledAt! + 9 * 60_000; // past HT's 6 minutes
+    const waitWith = (spread: number | null) => forecastCalls({ ...inputOf(hall), serviceSpread: () => spread }).calls.get(waiting.id)!.at - hall.now;
+    expect(waitWith(null)).toBeCloseTo(expectedRemaining(360_000, 9 * 60_000), 2);
+    expect(waitWith(0.8)).toBeCloseTo(expectedRemaining(360_000, 9 * 60_000, 0.8), 2);
+    expect(waitWith(0.8) - waitWith(null)).toBeGreaterThan(60_000);
+  });
 });
 
 describe('wait forecast', () => {
