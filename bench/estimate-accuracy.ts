@@ -37,7 +37,7 @@ const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).
 
 /** The forecast with each service's measured mean at every counter (no counter's own pace). */
 const byService: Estimator = (ticket, { live, now }) => {
-  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes, live.usualServiceSeconds(s.id, ticket.day))]));
+  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes, live.usualService(s.id, ticket.day)?.seconds ?? null)]));
   const call = forecastCalls(forecastInputOf(live, now, (id) => means.get(id) ?? 300, [])).calls.get(ticket.id);
   return call ? Math.round((call.at - now) / 1000) : null;
 };
@@ -224,20 +224,40 @@ function forecastCost(): number[] {
   return times;
 }
 
+/** The scenario's days one after another: each knows what the services took on the seven before
+ *  it, as the hub reads it from its database (the first day knows only the configured defaults). */
+function simulateDays(scenario: Scenario): Outcome[] {
+  const days: Outcome[][] = [];
+  for (let day = 1; day <= DAYS; day++) {
+    const past = pastDurations(days.slice(-HISTORY_DAYS));
+    days.push(simulateDay({ ...dayPlan(scenario, day), pastDurations: past }, ESTIMATORS));
+  }
+  return days.flat();
+}
+
+/** Spreads of service times (the lognormal's sigma) the ward centre is run at besides its own. */
+const SPREADS = [0.3, 0.5, 0.7];
+
+/** How much the spread of service times alone sets the MAPE: the ward centre at other spreads. */
+function printSpreads(): void {
+  console.log('  the ward centre with service times spread more or less (lognormal sigma):');
+  console.log(`   ${'sigma'.padEnd(12)} ${'forecast: MAPE'.padStart(14)} ${'bias min'.padStart(9)} ${'floor: MAPE'.padStart(12)} ${'bias min'.padStart(9)}  ratio to floor`);
+  for (const sigma of SPREADS) {
+    const scenario = wardCentre();
+    scenario.services = scenario.services.map((s) => ({ ...s, sigma }));
+    const outcomes = simulateDays(scenario);
+    const forecast = accuracy(outcomes, 'forecast');
+    const floor = accuracy(outcomes, 'floor');
+    console.log(`   ${sigma.toFixed(1).padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`);
+  }
+}
+
 export function estimateAccuracyPart(): void {
   console.log(`\n4. Wait estimates against the waits citizens had: ${DAYS} simulated days per hall`);
   console.log('   (Poisson arrivals with a morning peak, lognormal service times, priority, 5% no-shows)');
   console.log(`   ${'estimator'.padEnd(12)} ${'MAE min'.padStart(8)} ${'bias min'.padStart(9)} ${'MAPE >5min'.padStart(11)} ${'within ±25%'.padStart(12)}  ratio to floor`);
   for (const scenario of [wardCentre(), communeHall(), provinceBranch()]) {
-    const outcomes: Outcome[] = [];
-    // Days follow one another: each knows what the services took on the seven before it, as
-    // the hub reads it from its database (the first day knows only the configured defaults).
-    const days: Outcome[][] = [];
-    for (let day = 1; day <= DAYS; day++) {
-      const past = pastDurations(days.slice(-HISTORY_DAYS));
-      days.push(simulateDay({ ...dayPlan(scenario, day), pastDurations: past }, ESTIMATORS));
-    }
-    outcomes.push(...days.flat());
+    const outcomes = simulateDays(scenario);
     const called = outcomes.filter((o) => o.waited !== null);
     const waits = sorted(called.map((o) => o.waited! / 60));
     console.log(`  ${scenario.name}: ${called.length} citizens called, mean wait ${(waits.reduce((s, w) => s + w, 0) / waits.length).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min`);
@@ -249,6 +269,7 @@ export function estimateAccuracyPart(): void {
     }
     printMapeByAhead(called);
   }
+  printSpreads();
   const cost = sorted(forecastCost());
   line('forecast of 500 waiting, 40 counters: p50', ms(percentile(cost, 50)), 'target: under 20 ms');
   line(`${' '.repeat(42)}p99`, ms(percentile(cost, 99)));
