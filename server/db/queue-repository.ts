@@ -181,7 +181,7 @@ export class QueueRepository {
     const rows = this.db
       .prepare(
         `SELECT service_id, status, called_at, serving_at, ended_at, end_reason FROM tickets
-         WHERE day >= ? AND day < ? AND status = 'done' ORDER BY ended_at`,
+         WHERE day >= ? AND day < ? AND status = 'done'`,
       )
       .all(fromDay, beforeDay) as Pick<TicketRow, 'service_id' | 'status' | 'called_at' | 'serving_at' | 'ended_at' | 'end_reason'>[];
     const durations = new Map<string, number[]>();
