@@ -19,7 +19,7 @@ import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds, HISTORY_
 import { forecastCalls } from '../server/domain/wait-forecast.js';
 import { forecastInputOf } from '../server/services/hall-queries.js';
 import { DEMO_HALL_FILE } from '../server/paths.js';
-import { simulateDay, type DayPlan, type Estimator, type Outcome, type SimulatedService } from '../server/planning/day-simulator.js';
+import { simulateDay, WORKING_DAY, type DayPlan, type Estimator, type Outcome, type SimulatedService } from '../server/planning/day-simulator.js';
 import { line, ms, percentile, sorted } from './bench-figures.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 10);
@@ -185,10 +185,7 @@ function dayPlan(scenario: Scenario, seed: number): DayPlan {
     services: scenario.services,
     arrivals: scenario.arrivals,
     priorityShare: scenario.priorityShare,
-    noShowShare: 0.05,
-    noShowWaitMinutes: 2,
-    open: 7 * 60 + 30,
-    lastTicket: 16 * 60 + 30,
+    ...WORKING_DAY,
     seed,
     midnight: MIDNIGHT + seed * 86_400_000,
     counterPace: (id) => CLERK_PACE[id % CLERK_PACE.length]!,

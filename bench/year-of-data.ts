@@ -19,7 +19,7 @@ import { dayOf } from '../server/domain/hall-clock.js';
 import type { HallDefinition } from '../server/domain/model.js';
 import { DEMO_HALL_FILE } from '../server/paths.js';
 import type { Change } from '../server/domain/queue-engine.js';
-import { simulateDay, type ChangeObserver, type DayPlan } from '../server/planning/day-simulator.js';
+import { simulateDay, WORKING_DAY, type ChangeObserver, type DayPlan } from '../server/planning/day-simulator.js';
 import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
 import { line, verdict } from './bench-figures.js';
 
@@ -46,10 +46,7 @@ function plan(hall: HallDefinition, midnight: number, seed: number): DayPlan {
     services: hall.services.map((s, i) => ({ id: s.id, share: i < 6 ? 3 : 1, meanMinutes: s.defaultServiceMinutes, sigma: 0.5 })),
     arrivals: TICKETS_A_DAY,
     priorityShare: 0.08,
-    noShowShare: 0.05,
-    noShowWaitMinutes: 2,
-    open: 7 * 60 + 30,
-    lastTicket: 16 * 60 + 30,
+    ...WORKING_DAY,
     seed,
     midnight,
     recallShare: 0.1,

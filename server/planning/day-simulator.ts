@@ -53,6 +53,15 @@ export interface DayPlan {
   pastDurations?: Map<string, number[]>;
 }
 
+/** A working day as the benchmark's halls have it: numbers from 7:30 to 16:30, 5 % of citizens
+ *  not there when called, the clerk waiting 2 minutes for them. */
+export const WORKING_DAY: Pick<DayPlan, 'open' | 'lastTicket' | 'noShowShare' | 'noShowWaitMinutes'> = {
+  open: 7 * 60 + 30,
+  lastTicket: 16 * 60 + 30,
+  noShowShare: 0.05,
+  noShowWaitMinutes: 2,
+};
+
 /** What one estimator told one citizen when the number was taken. */
 export type Estimator = (ticket: Ticket, context: EstimateContext) => number | null;
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { hallFromData } from '../../server/config/hall-file.js';
-import { simulateDay, type DayPlan, type Outcome } from '../../server/planning/day-simulator.js';
+import { simulateDay, WORKING_DAY, type DayPlan, type Outcome } from '../../server/planning/day-simulator.js';
 
 /** 2026-11-23 00:00 in Hanoi. */
 const MIDNIGHT = Date.UTC(2026, 10, 22, 17, 0);
@@ -25,10 +25,8 @@ function plan(seed: number, overrides: Partial<DayPlan> = {}): DayPlan {
     services: [{ id: 'HT', share: 1, meanMinutes: 6, sigma: 0.5 }],
     arrivals: 270,
     priorityShare: 0,
+    ...WORKING_DAY,
     noShowShare: 0,
-    noShowWaitMinutes: 2,
-    open: 7 * 60 + 30,
-    lastTicket: 16 * 60 + 30,
     seed,
     midnight: MIDNIGHT + seed * 86_400_000,
     ...overrides,
