@@ -249,6 +249,31 @@ function printSpreads(): void {
   }
 }
 
+/** How much longer than usual every service takes on a slow day (a national system slow, say). */
+const SLOW_DAY = 1.3;
+const SLOW_DAYS = 5;
+
+/**
+ * A slow day after a normal week: what the past week taught the estimate is now wrong, and it
+ * must follow today's own times instead. The ward centre's seven normal days, then five slow
+ * days, each knowing only those seven.
+ */
+function printSlowDays(): void {
+  const normal = wardCentre();
+  const week: Outcome[][] = [];
+  for (let day = 1; day <= HISTORY_DAYS; day++) week.push(simulateDay({ ...dayPlan(normal, day), pastDurations: pastDurations(week) }, ESTIMATORS));
+  const slow = wardCentre();
+  slow.services = slow.services.map((s) => ({ ...s, meanMinutes: s.meanMinutes * SLOW_DAY }));
+  const outcomes: Outcome[] = [];
+  for (let day = HISTORY_DAYS + 1; day <= HISTORY_DAYS + SLOW_DAYS; day++) {
+    outcomes.push(...simulateDay({ ...dayPlan(slow, day), pastDurations: pastDurations(week) }, ESTIMATORS));
+  }
+  const forecast = accuracy(outcomes, 'forecast');
+  const floor = accuracy(outcomes, 'floor');
+  console.log(`  ${SLOW_DAYS} slow days of the ward centre after a normal week (every service ${SLOW_DAY} times as long):`);
+  console.log(`   ${'slow days'.padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`);
+}
+
 export function estimateAccuracyPart(): void {
   console.log(`\n4. Wait estimates against the waits citizens had: ${DAYS} simulated days per hall`);
   console.log('   (Poisson arrivals with a morning peak, lognormal service times, priority, 5% no-shows)');
@@ -267,6 +292,7 @@ export function estimateAccuracyPart(): void {
     printMapeByAhead(called);
   }
   printSpreads();
+  printSlowDays();
   const cost = sorted(forecastCost());
   line('forecast of 500 waiting, 40 counters: p50', ms(percentile(cost, 50)), 'target: under 20 ms');
   line(`${' '.repeat(42)}p99`, ms(percentile(cost, 99)));

@@ -30,7 +30,8 @@ function median(values: readonly number[]): number {
 export const HISTORY_DAYS = 7;
 /**
  * How many of today's services the usual time weighs as: today's own figures take over as the
- * day goes on, but a few unlucky long cases in the morning do not carry every estimate.
+ * day goes on, but a few unlucky long cases in the morning do not carry every estimate. More
+ * weight helps an ordinary day a little and hurts a day when everything is slow (bench part 4).
  */
 export const HISTORY_WEIGHT = 10;
 
