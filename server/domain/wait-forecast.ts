@@ -61,7 +61,7 @@ export interface Forecast {
  * service's own: counter work is skewed, a few long cases among many short ones. It sets how long
  * a citizen still stays once at the counter.
  */
-export const SERVICE_SIGMA = 0.5;
+const SERVICE_SIGMA = 0.5;
 
 /** Standard normal cumulative distribution (Abramowitz-Stegun 7.1.26, error below 1.5e-7). */
 function normalCdf(x: number): number {
