@@ -82,10 +82,11 @@ export class HallQueries {
     const cached = this.cached;
     const recent = cached !== null && !fresh && performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs;
     if (cached && cached.bucket === bucket && (cached.seq === seq || recent)) return cached;
-    const started = performance.now();
     const services = this.live.allServices();
     const today = dayOf(now, this.live.settings.timeZone);
+    // Outside the timing that spaces forecasts: the first of a day reads the past week from the database.
     const averages = new Map(services.map((s) => [s.id, this.averageServiceSeconds(s, today)]));
+    const started = performance.now();
     // Each service's mean, times each counter's own pace as it has shown today.
     const mean = (serviceId: string) => averages.get(serviceId) ?? 300;
     const paces = new Map(this.live.allCounters().map(({ def }) => [def.id, counterPace(this.live.counterDurations(def.id), mean)]));
