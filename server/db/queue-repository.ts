@@ -3,7 +3,7 @@
 
 import type { Change, SeriesUpdate } from '../domain/queue-engine.js';
 import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/model.js';
-import { serviceDurationMs } from '../domain/wait-estimate.js';
+import { durationsByService } from '../domain/wait-estimate.js';
 import type { Db } from './database.js';
 
 export interface TicketRow {
@@ -180,19 +180,12 @@ export class QueueRepository {
   serviceDurations(fromDay: string, beforeDay: string): Map<string, number[]> {
     const rows = this.db
       .prepare(
-        `SELECT service_id, status, called_at, serving_at, ended_at, end_reason FROM tickets
-         WHERE day >= ? AND day < ? AND status = 'done'`,
+        `SELECT service_id AS serviceId, status, called_at AS calledAt, serving_at AS servingAt, ended_at AS endedAt,
+                end_reason AS endReason
+         FROM tickets WHERE day >= ? AND day < ? AND status = 'done'`,
       )
-      .all(fromDay, beforeDay) as Pick<TicketRow, 'service_id' | 'status' | 'called_at' | 'serving_at' | 'ended_at' | 'end_reason'>[];
-    const durations = new Map<string, number[]>();
-    for (const r of rows) {
-      const ms = serviceDurationMs({ status: r.status, calledAt: r.called_at, servingAt: r.serving_at, endedAt: r.ended_at, endReason: r.end_reason });
-      if (ms === null) continue;
-      const list = durations.get(r.service_id) ?? [];
-      list.push(ms);
-      durations.set(r.service_id, list);
-    }
-    return durations;
+      .all(fromDay, beforeDay) as Pick<Ticket, 'serviceId' | 'status' | 'calledAt' | 'servingAt' | 'endedAt' | 'endReason'>[];
+    return durationsByService(rows);
   }
 
   counterStates(): CounterState[] {

@@ -20,6 +20,21 @@ export function serviceDurationMs(ticket: Pick<Ticket, 'status' | 'endedAt' | 'e
   return Math.max(0, ticket.endedAt - began);
 }
 
+/** Measured service times per service, in ms, of the tickets given (those with none are left out). */
+export function durationsByService(
+  tickets: Iterable<Pick<Ticket, 'serviceId' | 'status' | 'endedAt' | 'endReason' | 'servingAt' | 'calledAt'>>,
+): Map<string, number[]> {
+  const durations = new Map<string, number[]>();
+  for (const t of tickets) {
+    const ms = serviceDurationMs(t);
+    if (ms === null) continue;
+    const list = durations.get(t.serviceId) ?? [];
+    list.push(ms);
+    durations.set(t.serviceId, list);
+  }
+  return durations;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;

@@ -3,7 +3,7 @@
 import { hallFromData } from '../../server/config/hall-file.js';
 import type { CounterState, HallDefinition, Ticket } from '../../server/domain/model.js';
 import { applyCommand, type Change, type Command } from '../../server/domain/queue-engine.js';
-import { serviceDurationMs } from '../../server/domain/wait-estimate.js';
+import { durationsByService } from '../../server/domain/wait-estimate.js';
 import { LiveState } from '../../server/services/live-state.js';
 
 /** 2026-11-23 (a Monday) at hh:mm in Hà Nội (UTC+7). */
@@ -54,14 +54,7 @@ export class HallFixture {
     this.live = new LiveState(hall, states, [], {
       lastSeq: (day, id) => this.series.get(`${day}|${id}`) ?? 0,
       ticket: (id) => this.stored.get(id) ?? null,
-      serviceDurations: (fromDay, beforeDay) => {
-        const durations = new Map<string, number[]>();
-        for (const t of this.stored.values()) {
-          const ms = t.day >= fromDay && t.day < beforeDay ? serviceDurationMs(t) : null;
-          if (ms !== null) durations.set(t.serviceId, [...(durations.get(t.serviceId) ?? []), ms]);
-        }
-        return durations;
-      },
+      serviceDurations: (fromDay, beforeDay) => durationsByService([...this.stored.values()].filter((t) => t.day >= fromDay && t.day < beforeDay)),
     });
   }
 
