@@ -11,7 +11,9 @@ import { ReceiveDialog } from './receive-dialog.js';
 export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void }) {
   const t = TEXT[props.lang];
   const [dossiers, setDossiers] = useState<DossierReply[]>([]);
-  const [receiving, setReceiving] = useState(false);
+  // The ticket the receiving form was opened for: the dossier is saved against it, never
+  // against whichever ticket the counter holds when the form is sent.
+  const [receivingFor, setReceivingFor] = useState<Ticket | null>(null);
   const ticketId = props.ticket?.id ?? null;
 
   const [dueSoon, setDueSoon] = useState<DossierReply[]>([]);
@@ -50,7 +52,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
     <section class="dossiers" aria-label={t.dossiers}>
       <div class="dossiers-head">
         <span>{t.dossiers}</span>
-        <button class="receive" onClick={() => setReceiving(true)}>
+        <button class="receive" onClick={() => setReceivingFor(props.ticket)}>
           {t.receiveDossier}
         </button>
       </div>
@@ -72,15 +74,16 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
           </li>
         ))}
       </ul>
-      {receiving && (
+      {receivingFor && (
         <ReceiveDialog
           lang={props.lang}
           token={props.token}
           counterId={props.counterId}
-          ticketId={props.ticket.id}
-          onCancel={() => setReceiving(false)}
+          ticket={receivingFor}
+          stillHeld={receivingFor.id === ticketId}
+          onCancel={() => setReceivingFor(null)}
           onReceived={(d) => {
-            setReceiving(false);
+            setReceivingFor(null);
             setDossiers((list) => [...list, d]);
             if (d.kind === 'local') void openSlip(props.token, d.code).catch(props.onError);
           }}

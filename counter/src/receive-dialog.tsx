@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { DossierReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import type { Ticket } from '../../server/contract/events.js';
 import { HubRequestError } from '../../web-shared/hub-client.js';
 import { receiveDossier, searchProcedures } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
@@ -13,7 +14,10 @@ interface Props {
   lang: Lang;
   token: string;
   counterId: number;
-  ticketId: string;
+  /** The ticket the form was opened for; the dossier is saved against it or refused. */
+  ticket: Ticket;
+  /** False once the counter no longer holds that ticket (called on from a keypad, say). */
+  stillHeld: boolean;
   onCancel: () => void;
   onReceived: (d: DossierReply) => void;
 }
@@ -50,7 +54,7 @@ export function ReceiveDialog(props: Props) {
     try {
       const d = await receiveDossier(props.token, {
         counterId: props.counterId,
-        ticketId: props.ticketId,
+        ticketId: props.ticket.id,
         procedureCode: procedure.code,
         applicant: { name, idNumber, phone: phone || null, address },
         papers: procedure.papers.map((p, i) => ({ name: p.name, kind: p.kind, count: p.count, received: have[i] ?? false })),
@@ -68,8 +72,13 @@ export function ReceiveDialog(props: Props) {
 
   const allPapers = have.length > 0 && have.every(Boolean);
   return (
-    <Modal title={t.receiveDossier} closeLabel={t.cancel} onClose={props.onCancel}>
-      <form class="receive-dialog" onSubmit={(e) => e.preventDefault()}>
+    <Modal title={t.receiveFor(props.ticket.number)} closeLabel={t.cancel} onClose={props.onCancel}>
+      <form class="receive-dialog" data-ticket={props.ticket.id} onSubmit={(e) => e.preventDefault()}>
+        {!props.stillHeld && (
+          <p class="message error" role="alert">
+            {t.ticketNoLongerHeld(props.ticket.number)}
+          </p>
+        )}
         {!procedure ? (
           <>
             <label>
