@@ -6,16 +6,18 @@
 // what the hub uses: the shipped file as read, the holiday calendar, and the working time the
 // procedures catalogue builds from a hall file over a real database.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { hallFromText } from '../../server/config/hall-file.js';
 import { readHolidayFile } from '../../server/config/holiday-file.js';
 import { openDatabase, type Db } from '../../server/db/database.js';
 import { ProcedureRepository } from '../../server/db/procedure-repository.js';
-import { HolidayCalendar } from '../../server/domain/holidays.js';
+import { HolidayCalendar, type HolidayYear } from '../../server/domain/holidays.js';
 import { localInstant } from '../../server/domain/working-time.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
 import { LiveState } from '../../server/services/live-state.js';
 import { ProcedureCatalog } from '../../server/services/procedure-catalog.js';
 
@@ -230,5 +232,16 @@ counters:
     expect(changed).toEqual(['2026-11-24']);
     // 2025 still follows the shipped schedule.
     expect(daysOfYear(2025).filter((day) => time.isWorkingInstant(nineOClock(day)) !== expectedWorking('2025', day))).toEqual([]);
+  });
+
+  it('the documented 24 November example is the shipped 2026 with that one day added', () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'procedures.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### 24 November'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBeDefined();
+    const example = (parse(block!) as { hall: { holidays: Record<string, HolidayYear> } }).hall.holidays['2026']!;
+    const shipped2026 = readHolidayFile()['2026']!;
+    expect(example.daysOff).toEqual([...shipped2026.daysOff, '2026-11-24']);
+    expect(example.workingDays).toEqual(shipped2026.workingDays);
   });
 });
