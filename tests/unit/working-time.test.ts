@@ -54,13 +54,14 @@ describe('holidays', () => {
   const calendar = new HolidayCalendar(official);
 
   it('follows the official 2025 schedule, swaps included', () => {
-    // Tết Ất Tỵ: off from Saturday 25/1 to Sunday 2/2; Saturday 8/2 worked in exchange for Monday 27/1.
+    // Tết Ất Tỵ: Monday 27/1 to Friday 31/1, off from Saturday 25/1 to Sunday 2/2 with the
+    // weekends; no day swapped, so Saturday 8/2 is an ordinary Saturday (letter 8726/VPCP-KGVX).
     expect(calendar.isWorkingDay('2025-01-24')).toBe(true);
     for (let d = 25; d <= 31; d++) expect(calendar.isWorkingDay(`2025-01-${d}`), `2025-01-${d}`).toBe(false);
     expect(calendar.isWorkingDay('2025-02-01')).toBe(false);
     expect(calendar.isWorkingDay('2025-02-02')).toBe(false);
     expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
-    expect(calendar.isWorkingDay('2025-02-08')).toBe(true);
+    expect(calendar.isWorkingDay('2025-02-08')).toBe(false);
     // Hùng Kings' day Monday 7/4; 30/4 to 4/5 with Friday 2/5 swapped for Saturday 26/4.
     expect(calendar.isWorkingDay('2025-04-07')).toBe(false);
     expect(calendar.isWorkingDay('2025-04-26')).toBe(true);
@@ -88,8 +89,9 @@ describe('holidays', () => {
     const days = statutoryHolidays(2027);
     expect(days).toEqual(expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-01', '2027-09-02']));
     expect(days.every((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))).toBe(true);
-    // The computed 2026 agrees with the official one.
-    expect(statutoryHolidays(2026)).toEqual(official['2026']!.daysOff);
+    // The computed 2026 agrees with the official one but for its two swapped Fridays and Mondays
+    // (2/1, made up on Saturday 10/1, and 31/8, made up on Saturday 22/8).
+    expect(statutoryHolidays(2026)).toEqual(official['2026']!.daysOff.filter((d) => d !== '2026-01-02' && d !== '2026-08-31'));
   });
 });
 
@@ -115,8 +117,8 @@ describe('working time', () => {
   it('skips Tết and a swapped Saturday counts as a working day', () => {
     // Received Friday 13/2/2026 at 15:00 with 1 working day: Tết runs to 22/2, so Monday 23/2 at 15:00.
     expect(show(time.dueAt(at('2026-02-13', '15:00'), { unit: 'days', value: 1 }))).toBe('2026-02-23 15:00');
-    // Friday 7/2/2025 at 09:00, 1 day: Saturday 8/2/2025 was worked.
-    expect(show(time.dueAt(at('2025-02-07', '09:00'), { unit: 'days', value: 1 }))).toBe('2025-02-08 09:00');
+    // Friday 25/4/2025 at 09:00, 1 day: Saturday 26/4/2025 was worked (swapped with Friday 2/5).
+    expect(show(time.dueAt(at('2025-04-25', '09:00'), { unit: 'days', value: 1 }))).toBe('2025-04-26 09:00');
   });
 
   it('gives the same-day procedures the closing hour, or the next day after the cut-off', () => {
