@@ -19,8 +19,9 @@ const hall = (hours: Period[] = weekdayHours, changes: HallDayChange[] = []): Ha
     serviceWeeks: { HT: [[], hours, hours, hours, hours, hours, [parsePeriod('07:30-11:30')]] },
     official: {
       '2026': {
-        daysOff: ['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02'],
-        workingDays: [],
+        // As config/holidays.yaml has it (letters 12729/VPCP-KGVX and 9441/TB-BNV).
+        daysOff: ['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02'],
+        workingDays: ['2026-01-10', '2026-08-22'],
       },
     },
     changes,
@@ -45,11 +46,15 @@ describe('deadlines in days (Civil Code 2015 art. 147-148)', () => {
     // Fri 24/4: Mon 27 off, Tue 28 (1).
     expect(show(c.dueAt(at('2026-04-24 15:00'), { unit: 'workingDays', value: 1 }))).toBe(show(endOf('2026-04-28')));
   });
-  it('skips 1/9 and 2/9, and New Year', () => {
-    // Mon 31/8: Tue 1/9 and Wed 2/9 off, Thu 3/9 (1).
-    expect(show(c.dueAt(at('2026-08-31 10:00'), { unit: 'workingDays', value: 1 }))).toBe(show(endOf('2026-09-03')));
-    // Wed 31/12/2025: Thu 1/1 off, Fri 2/1 (1), Mon 5/1 (2).
-    expect(show(c.dueAt(at('2025-12-31 10:00'), { unit: 'workingDays', value: 2 }))).toBe(show(endOf('2026-01-05')));
+  it('skips the National Day and New Year breaks, and counts their make-up Saturdays', () => {
+    // Fri 28/8: Mon 31/8 (swapped), Tue 1/9 and Wed 2/9 off, Thu 3/9 (1).
+    expect(show(c.dueAt(at('2026-08-28 10:00'), { unit: 'workingDays', value: 1 }))).toBe(show(endOf('2026-09-03')));
+    // Fri 21/8: Sat 22/8 is worked (1), Mon 24/8 (2).
+    expect(show(c.dueAt(at('2026-08-21 10:00'), { unit: 'workingDays', value: 2 }))).toBe(show(endOf('2026-08-24')));
+    // Wed 31/12/2025: Thu 1/1 and Fri 2/1 off, Mon 5/1 (1), Tue 6/1 (2).
+    expect(show(c.dueAt(at('2025-12-31 10:00'), { unit: 'workingDays', value: 2 }))).toBe(show(endOf('2026-01-06')));
+    // Fri 9/1: Sat 10/1 is worked (1), Mon 12/1 (2).
+    expect(show(c.dueAt(at('2026-01-09 10:00'), { unit: 'workingDays', value: 2 }))).toBe(show(endOf('2026-01-12')));
   });
   it('counts calendar days, moving a last day off to the next working day (art. 148.3)', () => {
     // Mon 2/2 + 15 days = Tue 17/2 (Tết): the next working day is Mon 23/2.
@@ -114,7 +119,12 @@ describe('open or closed, why, and the next opening', () => {
     }
     expect(c.stateAt(at('2026-04-30 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ lễ 30/4 và 1/5' } } });
     expect(c.stateAt(at('2026-04-27 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Giỗ Tổ Hùng Vương' } } });
-    expect(c.stateAt(at('2026-09-01 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ lễ Quốc khánh 2/9' } } });
+    for (const day of ['2026-08-29', '2026-08-31', '2026-09-01', '2026-09-02']) {
+      expect(c.stateAt(at(`${day} 09:00`))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ lễ Quốc khánh 2/9' } } });
+    }
+    expect(c.stateAt(at('2026-01-02 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Tết Dương lịch' } } });
+    // The make-up Saturday opens with a weekday's hours.
+    expect(c.stateAt(at('2026-08-22 15:00'), 'DD')).toMatchObject({ open: true });
     // An ordinary weekend is just a weekend.
     expect(c.stateAt(at('2026-03-08 09:00'))).toMatchObject({ open: false, reason: { kind: 'weekend' } });
   });
