@@ -22,6 +22,52 @@ describe('the demo catalogue', () => {
     expect(demo.find((p) => p.code === 'DD.01')!.processing).toEqual({ unit: 'days', value: 20 });
     expect(demo.find((p) => p.code === 'HT.01')!.processing).toEqual({ unit: 'sameDay', cutoff: '15:00' });
   });
+
+  it('gives every procedure its code in the national database, once', () => {
+    const codes = demo.map((p) => p.nationalCode);
+    for (const p of demo) expect(p.nationalCode, p.code).toMatch(/^[1-3]\.\d{6}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    const byCode = (code: string) => demo.find((p) => p.code === code)!.nationalCode;
+    expect([byCode('HT.01'), byCode('HT.02'), byCode('DD.01'), byCode('DD.02'), byCode('XD.01'), byCode('KD.01'), byCode('CA.01')]).toEqual([
+      '1.001193',
+      '1.000894',
+      '1.013978',
+      '1.013831',
+      '1.013225',
+      '1.001612',
+      '1.004222',
+    ]);
+  });
+
+  it('follows the law in force after the two-level reform, not the decrees it replaced', () => {
+    const get = (code: string) => demo.find((p) => p.code === code)!;
+    for (const p of demo) {
+      // Decree 01/2021 on household businesses gave way to Decree 168/2025 on 1 July 2025;
+      // Decree 151/2025 took over the land registration times of Decree 101/2024, Article 22.
+      expect(p.legalBasis, p.code).not.toMatch(/01\/2021\/NĐ-CP, Điều/);
+      expect(p.legalBasis, p.code).not.toMatch(/101\/2024\/NĐ-CP, Điều 22/);
+    }
+    for (const code of ['KD.01', 'KD.02', 'KD.03', 'KD.04']) expect(get(code).legalBasis).toContain('168/2025/NĐ-CP');
+    for (const code of ['DD.01', 'DD.02', 'DD.03', 'DD.04', 'DD.05']) expect(get(code).legalBasis).toContain('151/2025/NĐ-CP');
+    // Land times under Decree 151/2025 as the provinces publish them, in working days.
+    expect(['DD.02', 'DD.03', 'DD.04', 'DD.05'].map((c) => get(c).processing)).toEqual([
+      { unit: 'days', value: 8 },
+      { unit: 'days', value: 12 },
+      { unit: 'days', value: 5 },
+      { unit: 'days', value: 10 },
+    ]);
+    // The land forms are the new ones of Decree 151/2025 (the 04/ĐK and 11/ĐK of before are gone).
+    expect(get('DD.01').papers[0]!.name).toContain('Mẫu số 15');
+    expect(get('DD.02').papers[0]!.name).toContain('Mẫu số 18');
+    expect(demo.flatMap((p) => p.papers).some((paper) => /04\/ĐK|11\/ĐK/.test(paper.name))).toBe(false);
+    // A detached house's building permit: 7 working days (Resolution 66.18/2026), at the commune.
+    expect(get('XD.01').processing).toEqual({ unit: 'days', value: 7 });
+    expect(get('XD.01').processingText).toMatch(/^07 ngày làm việc/);
+    // Two Vietnamese citizens marrying no longer bring a marital status certificate.
+    expect(get('HT.02').papers.map((paper) => paper.name).join(' ')).not.toContain('tình trạng hôn nhân');
+    // Removal of a permanent residence: 5 working days as the Ministry of Public Security publishes it.
+    expect(get('CA.03').processing).toEqual({ unit: 'days', value: 5 });
+  });
 });
 
 describe('search', () => {
@@ -33,6 +79,8 @@ describe('search', () => {
     expect(searchProcedures(demo, 'giay phep xay dung')[0]!.code).toBe('XD.01');
     expect(searchProcedures(demo, 'ho kinh doanh', 'DKKD')).toHaveLength(4);
     expect(searchProcedures(demo, 'kd.03')[0]!.code).toBe('KD.03');
+    // A citizen may come with the national code printed on a guide.
+    expect(searchProcedures(demo, '1.001193').map((p) => p.code)).toEqual(['HT.01']);
     expect(searchProcedures(demo, 'khong co thu tuc nay')).toEqual([]);
     // A name starting with the query comes first.
     expect(searchProcedures(demo, 'đăng ký')[0]!.name.vi.startsWith('Đăng ký')).toBe(true);
