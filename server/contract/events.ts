@@ -1,20 +1,16 @@
 // The wire contract between the hub and every page: event names, payloads and snapshot.
 // Pages import these types (and the one helper below); the hub emits exactly these shapes.
 
-import type {
-  CounterDef,
-  CounterState,
-  HallSettings,
-  LocalizedText,
-  OpeningHours,
-  Ticket,
-  TransferPosition,
-  VoiceSettings,
-} from '../domain/model.js';
-import type { Dossier } from '../domain/dossier.js';
-import type { Rating } from '../domain/rating.js';
+import type { CounterDef, HallSettings, TransferPosition, VoiceSettings } from '../domain/hall/hall-definition.js';
+import type { CounterState, Ticket } from '../domain/queue/queue-state.js';
+import type { LocalizedText } from '../domain/localized-text.js';
+import type { OpeningHours } from '../domain/calendar/hall-clock.js';
+import type { Dossier } from '../domain/dossier/dossier.js';
+import type { Rating } from '../domain/rating/rating.js';
 
-export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
+export type { CounterDef, HallSettings, PriorityCategory, ServiceGroup } from '../domain/hall/hall-definition.js';
+export type { CounterState, Ticket } from '../domain/queue/queue-state.js';
+export type { LocalizedText } from '../domain/localized-text.js';
 
 // ---- What public pages may read (Decree 13/2023/NĐ-CP) ----
 // Displays, phones and kiosks are read by anyone on the hall's network. They learn whether a

@@ -2,7 +2,7 @@
 // DomainError into a 4xx answer (507 for a full disk); pages may translate `code` with their
 // own dictionary.
 
-import { gigabytes } from './disk-space.js';
+import { gigabytes } from './storage/disk-space.js';
 
 type Params = Record<string, string | number>;
 

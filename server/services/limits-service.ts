@@ -10,7 +10,7 @@ import {
   KIOSK_WINDOW_MS,
   signInWait,
   windowWait,
-} from '../domain/rate-limits.js';
+} from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionView } from '../contract/events.js';
 import { DomainError } from '../domain/errors.js';
-import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/staff-sessions.js';
+import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/access/staff-sessions.js';
 import type { StaffRepository } from '../db/staff-repository.js';
 import type { LimitsService } from './limits-service.js';
 import type { LiveState } from './live-state.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/domain/errors.js';
-import type { Command } from '../../server/domain/queue-engine.js';
+import type { Command } from '../../server/domain/queue/queue-engine.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 
 function refusal(fixture: HallFixture, command: Command): DomainError {

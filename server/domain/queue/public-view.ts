@@ -10,9 +10,10 @@ import type {
   PublicHallSettings,
   PublicTicket,
   PublishedEvent,
-} from '../contract/events.js';
-import type { Dossier } from './dossier.js';
-import type { CounterState, HallSettings, Ticket } from './model.js';
+} from '../../contract/events.js';
+import type { Dossier } from '../dossier/dossier.js';
+import type { CounterState, Ticket } from './queue-state.js';
+import type { HallSettings } from '../hall/hall-definition.js';
 
 export function publicTicket(ticket: Ticket): PublicTicket {
   const { priority, endReason: _reason, ...rest } = ticket;
