@@ -2,7 +2,7 @@
 // from the hall's current state to a Change (new ticket and counter states plus events).
 // It never mutates the state it reads; the caller persists the Change, then applies it.
 
-import type { DomainEvent } from '../../contract/events.js';
+import type { DomainEvent } from '../events/hall-events.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Rating } from '../rating/rating.js';
 import { ACTION_WORDS, DomainError, STATUS_WORDS } from '../errors.js';
