@@ -4,7 +4,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, HallSnapshot, Reply, ServerToClientEvents, SubscriptionFilter } from '../contract/events.js';
-import type { DomainError } from '../domain/errors.js';
+import type { DomainError } from '../domain/domain-error.js';
 import { publicEvent } from '../domain/queue/public-view.js';
 import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller } from '../http/access/access-rules.js';

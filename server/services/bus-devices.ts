@@ -9,7 +9,7 @@ import { SerialLink, type BusLink } from '../../hardware/serial/serial-link.js';
 import { SimulatedBus } from '../../hardware/serial/simulated-bus.js';
 import type { CommittedEvent } from '../contract/events.js';
 import { atCounter } from '../domain/access/actor.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
 import { commandForKey, keypadDisplayText, nakReasonFor } from '../domain/queue/keypad-commands.js';
 import type { SerialBusDef } from '../domain/hall/hall-definition.js';
 import type { Hub } from '../hub.js';

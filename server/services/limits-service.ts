@@ -2,7 +2,7 @@
 // address and a cap per address, a kiosk's tickets per minute (counting only tickets actually
 // given), and reprints per ticket.
 
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
 import {
   ADDRESS_FAILURES,
   ADDRESS_WINDOW_MS,

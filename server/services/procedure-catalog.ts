@@ -3,7 +3,7 @@
 
 import type { HolidaySchedules } from '../domain/calendar/holidays.js';
 import { HolidayCalendar } from '../domain/calendar/holidays.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
 import { searchProcedures, type Procedure } from '../domain/dossier/procedures.js';
 import { WorkingTime } from '../domain/calendar/working-time.js';
 import type { ProcedureRepository } from '../db/procedure-repository.js';

@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionView } from '../contract/events.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
 import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/access/staff-sessions.js';
 import type { StaffRepository } from '../db/staff-repository.js';
 import type { LimitsService } from './limits-service.js';

@@ -3,7 +3,7 @@
 // the services it serves. A manager, the hub's API token and the hub itself act anywhere.
 // Checked in the same turn as the command runs, so the queue cannot move in between.
 
-import { DomainError } from '../errors.js';
+import { DomainError } from '../domain-error.js';
 import type { DossierCommand } from '../dossier/dossier-engine.js';
 import type { RatingCommand } from '../rating/rating.js';
 import type { Command, QueueView } from '../queue/queue-engine.js';

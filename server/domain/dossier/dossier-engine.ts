@@ -13,7 +13,7 @@ import {
   type DossierStatus,
   type DossierWait,
 } from './dossier.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../domain-error.js';
 import { dayOf } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
 import type { LocalizedText } from '../localized-text.js';

@@ -5,7 +5,8 @@
 import type { DomainEvent } from '../events/hall-events.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { Rating } from '../rating/rating.js';
-import { ACTION_WORDS, DomainError, STATUS_WORDS } from '../errors.js';
+import { ACTION_WORDS, STATUS_WORDS } from './queue-errors.js';
+import { DomainError } from '../domain-error.js';
 import { compactDay, dayOf, isAfterClosing, isWithinHours } from '../calendar/hall-clock.js';
 import type { CounterDef, HallSettings, ServiceDef, TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket, TicketSource, TicketStatus } from './queue-state.js';

@@ -3,7 +3,7 @@
 
 import type { Actor } from '../../domain/access/actor.js';
 import { anywhere, atCounter } from '../../domain/access/actor.js';
-import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
+import { DomainError, type DomainErrorCode } from '../../domain/domain-error.js';
 import type { KioskDef, RatingTabletDef } from '../../domain/hall/hall-definition.js';
 import type { StaffActor } from '../../services/staff-service.js';
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type TSchema } from 'typebox';
 import type { CounterDetail, CounterView } from '../../contract/events.js';
 import { dayReport } from '../../domain/report/day-report.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { publicCounterView } from '../../domain/queue/public-view.js';
 import { actorOf } from '../access/access-rules.js';
 import type { Command } from '../../domain/queue/queue-engine.js';

@@ -9,7 +9,7 @@ import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
 import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
 import { describeProcessing, PAPER_KINDS } from '../../domain/dossier/procedures.js';
 import type { Hub } from '../../hub.js';

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { anywhere } from '../../domain/access/actor.js';
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';
 import type { DossierCommand } from '../../domain/dossier/dossier-engine.js';

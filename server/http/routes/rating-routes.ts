@@ -3,7 +3,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { addDays } from '../../domain/calendar/holidays.js';
 import { RATING_LEVELS, type Rating } from '../../domain/rating/rating.js';
 import { localInstant } from '../../domain/calendar/working-time.js';

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { backupDatabase, databaseBytes } from '../../db/database.js';
 import { reserveBytes, roomForCopy } from '../../domain/storage/disk-space.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Hub } from '../../hub.js';
 import { dayReport } from '../../domain/report/day-report.js';
 import Type from 'typebox';

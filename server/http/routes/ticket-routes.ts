@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Command } from '../../domain/queue/queue-engine.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
