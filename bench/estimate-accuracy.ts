@@ -2,7 +2,7 @@
 // simulated days of three halls (server/planning/day-simulator.ts), for four estimators side
 // by side:
 //   previous    people ahead × mean service time ÷ counters serving (luot's first estimate);
-//   by service  the engine's own choices played forward (server/domain/wait-forecast.ts), with
+//   by service  the engine's own choices played forward (server/domain/estimate/wait-forecast.ts), with
 //               each service's time measured today, blended with what it took the week before;
 //   forecast    the same with each counter's own pace where it has shown one (what the hub
 //               tells citizens); clerks in these halls take from 0.8 to 1.2 times the mean;
@@ -13,10 +13,10 @@
 
 import { readFileSync } from 'node:fs';
 import { hallFromData, hallFromText } from '../server/config/hall-file.js';
-import type { HallDefinition } from '../server/domain/model.js';
-import { peopleAhead, queueKeyOf } from '../server/domain/queue-order.js';
-import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds, HISTORY_DAYS } from '../server/domain/wait-estimate.js';
-import { forecastCalls } from '../server/domain/wait-forecast.js';
+import type { HallDefinition } from '../server/domain/hall/hall-definition.js';
+import { peopleAhead, queueKeyOf } from '../server/domain/queue/queue-order.js';
+import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds, HISTORY_DAYS } from '../server/domain/estimate/wait-estimate.js';
+import { forecastCalls } from '../server/domain/estimate/wait-forecast.js';
 import { forecastInputOf } from '../server/services/hall-queries.js';
 import { DEMO_HALL_FILE } from '../server/paths.js';
 import { simulateDay, WORKING_DAY, type DayPlan, type Estimator, type Outcome, type SimulatedService } from '../server/planning/day-simulator.js';

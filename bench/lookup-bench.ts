@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { retainStatements } from '../server/db/database.js';
 import { join } from 'node:path';
-import { dossierCode, type Dossier } from '../server/domain/dossier.js';
+import { dossierCode, type Dossier } from '../server/domain/dossier/dossier.js';
 import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
 import { latencyLines, line, verdict } from './bench-figures.js';
 

@@ -2,7 +2,7 @@
 // another vendor's boards: write an encoder from LedBoardContent to that vendor's bytes, add
 // it here and to LED_PROTOCOLS in server/domain/model.ts, and document it in docs/serial-protocol.md.
 
-import type { LedProtocol } from '../../server/domain/model.js';
+import type { LedProtocol } from '../../server/domain/hall/hall-definition.js';
 import { encodeFrame } from '../serial/bus-frame.js';
 import { encodeLedContent, type LedBoardContent } from './led-protocol.js';
 import { encodeModbusContent } from './modbus-text-protocol.js';

@@ -5,7 +5,7 @@
 // because the library's STAR picture command does not follow Star's manual.
 
 import thermal from 'node-thermal-printer';
-import type { PrinterKind } from '../../server/domain/model.js';
+import type { PrinterKind } from '../../server/domain/hall/hall-definition.js';
 import type { TicketRaster } from './ticket-image.js';
 
 const { ThermalPrinter, PrinterTypes } = thermal;

@@ -4,7 +4,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PrinterDef } from '../../server/domain/model.js';
+import type { PrinterDef } from '../../server/domain/hall/hall-definition.js';
 import { composeTicketJob, thermalPrinter, type PrinterInterface } from './escpos-job.js';
 import { queryNetworkStatus, UNREACHABLE, type PrinterStatus } from './printer-status.js';
 import type { TicketRaster } from './ticket-image.js';

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { clipsNeeded, CHIME, DEFAULT_CALL_PHRASE } from '../../server/domain/announcement.js';
+import { clipsNeeded, CHIME, DEFAULT_CALL_PHRASE } from '../../server/domain/announcement/announcement.js';
 import { DEFAULT_VOICE_DIR } from '../../server/paths.js';
 import { chime } from './chime.js';
 import { concatPcm, trimSilence, writeWav, type Pcm } from './wav.js';

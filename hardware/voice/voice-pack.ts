@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concatPcm, readWav, silence, trimSilence, type Pcm } from './wav.js';
-import { PAUSE } from '../../server/domain/announcement.js';
+import { PAUSE } from '../../server/domain/announcement/announcement.js';
 
 export const PACK_RATE = 22050;
 /** A breath between the chime and the words. */

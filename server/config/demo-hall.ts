@@ -1,7 +1,7 @@
 // The demo ward centre a fresh install starts with, kept as a documented YAML file.
 
 import { readFileSync } from 'node:fs';
-import type { HallDefinition } from '../domain/model.js';
+import type { HallDefinition } from '../domain/hall/hall-definition.js';
 import { DEMO_HALL_FILE } from '../paths.js';
 import { hallFromText } from './hall-file.js';
 

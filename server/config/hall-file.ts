@@ -5,29 +5,13 @@ import { dirname, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_VOICE } from '../domain/announcement.js';
-import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
-import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
+import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
+import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
+import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
-import {
-  COUNTER_ACTIONS,
-  DEFAULT_ACCESS_SETTINGS,
-  DEFAULT_GUARD_SETTINGS,
-  DEFAULT_WORKING_SETTINGS,
-  type CounterAction,
-  type CounterDef,
-  type CounterKeyMap,
-  type HallDefinition,
-  type HallSettings,
-  type KioskDef,
-  LED_PROTOCOLS,
-  type LocalizedText,
-  type Numbering,
-  type PrinterDef,
-  type SerialBusDef,
-  type ServiceDef,
-  type StaffDef,
-} from '../domain/model.js';
+import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS, type CounterDef, type HallDefinition, type HallSettings, type KioskDef, LED_PROTOCOLS, type Numbering, type PrinterDef, type SerialBusDef, type ServiceDef, type StaffDef } from '../domain/hall/hall-definition.js';
+import { type LocalizedText } from '../domain/localized-text.js';
 import { checkHallDefinition } from './hall-rules.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });

@@ -2,9 +2,10 @@
 // that cannot print the same number, hours that make sense.
 
 import { LED_DRIVERS } from '../../hardware/led/led-drivers.js';
-import { parseClock } from '../domain/hall-clock.js';
-import type { HallDefinition, OpeningHours } from '../domain/model.js';
-import { seriesOverlap } from '../domain/numbering.js';
+import { parseClock } from '../domain/calendar/hall-clock.js';
+import type { HallDefinition } from '../domain/hall/hall-definition.js';
+import type { OpeningHours } from '../domain/calendar/hall-clock.js';
+import { seriesOverlap } from '../domain/queue/numbering.js';
 
 function duplicates<T>(values: T[]): T[] {
   const seen = new Set<T>();

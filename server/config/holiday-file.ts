@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Type from 'typebox';
 import Value from 'typebox/value';
 import { parse } from 'yaml';
-import type { HolidaySchedules } from '../domain/holidays.js';
+import type { HolidaySchedules } from '../domain/calendar/holidays.js';
 import { HOLIDAYS_FILE } from '../paths.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });

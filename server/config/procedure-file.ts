@@ -4,8 +4,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import Type from 'typebox';
 import Value from 'typebox/value';
-import { PAPER_KINDS, type Paper, type PaperKind, type Procedure } from '../domain/procedures.js';
-import type { ProcessingTime } from '../domain/working-time.js';
+import { PAPER_KINDS, type Paper, type PaperKind, type Procedure } from '../domain/dossier/procedures.js';
+import type { ProcessingTime } from '../domain/calendar/working-time.js';
 
 export class CatalogError extends Error {
   constructor(

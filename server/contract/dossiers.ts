@@ -1,12 +1,12 @@
 // Replies about procedures and dossiers as pages read them (the lookup terminal, the counter
 // page, the phone page).
 
-import { DOSSIER_CODE_PATTERN, type PublicDossier } from '../domain/dossier.js';
-import type { LocalizedText } from '../domain/model.js';
-import type { Procedure } from '../domain/procedures.js';
+import { DOSSIER_CODE_PATTERN, type PublicDossier } from '../domain/dossier/dossier.js';
+import type { LocalizedText } from '../domain/localized-text.js';
+import type { Procedure } from '../domain/dossier/procedures.js';
 
-export type { Dossier, DossierStatus, PublicDossier } from '../domain/dossier.js';
-export { DOSSIER_STATUSES } from '../domain/dossier.js';
+export type { Dossier, DossierStatus, PublicDossier } from '../domain/dossier/dossier.js';
+export { DOSSIER_STATUSES } from '../domain/dossier/dossier.js';
 
 const CODE_INSIDE = new RegExp(DOSSIER_CODE_PATTERN.slice(1, -1), 'i');
 
@@ -18,8 +18,8 @@ export function dossierCodeIn(text: string): string | null {
   const match = CODE_INSIDE.exec(text.trim());
   return match ? match[0].toUpperCase() : null;
 }
-export type { DossierAction } from '../domain/dossier-engine.js';
-export type { Paper, PaperKind, Procedure } from '../domain/procedures.js';
+export type { DossierAction } from '../domain/dossier/dossier-engine.js';
+export type { Paper, PaperKind, Procedure } from '../domain/dossier/procedures.js';
 
 /** GET /api/procedures and /api/procedures/:code: a procedure with the counters that receive it. */
 export interface ProcedureGuideEntry extends Procedure {
@@ -36,4 +36,4 @@ export interface LookupReply extends PublicDossier {
 }
 
 /** GET /api/dossiers and the commands' replies: the dossier with its timeliness. */
-export type DossierReply = import('../domain/dossier.js').Dossier & { timeliness: import('../domain/dossier.js').Timeliness };
+export type DossierReply = import('../domain/dossier/dossier.js').Dossier & { timeliness: import('../domain/dossier/dossier.js').Timeliness };

@@ -1,192 +1,42 @@
 // The wire contract between the hub and every page: event names, payloads and snapshot.
 // Pages import these types (and the one helper below); the hub emits exactly these shapes.
 
-import type {
-  CounterDef,
-  CounterState,
-  HallSettings,
-  LocalizedText,
-  OpeningHours,
-  Ticket,
-  TransferPosition,
-  VoiceSettings,
-} from '../domain/model.js';
-import type { Dossier } from '../domain/dossier.js';
-import type { Rating } from '../domain/rating.js';
+import type { Ticket } from '../domain/queue/queue-state.js';
+import type { LocalizedText } from '../domain/localized-text.js';
+import type { CounterView, PublicCounterView, PublicHallSettings, PublicTicket, PublishedEvent } from '../domain/queue/public-view.js';
+import type { ServiceSummary } from '../domain/queue/service-summary.js';
 
-export type { CounterDef, CounterState, HallSettings, LocalizedText, PriorityCategory, ServiceGroup, Ticket } from '../domain/model.js';
+export type { CounterDef, HallSettings, PriorityCategory, ServiceGroup } from '../domain/hall/hall-definition.js';
+export type { CounterState, Ticket } from '../domain/queue/queue-state.js';
+export type { LocalizedText } from '../domain/localized-text.js';
+// The hall's changes and their public shapes are the domain's (server/domain/events/hall-events.ts,
+// server/domain/queue/public-view.ts); pages read them from here.
+export type { CommittedEvent, DomainEvent, EventPayloadsOf, HallEventPayloads, HallEventType } from '../domain/events/hall-events.js';
+export type {
+  CounterView,
+  DossierSignal,
+  PublicCounterState,
+  PublicCounterView,
+  PublicEventPayloads,
+  PublicHallSettings,
+  PublicTicket,
+  PublishedEvent,
+} from '../domain/queue/public-view.js';
+export type { ServiceFigures, ServiceSummary } from '../domain/queue/service-summary.js';
+export { serviceFigures } from '../domain/queue/service-summary.js';
 
-// ---- What public pages may read (Decree 13/2023/NĐ-CP) ----
-// Displays, phones and kiosks are read by anyone on the hall's network. They learn whether a
-// ticket is a priority one, never its category (which can reveal a disability), and no text a
-// clerk typed (a cancel or pause reason may hold an ID or a phone number). Staff read the full
-// shapes through routes that need their credential (docs/access.md).
+type Chained<E> = E extends unknown
+  ? E & {
+      /**
+       * Sequence number of the previous event sent to the same subscription. A page that
+       * last saw `lastSeq` has missed something when `prevSeq > lastSeq`: it asks for a snapshot.
+       */
+      prevSeq: number;
+    }
+  : never;
 
-/** A ticket as public pages see it: `priority` says only whether it is a priority ticket. */
-export type PublicTicket = Omit<Ticket, 'priority' | 'endReason'> & { priority: boolean };
-
-/** A counter's state as public pages see it: paused or not, without the typed reason. */
-export type PublicCounterState = Omit<CounterState, 'pauseReason'>;
-
-/** The hall's settings without the hub's file paths. */
-export type PublicHallSettings = Omit<HallSettings, 'voice'> & { voice: Omit<VoiceSettings, 'packDir'> };
-
-/**
- * What each kind of change carries. Every ticket and counter is its state after the change.
- * `T` and `C` are the full shapes in the event log and the public shapes on the wire.
- */
-export interface EventPayloadsOf<T, C, D> {
-  'ticket:issued': { ticket: T };
-  'ticket:called': { ticket: T; counter: C; outOfOrder: boolean };
-  'ticket:recalled': { ticket: T; counter: C };
-  'ticket:serving': { ticket: T; counter: C };
-  'ticket:no-show': { ticket: T; counter: C };
-  'ticket:restored': { ticket: T };
-  'ticket:transferred': {
-    ticket: T;
-    counter: C;
-    from: { serviceId: string; counterId: number };
-    to: { serviceId: string; counterId: number | null };
-    position: TransferPosition;
-  };
-  'ticket:finished': { ticket: T; counter: C };
-  /** `reason` is the clerk's text in the log; always null on the wire. */
-  'ticket:cancelled': { ticket: T; counter: C | null; reason: string | null };
-  'ticket:priority-changed': { ticket: T };
-  'counter:opened': { counter: C };
-  'counter:closed': { counter: C };
-  'counter:paused': { counter: C };
-  'counter:resumed': { counter: C };
-  'day:closed': { day: string; tickets: T[]; counters: C[] };
-  /** A dossier was received, linked or changed status; `action` says which. */
-  'dossier:changed': { dossier: D; action: string };
-  /** A citizen rated the service of a ticket (pages hear it without the clerk's name). */
-  'ticket:rated': { rating: Omit<Rating, 'clerk'> & { clerk?: string | null } };
-}
-
-/** A dossier as pages hear of it: no applicant, no papers. */
-export interface DossierSignal {
-  code: string;
-  status: number;
-  counterId: number | null;
-  serviceId: string | null;
-  dueAt: number | null;
-}
-
-/** Payloads as the engine makes them and the event log keeps them (staff reads). */
-export type HallEventPayloads = EventPayloadsOf<Ticket, CounterState, Dossier>;
-/** Payloads as they travel to pages. */
-export type PublicEventPayloads = EventPayloadsOf<PublicTicket, PublicCounterState, DossierSignal>;
-
-export type HallEventType = keyof HallEventPayloads;
-
-/** A change as the engine produces it, before it is numbered and logged. */
-export type DomainEvent = {
-  [K in HallEventType]: { type: K; data: HallEventPayloads[K] };
-}[HallEventType];
-
-interface Numbered<K extends HallEventType, D> {
-  type: K;
-  /** Event log sequence number; only grows, also across restarts. */
-  seq: number;
-  at: number;
-  actor: string | null;
-  data: D;
-  /** Fresh figures of the services this change touched (names and colours are in the snapshot). */
-  services: ServiceFigures[];
-}
-
-/** A change once committed, numbered, with its full payload: what the hub's own parts hear. */
-export type CommittedEvent = { [K in HallEventType]: Numbered<K, HallEventPayloads[K]> }[HallEventType];
-
-/**
- * A change as it travels to pages: numbered, public payload, with its subscription's chain.
- * Without its actor: who pressed the key (a clerk's name) is for staff reads only. In one
- * message, a service's figures come with the last of its events (earlier ones would be
- * overwritten by the page anyway).
- */
-export type HallEvent = {
-  [K in HallEventType]: Omit<Numbered<K, PublicEventPayloads[K]>, 'actor'> & {
-    /**
-     * Sequence number of the previous event sent to the same subscription. A page that
-     * last saw `lastSeq` has missed something when `prevSeq > lastSeq`: it asks for a snapshot.
-     */
-    prevSeq: number;
-  };
-}[HallEventType];
-
-export interface ServiceSummary {
-  id: string;
-  name: LocalizedText;
-  group: string | null;
-  color: string | null;
-  location: LocalizedText | null;
-  active: boolean;
-  /** Taking numbers right now (active and within opening hours, below the daily maximum). */
-  open: boolean;
-  /** Why it is not open, as a code the pages translate: inactive, hours, daily_max. */
-  closedReason: 'inactive' | 'hours' | 'daily_max' | null;
-  hours: OpeningHours | null;
-  waiting: number;
-  waitingPriority: number;
-  issuedToday: number;
-  /** Tickets it can still give today. */
-  remainingToday: number;
-  /** Open counters that serve it now. */
-  openCounters: number;
-  /** Seconds a ticket taken now would wait; null when no counter serves it now or closing comes first. */
-  estimatedWaitSeconds: number | null;
-  /** A ticket taken now is not expected to be called before closing ("may not be served today"). */
-  beyondClosing: boolean;
-  /** Mean service time the estimate uses. */
-  averageServiceSeconds: number;
-}
-
-/** The parts of a ServiceSummary that change as the queue moves. */
-export type ServiceFigures = Pick<
-  ServiceSummary,
-  | 'id'
-  | 'open'
-  | 'closedReason'
-  | 'waiting'
-  | 'waitingPriority'
-  | 'issuedToday'
-  | 'remainingToday'
-  | 'openCounters'
-  | 'estimatedWaitSeconds'
-  | 'beyondClosing'
-  | 'averageServiceSeconds'
->;
-
-export function serviceFigures(s: ServiceSummary): ServiceFigures {
-  return {
-    id: s.id,
-    open: s.open,
-    closedReason: s.closedReason,
-    waiting: s.waiting,
-    waitingPriority: s.waitingPriority,
-    issuedToday: s.issuedToday,
-    remainingToday: s.remainingToday,
-    openCounters: s.openCounters,
-    estimatedWaitSeconds: s.estimatedWaitSeconds,
-    beyondClosing: s.beyondClosing,
-    averageServiceSeconds: s.averageServiceSeconds,
-  };
-}
-
-/** A counter as staff see it (GET /api/counters/:id, command replies). */
-export interface CounterView {
-  def: CounterDef;
-  state: CounterState;
-  current: Ticket | null;
-}
-
-/** A counter as public pages see it (snapshot, GET /api/counters). */
-export interface PublicCounterView {
-  def: CounterDef;
-  state: PublicCounterState;
-  current: PublicTicket | null;
-}
+/** A change as it travels to pages: a published event with its subscription's chain. */
+export type HallEvent = Chained<PublishedEvent>;
 
 /** One ticket with where it stands: `T` is Ticket for staff, PublicTicket for everyone else. */
 export interface TicketViewOf<T> {
@@ -322,6 +172,3 @@ export interface ClientToServerEvents {
   'hall:resync': (reply: (r: Reply<HallSnapshot>) => void) => void;
 }
 
-type WithoutPrevSeq<T> = T extends unknown ? Omit<T, 'prevSeq'> : never;
-/** An event as the hub publishes it, before each subscription gives it its prevSeq. */
-export type PublishedEvent = WithoutPrevSeq<HallEvent>;

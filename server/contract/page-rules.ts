@@ -2,7 +2,7 @@
 // is shown in minutes, which key does which counter action, the order of announcements.
 // Pages import these from here (with server/contract/events.ts), never from server/domain.
 
-export { waitMinutesToShow } from '../domain/wait-estimate.js';
-export { actionForKey, keyLabel } from '../domain/counter-keys.js';
-export { AnnouncementQueue, type Announcement } from '../domain/announcement-queue.js';
-export { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/model.js';
+export { waitMinutesToShow } from '../domain/estimate/wait-estimate.js';
+export { actionForKey, keyLabel } from '../domain/hall/counter-keys.js';
+export { AnnouncementQueue, type Announcement } from '../domain/announcement/announcement-queue.js';
+export { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';

@@ -4,8 +4,8 @@
 
 import Type, { type Static, type TSchema } from 'typebox';
 import type { PublicTicket, ServiceSummary, SessionView } from './events.js';
-import type { Ticket, TicketStatus } from '../domain/model.js';
-import { TICKET_STATUSES } from '../domain/model.js';
+import type { Ticket, TicketStatus } from '../domain/queue/queue-state.js';
+import { TICKET_STATUSES } from '../domain/queue/queue-state.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = Type.Object({ vi: Type.String(), en: Type.String() });

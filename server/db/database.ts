@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { planDailyCopy, upgradeCopyRefusal } from '../domain/disk-space.js';
+import { planDailyCopy, upgradeCopyRefusal } from '../domain/storage/disk-space.js';
 import { applyMigrations, appliedVersion, bundledMigrations, MigrationError, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
@@ -119,7 +119,7 @@ export interface DailyBackup {
 
 /**
  * One copy per working day (`backups/luot-day-YYYY-MM-DD.sqlite`), the newest `keep` kept, fewer
- * when the disk needs the room (server/domain/disk-space.ts). Nothing is made when today's
+ * when the disk needs the room (server/domain/storage/disk-space.ts). Nothing is made when today's
  * already exists.
  */
 export async function dailyBackup(

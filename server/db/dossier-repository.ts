@@ -1,7 +1,7 @@
 // Dossiers as rows. Writes happen inside the command's transaction (QueueService.stage); the
 // columns beside the JSON serve look-ups: by code, by ticket, open ones by due date.
 
-import type { Dossier } from '../domain/dossier.js';
+import type { Dossier } from '../domain/dossier/dossier.js';
 import type { Db } from './database.js';
 
 export class DossierRepository {

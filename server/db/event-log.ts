@@ -1,11 +1,11 @@
 // The append-only log of every state change. Its row number is the sequence number that
 // pages follow; triggers in the schema refuse updates and deletes. Each row keeps what the
-// change set, not the full states (server/domain/log-entry.ts); its kind and its actor are
+// change set, not the full states (server/domain/events/log-entry.ts); its kind and its actor are
 // numbers into event_types and actors (migration 009). Reads go through the view event_log,
 // which names them.
 
 import type { DomainEvent, HallEventType } from '../contract/events.js';
-import { entryFromRow, logEntriesOf, storedEntry, type Entry, type PriorState } from '../domain/log-entry.js';
+import { entryFromRow, logEntriesOf, storedEntry, type Entry, type PriorState } from '../domain/events/log-entry.js';
 import type { Db } from './database.js';
 
 export interface LoggedEvent {

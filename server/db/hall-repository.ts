@@ -1,11 +1,12 @@
 // The hall's definition (settings, services, counters) as stored rows.
 
-import { DEFAULT_VOICE } from '../domain/announcement.js';
-import { DEFAULT_SESSION_POLICY } from '../domain/staff-sessions.js';
-import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/model.js';
-import type { RatingTabletDef } from '../domain/model.js';
-import type { CounterDef, HallDefinition, HallSettings, KioskDef, LocalizedText, SerialBusDef, ServiceDef, StaffDef } from '../domain/model.js';
-import { DEFAULT_COUNTER_KEYS } from '../domain/counter-keys.js';
+import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
+import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
+import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/hall/hall-definition.js';
+import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef } from '../domain/hall/hall-definition.js';
+import type { LocalizedText } from '../domain/localized-text.js';
+import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import type { Db } from './database.js';
 
 /** Settings a manager may change while the hall runs, kept apart from the hall file's. */

@@ -4,8 +4,8 @@
 // a defect (npm run check-log).
 
 import type { HallEventType } from '../contract/events.js';
-import { emptyReplay, replayEntry } from '../domain/log-entry.js';
-import { FINAL_STATUSES, type Ticket } from '../domain/model.js';
+import { emptyReplay, replayEntry } from '../domain/events/log-entry.js';
+import { FINAL_STATUSES, type Ticket } from '../domain/queue/queue-state.js';
 import type { Db } from './database.js';
 import { entryOfRow } from './event-log.js';
 import { QueueRepository } from './queue-repository.js';

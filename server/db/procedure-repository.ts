@@ -1,6 +1,6 @@
 // The procedures catalogue as rows: replaced whole on import, read whole at start.
 
-import type { Procedure } from '../domain/procedures.js';
+import type { Procedure } from '../domain/dossier/procedures.js';
 import type { Db } from './database.js';
 
 export class ProcedureRepository {

@@ -1,9 +1,9 @@
 // Tickets, counter states and daily series as rows. Writes happen inside the caller's
 // transaction (see QueueStore.commit); reads load the live queue at start.
 
-import type { Change, SeriesUpdate } from '../domain/queue-engine.js';
-import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/model.js';
-import { durationsByService } from '../domain/wait-estimate.js';
+import type { Change, SeriesUpdate } from '../domain/queue/queue-engine.js';
+import type { CounterMode, CounterState, Ticket, TicketSource, TicketStatus } from '../domain/queue/queue-state.js';
+import { durationsByService } from '../domain/estimate/wait-estimate.js';
 import type { Db } from './database.js';
 
 export interface TicketRow {

@@ -1,7 +1,7 @@
 // Ratings as rows (written inside the command's transaction), and the last ticket a counter
 // finished, which a rating key rates.
 
-import type { Rating, RatingLevel } from '../domain/rating.js';
+import type { Rating, RatingLevel } from '../domain/rating/rating.js';
 import type { Db } from './database.js';
 
 interface RatingRow {

@@ -1,7 +1,7 @@
 // Staff accounts (written from the hall file) and their sessions, as rows.
 
-import type { StaffDef } from '../domain/model.js';
-import type { StaffSession } from '../domain/staff-sessions.js';
+import type { StaffDef } from '../domain/hall/hall-definition.js';
+import type { StaffSession } from '../domain/access/staff-sessions.js';
 import type { Db } from './database.js';
 
 interface SessionRow {

@@ -5,7 +5,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../contract/events.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
+import { ERROR_STATUSES } from './error-statuses.js';
+import { RequestError } from './request-errors.js';
 import { CommitError } from '../services/queue-service.js';
 import { describeValidation, type SchemaProblem } from './validation-messages.js';
 
@@ -90,9 +92,9 @@ export const frameworkErrorOptions = {
   },
 };
 
-export function toApiError(error: FastifyError | DomainError | Error): ApiError {
-  if (error instanceof DomainError) {
-    return { statusCode: error.status, error: error.code, message: error.message, messageEn: error.messageEn };
+export function toApiError(error: FastifyError | DomainError | RequestError | Error): ApiError {
+  if (error instanceof DomainError || error instanceof RequestError) {
+    return { statusCode: ERROR_STATUSES[error.code], error: error.code, message: error.message, messageEn: error.messageEn };
   }
   if (error instanceof CommitError) {
     return {

@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
-import { DomainError } from '../domain/errors.js';
+import { RequestError } from './request-errors.js';
 
 const DECIMAL = /^(0|[1-9][0-9]{0,15})$/;
 
@@ -60,7 +60,7 @@ export function registerStrictInput(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const encoding = request.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
-      throw new DomainError('unsupported_encoding', { encoding: String(encoding).slice(0, 40) });
+      throw new RequestError('unsupported_encoding', { encoding: String(encoding).slice(0, 40) });
     }
   });
 }

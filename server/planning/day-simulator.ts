@@ -6,10 +6,11 @@
 // what a hall would see. Seeded: the same seed gives the same day. Used by the benchmark to
 // measure the wait estimate's accuracy, and meant for planning ("how many counters tomorrow").
 
-import type { HallDefinition, Ticket } from '../domain/model.js';
-import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
-import { peopleAhead, queueKeyOf } from '../domain/queue-order.js';
-import { serviceDurationMs } from '../domain/wait-estimate.js';
+import type { HallDefinition } from '../domain/hall/hall-definition.js';
+import type { Ticket } from '../domain/queue/queue-state.js';
+import { applyCommand, type Change, type Command } from '../domain/queue/queue-engine.js';
+import { peopleAhead, queueKeyOf } from '../domain/queue/queue-order.js';
+import { serviceDurationMs } from '../domain/estimate/wait-estimate.js';
 import { HallQueries } from '../services/hall-queries.js';
 import { LiveState } from '../services/live-state.js';
 

@@ -4,8 +4,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, HallSnapshot, Reply, ServerToClientEvents, SubscriptionFilter } from '../contract/events.js';
-import type { DomainError } from '../domain/errors.js';
-import { publicEvent } from '../domain/public-view.js';
+import type { DomainError } from '../domain/domain-error.js';
+import { publicEvent } from '../domain/queue/public-view.js';
 import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller } from '../http/access/access-rules.js';
 import { SOCKET_ACCESS } from '../http/access/access-table.js';
@@ -93,7 +93,7 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
   };
   hub.queue.onEvents((events) => {
     if (pending.length === 0) process.nextTick(flush);
-    // Pages are public: they get each change in its public shape (server/domain/public-view.ts).
+    // Pages are public: they get each change in its public shape (server/domain/queue/public-view.ts).
     for (const event of events) pending.push(publicEvent(event));
   });
 

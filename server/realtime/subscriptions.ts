@@ -2,7 +2,7 @@
 // sequence number of the last event it was sent, so every page can detect a gap.
 
 import type { HallEvent, PublishedEvent } from '../contract/events.js';
-import type { CounterDef } from '../domain/model.js';
+import type { CounterDef } from '../domain/hall/hall-definition.js';
 
 export interface NormalizedFilter {
   services: string[];

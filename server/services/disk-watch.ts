@@ -3,7 +3,7 @@
 // when the disk has room for it (server/domain/disk-space.ts).
 
 import { dailyBackup, databaseBytes } from '../db/database.js';
-import { diskReport } from '../domain/disk-space.js';
+import { diskReport } from '../domain/storage/disk-space.js';
 import type { Hub } from '../hub.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { Logger } from './queue-service.js';

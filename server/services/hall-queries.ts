@@ -2,13 +2,14 @@
 // place in the queue, a counter's view and the snapshot pages start from.
 
 import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
-import { publicCounterView, publicSettings, publicTicket } from '../domain/public-view.js';
-import { closingTimeOn, dayOf, isWithinHours } from '../domain/hall-clock.js';
-import type { ServiceDef, Ticket } from '../domain/model.js';
-import { dailyLimit } from '../domain/numbering.js';
-import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue-order.js';
-import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance } from '../domain/wait-estimate.js';
-import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/wait-forecast.js';
+import { publicCounterView, publicSettings, publicTicket } from '../domain/queue/public-view.js';
+import { closingTimeOn, dayOf, isWithinHours } from '../domain/calendar/hall-clock.js';
+import type { ServiceDef } from '../domain/hall/hall-definition.js';
+import type { Ticket } from '../domain/queue/queue-state.js';
+import { dailyLimit } from '../domain/queue/numbering.js';
+import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue/queue-order.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance } from '../domain/estimate/wait-estimate.js';
+import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/estimate/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
 

@@ -2,7 +2,7 @@
 // address and a cap per address, a kiosk's tickets per minute (counting only tickets actually
 // given), and reprints per ticket.
 
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/domain-error.js';
 import {
   ADDRESS_FAILURES,
   ADDRESS_WINDOW_MS,
@@ -10,7 +10,7 @@ import {
   KIOSK_WINDOW_MS,
   signInWait,
   windowWait,
-} from '../domain/rate-limits.js';
+} from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;

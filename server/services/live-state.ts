@@ -4,13 +4,14 @@
 // for, so memory stays the size of the queue, not of the day.
 
 import { callRecordOf, type CallRecord, type DomainEvent } from '../contract/events.js';
-import { FINAL_STATUSES } from '../domain/model.js';
-import type { RatingTabletDef } from '../domain/model.js';
-import type { CounterDef, CounterState, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, Ticket } from '../domain/model.js';
-import type { Change, QueueView } from '../domain/queue-engine.js';
-import { compactDay, daysBefore } from '../domain/hall-clock.js';
-import { queueKeyOf, type QueueKey } from '../domain/queue-order.js';
-import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualService, type CallOutcomes, type UsualService } from '../domain/wait-estimate.js';
+import { FINAL_STATUSES } from '../domain/queue/queue-state.js';
+import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef } from '../domain/hall/hall-definition.js';
+import type { CounterState, Ticket } from '../domain/queue/queue-state.js';
+import type { Change, QueueView } from '../domain/queue/queue-engine.js';
+import { compactDay, daysBefore } from '../domain/calendar/hall-clock.js';
+import { queueKeyOf, type QueueKey } from '../domain/queue/queue-order.js';
+import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualService, type CallOutcomes, type UsualService } from '../domain/estimate/wait-estimate.js';
 
 const RECENT_CALLS = 30;
 

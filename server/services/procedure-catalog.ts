@@ -1,11 +1,11 @@
 // The hall's procedures catalogue in memory, with its search, and the working-time calendar
 // that turns a procedure's legal time into a due date. Changed only by a whole import.
 
-import type { HolidaySchedules } from '../domain/holidays.js';
-import { HolidayCalendar } from '../domain/holidays.js';
-import { DomainError } from '../domain/errors.js';
-import { searchProcedures, type Procedure } from '../domain/procedures.js';
-import { WorkingTime } from '../domain/working-time.js';
+import type { HolidaySchedules } from '../domain/calendar/holidays.js';
+import { HolidayCalendar } from '../domain/calendar/holidays.js';
+import { DomainError } from '../domain/domain-error.js';
+import { searchProcedures, type Procedure } from '../domain/dossier/procedures.js';
+import { WorkingTime } from '../domain/calendar/working-time.js';
 import type { ProcedureRepository } from '../db/procedure-repository.js';
 import type { LiveState } from './live-state.js';
 

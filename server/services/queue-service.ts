@@ -9,12 +9,12 @@ import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
 import type { DossierRepository } from '../db/dossier-repository.js';
 import type { RatingRepository } from '../db/rating-repository.js';
-import { rate, type RatingCommand, type RatingView, type Rating } from '../domain/rating.js';
-import { checkScope, type Actor } from '../domain/actor.js';
-import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier-engine.js';
-import { dayOf } from '../domain/hall-clock.js';
-import type { PriorState } from '../domain/log-entry.js';
-import { applyCommand, type Change, type Command } from '../domain/queue-engine.js';
+import { rate, type RatingCommand, type RatingView, type Rating } from '../domain/rating/rating.js';
+import { checkScope, type Actor } from '../domain/access/actor.js';
+import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier/dossier-engine.js';
+import { dayOf } from '../domain/calendar/hall-clock.js';
+import type { PriorState } from '../domain/events/log-entry.js';
+import { applyCommand, type Change, type Command } from '../domain/queue/queue-engine.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
 

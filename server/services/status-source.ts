@@ -2,7 +2,7 @@
 // lookup terminal: one HTTP GET per code (the hall file names the address and the JSON fields),
 // with a timeout, a cache, and a plain "not available" when it is down.
 
-import type { DossierStatus, StatusSourceSettings } from '../domain/dossier.js';
+import type { DossierStatus, StatusSourceSettings } from '../domain/dossier/dossier.js';
 
 export type SourcedStatus = { available: true; status: DossierStatus; dueAt: number | null } | { available: false };
 

@@ -1,9 +1,10 @@
 // A small hall held in memory for engine tests: the real LiveState and engine, no SQLite.
 
 import { hallFromData } from '../../server/config/hall-file.js';
-import type { CounterState, HallDefinition, Ticket } from '../../server/domain/model.js';
-import { applyCommand, type Change, type Command } from '../../server/domain/queue-engine.js';
-import { durationsByService } from '../../server/domain/wait-estimate.js';
+import type { CounterState, Ticket } from '../../server/domain/queue/queue-state.js';
+import type { HallDefinition } from '../../server/domain/hall/hall-definition.js';
+import { applyCommand, type Change, type Command } from '../../server/domain/queue/queue-engine.js';
+import { durationsByService } from '../../server/domain/estimate/wait-estimate.js';
 import { LiveState } from '../../server/services/live-state.js';
 
 /** 2026-11-23 (a Monday) at hh:mm in Hà Nội (UTC+7). */

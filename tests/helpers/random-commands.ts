@@ -2,9 +2,9 @@
 // names tickets by position, resolved against the tickets that exist when it runs.
 
 import fc from 'fast-check';
-import { DomainError } from '../../server/domain/errors.js';
-import type { Ticket } from '../../server/domain/model.js';
-import type { Command } from '../../server/domain/queue-engine.js';
+import { DomainError } from '../../server/domain/domain-error.js';
+import type { Ticket } from '../../server/domain/queue/queue-state.js';
+import type { Command } from '../../server/domain/queue/queue-engine.js';
 import type { HallFixture } from './hall-fixture.js';
 
 const SERVICES = ['HT', 'DD', 'CA'];

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localInstant } from '../../server/domain/working-time.js';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 import { inject, prepareCallers, type TestCaller } from '../helpers/callers.js';
 import { pdfFirstPageText } from '../helpers/pdf-text.js';
 import { decodeJob, toPbm } from '../helpers/escpos-decoder.js';

@@ -3,7 +3,7 @@
 // workflow with waits and apologies, the clerk's scope, and the public lookup with masking.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { localInstant } from '../../server/domain/working-time.js';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 import { inject, LAN_ADDRESS, prepareCallers, type TestCaller } from '../helpers/callers.js';
 import { RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseBytes, dailyBackup, openDatabase, retainStatements } from '../../server/db/database.js';
-import { reserveBytes } from '../../server/domain/disk-space.js';
+import { reserveBytes } from '../../server/domain/storage/disk-space.js';
 import { DiskWatch } from '../../server/services/disk-watch.js';
 import { bundledMigrations, MigrationError } from '../../server/db/migrate.js';
 import { createHub } from '../../server/hub.js';

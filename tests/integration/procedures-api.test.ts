@@ -2,7 +2,7 @@
 // manager's import of a catalogue in JSON or CSV.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { localInstant } from '../../server/domain/working-time.js';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 import { inject, LAN_ADDRESS, prepareCallers } from '../helpers/callers.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 import { demoHallWith } from '../helpers/hall-files.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallSnapshot, Reply } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
-import { HUB_ACTOR } from '../../server/domain/actor.js';
+import { HUB_ACTOR } from '../../server/domain/access/actor.js';
 import { api, RecordingClient, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;

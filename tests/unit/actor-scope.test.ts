@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anywhere, atCounter, checkScope, ticketInCounterScope } from '../../server/domain/actor.js';
-import { DomainError } from '../../server/domain/errors.js';
-import type { Command } from '../../server/domain/queue-engine.js';
+import { anywhere, atCounter, checkScope, ticketInCounterScope } from '../../server/domain/access/actor.js';
+import { DomainError } from '../../server/domain/domain-error.js';
+import type { Command } from '../../server/domain/queue/queue-engine.js';
 import { HallFixture } from '../helpers/hall-fixture.js';
 
 // The small hall: counter 1 serves HT, counter 2 HT and DD, counter 3 CA.

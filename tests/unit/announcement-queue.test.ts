@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AnnouncementQueue, type Announcement } from '../../server/domain/announcement-queue.js';
-import { callWords, DEFAULT_CALL_PHRASE, PAUSE } from '../../server/domain/announcement.js';
-import { ticketNumberWords } from '../../server/domain/vietnamese-numbers.js';
+import { AnnouncementQueue, type Announcement } from '../../server/domain/announcement/announcement-queue.js';
+import { callWords, DEFAULT_CALL_PHRASE, PAUSE } from '../../server/domain/announcement/announcement.js';
+import { ticketNumberWords } from '../../server/domain/announcement/vietnamese-numbers.js';
 import { concatPcm, readWav, resample, silence, trimSilence, writeWav } from '../../hardware/voice/wav.js';
 
 const call = (number: string, counterId: number, recall = false): Announcement => ({ ticketId: number, number, counterId, recall });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diskReport, planDailyCopy, reserveBytes, upgradeCopyRefusal } from '../../server/domain/disk-space.js';
+import { diskReport, planDailyCopy, reserveBytes, upgradeCopyRefusal } from '../../server/domain/storage/disk-space.js';
 
 const GB = 1e9;
 const copies = (n: number, bytes = 1.4 * GB) => Array.from({ length: n }, (_, i) => ({ name: `luot-day-2026-11-${String(10 + i)}.sqlite`, bytes }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dossierCodeIn } from '../../server/contract/dossiers.js';
-import { dossierCode, isCitizenId, maskName, timelinessOf } from '../../server/domain/dossier.js';
+import { dossierCode, isCitizenId, maskName, timelinessOf } from '../../server/domain/dossier/dossier.js';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 const at = (iso: string) => Date.parse(iso);

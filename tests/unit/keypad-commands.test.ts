@@ -1,8 +1,8 @@
 // Keys to queue commands, hub refusals to keypad reasons, and the keypad's display.
 
 import { describe, expect, it } from 'vitest';
-import { commandForKey, keypadDisplayText, nakReasonFor } from '../../server/domain/keypad-commands.js';
-import type { CounterState } from '../../server/domain/model.js';
+import { commandForKey, keypadDisplayText, nakReasonFor } from '../../server/domain/queue/keypad-commands.js';
+import type { CounterState } from '../../server/domain/queue/queue-state.js';
 import { smallHall } from '../helpers/hall-fixture.js';
 
 const counter = (mode: CounterState['mode']): CounterState => ({

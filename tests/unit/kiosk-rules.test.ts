@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupRuns, planPages } from '../../kiosk/src/grid-layout.js';
 import type { ServiceSummary } from '../../server/contract/events.js';
-import { waitMinutesToShow } from '../../server/domain/wait-estimate.js';
+import { waitMinutesToShow } from '../../server/domain/estimate/wait-estimate.js';
 import { phoneBaseUrl, phoneUrl } from '../../server/http/public-address.js';
 import { contrastRatio, readableTextOn } from '../../web-shared/contrast.js';
 

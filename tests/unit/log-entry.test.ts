@@ -1,12 +1,12 @@
-// The event log keeps what each change set (server/domain/log-entry.ts). Over random days of
+// The event log keeps what each change set (server/domain/events/log-entry.ts). Over random days of
 // every command, folding the entries gives back every ticket and counter exactly, and an
 // entry holds only what changed.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HallEventPayloads } from '../../server/contract/events.js';
-import { emptyReplay, entryFromRow, logEntriesOf, replayEntry, storedEntry, type PriorState } from '../../server/domain/log-entry.js';
-import type { Ticket } from '../../server/domain/model.js';
+import { emptyReplay, entryFromRow, logEntriesOf, replayEntry, storedEntry, type PriorState } from '../../server/domain/events/log-entry.js';
+import type { Ticket } from '../../server/domain/queue/queue-state.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 import { runSteps, step } from '../helpers/random-commands.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, catalogFromCsv, catalogFromText, parsePapers, parseProcessing } from '../../server/config/procedure-file.js';
-import { foldVietnamese, searchProcedures } from '../../server/domain/procedures.js';
+import { foldVietnamese, searchProcedures } from '../../server/domain/dossier/procedures.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
 
 const demo = catalogFromText(readFileSync(join(PROJECT_ROOT, 'config', 'demo-procedures.json'), 'utf8'), 'demo-procedures.json');

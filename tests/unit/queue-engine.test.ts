@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors.js';
-import type { Command } from '../../server/domain/queue-engine.js';
+import { DomainError } from '../../server/domain/domain-error.js';
+import { ERROR_STATUSES } from '../../server/http/error-statuses.js';
+import type { Command } from '../../server/domain/queue/queue-engine.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 
 function refusal(fixture: HallFixture, command: Command): DomainError {
@@ -254,7 +255,7 @@ describe('serving a ticket', () => {
     expect(hall.live.counterState(1)).toMatchObject({ mode: 'paused', pauseReason: 'Họp giao ban' });
     const paused = refusal(hall, { type: 'callNext', counterId: 1 });
     expect(paused.code).toBe('counter_paused');
-    expect(paused.status).toBe(409);
+    expect(ERROR_STATUSES[paused.code]).toBe(409);
     expect(refusal(hall, { type: 'pause', counterId: 1 }).code).toBe('counter_paused');
     hall.run({ type: 'resume', counterId: 1 });
     expect(refusal(hall, { type: 'resume', counterId: 1 }).code).toBe('counter_not_paused');

@@ -3,8 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queueKeyOf } from '../../server/domain/queue-order.js';
-import type { Ticket } from '../../server/domain/model.js';
+import { queueKeyOf } from '../../server/domain/queue/queue-order.js';
+import type { Ticket } from '../../server/domain/queue/queue-state.js';
 import { HallFixture, hanoi, smallHall } from '../helpers/hall-fixture.js';
 import { runSteps, step } from '../helpers/random-commands.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayAfter, FIRST_DELAY_MS, FREE_FAILURES, MAX_DELAY_MS, signInWait, windowWait } from '../../server/domain/rate-limits.js';
+import { delayAfter, FIRST_DELAY_MS, FREE_FAILURES, MAX_DELAY_MS, signInWait, windowWait } from '../../server/domain/access/rate-limits.js';
 
 describe('a sliding window cap (tickets per kiosk per minute)', () => {
   it('allows the cap in any 60 seconds and says how long to wait beyond it', () => {

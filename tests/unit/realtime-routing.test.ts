@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedEvent } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
 import type { PublicTicket, ServiceFigures } from '../../server/contract/events.js';
-import type { CounterDef } from '../../server/domain/model.js';
+import type { CounterDef } from '../../server/domain/hall/hall-definition.js';
 import { normalizeFilter, roomKey, SubscriptionRooms } from '../../server/realtime/subscriptions.js';
 
 const ticket = (serviceId: string, counterId: number | null = null) => ({ id: `x-${serviceId}`, serviceId, counterId, targetCounterId: null }) as PublicTicket;

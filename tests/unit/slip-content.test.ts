@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formsFor, slipContent, slipTime } from '../../hardware/slips/slip-content.js';
-import type { Dossier } from '../../server/domain/dossier.js';
+import type { Dossier } from '../../server/domain/dossier/dossier.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const base: Dossier = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callWords } from '../../server/domain/announcement.js';
-import { readNumber, ticketNumberWords } from '../../server/domain/vietnamese-numbers.js';
+import { callWords } from '../../server/domain/announcement/announcement.js';
+import { readNumber, ticketNumberWords } from '../../server/domain/announcement/vietnamese-numbers.js';
 
 describe('reading numbers in Vietnamese', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterDef, CounterState } from '../../server/domain/model.js';
-import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, usualService } from '../../server/domain/wait-estimate.js';
+import type { CounterDef } from '../../server/domain/hall/hall-definition.js';
+import type { CounterState } from '../../server/domain/queue/queue-state.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, usualService } from '../../server/domain/estimate/wait-estimate.js';
 
 const counter = (id: number, services: string[], mode: CounterState['mode'] = 'open') => ({
   def: { id, name: { vi: `Quầy ${id}`, en: `Counter ${id}` }, location: null, services: services.map((serviceId) => ({ serviceId, weight: 1 })), selection: 'longest_wait', active: true } as CounterDef,

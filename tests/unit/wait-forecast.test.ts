@@ -4,9 +4,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../server/domain/model.js';
-import { expectedRemaining, forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/wait-forecast.js';
-import { noShowAllowance } from '../../server/domain/wait-estimate.js';
+import type { Ticket } from '../../server/domain/queue/queue-state.js';
+import { expectedRemaining, forecastCalls, waitFromForecast, type ForecastInput } from '../../server/domain/estimate/wait-forecast.js';
+import { noShowAllowance } from '../../server/domain/estimate/wait-estimate.js';
 import { forecastInputOf } from '../../server/services/hall-queries.js';
 import { HallFixture, smallHall } from '../helpers/hall-fixture.js';
 

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHolidayFile } from '../../server/config/holiday-file.js';
-import { localTime } from '../../server/domain/hall-clock.js';
-import { HolidayCalendar, statutoryHolidays } from '../../server/domain/holidays.js';
-import { lunarDate, lunarNewYear } from '../../server/domain/lunar-calendar.js';
-import { localInstant, WorkingTime, type ProcessingTime } from '../../server/domain/working-time.js';
+import { localTime } from '../../server/domain/calendar/hall-clock.js';
+import { HolidayCalendar, statutoryHolidays } from '../../server/domain/calendar/holidays.js';
+import { lunarDate, lunarNewYear } from '../../server/domain/calendar/lunar-calendar.js';
+import { localInstant, WorkingTime, type ProcessingTime } from '../../server/domain/calendar/working-time.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const at = (day: string, hhmm: string) => localInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), TZ);

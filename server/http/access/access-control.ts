@@ -3,8 +3,8 @@
 // is read. Handlers find who is calling in request.caller.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../../domain/errors.js';
-import type { KioskDef } from '../../domain/model.js';
+import { DomainError } from '../../domain/domain-error.js';
+import type { KioskDef } from '../../domain/hall/hall-definition.js';
 import type { Credentials } from '../../services/credentials.js';
 import type { StaffActor } from '../../services/staff-service.js';
 import { admit, admitCounter, type AccessRuleName, type Caller } from './access-rules.js';

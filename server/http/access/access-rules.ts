@@ -1,10 +1,10 @@
 // The kinds of caller the hub knows, and the rules a route or socket message can declare.
 // Which rule each route has is in access-table.ts; access-control.ts enforces them.
 
-import type { Actor } from '../../domain/actor.js';
-import { anywhere, atCounter } from '../../domain/actor.js';
-import { DomainError, type DomainErrorCode } from '../../domain/errors.js';
-import type { KioskDef, RatingTabletDef } from '../../domain/model.js';
+import type { Actor } from '../../domain/access/actor.js';
+import { anywhere, atCounter } from '../../domain/access/actor.js';
+import { DomainError, type DomainErrorCode } from '../../domain/domain-error.js';
+import type { KioskDef, RatingTabletDef } from '../../domain/hall/hall-definition.js';
 import type { StaffActor } from '../../services/staff-service.js';
 
 /** Who presented what: the bearer token resolved, before any rule is applied. */

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type TSchema } from 'typebox';
 import type { CounterDetail, CounterView } from '../../contract/events.js';
-import { dayReport } from '../../domain/day-report.js';
-import { DomainError } from '../../domain/errors.js';
-import { publicCounterView } from '../../domain/public-view.js';
+import { dayReport } from '../../domain/report/day-report.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { publicCounterView } from '../../domain/queue/public-view.js';
 import { actorOf } from '../access/access-rules.js';
-import type { Command } from '../../domain/queue-engine.js';
+import type { Command } from '../../domain/queue/queue-engine.js';
 import type { Hub } from '../../hub.js';
 import {
   CallNextBody,

@@ -7,11 +7,11 @@ import { formsFor, slipContent, SLIP_FORMS, type SlipForm } from '../../../hardw
 import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
 import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
-import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier.js';
-import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
-import { DomainError } from '../../domain/errors.js';
-import { dayOf } from '../../domain/hall-clock.js';
-import { describeProcessing, PAPER_KINDS } from '../../domain/procedures.js';
+import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier/dossier.js';
+import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { dayOf } from '../../domain/calendar/hall-clock.js';
+import { describeProcessing, PAPER_KINDS } from '../../domain/dossier/procedures.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
 import type { PrintService } from '../../services/print-service.js';

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Hub } from '../../hub.js';
 import { DeviceStatusSchema, errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';

@@ -4,12 +4,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
-import { anywhere } from '../../domain/actor.js';
-import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
-import type { DossierCommand } from '../../domain/dossier-engine.js';
-import type { Command } from '../../domain/queue-engine.js';
-import { publicTicket } from '../../domain/public-view.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { anywhere } from '../../domain/access/actor.js';
+import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';
+import type { DossierCommand } from '../../domain/dossier/dossier-engine.js';
+import type { Command } from '../../domain/queue/queue-engine.js';
+import { publicTicket } from '../../domain/queue/public-view.js';
 import { kioskOf } from '../access/access-control.js';
 import type { Hub } from '../../hub.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';

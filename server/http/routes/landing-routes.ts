@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Hub } from '../../hub.js';
 import { fromHubMachine } from '../access/access-control.js';
-import { waitMinutesToShow } from '../../domain/wait-estimate.js';
+import { waitMinutesToShow } from '../../domain/estimate/wait-estimate.js';
 import { FONTS_DIR } from '../../paths.js';
 import { LANDING_TEXT as T } from '../landing-text.js';
 

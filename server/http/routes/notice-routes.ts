@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { PublicHallSettings } from '../../contract/events.js';
-import { publicSettings } from '../../domain/public-view.js';
+import { publicSettings } from '../../domain/queue/public-view.js';
 import { actorOf } from '../access/access-rules.js';
 import type { Hub } from '../../hub.js';
 import { staffErrorResponses } from '../schemas.js';

@@ -6,9 +6,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { ProcedureGuideEntry } from '../../contract/dossiers.js';
 import { CatalogError, catalogFromCsv, catalogFromData } from '../../config/procedure-file.js';
-import { DomainError } from '../../domain/errors.js';
-import { localTime } from '../../domain/hall-clock.js';
-import { describeProcessing, type Procedure } from '../../domain/procedures.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { localTime } from '../../domain/calendar/hall-clock.js';
+import { describeProcessing, type Procedure } from '../../domain/dossier/procedures.js';
 import type { Hub } from '../../hub.js';
 import { Described, errorResponses, staffErrorResponses } from '../schemas.js';
 

@@ -3,10 +3,10 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
-import { addDays } from '../../domain/holidays.js';
-import { RATING_LEVELS, type Rating } from '../../domain/rating.js';
-import { localInstant } from '../../domain/working-time.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { addDays } from '../../domain/calendar/holidays.js';
+import { RATING_LEVELS, type Rating } from '../../domain/rating/rating.js';
+import { localInstant } from '../../domain/calendar/working-time.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
 import { Described, RatingTabletInfoSchema, staffErrorResponses, TicketId } from '../schemas.js';

@@ -2,10 +2,10 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { backupDatabase, databaseBytes } from '../../db/database.js';
-import { reserveBytes, roomForCopy } from '../../domain/disk-space.js';
-import { DomainError } from '../../domain/errors.js';
+import { reserveBytes, roomForCopy } from '../../domain/storage/disk-space.js';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Hub } from '../../hub.js';
-import { dayReport } from '../../domain/day-report.js';
+import { dayReport } from '../../domain/report/day-report.js';
 import Type from 'typebox';
 import { actorOf } from '../access/access-rules.js';
 import { ClerkBody, Described, EventsQuery, ReportQuery, staffErrorResponses } from '../schemas.js';

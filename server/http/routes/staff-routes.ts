@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { Hub } from '../../hub.js';
-import { atCounter } from '../../domain/actor.js';
+import { atCounter } from '../../domain/access/actor.js';
 import { actorOf } from '../access/access-rules.js';
 import { staffOf } from '../access/access-control.js';
 import { CounterChoiceSchema, SessionSchema, SignInReplySchema, staffErrorResponses } from '../schemas.js';

@@ -3,8 +3,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/errors.js';
-import type { Command } from '../../domain/queue-engine.js';
+import { DomainError } from '../../domain/domain-error.js';
+import type { Command } from '../../domain/queue/queue-engine.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
 import {

@@ -2,21 +2,14 @@
 // from the hall's current state to a Change (new ticket and counter states plus events).
 // It never mutates the state it reads; the caller persists the Change, then applies it.
 
-import type { DomainEvent } from '../contract/events.js';
-import type { Dossier } from './dossier.js';
-import type { Rating } from './rating.js';
-import { ACTION_WORDS, DomainError, STATUS_WORDS } from './errors.js';
-import { compactDay, dayOf, isAfterClosing, isWithinHours } from './hall-clock.js';
-import type {
-  CounterDef,
-  CounterState,
-  HallSettings,
-  ServiceDef,
-  Ticket,
-  TicketSource,
-  TicketStatus,
-  TransferPosition,
-} from './model.js';
+import type { DomainEvent } from '../events/hall-events.js';
+import type { Dossier } from '../dossier/dossier.js';
+import type { Rating } from '../rating/rating.js';
+import { ACTION_WORDS, STATUS_WORDS } from './queue-errors.js';
+import { DomainError } from '../domain-error.js';
+import { compactDay, dayOf, isAfterClosing, isWithinHours } from '../calendar/hall-clock.js';
+import type { CounterDef, HallSettings, ServiceDef, TransferPosition } from '../hall/hall-definition.js';
+import type { CounterState, Ticket, TicketSource, TicketStatus } from './queue-state.js';
 import { dailyLimit, formatTicketNumber } from './numbering.js';
 import { candidatesFor, maxWaitMsOf, pickNext, type QueueKey, servesService } from './queue-order.js';
 

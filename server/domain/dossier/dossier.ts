@@ -2,9 +2,9 @@
 // papers, due date and status by the national portal's codes, and what the public may see of
 // it. Pure data and rules; the engine that changes dossiers is dossier-engine.ts.
 
-import type { LocalizedText } from './model.js';
+import type { LocalizedText } from '../localized-text.js';
 import type { PaperKind } from './procedures.js';
-import type { ProcessingTime } from './working-time.js';
+import type { ProcessingTime } from '../calendar/working-time.js';
 
 /** The national portal's ten statuses, by their code. */
 export const DOSSIER_STATUSES = {

@@ -1,21 +1,13 @@
-// The hall's vocabulary as plain data. No I/O here: these types are shared by the
-// queue engine, the store, the HTTP API and (through server/contract) every page.
+// The hall as its description file and its manager set it up: settings, services, counters,
+// kiosks and their printers, serial buses, staff and rating tablets. Plain data, no I/O: these
+// types are shared by the engines, the store, the HTTP API and (through server/contract) every page.
 
-import type { HolidaySchedules } from './holidays.js';
-import { DEFAULT_WORKING_HOURS, type WorkingPeriod } from './working-time.js';
-import type { StatusSourceSettings } from './dossier.js';
-
-/** Text shown to people: Vietnamese first, English for the language toggle. */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
-
-/** Opening hours in the hall's local time, "HH:MM" 24-hour. */
-export interface OpeningHours {
-  open: string;
-  close: string;
-}
+import type { OpeningHours } from '../calendar/hall-clock.js';
+import type { LocalizedText } from '../localized-text.js';
+import type { CounterKeyMap } from './counter-keys.js';
+import type { HolidaySchedules } from '../calendar/holidays.js';
+import { DEFAULT_WORKING_HOURS, type WorkingPeriod } from '../calendar/working-time.js';
+import type { StatusSourceSettings } from '../dossier/dossier.js';
 
 /** A legal priority category (war invalids, elderly, pregnant women, ...). */
 export interface PriorityCategory {
@@ -141,10 +133,6 @@ export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays
   statusSource: null,
 };
 
-export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
-export type CounterAction = (typeof COUNTER_ACTIONS)[number];
-export type CounterKeyMap = Record<CounterAction, string[]>;
-
 export interface VoiceSettings {
   /** With {number} and {counter}; every other word must have a clip. */
   phrase: string;
@@ -230,66 +218,4 @@ export interface HallDefinition {
   ratingTablets: RatingTabletDef[];
   /** The procedures catalogue file a hall file names (read at start), resolved to a path. */
   catalogFile?: string | null;
-}
-
-export const TICKET_STATUSES = [
-  'waiting',
-  'called',
-  'serving',
-  'done',
-  'no_show',
-  'cancelled',
-  'not_served',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-/** Statuses from which a ticket never moves again (no_show can still be restored for a while). */
-export const FINAL_STATUSES: ReadonlySet<TicketStatus> = new Set(['done', 'cancelled', 'not_served']);
-
-export type TicketSource = 'kiosk' | 'counter' | 'api';
-
-export interface Ticket {
-  /** `<yyyymmdd>-<serviceId>-<seq>`: unique, stable, printed in the QR link. */
-  id: string;
-  /** Hall-local working day, YYYY-MM-DD. */
-  day: string;
-  serviceId: string;
-  /** Position in the service's daily series, from 1. */
-  seq: number;
-  /** What the citizen sees and hears: "A012", "1023". */
-  number: string;
-  /** Priority category code, or null for a regular ticket. */
-  priority: string | null;
-  status: TicketStatus;
-  source: TicketSource;
-  issuedAt: number;
-  /** Orders the queue: arrival time, kept or reset by a transfer. */
-  queueAt: number;
-  /** Put at the front of its queue by a transfer. */
-  front: boolean;
-  /** Only this counter may call it (transfer to a specific counter). */
-  targetCounterId: number | null;
-  /** The counter holding it (called/serving), or the last one that did. */
-  counterId: number | null;
-  calledAt: number | null;
-  recallCount: number;
-  servingAt: number | null;
-  /** When it reached done, no_show, cancelled or not_served. */
-  endedAt: number | null;
-  transferCount: number;
-  /** Why it ended, for cancelled and not_served. */
-  endReason: string | null;
-}
-
-export type CounterMode = 'open' | 'paused' | 'closed';
-
-export interface CounterState {
-  id: number;
-  mode: CounterMode;
-  pauseReason: string | null;
-  clerk: string | null;
-  currentTicketId: string | null;
-  /** Regular calls since the last priority call, for the interleaved policy. */
-  regularSincePriority: number;
-  since: number;
 }

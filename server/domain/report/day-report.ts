@@ -1,8 +1,8 @@
 // A day's figures per service and per counter, from its tickets. Not-served tickets (closed
 // at closing time) are counted apart, so that a long queue left at 17:00 shows in reports.
 
-import type { Ticket } from './model.js';
-import { serviceDurationMs } from './wait-estimate.js';
+import type { Ticket } from '../queue/queue-state.js';
+import { serviceDurationMs } from '../estimate/wait-estimate.js';
 
 export interface ReportLine {
   issued: number;

@@ -1,7 +1,8 @@
 // Estimated waits, from the day's measured service times and the counters open now.
 // The method is described in the README ("How the wait is estimated"); keep both in step.
 
-import type { CounterDef, CounterState, Ticket } from './model.js';
+import type { CounterDef } from '../hall/hall-definition.js';
+import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { NoShowAllowance } from './wait-forecast.js';
 
 /** Below this many measured services, the estimate leans on the configured default. */

@@ -1,6 +1,6 @@
 // The sentence that calls a citizen, as the ordered words a voice pack plays one after another.
 
-import type { VoiceSettings } from './model.js';
+import type { VoiceSettings } from '../hall/hall-definition.js';
 import { NUMBER_WORDS, numberWords, ticketNumberWords } from './vietnamese-numbers.js';
 
 export const DEFAULT_CALL_PHRASE = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';

@@ -2,8 +2,8 @@
 // given on the counter's rating tablet or rating keys: one per ticket, stored against the
 // clerk, counter, service and dossiers. Pure: the store and the clock are passed in.
 
-import { DomainError } from './errors.js';
-import type { Ticket } from './model.js';
+import { DomainError } from '../domain-error.js';
+import type { Ticket } from '../queue/queue-state.js';
 
 export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];

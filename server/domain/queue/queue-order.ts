@@ -1,7 +1,8 @@
 // Who is next: the ordering rules of the hall, kept apart from the commands so that the
 // kiosk's "people ahead" and the counter's "call next" always agree.
 
-import type { CounterDef, CounterState, HallSettings, PriorityPolicy, Ticket } from './model.js';
+import type { CounterDef, HallSettings, PriorityPolicy } from '../hall/hall-definition.js';
+import type { CounterState, Ticket } from './queue-state.js';
 
 export function servesService(counter: CounterDef, serviceId: string): boolean {
   return counter.services.some((link) => link.serviceId === serviceId);

@@ -1,10 +1,11 @@
 // What a key pressed on a counter's keypad asks the queue to do, and how a refusal is told
 // back to the keypad. Pure: the bus and the queue service are elsewhere.
 
-import type { KeypadMessage, KeyName, NakReason } from '../../hardware/keypad/keypad-protocol.js';
-import type { CounterState, ServiceDef } from './model.js';
+import type { KeypadMessage, KeyName, NakReason } from '../../../hardware/keypad/keypad-protocol.js';
+import type { CounterState } from './queue-state.js';
+import type { ServiceDef } from '../hall/hall-definition.js';
 import type { Command } from './queue-engine.js';
-import type { RatingCommand, RatingLevel } from './rating.js';
+import type { RatingCommand, RatingLevel } from '../rating/rating.js';
 
 export type KeyDecision = { command: Command | RatingCommand; key: KeyName } | { refuse: NakReason; key: KeyName };
 

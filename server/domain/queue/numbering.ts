@@ -1,6 +1,6 @@
 // A service's daily series: seq 1, 2, 3 ... shown as "A001" or as "1001" from a number block.
 
-import type { Numbering } from './model.js';
+import type { Numbering } from '../hall/hall-definition.js';
 
 /** How many numbers the series can show in one day. */
 export function seriesCapacity(numbering: Numbering): number {

@@ -2,7 +2,11 @@
 // restarts and closing times are computed here, never in UTC: a reset at 00:00 UTC would
 // restart the numbering at 07:00 in the middle of the morning.
 
-import type { OpeningHours } from './model.js';
+/** Opening hours in the hall's local time, "HH:MM" 24-hour. */
+export interface OpeningHours {
+  open: string;
+  close: string;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

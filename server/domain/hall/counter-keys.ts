@@ -1,7 +1,9 @@
 // Which key does which counter action. The same map serves the keyboard shortcuts of the
 // counter page and keyboard-emulating USB call keypads (which type keys like Numpad1).
 
-import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from './model.js';
+export const COUNTER_ACTIONS = ['callNext', 'recall', 'start', 'noShow', 'finish', 'transfer', 'pause'] as const;
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+export type CounterKeyMap = Record<CounterAction, string[]>;
 
 /** Function keys for the clerk, numeric-pad keys for USB call keypads. F5 stays "reload". */
 export const DEFAULT_COUNTER_KEYS: CounterKeyMap = {

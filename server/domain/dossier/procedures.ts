@@ -2,8 +2,8 @@
 // processing time and where the result is returned, and the search citizens and clerks use,
 // with or without Vietnamese diacritics.
 
-import type { LocalizedText } from './model.js';
-import type { ProcessingTime } from './working-time.js';
+import type { LocalizedText } from '../localized-text.js';
+import type { ProcessingTime } from '../calendar/working-time.js';
 
 /** original: bản chính; certified_copy: bản sao chứng thực; copy: bản sao; present: shown, not kept. */
 export const PAPER_KINDS = ['original', 'certified_copy', 'copy', 'present'] as const;

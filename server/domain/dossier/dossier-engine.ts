@@ -13,12 +13,14 @@ import {
   type DossierStatus,
   type DossierWait,
 } from './dossier.js';
-import { DomainError } from './errors.js';
-import { dayOf } from './hall-clock.js';
-import type { HallSettings, LocalizedText, Ticket } from './model.js';
+import { DomainError } from '../domain-error.js';
+import { dayOf } from '../calendar/hall-clock.js';
+import type { HallSettings } from '../hall/hall-definition.js';
+import type { LocalizedText } from '../localized-text.js';
+import type { Ticket } from '../queue/queue-state.js';
 import type { Procedure } from './procedures.js';
-import type { WorkingTime } from './working-time.js';
-import { applyCommand, type Change, type QueueView } from './queue-engine.js';
+import type { WorkingTime } from '../calendar/working-time.js';
+import { applyCommand, type Change, type QueueView } from '../queue/queue-engine.js';
 
 export const DOSSIER_ACTIONS = ['start', 'requestPapers', 'supplement', 'requestFees', 'feesPaid', 'complete', 'withdraw', 'stop', 'returnResult', 'apologize'] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];

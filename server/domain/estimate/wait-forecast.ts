@@ -4,9 +4,10 @@
 // priority policy, pauses or maximum wait guard, the forecast calls tickets in the order the
 // counters will. Pure: the caller gives the state and the expected service times.
 
-import type { CounterDef, CounterState, PriorityPolicy, Ticket } from './model.js';
-import { newTicket } from './queue-engine.js';
-import { pickNext, queueKeyOf, queuesOf, type QueueKey } from './queue-order.js';
+import type { CounterDef, PriorityPolicy } from '../hall/hall-definition.js';
+import type { CounterState, Ticket } from '../queue/queue-state.js';
+import { newTicket } from '../queue/queue-engine.js';
+import { pickNext, queueKeyOf, queuesOf, type QueueKey } from '../queue/queue-order.js';
 
 /** A counter as the forecast needs it: only open counters will call. */
 export interface ForecastCounter {

@@ -1,7 +1,7 @@
 // When a staff session is still good, and who holds a counter. Pure: the caller passes the
 // sessions and the clock.
 
-import type { StaffRole } from './model.js';
+import type { StaffRole } from '../hall/hall-definition.js';
 
 export interface StaffSession {
   tokenHash: string;

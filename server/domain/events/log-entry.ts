@@ -10,10 +10,10 @@
 // entryFromRow, below). Older logs kept full states, which read as entries that change every
 // field.
 
-import type { DomainEvent, HallEventPayloads, HallEventType } from '../contract/events.js';
-import type { Dossier } from './dossier.js';
-import type { CounterState, Ticket, TicketStatus } from './model.js';
-import { UNTOUCHED_TICKET } from './queue-engine.js';
+import type { DomainEvent, HallEventPayloads, HallEventType } from './hall-events.js';
+import type { Dossier } from '../dossier/dossier.js';
+import type { CounterState, Ticket, TicketStatus } from '../queue/queue-state.js';
+import { UNTOUCHED_TICKET } from '../queue/queue-engine.js';
 
 export type Entry = Record<string, unknown>;
 

@@ -3,11 +3,11 @@
 // the services it serves. A manager, the hub's API token and the hub itself act anywhere.
 // Checked in the same turn as the command runs, so the queue cannot move in between.
 
-import { DomainError } from './errors.js';
-import type { DossierCommand } from './dossier-engine.js';
-import type { RatingCommand } from './rating.js';
-import type { Command, QueueView } from './queue-engine.js';
-import type { Ticket } from './model.js';
+import { DomainError } from '../domain-error.js';
+import type { DossierCommand } from '../dossier/dossier-engine.js';
+import type { RatingCommand } from '../rating/rating.js';
+import type { Command, QueueView } from '../queue/queue-engine.js';
+import type { Ticket } from '../queue/queue-state.js';
 
 export interface Actor {
   /** Who, as the event log records it: a clerk's name, "keypad:B1:2", "kiosk:K1", "API". */

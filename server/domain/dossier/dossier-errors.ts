@@ -1,0 +1,76 @@
+// Refusals of the dossier rules and of the procedures catalogue.
+
+import type { ErrorWords } from '../error-words.js';
+
+export const DOSSIER_ERRORS = {
+  procedure_not_found: {
+    vi: (p) => `Không có thủ tục mã "${p.code}" trong danh mục của bộ phận một cửa.`,
+    en: (p) => `There is no procedure "${p.code}" in the hall's catalogue.`,
+  },
+  catalog_unknown_service: {
+    vi: (p) => `Danh mục thủ tục nêu dịch vụ không có trong sảnh: ${p.services}.`,
+    en: (p) => `The catalogue names services the hall does not have: ${p.services}.`,
+  },
+  catalog_invalid: {
+    vi: (p) => `Danh mục thủ tục không dùng được: ${p.problems}`,
+    en: (p) => `The procedures catalogue cannot be used: ${p.problems}`,
+  },
+  dossier_not_found: {
+    vi: (p) => `Không tìm thấy hồ sơ mã ${p.code}. Vui lòng kiểm tra lại mã trên giấy hẹn.`,
+    en: (p) => `No dossier with the code ${p.code}. Please check the code on the appointment slip.`,
+  },
+  dossier_ticket_not_held: {
+    vi: (p) => `Số ${p.number} không đang được phục vụ tại quầy số ${p.counterId}: hãy gọi số trước khi lập hồ sơ.`,
+    en: (p) => `Ticket ${p.number} is not being served at counter ${p.counterId}: call it before opening a dossier.`,
+  },
+  citizen_id_invalid: {
+    vi: (p) => `Số định danh cá nhân "${p.idNumber}" không hợp lệ: cần đủ 12 chữ số, bắt đầu bằng mã tỉnh (001-096).`,
+    en: (p) => `The citizen ID "${p.idNumber}" is not valid: 12 digits starting with a province code (001-096).`,
+  },
+  dossier_missing_list_required: {
+    vi: () => 'Hãy liệt kê đủ các giấy tờ còn thiếu: công dân chỉ được yêu cầu bổ sung một lần.',
+    en: () => 'List every missing paper: the citizen is asked to complete the dossier once.',
+  },
+  dossier_reason_required: {
+    vi: () => 'Cần ghi rõ lý do.',
+    en: () => 'A reason is required.',
+  },
+  dossier_series_full: {
+    vi: (p) => `Đã hết ${p.max} mã hồ sơ của ngày hôm nay.`,
+    en: (p) => `Today's ${p.max} dossier codes are used up.`,
+  },
+  dossier_code_taken: {
+    vi: (p) => `Mã ${p.code} là hồ sơ do bộ phận một cửa này tiếp nhận, không phải mã của hệ thống tỉnh.`,
+    en: (p) => `${p.code} is a dossier this hall received, not a code of the province's system.`,
+  },
+  dossier_wrong_status: {
+    vi: (p) => `Hồ sơ ${p.code} đang ở trạng thái mã ${p.status}, không thực hiện được thao tác "${p.action}".`,
+    en: (p) => `Dossier ${p.code} has status ${p.status}; "${p.action}" cannot be done now.`,
+  },
+  dossier_papers_asked_once: {
+    vi: (p) => `Hồ sơ ${p.code} đã được yêu cầu bổ sung một lần; không yêu cầu bổ sung thêm.`,
+    en: (p) => `Dossier ${p.code} was already asked to be completed once; it cannot be asked again.`,
+  },
+  dossier_apology_too_late: {
+    vi: (p) => `Hồ sơ ${p.code} đã quá hạn hoặc chưa có hạn: thư xin lỗi phải gửi trước ngày hẹn.`,
+    en: (p) => `Dossier ${p.code} is past its due date or has none: an apology comes before the due date.`,
+  },
+  dossier_apology_date: {
+    vi: (p) => `Ngày hẹn mới của hồ sơ ${p.code} phải sau ngày hẹn cũ.`,
+    en: (p) => `The new date of dossier ${p.code} must be after the old one.`,
+  },
+  dossier_no_return_service: {
+    vi: (p) => `Chưa xác định quầy trả kết quả cho hồ sơ ${p.code}. Vui lòng hỏi bàn hướng dẫn.`,
+    en: (p) => `No return counter is set for dossier ${p.code}. Please ask at the help desk.`,
+  },
+  slip_not_applicable: {
+    vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,
+    en: (p) => `Dossier ${p.code} has no form ${p.form} in its present state.`,
+  },
+  dossier_closed: {
+    vi: (p) => `Hồ sơ ${p.code} đã kết thúc.`,
+    en: (p) => `Dossier ${p.code} is closed.`,
+  },
+} satisfies Record<string, ErrorWords>;
+
+export type DossierErrorCode = keyof typeof DOSSIER_ERRORS;

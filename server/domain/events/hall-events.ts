@@ -1,0 +1,67 @@
+// The changes of the hall as its engines make them (DomainEvent), and as they are once
+// committed and numbered (CommittedEvent). The wire shapes pages receive are built from these
+// in public-view.ts (queue/) and server/contract/events.ts.
+
+import type { Dossier } from '../dossier/dossier.js';
+import type { TransferPosition } from '../hall/hall-definition.js';
+import type { CounterState, Ticket } from '../queue/queue-state.js';
+import type { ServiceFigures } from '../queue/service-summary.js';
+import type { Rating } from '../rating/rating.js';
+
+/**
+ * What each kind of change carries. Every ticket and counter is its state after the change.
+ * `T` and `C` are the full shapes in the event log and the public shapes on the wire.
+ */
+export interface EventPayloadsOf<T, C, D> {
+  'ticket:issued': { ticket: T };
+  'ticket:called': { ticket: T; counter: C; outOfOrder: boolean };
+  'ticket:recalled': { ticket: T; counter: C };
+  'ticket:serving': { ticket: T; counter: C };
+  'ticket:no-show': { ticket: T; counter: C };
+  'ticket:restored': { ticket: T };
+  'ticket:transferred': {
+    ticket: T;
+    counter: C;
+    from: { serviceId: string; counterId: number };
+    to: { serviceId: string; counterId: number | null };
+    position: TransferPosition;
+  };
+  'ticket:finished': { ticket: T; counter: C };
+  /** `reason` is the clerk's text in the log; always null on the wire. */
+  'ticket:cancelled': { ticket: T; counter: C | null; reason: string | null };
+  'ticket:priority-changed': { ticket: T };
+  'counter:opened': { counter: C };
+  'counter:closed': { counter: C };
+  'counter:paused': { counter: C };
+  'counter:resumed': { counter: C };
+  'day:closed': { day: string; tickets: T[]; counters: C[] };
+  /** A dossier was received, linked or changed status; `action` says which. */
+  'dossier:changed': { dossier: D; action: string };
+  /** A citizen rated the service of a ticket (pages hear it without the clerk's name). */
+  'ticket:rated': { rating: Omit<Rating, 'clerk'> & { clerk?: string | null } };
+}
+
+/** Payloads as the engine makes them and the event log keeps them (staff reads). */
+export type HallEventPayloads = EventPayloadsOf<Ticket, CounterState, Dossier>;
+
+export type HallEventType = keyof HallEventPayloads;
+
+/** A change as the engine produces it, before it is numbered and logged. */
+export type DomainEvent = {
+  [K in HallEventType]: { type: K; data: HallEventPayloads[K] };
+}[HallEventType];
+
+/** A change with its place in the event log. */
+export interface Numbered<K extends HallEventType, D> {
+  type: K;
+  /** Event log sequence number; only grows, also across restarts. */
+  seq: number;
+  at: number;
+  actor: string | null;
+  data: D;
+  /** Fresh figures of the services this change touched (names and colours are in the snapshot). */
+  services: ServiceFigures[];
+}
+
+/** A change once committed, numbered, with its full payload: what the hub's own parts hear. */
+export type CommittedEvent = { [K in HallEventType]: Numbered<K, HallEventPayloads[K]> }[HallEventType];
