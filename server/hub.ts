@@ -134,7 +134,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       servedBy: (ticketId) => events.lastActor(ticketId, 'ticket:finished'),
       dossierCodesOf: (ticketId) => dossiers.ofTicket(ticketId).map((d) => d.code),
     };
-    queue = new QueueService(db, tickets, events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView);
+    queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView });
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
