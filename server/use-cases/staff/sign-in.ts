@@ -13,7 +13,7 @@ export interface SignInDeps {
   queue: Pick<CommandRunner, 'execute'>;
 }
 
-export interface Credentials {
+export interface SignInAttempt {
   user: string;
   password: string;
   /** The counter a clerk takes; a manager may name none. */
@@ -23,7 +23,7 @@ export interface Credentials {
 }
 
 /** Checks the password, opens a session and opens the clerk's counter if it was closed. */
-export async function signIn(deps: SignInDeps, c: Credentials): Promise<{ token: string; session: SessionView }> {
+export async function signIn(deps: SignInDeps, c: SignInAttempt): Promise<{ token: string; session: SessionView }> {
   const signedIn = await deps.staff.signIn(c.user.trim().toLowerCase(), c.password, c.counterId, c.address);
   if (c.counterId !== null && deps.live.counterState(c.counterId)?.mode === 'closed') {
     const clerk = signedIn.session.name;
