@@ -1,53 +1,27 @@
-// Builds the hub's HTTP app: OpenAPI docs, error handling, routes and realtime. It does
-// not listen; server/main.ts does, and tests use inject() or listen on port 0.
+// The hub's HTTP app before its routes: Fastify with luot's error handling, strict input, the
+// access hook and the OpenAPI document. It does not listen, and holds no route: the composition
+// root (server/composition-root.ts) registers each route plugin with the use cases it calls.
 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import type { Hub } from './hub.js';
-import { registerAccessControl } from './http/access/access-control.js';
+import { readFileSync } from 'node:fs';
+import { registerAccessControl, type AccessControlOptions } from './http/access/access-control.js';
 import { frameworkErrorOptions, registerErrorHandling } from './http/error-handler.js';
 import { registerStrictInput } from './http/strict-input.js';
-import { counterRoutes } from './http/routes/counter-routes.js';
-import { hallRoutes } from './http/routes/hall-routes.js';
-import { landingRoutes } from './http/routes/landing-routes.js';
-import { noticeRoutes } from './http/routes/notice-routes.js';
-import { dossierRoutes } from './http/routes/dossier-routes.js';
-import { procedureRoutes } from './http/routes/procedure-routes.js';
-import { ratingRoutes } from './http/routes/rating-routes.js';
-import { reportRoutes } from './http/routes/report-routes.js';
-import { staffRoutes } from './http/routes/staff-routes.js';
-import { simulatorRoutes } from './http/routes/simulator-routes.js';
-import { kioskRoutes } from './http/routes/kiosk-routes.js';
-import { ticketRoutes } from './http/routes/ticket-routes.js';
-import { voiceRoutes } from './http/routes/voice-routes.js';
-import { webRoutes } from './http/routes/web-routes.js';
-import { startRealtime } from './realtime/socket-server.js';
-import { BusDevices } from './services/bus-devices.js';
-import { DeviceRegistry } from './services/device-registry.js';
-import { PrintService, printsDirOf } from './services/print-service.js';
-import { VoiceService, type VoiceOptions } from './services/voice-service.js';
-import { readFileSync } from 'node:fs';
 import { PACKAGE_JSON } from './paths.js';
 
 export const VERSION: string = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')).version;
 
-export interface AppOptions {
-  hub: Hub;
+export interface HttpAppOptions {
   /** A pino logger; none by default (tests). */
   logger?: FastifyBaseLogger;
-  devices?: DeviceRegistry;
-  /** How often the kiosks' printers are asked for their state. */
-  printerCheckMs?: number;
-  /** First delay before reopening a serial bus that vanished. */
-  busRetryMs?: number;
-  voice?: VoiceOptions;
+  /** Who a request comes from (server/http/access/). */
+  access: AccessControlOptions;
 }
 
-const silent = { info() {}, error() {} };
-
-export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000, voice: voiceOptions }: AppOptions) {
+export async function createHttpApp({ logger, access }: HttpAppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
@@ -61,7 +35,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
 
   registerErrorHandling(app);
   registerStrictInput(app);
-  registerAccessControl(app, { credentials: hub.credentials, simulatorOn: () => hub.live.settings.simulator });
+  registerAccessControl(app, access);
   // A command sent with no body at all (a bare POST from a keypad bridge or curl) means "no options".
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
@@ -95,45 +69,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  await app.register(landingRoutes, { hub });
-  await app.register(hallRoutes, { hub, version: VERSION, devices });
-  await app.register(ticketRoutes, { hub });
-  await app.register(staffRoutes, { hub });
-  await app.register(counterRoutes, { hub });
-  await app.register(reportRoutes, { hub });
-  await app.register(procedureRoutes, { hub });
-  await app.register(ratingRoutes, { hub });
-  const printing = new PrintService(hub.live, hub.queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silent);
-  await app.register(kioskRoutes, { hub, printing, devices });
-  await app.register(dossierRoutes, { hub, printing });
-  await app.register(webRoutes, { printing });
-  const buses = new BusDevices(hub, devices, logger?.child({ module: 'serial' }) ?? silent, busRetryMs);
-  await app.register(simulatorRoutes, { buses, tokens: hub.simulatorTokens });
-  const voice = new VoiceService(hub, devices, voiceOptions);
-  await app.register(voiceRoutes, { voice });
-
-  // The buses hear each commit before the pages: a board's few bytes should not wait while the
-  // pages' messages are written for every room.
-  buses.start();
-  const io = startRealtime(app.server, hub);
-  devices.onChange((status) => io.emit('device:status', status));
-  await app.register(noticeRoutes, { hub, publish: (settings) => io.emit('hall:settings', settings) });
-  const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
-  void checkPrinters();
-  const printerTimer = setInterval(checkPrinters, printerCheckMs);
-  voice.start();
-  // Pages are let go before the server stops listening, so that an open page cannot hold up a
-  // shutdown. Their connections are cut (not told to leave), so they reconnect by themselves.
-  app.addHook('preClose', async () => {
-    io.engine.close();
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(printerTimer);
-    await buses.stop();
-    await voice.stop();
-    await io.close();
-  });
-  return Object.assign(app, { io, devices, printing });
+  return app;
 }
 
-export type LuotApp = Awaited<ReturnType<typeof buildApp>>;
+export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;

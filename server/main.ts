@@ -1,14 +1,13 @@
-// Starts the hall: reads the configuration, opens the data folder, serves HTTP and
-// socket.io, closes the day's queue on time, and shuts down cleanly on SIGINT/SIGTERM.
+// Starts the hall: reads the configuration, has the hub assembled (server/composition-root.ts),
+// listens, closes the day's queue on time, keeps a daily backup, and shuts down cleanly on
+// SIGINT/SIGTERM.
 
 import pino from 'pino';
-import { buildApp, VERSION } from './app.js';
+import { VERSION } from './app.js';
+import { composeHub } from './composition-root.js';
 import { HallFileError } from './config/hall-file.js';
 import { ConfigError, runtimeConfig } from './config/runtime-config.js';
 import { MigrationError } from './db/migrate.js';
-import { createHub } from './hub.js';
-import { DeviceRegistry } from './services/device-registry.js';
-import { DiskWatch } from './services/disk-watch.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -18,11 +17,8 @@ async function main(): Promise<void> {
     level: config.logLevel,
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   });
-  const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
-  const devices = new DeviceRegistry();
-  const app = await buildApp({ hub, logger, devices });
-  const disk = new DiskWatch(hub, devices, logger.child({ module: 'disk' }));
-  disk.check();
+  const { app, chores, startInfo, close } = await composeHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger });
+  chores.checkDisk();
   logger.info(
     {
       version: VERSION,
@@ -30,10 +26,7 @@ async function main(): Promise<void> {
       host: config.host,
       logLevel: config.logLevel,
       dataDir: config.dataDir,
-      database: hub.dbPath,
-      schema: hub.schemaVersion,
-      hall: hub.live.settings.name,
-      hallFrom: hub.hallSource,
+      ...startInfo(),
     },
     'luot hub starting',
   );
@@ -41,12 +34,12 @@ async function main(): Promise<void> {
   // Every half minute: close what closing time closed, keep one backup per working day, check the disk.
   const closeOnTime = async () => {
     try {
-      await hub.queue.sweep();
+      await chores.closeOnTime();
     } catch (error) {
       logger.error({ err: error }, 'closing the queue failed; will try again');
     }
   };
-  const backUpDaily = () => disk.backUp(hub.queries.today());
+  const backUpDaily = () => chores.backUpDaily();
   await closeOnTime();
   const sweep = setInterval(() => void closeOnTime().then(backUpDaily), SWEEP_INTERVAL_MS);
 
@@ -56,8 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
-    await app.close();
-    hub.close();
+    await close();
     process.exit(0);
   };
   // A fault in one page's or device's handler is logged; the hall keeps running.

@@ -9,7 +9,10 @@ import { publicEvent } from '../domain/queue/public-view.js';
 import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller } from '../http/access/access-rules.js';
 import { SOCKET_ACCESS } from '../http/access/access-table.js';
-import type { Hub } from '../hub.js';
+import type { LiveState } from '../services/live-state.js';
+import type { QueueService } from '../services/queue-service.js';
+import type { followHall, hallSnapshot } from '../use-cases/hall/read-hall.js';
+import type { UseCase } from '../use-cases/ports.js';
 import { normalizeFilter, SubscriptionRooms } from './subscriptions.js';
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -19,31 +22,47 @@ interface SocketData {
   filter: SubscriptionFilter;
 }
 
-export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServer {
+export interface RealtimeDeps {
+  followHall: UseCase<typeof followHall>;
+  hallSnapshot: UseCase<typeof hallSnapshot>;
+  /** Every commit's events, and the last one's sequence number. */
+  events: Pick<QueueService, 'onEvents' | 'lastSeq'>;
+  /** Which services a counter serves, to route its events to the rooms that follow them. */
+  live: Pick<LiveState, 'counter'>;
+}
+
+export function startRealtime(httpServer: HttpServer, deps: RealtimeDeps): HallSocketServer {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     // Pages are served by the hub itself; other origins are allowed for kiosk apps on other machines of the hall.
     cors: { origin: true },
   });
-  const rooms = new SubscriptionRooms(() => hub.queue.lastSeq());
+  const rooms = new SubscriptionRooms(() => deps.events.lastSeq());
 
   const dropIfEmpty = (key: string) => {
     if ((io.sockets.adapter.rooms.get(key)?.size ?? 0) === 0) rooms.forget(key);
   };
 
-  const follow = (socket: { data: Partial<SocketData>; join(room: string): void; leave(room: string): void }, filter: unknown): HallSnapshot => {
+  type Follower = { connected: boolean; data: Partial<SocketData>; join(room: string): void; leave(room: string): void };
+  /**
+   * Moves the page into the room of its filter; its snapshot is read in the same turn (followHall).
+   * `whileConnected`: not for a page that left meanwhile (null then).
+   */
+  const follow = (socket: Follower, filter: unknown, whileConnected: boolean): Promise<HallSnapshot | null> => {
     const normalized = normalizeFilter(filter);
-    const key = rooms.join(normalized);
-    const previous = socket.data.room;
-    if (previous && previous !== key) {
-      socket.leave(previous);
-      dropIfEmpty(previous);
-    }
-    socket.join(key);
-    socket.data.room = key;
-    socket.data.filter = normalized;
-    // Joining and reading the snapshot happen in the same turn: no event can fall between.
-    return hub.queries.snapshot(normalized);
+    return deps.followHall(normalized, () => {
+      if (whileConnected && !socket.connected) return false;
+      const key = rooms.join(normalized);
+      const previous = socket.data.room;
+      if (previous && previous !== key) {
+        socket.leave(previous);
+        dropIfEmpty(previous);
+      }
+      socket.join(key);
+      socket.data.room = key;
+      socket.data.filter = normalized;
+      return true;
+    });
   };
 
   io.on('connection', async (socket) => {
@@ -65,18 +84,18 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
       }) as never);
     };
     on('hall:subscribe', async (filter, reply) => {
-      const snapshot = await hub.queue.read(() => follow(socket, filter));
+      const snapshot = (await follow(socket, filter, false))!;
       if (typeof reply === 'function') reply({ ok: true, data: snapshot } satisfies Reply<HallSnapshot>);
     });
     on('hall:resync', async (reply) => {
-      const snapshot = await hub.queue.read(() => hub.queries.snapshot(socket.data.filter ?? {}));
+      const snapshot = await deps.hallSnapshot(socket.data.filter ?? {});
       if (typeof reply === 'function') reply({ ok: true, data: snapshot });
     });
     socket.on('disconnect', () => {
       if (socket.data.room) dropIfEmpty(socket.data.room);
     });
     // Only what is committed goes into a snapshot; events after it continue the chain.
-    const snapshot = await hub.queue.read(() => (socket.connected ? follow(socket, auth) : null));
+    const snapshot = await follow(socket, auth, true);
     if (snapshot) socket.emit('hall:snapshot', snapshot);
   });
 
@@ -87,11 +106,11 @@ export function startRealtime(httpServer: HttpServer, hub: Hub): HallSocketServe
   const flush = () => {
     const batch = pending;
     pending = [];
-    for (const { key, events: forRoom } of rooms.route(batch, (id) => hub.live.counter(id))) {
+    for (const { key, events: forRoom } of rooms.route(batch, (id) => deps.live.counter(id))) {
       io.to(key).emit('hall:events', forRoom);
     }
   };
-  hub.queue.onEvents((events) => {
+  deps.events.onEvents((events) => {
     if (pending.length === 0) process.nextTick(flush);
     // Pages are public: they get each change in its public shape (server/domain/queue/public-view.ts).
     for (const event of events) pending.push(publicEvent(event));

@@ -8,13 +8,13 @@ import type { BusFrame } from '../../hardware/serial/bus-frame.js';
 import { SerialLink, type BusLink } from '../../hardware/serial/serial-link.js';
 import { SimulatedBus } from '../../hardware/serial/simulated-bus.js';
 import type { CommittedEvent } from '../contract/events.js';
-import { atCounter } from '../domain/access/actor.js';
-import { DomainError } from '../domain/domain-error.js';
-import { commandForKey, keypadDisplayText, nakReasonFor } from '../domain/queue/keypad-commands.js';
+import { keypadDisplayText } from '../domain/queue/keypad-commands.js';
 import type { SerialBusDef } from '../domain/hall/hall-definition.js';
-import type { Hub } from '../hub.js';
+import type { UseCase } from '../use-cases/ports.js';
+import type { pressKeypadKey } from '../use-cases/counters/press-keypad-key.js';
 import type { DeviceRegistry } from './device-registry.js';
-import type { Logger } from './queue-service.js';
+import type { LiveState } from './live-state.js';
+import type { Logger, QueueService } from './queue-service.js';
 
 const CALL_EVENTS = new Set(['ticket:called', 'ticket:recalled']);
 
@@ -40,20 +40,29 @@ const SETTLE_REFRESH_MS = 3000;
 /** The port name that asks for a bus with no wire (see SimulatedBus). */
 export const SIMULATED_PORT = 'simulated';
 
+export interface BusDevicesDeps {
+  /** The buses the hall describes, and what their keypads and boards show. */
+  live: Pick<LiveState, 'serialBuses' | 'counterState' | 'ticket' | 'recentCalls'>;
+  /** Every commit, to show its changes. */
+  events: Pick<QueueService, 'onEvents'>;
+  /** What a key press does (the same use cases as the counter page's buttons). */
+  pressKeypadKey: UseCase<typeof pressKeypadKey>;
+}
+
 export class BusDevices {
   private buses: Bus[] = [];
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly hub: Hub,
+    private readonly deps: BusDevicesDeps,
     private readonly devices: DeviceRegistry,
     private readonly logger: Logger,
     private readonly retryMs = 1000,
   ) {}
 
   start(): void {
-    this.buses = this.hub.live.serialBuses.map((def) => this.open(def));
-    this.unsubscribe = this.hub.queue.onEvents((events) => this.publish(events));
+    this.buses = this.deps.live.serialBuses.map((def) => this.open(def));
+    this.unsubscribe = this.deps.events.onEvents((events) => this.publish(events));
   }
 
   /** The simulated buses, for the simulator page. */
@@ -101,23 +110,20 @@ export class BusDevices {
     const message = decodeKeypadFrame(frame);
     const keypad = bus.def.keypads.find((k) => k.address === message.address);
     if (!keypad) return;
-    const counter = this.hub.live.counterState(keypad.counterId);
-    if (!counter) return;
+    if (!this.deps.live.counterState(keypad.counterId)) return;
     if (message.type === 'unknown') {
       this.logger.error({ bus: bus.def.id, address: message.address, reason: message.reason }, 'unreadable keypad frame');
       return;
     }
     if (message.type === 'hello') return this.showKeypad(bus, keypad.address, keypad.counterId);
-    const services = this.hub.live.allServices();
-    const decision = commandForKey(message, counter, services);
-    if ('refuse' in decision) return this.nak(bus, message.address, decision.key, decision.refuse);
-    try {
-      await this.hub.queue.execute(decision.command, atCounter(`keypad:${bus.def.id}:${message.address}`, keypad.counterId));
-      bus.link.send(keypadAck(message.address, decision.key));
-    } catch (error) {
-      if (!(error instanceof DomainError)) this.logger.error({ err: error, bus: bus.def.id }, 'keypad command failed');
-      this.nak(bus, message.address, decision.key, error instanceof DomainError ? nakReasonFor(error.code) : 'other');
+    const outcome = await this.deps.pressKeypadKey(`${bus.def.id}:${message.address}`, keypad.counterId, message);
+    if (!outcome) return;
+    if (outcome.taken) {
+      bus.link.send(keypadAck(message.address, outcome.key));
+      return;
     }
+    if (outcome.failure !== undefined) this.logger.error({ err: outcome.failure, bus: bus.def.id }, 'keypad command failed');
+    this.nak(bus, message.address, outcome.key, outcome.reason);
   }
 
   private onBoardAnswer(bus: Bus, address: number, answered: boolean): void {
@@ -160,12 +166,12 @@ export class BusDevices {
   }
 
   private heldNumber(counterId: number): string | null {
-    const ticketId = this.hub.live.counterState(counterId)?.currentTicketId;
-    return ticketId ? (this.hub.live.ticket(ticketId)?.number ?? null) : null;
+    const ticketId = this.deps.live.counterState(counterId)?.currentTicketId;
+    return ticketId ? (this.deps.live.ticket(ticketId)?.number ?? null) : null;
   }
 
   private showKeypad(bus: Bus, address: number, counterId: number): void {
-    const counter = this.hub.live.counterState(counterId);
+    const counter = this.deps.live.counterState(counterId);
     if (counter) bus.link.send(keypadShow(address, keypadDisplayText(counter, this.heldNumber(counterId))));
   }
 
@@ -182,7 +188,7 @@ export class BusDevices {
 
   private refreshHallBoards(bus: Bus): void {
     // A recall repeats a call already on the board.
-    const calls = this.hub.live.recentCalls().filter((c) => !c.recall);
+    const calls = this.deps.live.recentCalls().filter((c) => !c.recall);
     for (const board of bus.def.ledBoards) {
       if (board.kind !== 'hall') continue;
       const latest = calls.slice(0, board.calls).map((c) => ({ counterId: c.counterId, number: c.number }));

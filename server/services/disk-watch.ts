@@ -4,11 +4,17 @@
 
 import { dailyBackup, databaseBytes } from '../db/database.js';
 import { diskReport } from '../domain/storage/disk-space.js';
-import type { Hub } from '../hub.js';
+import type { Db } from '../db/database.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { Logger } from './queue-service.js';
 
 export const DISK_DEVICE = 'disk';
+
+export interface DiskWatchDeps {
+  db: Db;
+  dataDir: string;
+  diskFreeBytes: (path: string) => number;
+}
 
 export class DiskWatch {
   private backingUp = false;
@@ -17,14 +23,14 @@ export class DiskWatch {
 
   /** The hub's database, its data folder, and its view of the disk's free space. */
   constructor(
-    private readonly hub: Pick<Hub, 'db' | 'dataDir' | 'diskFreeBytes'>,
+    private readonly deps: DiskWatchDeps,
     private readonly devices: DeviceRegistry,
     private readonly logger: Logger,
   ) {}
 
   /** Reports the disk as it is now; a disk that cannot be read is logged, never fatal. */
   check(): void {
-    const { db, dataDir, diskFreeBytes } = this.hub;
+    const { db, dataDir, diskFreeBytes } = this.deps;
     try {
       this.devices.report(DISK_DEVICE, 'disk', diskReport(diskFreeBytes(dataDir), databaseBytes(db)));
     } catch (error) {
@@ -37,7 +43,7 @@ export class DiskWatch {
     if (this.backingUp) return;
     this.backingUp = true;
     try {
-      const { db, dataDir, diskFreeBytes } = this.hub;
+      const { db, dataDir, diskFreeBytes } = this.deps;
       const backup = await dailyBackup(db, dataDir, day, { freeBytes: diskFreeBytes });
       if (backup.removed.length > 0) this.logger.info({ removed: backup.removed }, 'older daily backups removed');
       if (backup.path) this.logger.info({ backup: backup.path }, 'daily backup written');

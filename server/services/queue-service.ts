@@ -58,6 +58,26 @@ function affectedServices(events: DomainEvent[], live: LiveState): Set<string> {
   return ids;
 }
 
+/** What the command service writes to and reads from. */
+export interface QueueServiceDeps {
+  db: Db;
+  /** Tickets, counters' states and numbering series as stored. */
+  tickets: QueueRepository;
+  log: EventLog;
+  live: LiveState;
+  queries: HallQueries;
+  clock: () => number;
+  logger: Logger;
+  /** Rebuilds the live state from the database after a failed commit. */
+  reloadLive: () => void;
+  dossiers: DossierRepository;
+  /** What the dossier engine reads. */
+  dossierView: DossierView;
+  ratings: RatingRepository;
+  /** What the rating rules read. */
+  ratingView: RatingView;
+}
+
 interface Staged {
   change: Change;
   /** Services whose figures its events carry. */
@@ -83,24 +103,36 @@ export class QueueService {
   /** What the log's entries are made against: the live state and stored dossiers before a change. */
   private readonly prior: PriorState;
 
-  constructor(
-    private readonly db: Db,
-    private readonly repo: QueueRepository,
-    private readonly log: EventLog,
-    readonly live: LiveState,
-    readonly queries: HallQueries,
-    private readonly clock: () => number,
-    private readonly logger: Logger,
-    /** Rebuilds the live state from the database after a failed commit. */
-    private readonly reloadLive: () => void,
-    private readonly dossiers: DossierRepository,
-    private readonly dossierView: DossierView,
-    private readonly ratings: RatingRepository,
-    private readonly ratingView: RatingView,
-  ) {
+  private readonly db: Db;
+  private readonly repo: QueueRepository;
+  private readonly log: EventLog;
+  readonly live: LiveState;
+  readonly queries: HallQueries;
+  private readonly clock: () => number;
+  private readonly logger: Logger;
+  private readonly reloadLive: () => void;
+  private readonly dossiers: DossierRepository;
+  private readonly dossierView: DossierView;
+  private readonly ratings: RatingRepository;
+  private readonly ratingView: RatingView;
+
+  constructor(deps: QueueServiceDeps) {
+    this.db = deps.db;
+    this.repo = deps.tickets;
+    this.log = deps.log;
+    this.live = deps.live;
+    this.queries = deps.queries;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.reloadLive = deps.reloadLive;
+    this.dossiers = deps.dossiers;
+    this.dossierView = deps.dossierView;
+    this.ratings = deps.ratings;
+    this.ratingView = deps.ratingView;
+    const { live, dossiers } = this;
     this.prior = { ticket: (id) => live.ticket(id), counterState: (id) => live.counterState(id), dossier: (code) => dossiers.get(code) };
-    this.seq = log.lastSeq();
-    this.day = dayOf(clock(), live.settings.timeZone);
+    this.seq = this.log.lastSeq();
+    this.day = dayOf(this.clock(), live.settings.timeZone);
   }
 
   /** Sequence number of the last committed event. */

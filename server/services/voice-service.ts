@@ -11,7 +11,15 @@ import { AnnouncementQueue, type Announcement } from '../domain/announcement/ann
 import { callWords, CHIME, clipsNeeded } from '../domain/announcement/announcement.js';
 import { DEFAULT_VOICE_DIR } from '../paths.js';
 import type { DeviceRegistry } from './device-registry.js';
-import type { Hub } from '../hub.js';
+import type { LiveState } from './live-state.js';
+import type { QueueService } from './queue-service.js';
+
+export interface VoiceDeps {
+  /** The hall's voice settings. */
+  live: Pick<LiveState, 'settings'>;
+  /** Every commit, to speak its calls. */
+  events: Pick<QueueService, 'onEvents'>;
+}
 
 export const VOICE_DEVICE = 'voice';
 export const SPEAKER_DEVICE = 'speaker';
@@ -32,7 +40,7 @@ export class VoiceService {
   private readonly scratch = mkdtempSync(join(tmpdir(), 'luot-voice-'));
 
   constructor(
-    private readonly hub: Hub,
+    private readonly deps: VoiceDeps,
     private readonly devices: DeviceRegistry,
     private readonly options: VoiceOptions = {},
   ) {
@@ -41,9 +49,9 @@ export class VoiceService {
   }
 
   private load(): VoicePack {
-    const { packDir } = this.hub.live.settings.voice;
+    const { packDir } = this.deps.live.settings.voice;
     const pack = new VoicePack([...(packDir ? [packDir] : []), this.options.defaultDir ?? DEFAULT_VOICE_DIR]);
-    const missing = pack.missing(clipsNeeded(this.hub.live.settings.voice.phrase));
+    const missing = pack.missing(clipsNeeded(this.deps.live.settings.voice.phrase));
     this.devices.report(
       VOICE_DEVICE,
       'voice',
@@ -64,7 +72,7 @@ export class VoiceService {
     const key = `${number}@${counterId}`;
     let wav = this.cache.get(key);
     if (!wav) {
-      const { phrase, sayNumberTwice } = this.hub.live.settings.voice;
+      const { phrase, sayNumberTwice } = this.deps.live.settings.voice;
       const words = callWords(number, counterId, phrase, sayNumberTwice);
       wav = writeWav(this.pack.announcement(CHIME, words));
       if (this.cache.size >= CACHED_CALLS) this.cache.delete(this.cache.keys().next().value!);
@@ -75,8 +83,8 @@ export class VoiceService {
 
   /** Speaks every call and recall on the hub's speaker, when the hall asks for it. */
   start(): void {
-    if (!this.hub.live.settings.voice.hubSpeaker) return;
-    this.unsubscribe = this.hub.queue.onEvents((events) => {
+    if (!this.deps.live.settings.voice.hubSpeaker) return;
+    this.unsubscribe = this.deps.events.onEvents((events) => {
       for (const e of events) {
         if (e.type !== 'ticket:called' && e.type !== 'ticket:recalled') continue;
         this.speaker.enqueue({ ticketId: e.data.ticket.id, number: e.data.ticket.number, counterId: e.data.counter.id, recall: e.type === 'ticket:recalled' });

@@ -4,11 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { buildApp, type LuotApp } from '../../server/app.js';
+import { composeHub, type HubInternals, type LuotApp } from '../../server/composition-root.js';
 import { DeviceRegistry } from '../../server/services/device-registry.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
-import { createHub, type Hub } from '../../server/hub.js';
 
 /**
  * The API token of each hub a test started, by its address: api() acts as a manager with it
@@ -27,7 +26,8 @@ export function tempDataDir(): string {
 
 export interface TestHub {
   app: LuotApp;
-  hub: Hub;
+  /** The hub's parts, to look inside (tables, live state, the command service). */
+  hub: HubInternals;
   /** What the hub reports of its devices (as in /api/health). */
   devices: DeviceRegistry;
   url: string;
@@ -43,14 +43,15 @@ export async function startTestHub(
   options: { dataDir?: string; hallFile?: string; clock?: () => number; diskFreeBytes?: (path: string) => number; busRetryMs?: number; port?: number } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const hub = await createHub({
+  const devices = new DeviceRegistry();
+  const { app, internals: hub } = await composeHub({
     dataDir,
     hallFile: options.hallFile ?? null,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.diskFreeBytes ? { diskFreeBytes: options.diskFreeBytes } : {}),
+    devices,
+    ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}),
   });
-  const devices = new DeviceRegistry();
-  const app = await buildApp({ hub, devices, ...(options.busRetryMs ? { busRetryMs: options.busRetryMs } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;

@@ -6,8 +6,9 @@ import { databaseBytes, dailyBackup, openDatabase, retainStatements } from '../.
 import { reserveBytes } from '../../server/domain/storage/disk-space.js';
 import { DiskWatch } from '../../server/services/disk-watch.js';
 import { bundledMigrations, MigrationError } from '../../server/db/migrate.js';
-import { createHub } from '../../server/hub.js';
+import { composeHub } from '../../server/composition-root.js';
 import { renderLanding } from '../../server/http/routes/landing-routes.js';
+import { hallOverview } from '../../server/use-cases/hall/hall-overview.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -40,8 +41,8 @@ describe('a fresh hub', () => {
     expect(html).toContain('Trung tâm Phục vụ hành chính công phường Hòa An');
     // Opened on the hub machine itself, the kiosks' registration links are there; elsewhere not.
     expect(html).toContain('/kiosk/?device=K1&amp;token=demo-kiosk-K1-token');
-    expect(renderLanding(hub.hub, false)).not.toContain('demo-kiosk-K1-token');
-    expect(renderLanding(hub.hub, false)).toContain('Máy lấy số sảnh chính');
+    expect(renderLanding(hallOverview(hub.hub), false)).not.toContain('demo-kiosk-K1-token');
+    expect(renderLanding(hallOverview(hub.hub), false)).toContain('Máy lấy số sảnh chính');
     for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/counters']) expect(html).toContain(`href="${link}"`);
     // The same font as everywhere, served by the hub; days written as people write them.
     expect(html).toContain("url('/fonts/NotoSans-Regular.ttf')");
@@ -287,7 +288,7 @@ describe('storage', () => {
     raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
     raw.prepare('INSERT INTO schema_migrations VALUES (99, ?, 0)').run('future');
     raw.close();
-    await expect(createHub({ dataDir })).rejects.toThrow(/newer version of luot \(schema 99\)/);
+    await expect(composeHub({ dataDir })).rejects.toThrow(/newer version of luot \(schema 99\)/);
   });
 
   it('loads a hall described in a YAML file and refuses a broken one with its reasons', async () => {
@@ -321,7 +322,7 @@ counters:
 `,
     );
     const other = tempDataDir();
-    await expect(createHub({ dataDir: other, hallFile: broken })).rejects.toThrow(/could print the same ticket number[\s\S]*serves "NOPE"/);
+    await expect(composeHub({ dataDir: other, hallFile: broken })).rejects.toThrow(/could print the same ticket number[\s\S]*serves "NOPE"/);
   });
 });
 

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACK_RATE, VoicePack } from '../../hardware/voice/voice-pack.js';
 import { readWav, silence, writeWav } from '../../hardware/voice/wav.js';
-import { buildApp } from '../../server/app.js';
 import { callWords, CHIME } from '../../server/domain/announcement/announcement.js';
-import { createHub } from '../../server/hub.js';
+import { composeHub } from '../../server/composition-root.js';
 import { HUB_ACTOR } from '../../server/domain/access/actor.js';
 import { DEFAULT_VOICE_DIR } from '../../server/paths.js';
 import { demoHallWith } from '../helpers/hall-files.js';
@@ -108,8 +107,11 @@ describe('voice', () => {
        await new Promise((r) => setTimeout(r, 150));
        copyFileSync(file, dir + '/' + start + '-' + Date.now() + '.wav');`,
     );
-    const core = await createHub({ dataDir, hallFile: hallWithVoice(dataDir, { hubSpeaker: true }) });
-    const app = await buildApp({ hub: core, voice: { player: [process.execPath, player, played] } });
+    const { app, internals: core, close } = await composeHub({
+      dataDir,
+      hallFile: hallWithVoice(dataDir, { hubSpeaker: true }),
+      voice: { player: [process.execPath, player, played] },
+    });
     try {
       await core.queue.execute({ type: 'issue', serviceId: 'HT', priority: null, source: 'api' }, HUB_ACTOR);
       await core.queue.execute({ type: 'issue', serviceId: 'DD', priority: null, source: 'api' }, HUB_ACTOR);
@@ -128,8 +130,7 @@ describe('voice', () => {
       expect(lengths[0]).toBe(lengths[2]); // A001 to counter 1, then its recall: the same words
       expect(app.devices.get('speaker')).toMatchObject({ ok: true });
     } finally {
-      await app.close();
-      core.close();
+      await close();
     }
   });
 });

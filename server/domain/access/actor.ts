@@ -53,7 +53,6 @@ export function checkScope(view: QueueView, actor: Actor, command: Command | Dos
   switch (command.type) {
     // A dossier's later steps are the back office's, whoever holds which counter.
     case 'changeDossier':
-    case 'attachReturnTicket':
     case 'returnTicket':
       return;
     case 'closeDay':

@@ -4,9 +4,9 @@
 // opening. The kiosk, the wait forecast and dossier deadlines all ask it.
 // Pure: instants are epoch milliseconds; days ("YYYY-MM-DD") and minutes are the hall's own.
 
-import { localTime, parseClock } from '../hall-clock.js';
-import { addDays, isWeekend, statutoryHolidays, type HolidaySchedules } from '../holidays.js';
-import { localInstant } from '../working-time.js';
+import { localTime, parseClock } from './hall-clock.js';
+import { addDays, isWeekend, statutoryHolidays, type HolidaySchedules } from './holidays.js';
+import { localInstant } from './working-time.js';
 import { holidayNameOf, type Words } from './holiday-names.js';
 
 /** An opening period of a day, in minutes since local midnight; `end` is excluded. */

@@ -2,8 +2,8 @@
 // holiday (Labour Code 2019 art. 112) that falls in the same run of days off, so a
 // compensatory day or a bridging day takes its holiday's name.
 
-import { addDays } from '../holidays.js';
-import { lunarDate, lunarNewYear } from '../lunar-calendar.js';
+import { addDays } from './holidays.js';
+import { lunarDate, lunarNewYear } from './lunar-calendar.js';
 
 export interface Words {
   vi: string;

@@ -41,11 +41,10 @@ export type DossierCommand =
     }
   | { type: 'linkDossier'; counterId: number; ticketId: string; code: string }
   | { type: 'changeDossier'; code: string; action: DossierAction; note?: string | null; missingPapers?: string[]; promisedAt?: number }
-  | { type: 'attachReturnTicket'; code: string; ticketId: string }
   /** A citizen back for the result takes a number (at the kiosk) that stays linked to the dossier. */
   | { type: 'returnTicket'; code: string; source: 'kiosk' | 'counter' | 'api' };
 
-export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'attachReturnTicket', 'returnTicket']);
+export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'returnTicket']);
 
 export function isDossierCommand(command: { type: string }): command is DossierCommand {
   return DOSSIER_COMMAND_TYPES.has(command.type);
@@ -244,13 +243,6 @@ function change(view: DossierView, cmd: Extract<DossierCommand, { type: 'changeD
   return changed({ ...next, dueAt: dueOf(view, next) }, cmd.action);
 }
 
-function attachReturn(view: DossierView, cmd: Extract<DossierCommand, { type: 'attachReturnTicket' }>): DossierChange {
-  const d = requireDossier(view, cmd.code);
-  if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
-  if (!view.ticket(cmd.ticketId)) throw new DomainError('ticket_not_found', { ticketId: cmd.ticketId });
-  return changed({ ...d, returnTicketIds: [...d.returnTicketIds, cmd.ticketId] }, 'returnTicket');
-}
-
 function returnTicket(view: DossierView, cmd: Extract<DossierCommand, { type: 'returnTicket' }>, now: number): DossierChange {
   const d = requireDossier(view, cmd.code);
   if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
@@ -270,8 +262,6 @@ export function applyDossierCommand(view: DossierView, command: DossierCommand, 
       return link(view, command, now, by);
     case 'changeDossier':
       return change(view, command, now, by);
-    case 'attachReturnTicket':
-      return attachReturn(view, command);
     case 'returnTicket':
       return returnTicket(view, command, now);
   }

@@ -2,13 +2,11 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type, { type TSchema } from 'typebox';
-import type { CounterDetail, CounterView } from '../../contract/events.js';
-import { dayReport } from '../../domain/report/day-report.js';
-import { DomainError } from '../../domain/domain-error.js';
-import { publicCounterView } from '../../domain/queue/public-view.js';
+import type { Actor } from '../../domain/access/actor.js';
+import type { counterActions, CounterActed } from '../../use-cases/counters/act-at-counter.js';
+import type { counterDetail, listCounters } from '../../use-cases/counters/read-counters.js';
+import type { Bound, UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
-import type { Command } from '../../domain/queue/queue-engine.js';
-import type { Hub } from '../../hub.js';
 import {
   CallNextBody,
   CallTicketBody,
@@ -27,7 +25,7 @@ interface CounterCommandRoute {
   path: string;
   summary: string;
   body: TSchema;
-  command: (counterId: number, body: Record<string, any>) => Command;
+  run: (actions: Bound<typeof counterActions>, counterId: number, body: Record<string, any>, actor: Actor) => Promise<CounterActed>;
 }
 
 const COMMANDS: CounterCommandRoute[] = [
@@ -35,74 +33,67 @@ const COMMANDS: CounterCommandRoute[] = [
     path: 'call-next',
     summary: 'Call the next citizen (priority first, then the longest wait)',
     body: CallNextBody,
-    command: (counterId, b) => ({ type: 'callNext', counterId, finishCurrent: b.finishCurrent ?? false }),
+    run: (a, counterId, b, actor) => a.callNext(counterId, b, actor),
   },
   {
     path: 'call',
     summary: 'Call a particular waiting ticket, out of order',
     body: CallTicketBody,
-    command: (counterId, b) => ({ type: 'callTicket', counterId, ticketId: b.ticketId }),
+    run: (a, counterId, b, actor) => a.callTicket(counterId, { ticketId: b.ticketId }, actor),
   },
   {
     path: 'recall',
     summary: 'Call the held ticket again (announced again)',
     body: HeldTicketBody,
-    command: (counterId, b) => ({ type: 'recall', counterId, ticketId: b.ticketId }),
+    run: (a, counterId, b, actor) => a.recall(counterId, b, actor),
   },
   {
     path: 'start',
     summary: 'The citizen has arrived: start serving',
     body: HeldTicketBody,
-    command: (counterId, b) => ({ type: 'start', counterId, ticketId: b.ticketId }),
+    run: (a, counterId, b, actor) => a.start(counterId, b, actor),
   },
   {
     path: 'no-show',
     summary: 'The citizen did not come: skip the ticket (it can be put back for a while)',
     body: HeldTicketBody,
-    command: (counterId, b) => ({ type: 'noShow', counterId, ticketId: b.ticketId }),
+    run: (a, counterId, b, actor) => a.noShow(counterId, b, actor),
   },
   {
     path: 'finish',
     summary: 'Finish serving the held ticket',
     body: HeldTicketBody,
-    command: (counterId, b) => ({ type: 'finish', counterId, ticketId: b.ticketId }),
+    run: (a, counterId, b, actor) => a.finish(counterId, b, actor),
   },
   {
     path: 'transfer',
     summary: 'Send the held ticket to another service, or to one counter',
     body: TransferBody,
-    command: (counterId, b) => ({
-      type: 'transfer',
-      counterId,
-      ticketId: b.ticketId,
-      toServiceId: b.toServiceId,
-      toCounterId: b.toCounterId,
-      position: b.position,
-    }),
+    run: (a, counterId, b, actor) => a.transfer(counterId, b, actor),
   },
   {
     path: 'pause',
     summary: 'Pause the counter (no calls until resumed), with a reason',
     body: PauseBody,
-    command: (counterId, b) => ({ type: 'pause', counterId, reason: b.reason ?? null }),
+    run: (a, counterId, b, actor) => a.pause(counterId, b, actor),
   },
   {
     path: 'resume',
     summary: 'Resume a paused counter',
     body: ClerkBody,
-    command: (counterId) => ({ type: 'resume', counterId }),
+    run: (a, counterId, b, actor) => a.resume(counterId, b, actor),
   },
   {
     path: 'open',
     summary: 'Open a closed counter, naming the clerk',
     body: OpenCounterBody,
-    command: (counterId, b) => ({ type: 'openCounter', counterId, clerk: b.clerk ?? null }),
+    run: (a, counterId, b, actor) => a.openCounter(counterId, b, actor),
   },
   {
     path: 'close',
     summary: 'Close the counter (it must hold no ticket)',
     body: ClerkBody,
-    command: (counterId) => ({ type: 'closeCounter', counterId }),
+    run: (a, counterId, b, actor) => a.closeCounter(counterId, b, actor),
   },
 ];
 
@@ -112,18 +103,18 @@ const CounterReply = Type.Object({
   ticket: Type.Union([TicketSchema, Type.Null()], { description: 'The ticket the command acted on' }),
 });
 
-export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  const counterView = (counterId: number): CounterView => {
-    const view = hub.queries.counterView(counterId);
-    if (!view || !view.def.active) throw new DomainError('counter_not_found', { counterId });
-    return view;
-  };
+export interface CounterRoutesOptions {
+  listCounters: UseCase<typeof listCounters>;
+  counterDetail: UseCase<typeof counterDetail>;
+  counterActions: Bound<typeof counterActions>;
+}
+
+export const counterRoutes: FastifyPluginAsyncTypebox<CounterRoutesOptions> = async (app, { listCounters, counterDetail, counterActions }) => {
 
   app.get(
     '/api/counters',
     { schema: { tags: ['counters'], summary: 'Every counter with its state and the ticket it holds (public shapes)' } },
-    async () =>
-      hub.queue.read(() => hub.live.allCounters().filter(({ def }) => def.active).map(({ def }) => publicCounterView(counterView(def.id)))),
+    async () => listCounters(),
   );
 
   app.get(
@@ -139,24 +130,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
       // The page reads this after every change in the hall; only commands keep a session alive.
       config: { passive: true },
     },
-    async (request) =>
-      hub.queue.read((): CounterDetail => {
-        const view = counterView(request.params.counterId);
-        const served = view.def.services.map((l) => l.serviceId);
-        const today = hub.queries.today();
-        const report = dayReport(today, hub.tickets.ticketsOfDay(today), []);
-        return {
-          ...view,
-          services: hub.queries.serviceSummaries(served),
-          waiting: hub.queries.waitingFor(view.def.id),
-          today: report.counters.find((c) => c.counterId === view.def.id) ?? {
-            counterId: view.def.id,
-            done: 0,
-            noShow: 0,
-            averageServiceSeconds: null,
-          },
-        };
-      }),
+    async (request) => counterDetail(request.params.counterId),
   );
 
   for (const route of COMMANDS) {
@@ -175,8 +149,7 @@ export const counterRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app
       async (request) => {
         const { counterId } = request.params;
         const body = (request.body ?? {}) as Record<string, any>;
-        const { change, events } = await hub.queue.execute(route.command(counterId, body), actorOf(request.caller, body.clerk));
-        return hub.queue.read(() => ({ seq: events.at(-1)!.seq, counter: counterView(counterId), ticket: change.tickets.at(-1) ?? null }));
+        return route.run(counterActions, counterId, body, actorOf(request.caller, body.clerk));
       },
     );
   }

@@ -3,18 +3,18 @@
 // by code with personal data masked.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { formsFor, slipContent, SLIP_FORMS, type SlipForm } from '../../../hardware/slips/slip-content.js';
-import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
+import { SLIP_FORMS } from '../../../hardware/slips/slip-content.js';
 import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
-import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier/dossier.js';
+import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
-import { DomainError } from '../../domain/domain-error.js';
-import { dayOf } from '../../domain/calendar/hall-clock.js';
-import { describeProcessing, PAPER_KINDS } from '../../domain/dossier/procedures.js';
-import type { Hub } from '../../hub.js';
+import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
+import type { dossierSlipPdf, printDossierSlip } from '../../use-cases/dossiers/dossier-slip.js';
+import type { lookUpDossier } from '../../use-cases/dossiers/lookup-dossier.js';
+import type { dossierOf, listDossiers } from '../../use-cases/dossiers/read-dossiers.js';
+import type { changeDossierStatus, linkProvinceDossier, receiveDossier } from '../../use-cases/dossiers/receive-dossier.js';
+import type { UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
-import type { PrintService } from '../../services/print-service.js';
 import { CounterId, Described, errorResponses, PrintOutcomeSchema, staffErrorResponses, TicketId } from '../schemas.js';
 
 const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
@@ -79,31 +79,19 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintService }> = async (app, { hub, printing }) => {
-  const day = (at: number) => dayOf(at, hub.live.settings.timeZone);
-  const withTimeliness = (d: Dossier) => ({ ...d, timeliness: timelinessOf(d, hub.clock(), day) });
-  const stored = (code: string) => {
-    const d = hub.dossiers.get(code);
-    if (!d) throw new DomainError('dossier_not_found', { code });
-    return d;
-  };
-  /** A slip's words, for the PDF and the thermal roll alike: the form asked for, or the first that applies. */
-  const slipFor = async (code: string, asked: SlipForm | undefined) => {
-    const d = await hub.queue.read(() => stored(code));
-    const form = asked ?? formsFor(d)[0] ?? '01';
-    if (!formsFor(d).includes(form)) throw new DomainError('slip_not_applicable', { code: d.code, form });
-    const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
-    const content = slipContent(d, form, {
-      hallName: hub.live.settings.name,
-      timeZone: hub.live.settings.timeZone,
-      clerk: d.steps[0]?.by ?? '',
-      resultAt: procedure?.resultAt ?? null,
-      processingText: procedure ? procedure.processingText || describeProcessing(procedure.processing).vi : null,
-      printedAt: hub.clock(),
-    });
-    return { content, form, code: d.code };
-  };
-  const lastDossier = (events: { type: string; data: unknown }[]) => (events.findLast((e) => e.type === 'dossier:changed')!.data as { dossier: Dossier }).dossier;
+export interface DossierRoutesOptions {
+  receiveDossier: UseCase<typeof receiveDossier>;
+  linkProvinceDossier: UseCase<typeof linkProvinceDossier>;
+  changeDossierStatus: UseCase<typeof changeDossierStatus>;
+  dossierOf: UseCase<typeof dossierOf>;
+  listDossiers: UseCase<typeof listDossiers>;
+  dossierSlipPdf: UseCase<typeof dossierSlipPdf>;
+  printDossierSlip: UseCase<typeof printDossierSlip>;
+  lookUpDossier: UseCase<typeof lookUpDossier>;
+}
+
+export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRoutesOptions> = async (app, options) => {
+  const { receiveDossier, linkProvinceDossier, changeDossierStatus, dossierOf, listDossiers, dossierSlipPdf, printDossierSlip, lookUpDossier } = options;
 
   app.post(
     '/api/dossiers',
@@ -116,25 +104,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         security: [{ staff: [] }],
       },
     },
-    async (request, reply) => {
-      const b = request.body;
-      const { events } = await hub.queue.execute(
-        {
-          type: 'receiveDossier',
-          counterId: b.counterId,
-          ticketId: b.ticketId,
-          procedureCode: b.procedureCode,
-          applicant: { name: b.applicant.name, idNumber: b.applicant.idNumber, phone: b.applicant.phone ?? null, address: b.applicant.address },
-          papers: b.papers,
-          notes: b.notes ?? null,
-          outcome: b.outcome,
-          missingPapers: b.missingPapers ?? [],
-          reason: b.reason ?? null,
-        },
-        actorOf(request.caller),
-      );
-      return reply.status(201).send(withTimeliness(lastDossier(events)));
-    },
+    async (request, reply) => reply.status(201).send(await receiveDossier(request.body, actorOf(request.caller))),
   );
 
   app.post(
@@ -148,11 +118,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         security: [{ staff: [] }],
       },
     },
-    async (request, reply) => {
-      const { counterId, ticketId, code } = request.body;
-      const { events } = await hub.queue.execute({ type: 'linkDossier', counterId, ticketId, code }, actorOf(request.caller));
-      return reply.status(201).send(withTimeliness(lastDossier(events)));
-    },
+    async (request, reply) => reply.status(201).send(await linkProvinceDossier(request.body, actorOf(request.caller))),
   );
 
   app.post(
@@ -167,14 +133,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const { action, note, missingPapers, promisedAt } = request.body;
-      const { events } = await hub.queue.execute(
-        { type: 'changeDossier', code: request.params.code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) },
-        actorOf(request.caller),
-      );
-      return withTimeliness(lastDossier(events));
-    },
+    async (request) => changeDossierStatus(request.params.code, request.body, actorOf(request.caller)),
   );
 
   app.get(
@@ -188,7 +147,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         security: [{ staff: [] }],
       },
     },
-    async (request) => hub.queue.read(() => withTimeliness(stored(request.params.code))),
+    async (request) => dossierOf(request.params.code),
   );
 
   app.get(
@@ -203,17 +162,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
       },
       config: { passive: true },
     },
-    async (request) => {
-      const { ticketId, dueWithinHours, counterId } = request.query;
-      return hub.queue.read(() => {
-        if (ticketId) return hub.dossiers.ofTicket(ticketId).map(withTimeliness);
-        const before = hub.clock() + (dueWithinHours ?? 48) * 3_600_000;
-        return hub.dossiers
-          .dueBefore(before, 200)
-          .filter((d) => counterId === undefined || d.counterId === counterId)
-          .map(withTimeliness);
-      });
-    },
+    async (request) => listDossiers(request.query),
   );
 
   app.get(
@@ -230,9 +179,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
       config: { passive: true },
     },
     async (request, reply) => {
-      const { content, form, code } = await slipFor(request.params.code, request.query.form);
-      const pdf = await slipPdf(content, request.query.size ?? 'A4');
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${code}-mau-${form}.pdf"`).send(pdf);
+      const { pdf, fileName } = await dossierSlipPdf(request.params.code, request.query.form, request.query.size ?? 'A4');
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
     },
   );
 
@@ -248,12 +196,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const kiosk = hub.live.kiosks.find((k) => k.id === request.body.kioskId && k.active);
-      if (!kiosk) throw new DomainError('kiosk_not_found', { kioskId: request.body.kioskId });
-      const { content } = await slipFor(request.params.code, request.body.form);
-      return { print: await printing.printSlip(kiosk, content) };
-    },
+    async (request) => printDossierSlip(request.params.code, request.body.kioskId, request.body.form),
   );
 
   app.get(
@@ -266,15 +209,6 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: Prin
         response: { 200: Described('{ code, procedureName, applicant (masked), status, statusWords, steps, dueAt, timeliness, resultAt, counters }'), ...errorResponses },
       },
     },
-    async (request): Promise<LookupReply> => {
-      const d = await hub.queue.read(() => stored(request.params.code));
-      const procedure = d.procedureCode ? hub.catalog.find(d.procedureCode) : undefined;
-      const where = { resultAt: procedure?.resultAt ?? null, counters: procedure ? hub.catalog.countersFor(procedure) : [] };
-      // A dossier of the province's system: its status is the province's, read now (or lately).
-      const sourced = d.kind === 'linked' ? await hub.statusSource.statusOf(d.code) : null;
-      const shown = sourced?.available ? { ...d, status: sourced.status, dueAt: sourced.dueAt ?? d.dueAt } : d;
-      const provinceStatus = sourced === null ? null : sourced.available ? 'read' : 'unavailable';
-      return { ...publicDossier(shown, hub.clock(), day), ...where, provinceStatus };
-    },
+    async (request): Promise<LookupReply> => lookUpDossier(request.params.code),
   );
 };

@@ -2,29 +2,22 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/domain-error.js';
-import type { Hub } from '../../hub.js';
+import type { hallSnapshot, health, listServices, serviceOf } from '../../use-cases/hall/read-hall.js';
+import type { UseCase } from '../../use-cases/ports.js';
 import { DeviceStatusSchema, errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
-import type { DeviceRegistry } from '../../services/device-registry.js';
 
 export interface HallRoutesOptions {
-  hub: Hub;
-  version: string;
-  devices: DeviceRegistry;
-}
-
-function memoryFigures() {
-  const m = process.memoryUsage();
-  // `external` already counts the buffers (`arrayBuffers`).
-  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external };
+  health: UseCase<typeof health>;
+  hallSnapshot: UseCase<typeof hallSnapshot>;
+  listServices: UseCase<typeof listServices>;
+  serviceOf: UseCase<typeof serviceOf>;
 }
 
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').filter((v) => v !== '');
 }
 
-export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { hub, version, devices }) => {
-  const ping = hub.db.prepare('SELECT 1');
+export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { health, hallSnapshot, listServices, serviceOf }) => {
   app.get(
     '/api/health',
     {
@@ -45,25 +38,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         },
       },
     },
-    async () => {
-      let dbOk = true;
-      try {
-        ping.get();
-      } catch {
-        dbOk = false;
-      }
-      const deviceList = devices.list();
-      return {
-        ok: dbOk && deviceList.every((d) => d.ok),
-        version,
-        uptimeSeconds: Math.round((hub.clock() - hub.startedAt) / 1000),
-        day: hub.queries.today(),
-        seq: hub.queue.lastSeq(),
-        database: { ok: dbOk, schemaVersion: hub.schemaVersion },
-        devices: deviceList,
-        memory: memoryFigures(),
-      };
-    },
+    async () => health(),
   );
 
   app.get(
@@ -78,7 +53,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
     },
     async (request) => {
       const counters = list(request.query.counters).map(Number);
-      return hub.queue.read(() => hub.queries.snapshot({ services: list(request.query.services), counters }));
+      return hallSnapshot({ services: list(request.query.services), counters });
     },
   );
 
@@ -91,7 +66,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         response: { 200: Type.Array(ServiceSummarySchema) },
       },
     },
-    async () => hub.queue.read(() => hub.queries.serviceSummaries()),
+    async () => listServices(),
   );
 
   app.get(
@@ -104,10 +79,6 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         response: { 200: ServiceSummarySchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const [summary] = await hub.queue.read(() => hub.queries.serviceSummaries([request.params.serviceId]));
-      if (!summary) throw new DomainError('service_not_found', { serviceId: request.params.serviceId });
-      return summary;
-    },
+    async (request) => serviceOf(request.params.serviceId),
   );
 };

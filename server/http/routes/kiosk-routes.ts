@@ -2,46 +2,25 @@
 // print it again when the first print failed. A kiosk proves itself with its token.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { DomainError } from '../../domain/domain-error.js';
-import { anywhere } from '../../domain/access/actor.js';
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';
-import type { DossierCommand } from '../../domain/dossier/dossier-engine.js';
-import type { Command } from '../../domain/queue/queue-engine.js';
-import { publicTicket } from '../../domain/queue/public-view.js';
+import type { kioskInfo, reprintTicket, takeNumberAtKiosk, takeReturnTicket } from '../../use-cases/kiosk/take-number-at-kiosk.js';
+import type { UseCase } from '../../use-cases/ports.js';
 import { kioskOf } from '../access/access-control.js';
-import type { Hub } from '../../hub.js';
-import type { DeviceRegistry } from '../../services/device-registry.js';
-import { printerDeviceId } from '../../contract/events.js';
-import type { PrintService } from '../../services/print-service.js';
-import { lanAddress, phoneBaseUrl, phoneUrl } from '../public-address.js';
 import { errorResponses, ErrorSchema, KioskInfoSchema, KioskReprintReplySchema, KioskTicketBody, KioskTicketReplySchema, TicketParams } from '../schemas.js';
 
 const KioskTicketReply = KioskTicketReplySchema;
 
 const kioskErrors = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
 
-export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintService; devices: DeviceRegistry }> = async (
-  app,
-  { hub, printing, devices },
-) => {
-  const lan = lanAddress();
-  const baseUrl = (request: FastifyRequest) =>
-    phoneBaseUrl(hub.live.settings.publicUrl, process.env.LUOT_PUBLIC_URL, request.headers.host, lan);
+export interface KioskRoutesOptions {
+  kioskInfo: UseCase<typeof kioskInfo>;
+  takeNumberAtKiosk: UseCase<typeof takeNumberAtKiosk>;
+  takeReturnTicket: UseCase<typeof takeReturnTicket>;
+  reprintTicket: UseCase<typeof reprintTicket>;
+}
 
-  /** Gives the kiosk's number (a new one, or one to collect a result) and prints it. */
-  const issueAndPrint = async (request: FastifyRequest, command: Extract<Command | DossierCommand, { type: 'issue' | 'returnTicket' }>) => {
-    const kiosk = kioskOf(request);
-    // Only a ticket actually given counts against the kiosk's cap; a refused tap does not.
-    const { change, events } = await hub.limits.kioskTicket(kiosk.id, kiosk.ticketsPerMinute, () => hub.queue.execute(command, anywhere(`kiosk:${kiosk.id}`)));
-    const ticketId = change.tickets[0]!.id;
-    const view = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(ticketId)!));
-    const url = phoneUrl(baseUrl(request), ticketId);
-    const print = await printing.printTicket(kiosk, view, url);
-    return { seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
-  };
-
+export const kioskRoutes: FastifyPluginAsyncTypebox<KioskRoutesOptions> = async (app, { kioskInfo, takeNumberAtKiosk, takeReturnTicket, reprintTicket }) => {
   app.get(
     '/api/kiosk',
     {
@@ -51,17 +30,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         response: { 200: KioskInfoSchema, ...kioskErrors },
       },
     },
-    async (request) => {
-      const kiosk = kioskOf(request);
-      return {
-        id: kiosk.id,
-        name: kiosk.name,
-        ticketsPerMinute: kiosk.ticketsPerMinute,
-        paperWidth: kiosk.printer.paperWidth,
-        printer: devices.get(printerDeviceId(kiosk.id)),
-        phoneBaseUrl: baseUrl(request),
-      };
-    },
+    async (request) => kioskInfo(kioskOf(request), request.headers.host),
   );
 
   app.post(
@@ -74,10 +43,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         response: { 201: KioskTicketReply, ...kioskErrors },
       },
     },
-    async (request, reply) => {
-      const { serviceId, priority } = request.body;
-      return reply.status(201).send(await issueAndPrint(request, { type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }));
-    },
+    async (request, reply) => reply.status(201).send(await takeNumberAtKiosk(kioskOf(request), request.headers.host, request.body)),
   );
 
   app.post(
@@ -90,8 +56,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         response: { 201: KioskTicketReply, ...kioskErrors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await issueAndPrint(request, { type: 'returnTicket', code: request.body.code, source: 'kiosk' })),
+    async (request, reply) => reply.status(201).send(await takeReturnTicket(kioskOf(request), request.headers.host, request.body.code)),
   );
 
   app.post(
@@ -104,20 +69,6 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         response: { 200: KioskReprintReplySchema, ...kioskErrors },
       },
     },
-    async (request) => {
-      const kiosk = kioskOf(request);
-      const { ticketId } = request.params;
-      const view = await hub.queue.read(() => {
-        const ticket = hub.live.ticket(ticketId);
-        if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
-        if (ticket.day !== hub.queries.today()) throw new DomainError('ticket_not_from_today', { ticketId });
-        return hub.queries.ticketView(ticket);
-      });
-      hub.limits.checkReprint(ticketId, hub.live.settings.reprintsPerTicket);
-      const url = phoneUrl(baseUrl(request), ticketId);
-      const print = await printing.printTicket(kiosk, view, url);
-      if (print.ok) hub.limits.reprinted(ticketId);
-      return { ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
-    },
+    async (request) => reprintTicket(kioskOf(request), request.headers.host, request.params.ticketId),
   );
 };

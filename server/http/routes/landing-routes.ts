@@ -2,7 +2,8 @@
 
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Hub } from '../../hub.js';
+import type { HallOverview, hallOverview } from '../../use-cases/hall/hall-overview.js';
+import type { UseCase } from '../../use-cases/ports.js';
 import { fromHubMachine } from '../access/access-control.js';
 import { waitMinutesToShow } from '../../domain/estimate/wait-estimate.js';
 import { FONTS_DIR } from '../../paths.js';
@@ -30,8 +31,7 @@ function dayAsWritten(day: string): string {
 }
 
 /** The kiosks with their registration links, which carry secrets: shown on the hub machine only. */
-function kioskList(hub: Hub, local: boolean): string {
-  const kiosks = hub.live.kiosks.filter((k) => k.active);
+function kioskList(kiosks: HallOverview['kiosks'], local: boolean): string {
   if (kiosks.length === 0) return '';
   const items = kiosks
     .map((k) => {
@@ -42,11 +42,9 @@ function kioskList(hub: Hub, local: boolean): string {
   return `<h2>${both(T.kiosks)}</h2><ul>${items}</ul>${local ? '' : `<p class="en">${both(T.kioskLocalNote)}</p>`}`;
 }
 
-export function renderLanding(hub: Hub, local = false): string {
-  const settings = hub.live.settings;
-  const rows = hub.queries
-    .serviceSummaries()
-    .filter((s) => s.active)
+export function renderLanding(hall: HallOverview, local = false): string {
+  const { settings } = hall;
+  const rows = hall.services
     .map(
       (s) => `<tr><td><span class="dot" style="background:${escapeHtml(s.color ?? '#555')}"></span>${both(s.name)}</td>
         <td class="num">${s.waiting}</td><td>${s.beyondClosing ? both(T.beyondClosing) : waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters.toLocaleString("vi-VN")}</td></tr>`,
@@ -78,19 +76,23 @@ export function renderLanding(hub: Hub, local = false): string {
 </style></head>
 <body>
 <header><h1>${escapeHtml(settings.name)}</h1>
-<p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(dayAsWritten(hub.queries.today()))}</p></header>
+<p>${both(T.title)} · ${escapeHtml(settings.agencyCode)} · ${both(T.day)}: ${escapeHtml(dayAsWritten(hall.today))}</p></header>
 <main>
-<section><h2>${both(T.surfaces)}</h2><ul>${links}</ul>${kioskList(hub, local)}</section>
+<section><h2>${both(T.surfaces)}</h2><ul>${links}</ul>${kioskList(hall.kiosks, local)}</section>
 <section><h2>${both(T.services)}</h2>
 <table><thead><tr><th>${both(T.service)}</th><th>${both(T.waiting)}</th><th>${both(T.estimate)}</th><th>${both(T.counters)}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>
 </main></body></html>`;
 }
 
-export const landingRoutes: FastifyPluginAsync<{ hub: Hub }> = async (app, { hub }) => {
+export interface LandingRoutesOptions {
+  hallOverview: UseCase<typeof hallOverview>;
+}
+
+export const landingRoutes: FastifyPluginAsync<LandingRoutesOptions> = async (app, { hallOverview }) => {
   // The bundled font, for pages the hub writes itself (the landing page).
   await app.register(fastifyStatic, { root: FONTS_DIR, prefix: '/fonts/', decorateReply: false, maxAge: 86_400_000, allowedPath: (path) => /\.ttf$/.test(path) });
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    return reply.type('text/html; charset=utf-8').send(renderLanding(hub, fromHubMachine(request)));
+    return reply.type('text/html; charset=utf-8').send(renderLanding(hallOverview(), fromHubMachine(request)));
   });
 };

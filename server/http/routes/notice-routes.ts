@@ -2,10 +2,9 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { PublicHallSettings } from '../../contract/events.js';
-import { publicSettings } from '../../domain/queue/public-view.js';
+import type { setDisplayNotice } from '../../use-cases/hall/display-notice.js';
+import type { UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
-import type { Hub } from '../../hub.js';
 import { staffErrorResponses } from '../schemas.js';
 
 const NoticeBody = Type.Object(
@@ -23,12 +22,10 @@ const NoticeBody = Type.Object(
 );
 
 export interface NoticeRoutesOptions {
-  hub: Hub;
-  /** Tells every page the settings changed. */
-  publish: (settings: PublicHallSettings) => void;
+  setDisplayNotice: UseCase<typeof setDisplayNotice>;
 }
 
-export const noticeRoutes: FastifyPluginAsyncTypebox<NoticeRoutesOptions> = async (app, { hub, publish }) => {
+export const noticeRoutes: FastifyPluginAsyncTypebox<NoticeRoutesOptions> = async (app, { setDisplayNotice }) => {
   app.put(
     '/api/hall/notice',
     {
@@ -43,12 +40,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<NoticeRoutesOptions> = asyn
     },
     async (request) => {
       const manager = actorOf(request.caller);
-      const body = request.body.notice;
-      const notice = body ? { vi: body.vi.trim(), en: body.en?.trim() || body.vi.trim() } : null;
-      hub.hall.setOverride('displayNotice', notice, hub.clock(), manager.name);
-      hub.live.settings = { ...hub.live.settings, displayNotice: notice };
-      publish(publicSettings(hub.live.settings));
-      return { notice };
+      return setDisplayNotice(request.body.notice, manager);
     },
   );
 };

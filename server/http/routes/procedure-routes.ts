@@ -4,12 +4,8 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { ProcedureGuideEntry } from '../../contract/dossiers.js';
-import { CatalogError, catalogFromCsv, catalogFromData } from '../../config/procedure-file.js';
-import { DomainError } from '../../domain/domain-error.js';
-import { localTime } from '../../domain/calendar/hall-clock.js';
-import { describeProcessing, type Procedure } from '../../domain/dossier/procedures.js';
-import type { Hub } from '../../hub.js';
+import type { UseCase } from '../../use-cases/ports.js';
+import type { dueDateOf, procedureOf, replaceCatalog, searchProcedures } from '../../use-cases/procedures/procedures-guide.js';
 import { Described, errorResponses, staffErrorResponses } from '../schemas.js';
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', description: 'The procedure code, e.g. HT.01' }) });
@@ -27,9 +23,14 @@ const DueQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  const withCounters = (p: Procedure): ProcedureGuideEntry => ({ ...p, counters: hub.catalog.countersFor(p), processingWords: describeProcessing(p.processing) });
+export interface ProcedureRoutesOptions {
+  searchProcedures: UseCase<typeof searchProcedures>;
+  procedureOf: UseCase<typeof procedureOf>;
+  dueDateOf: UseCase<typeof dueDateOf>;
+  replaceCatalog: UseCase<typeof replaceCatalog>;
+}
 
+export const procedureRoutes: FastifyPluginAsyncTypebox<ProcedureRoutesOptions> = async (app, { searchProcedures, procedureOf, dueDateOf, replaceCatalog }) => {
   app.get(
     '/api/procedures',
     {
@@ -40,7 +41,7 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (a
         response: { 200: Described('[{ code, name, serviceId, field, papers, fee, processing, processingText, processingWords, resultAt, legalBasis, counters }]'), ...errorResponses },
       },
     },
-    async (request) => hub.catalog.search(request.query.q ?? '', request.query.serviceId).map(withCounters),
+    async (request) => searchProcedures(request.query.q ?? '', request.query.serviceId),
   );
 
   app.get(
@@ -53,7 +54,7 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (a
         response: { 200: Described('{ code, name, papers, fee, processing, ..., counters }'), ...errorResponses },
       },
     },
-    async (request) => withCounters(hub.catalog.get(request.params.code)),
+    async (request) => procedureOf(request.params.code),
   );
 
   app.get(
@@ -70,15 +71,7 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (a
         },
       },
     },
-    async (request) => {
-      const procedure = hub.catalog.get(request.params.code);
-      const receivedAt = request.query.at ?? hub.clock();
-      const time = hub.catalog.workingTime();
-      const dueAt = time.dueAt(receivedAt, procedure.processing);
-      const local = localTime(dueAt, hub.live.settings.timeZone);
-      const hhmm = `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
-      return { receivedAt, startsAt: time.startOf(receivedAt), dueAt, dueDay: local.day, dueTime: hhmm };
-    },
+    async (request) => dueDateOf(request.params.code, request.query.at),
   );
 
   // A catalogue is plain text when it is CSV; it reaches the handler as it came.
@@ -96,16 +89,6 @@ export const procedureRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (a
       },
       bodyLimit: 2_000_000,
     },
-    async (request) => {
-      let list: Procedure[];
-      try {
-        list = typeof request.body === 'string' ? catalogFromCsv(request.body, 'the uploaded CSV') : catalogFromData(request.body, 'the uploaded list');
-      } catch (error) {
-        if (error instanceof CatalogError) throw new DomainError('catalog_invalid', { problems: error.problems.slice(0, 5).join('; ') });
-        throw error;
-      }
-      await hub.queue.read(() => hub.catalog.replace(list));
-      return { count: list.length };
-    },
+    async (request) => replaceCatalog(request.body),
   );
 };

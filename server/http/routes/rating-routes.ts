@@ -4,30 +4,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DomainError } from '../../domain/domain-error.js';
-import { addDays } from '../../domain/calendar/holidays.js';
-import { RATING_LEVELS, type Rating } from '../../domain/rating/rating.js';
-import { localInstant } from '../../domain/calendar/working-time.js';
-import type { Hub } from '../../hub.js';
+import { RATING_LEVELS } from '../../domain/rating/rating.js';
+import type { UseCase } from '../../use-cases/ports.js';
+import type { rateService, ratingTabletInfo } from '../../use-cases/ratings/rate-service.js';
+import type { ratingsReport } from '../../use-cases/ratings/ratings-report.js';
 import { actorOf } from '../access/access-rules.js';
 import { Described, RatingTabletInfoSchema, staffErrorResponses, TicketId } from '../schemas.js';
 
 const Level = Type.Union(RATING_LEVELS.map((l) => Type.Literal(l)));
 
-/** Counts of each level, and the share with no "not satisfied" (the national index's measure). */
-function tally(ratings: Rating[]) {
-  const counts = { very_satisfied: 0, satisfied: 0, not_satisfied: 0 };
-  for (const r of ratings) counts[r.level]++;
-  const total = ratings.length;
-  return { total, ...counts, satisfiedShare: total === 0 ? null : Math.round(((total - counts.not_satisfied) / total) * 1000) / 10 };
+export interface RatingRoutesOptions {
+  ratingTabletInfo: UseCase<typeof ratingTabletInfo>;
+  rateService: UseCase<typeof rateService>;
+  ratingsReport: UseCase<typeof ratingsReport>;
 }
 
-function groupBy<K extends string | number>(ratings: Rating[], key: (r: Rating) => K) {
-  const groups = new Map<K, Rating[]>();
-  for (const r of ratings) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  return [...groups].map(([k, list]) => ({ key: k, ...tally(list) }));
-}
-
-export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+export const ratingRoutes: FastifyPluginAsyncTypebox<RatingRoutesOptions> = async (app, { ratingTabletInfo, rateService, ratingsReport }) => {
   app.get(
     '/api/rating-tablet',
     {
@@ -40,8 +32,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     async (request) => {
       const { principal } = request.caller;
       if (principal.kind !== 'ratingTablet') throw new DomainError('rating_tablet_unregistered');
-      const counter = hub.live.counter(principal.tablet.counterId)!;
-      return { id: principal.tablet.id, counterId: counter.id, counterName: counter.name };
+      return ratingTabletInfo(principal.tablet);
     },
   );
 
@@ -57,9 +48,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
     },
     async (request, reply) => {
       const actor = actorOf(request.caller);
-      const { events } = await hub.queue.execute({ type: 'rateTicket', counterId: actor.counterId!, ticketId: request.body.ticketId, level: request.body.level }, actor);
-      const { clerk: _clerk, ...rating } = (events[0]!.data as { rating: Rating }).rating;
-      return reply.status(201).send(rating);
+      return reply.status(201).send(await rateService({ counterId: actor.counterId!, ticketId: request.body.ticketId, level: request.body.level }, actor));
     },
   );
 
@@ -74,17 +63,6 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const day = request.query.day ?? hub.queries.today();
-      const tz = hub.live.settings.timeZone;
-      const ratings = hub.ratings.between(localInstant(day, 0, tz), localInstant(addDays(day, 1), 0, tz));
-      return {
-        day,
-        ...tally(ratings),
-        counters: groupBy(ratings, (r) => r.counterId),
-        clerks: groupBy(ratings, (r) => r.clerk ?? '—'),
-        services: groupBy(ratings, (r) => r.serviceId),
-      };
-    },
+    async (request) => ratingsReport(request.query.day),
   );
 };

@@ -1,16 +1,20 @@
 // The manager's reading: the day report, closing the day by hand, and the event log.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { backupDatabase, databaseBytes } from '../../db/database.js';
-import { reserveBytes, roomForCopy } from '../../domain/storage/disk-space.js';
-import { DomainError } from '../../domain/domain-error.js';
-import type { Hub } from '../../hub.js';
-import { dayReport } from '../../domain/report/day-report.js';
 import Type from 'typebox';
+import type { UseCase } from '../../use-cases/ports.js';
+import type { backUpNow, closeDayNow, dayReportOf, eventLog } from '../../use-cases/reports/day-reports.js';
 import { actorOf } from '../access/access-rules.js';
 import { ClerkBody, Described, EventsQuery, ReportQuery, staffErrorResponses } from '../schemas.js';
 
-export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+export interface ReportRoutesOptions {
+  dayReportOf: UseCase<typeof dayReportOf>;
+  closeDayNow: UseCase<typeof closeDayNow>;
+  backUpNow: UseCase<typeof backUpNow>;
+  eventLog: UseCase<typeof eventLog>;
+}
+
+export const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { dayReportOf, closeDayNow, backUpNow, eventLog }) => {
   app.get(
     '/api/reports/day',
     {
@@ -22,10 +26,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const day = request.query.day ?? hub.queries.today();
-      return hub.queue.read(() => dayReport(day, hub.tickets.ticketsOfDay(day), hub.live.allServices().map((s) => s.id)));
-    },
+    async (request) => dayReportOf(request.query.day),
   );
 
   app.post(
@@ -39,11 +40,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const { events } = await hub.queue.execute({ type: 'closeDay', includeToday: true }, actorOf(request.caller, request.body.clerk));
-      const closed = events.flatMap((e) => (e.type === 'day:closed' ? e.data.tickets : []));
-      return { seq: hub.queue.lastSeq(), closed: closed.length };
-    },
+    async (request) => closeDayNow(actorOf(request.caller, request.body.clerk)),
   );
 
   app.post(
@@ -57,15 +54,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request, reply) => {
-      const free = hub.diskFreeBytes(hub.dataDir);
-      const size = databaseBytes(hub.db);
-      if (!roomForCopy(free, size)) {
-        throw new DomainError('disk_full', { free, copy: size, reserve: reserveBytes(size) });
-      }
-      const path = await hub.queue.read(() => backupDatabase(hub.db, hub.dataDir, 'manual'));
-      return reply.status(201).send({ path: await path });
-    },
+    async (request, reply) => reply.status(201).send(await backUpNow()),
   );
 
   app.get(
@@ -79,6 +68,6 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => hub.queue.read(() => hub.events.read({ after: request.query.after ?? 0, limit: request.query.limit ?? 200 })),
+    async (request) => eventLog(request.query.after ?? 0, request.query.limit ?? 200),
   );
 };

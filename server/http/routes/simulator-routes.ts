@@ -14,7 +14,7 @@ const Key = Type.Union(
 
 const notFound = (what: string, en: string) => ({ statusCode: 404, error: 'not_found', message: what, messageEn: en });
 
-export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: BusDevices; tokens: SimulatorTokens }> = async (app, { buses, tokens }) => {
+export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: Pick<BusDevices, 'simulated'>; tokens: Pick<SimulatorTokens, 'issue'> }> = async (app, { buses, tokens }) => {
   app.get(
     '/api/simulator/token',
     {

@@ -3,8 +3,8 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { Hub } from '../../hub.js';
-import { atCounter } from '../../domain/access/actor.js';
+import type { UseCase } from '../../use-cases/ports.js';
+import type { counterChoices, sessionOf, signIn, signOut } from '../../use-cases/staff/sign-in.js';
 import { actorOf } from '../access/access-rules.js';
 import { staffOf } from '../access/access-control.js';
 import { CounterChoiceSchema, SessionSchema, SignInReplySchema, staffErrorResponses } from '../schemas.js';
@@ -19,7 +19,14 @@ const SignInBody = Type.Object(
 );
 
 
-export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
+export interface StaffRoutesOptions {
+  signIn: UseCase<typeof signIn>;
+  signOut: UseCase<typeof signOut>;
+  sessionOf: UseCase<typeof sessionOf>;
+  counterChoices: UseCase<typeof counterChoices>;
+}
+
+export const staffRoutes: FastifyPluginAsyncTypebox<StaffRoutesOptions> = async (app, { signIn, signOut, sessionOf, counterChoices }) => {
   app.post(
     '/api/staff/sign-in',
     {
@@ -32,12 +39,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
     },
     async (request) => {
       const { user, password, counterId = null } = request.body;
-      const signedIn = await hub.staff.signIn(user.trim().toLowerCase(), password, counterId, request.socket.remoteAddress ?? 'unknown');
-      if (counterId !== null && hub.live.counterState(counterId)?.mode === 'closed') {
-        const clerk = signedIn.session.name;
-        await hub.queue.execute({ type: 'openCounter', counterId, clerk }, atCounter(clerk, counterId));
-      }
-      return signedIn;
+      return signIn({ user, password, counterId, address: request.socket.remoteAddress ?? 'unknown' });
     },
   );
 
@@ -52,7 +54,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
       },
       config: { passive: true },
     },
-    async (request) => hub.staff.session(staffOf(request)),
+    async (request) => sessionOf(staffOf(request)),
   );
 
   app.post(
@@ -67,11 +69,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
     },
     async (request) => {
       const staff = staffOf(request);
-      hub.staff.signOut(staff);
-      const state = staff.counterId !== null ? hub.live.counterState(staff.counterId) : undefined;
-      if (!state || state.mode === 'closed' || state.currentTicketId !== null) return { closedCounter: false };
-      await hub.queue.execute({ type: 'closeCounter', counterId: state.id }, actorOf(request.caller));
-      return { closedCounter: true };
+      return signOut(staff, () => actorOf(request.caller));
     },
   );
 
@@ -86,12 +84,6 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, 
         },
       },
     },
-    async () => {
-      const holders = hub.staff.holders();
-      return hub.live
-        .allCounters()
-        .filter(({ def }) => def.active)
-        .map(({ def }) => ({ id: def.id, name: def.name, holder: holders.get(def.id) ?? null }));
-    },
+    async () => counterChoices(),
   );
 };

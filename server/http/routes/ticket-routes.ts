@@ -1,11 +1,11 @@
 // Tickets: take a number, follow it, and the commands that act on a ticket by its id.
 
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DomainError } from '../../domain/domain-error.js';
-import type { Command } from '../../domain/queue/queue-engine.js';
-import type { Hub } from '../../hub.js';
+import type { ticketActions } from '../../use-cases/queue/act-on-ticket.js';
+import type { publicTicketOf, ticketHistory, ticketsOfDay } from '../../use-cases/queue/read-tickets.js';
+import type { takeNumber } from '../../use-cases/queue/take-number.js';
+import type { Bound, UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
 import {
   CancelBody,
@@ -27,12 +27,15 @@ const CommandReply = Type.Object({
   ticket: TicketViewSchema,
 });
 
-export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  const ticketOf = (ticketId: string) => {
-    const ticket = hub.live.ticket(ticketId);
-    if (!ticket) throw new DomainError('ticket_not_found', { ticketId });
-    return ticket;
-  };
+export interface TicketRoutesOptions {
+  takeNumber: UseCase<typeof takeNumber>;
+  ticketsOfDay: UseCase<typeof ticketsOfDay>;
+  publicTicketOf: UseCase<typeof publicTicketOf>;
+  ticketHistory: UseCase<typeof ticketHistory>;
+  ticketActions: Bound<typeof ticketActions>;
+}
+
+export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = async (app, { takeNumber, ticketsOfDay, publicTicketOf, ticketHistory, ticketActions }) => {
 
   app.post(
     '/api/tickets',
@@ -46,11 +49,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
       },
     },
     async (request, reply) => {
-      const { serviceId, priority, source } = request.body;
-      const command = { type: 'issue', serviceId, priority: priority ?? null, source: source ?? 'api' } as const;
-      const { change, events } = await hub.queue.execute(command, actorOf(request.caller));
-      const ticket = await hub.queue.read(() => hub.queries.ticketView(hub.live.ticket(change.tickets[0]!.id)!));
-      return reply.status(201).send({ seq: events.at(-1)!.seq, ticket });
+      return reply.status(201).send(await takeNumber(request.body, actorOf(request.caller)));
     },
   );
 
@@ -65,11 +64,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      const { day, status, serviceId } = request.query;
-      const tickets = await hub.queue.read(() => hub.tickets.ticketsOfDay(day ?? hub.queries.today()));
-      return tickets.filter((t) => (status ? t.status === status : true) && (serviceId ? t.serviceId === serviceId : true));
-    },
+    async (request) => ticketsOfDay(request.query),
   );
 
   app.get(
@@ -82,7 +77,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         response: { 200: PublicTicketViewSchema, ...errorResponses },
       },
     },
-    async (request) => hub.queue.read(() => hub.queries.publicTicketView(ticketOf(request.params.ticketId))),
+    async (request) => publicTicketOf(request.params.ticketId),
   );
 
   app.get(
@@ -96,18 +91,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) => {
-      return hub.queue.read(() => {
-        ticketOf(request.params.ticketId);
-        return hub.events.read({ ticketId: request.params.ticketId, limit: 1000 });
-      });
-    },
+    async (request) => ticketHistory(request.params.ticketId),
   );
-
-  const ticketCommand = async (request: FastifyRequest, ticketId: string, command: Command, clerk: string | undefined) => {
-    const { events } = await hub.queue.execute(command, actorOf(request.caller, clerk));
-    return hub.queue.read(() => ({ seq: events.at(-1)!.seq, ticket: hub.queries.ticketView(ticketOf(ticketId)) }));
-  };
 
   app.post(
     '/api/tickets/:ticketId/restore',
@@ -121,8 +106,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) =>
-      ticketCommand(request, request.params.ticketId, { type: 'restore', ticketId: request.params.ticketId }, request.body.clerk),
+    async (request) => ticketActions.restore(request.params.ticketId, actorOf(request.caller, request.body.clerk)),
   );
 
   app.post(
@@ -137,13 +121,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) =>
-      ticketCommand(
-        request,
-        request.params.ticketId,
-        { type: 'cancel', ticketId: request.params.ticketId, reason: request.body.reason ?? null },
-        request.body.clerk,
-      ),
+    async (request) => ticketActions.cancel(request.params.ticketId, request.body.reason ?? null, actorOf(request.caller, request.body.clerk)),
   );
 
   app.post(
@@ -158,12 +136,6 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         security: [{ staff: [] }],
       },
     },
-    async (request) =>
-      ticketCommand(
-        request,
-        request.params.ticketId,
-        { type: 'setPriority', ticketId: request.params.ticketId, priority: request.body.priority },
-        request.body.clerk,
-      ),
+    async (request) => ticketActions.setPriority(request.params.ticketId, request.body.priority, actorOf(request.caller, request.body.clerk)),
   );
 };

@@ -14,7 +14,7 @@ const CallQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const voiceRoutes: FastifyPluginAsyncTypebox<{ voice: VoiceService }> = async (app, { voice }) => {
+export const voiceRoutes: FastifyPluginAsyncTypebox<{ voice: Pick<VoiceService, 'callWav'> }> = async (app, { voice }) => {
   app.get(
     '/api/voice/call.wav',
     {

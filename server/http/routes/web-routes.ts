@@ -16,7 +16,7 @@ const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
 const DISPLAY_DIST = join(WEB_DIST_DIR, 'display');
 const PRINT_FILE = /^[0-9]{8}-[A-Za-z0-9_]{1,16}-[0-9]+_[A-Za-z0-9_-]{1,32}_[0-9]+\.(png|bin)$/;
 
-export const webRoutes: FastifyPluginAsyncTypebox<{ printing: PrintService }> = async (app, { printing }) => {
+export const webRoutes: FastifyPluginAsyncTypebox<{ printing: Pick<PrintService, 'printsDir' | 'recentPrints'> }> = async (app, { printing }) => {
   const built = existsSync(join(KIOSK_DIST, 'index.html'));
   // Gives every reply sendFile(). The prints folder is made now, so a first start says nothing about it.
   mkdirSync(printing.printsDir, { recursive: true });
