@@ -3,8 +3,8 @@
 // by code with personal data masked.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { formsFor, slipContent, SLIP_FORMS, type SlipForm } from '../../../hardware/slips/slip-content.js';
-import { slipPdf } from '../../../hardware/slips/slip-pdf.js';
+import { formsFor, slipContent, SLIP_FORMS, type SlipForm } from '../../use-cases/dossiers/slips/slip-content.js';
+import { slipPdf } from '../../use-cases/dossiers/slips/slip-pdf.js';
 import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
 import { DOSSIER_CODE_PATTERN, publicDossier, timelinessOf, type Dossier } from '../../domain/dossier/dossier.js';
