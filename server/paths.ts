@@ -25,5 +25,5 @@ export const HOLIDAYS_FILE = join(PROJECT_ROOT, 'config', 'holidays.yaml');
 export const FONTS_DIR = join(PROJECT_ROOT, 'hardware', 'fonts');
 /** Built front-ends (npm run build:web), served by the hub. */
 export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist', 'web');
-/** The default voice pack, made at build time by hardware/voice/generate-default-pack.ts. */
+/** The default voice pack, made at build time by server/cli/build-voice-pack.ts. */
 export const DEFAULT_VOICE_DIR = join(PROJECT_ROOT, 'dist', 'voice', 'default');

@@ -1,8 +1,9 @@
 // The LED board protocols a serial bus can speak, by the name the hall file gives them. To add
 // another vendor's boards: write an encoder from LedBoardContent to that vendor's bytes, add
-// it here and to LED_PROTOCOLS in server/domain/model.ts, and document it in docs/serial-protocol.md.
+// it here and to LED_PROTOCOLS in server/domain/hall/hall-definition.ts (the hub looks a bus's
+// driver up by that name, so a protocol without a driver does not type-check), and document it
+// in docs/serial-protocol.md.
 
-import type { LedProtocol } from '../../server/domain/hall/hall-definition.js';
 import { encodeFrame } from '../serial/bus-frame.js';
 import { encodeLedContent, type LedBoardContent } from './led-protocol.js';
 import { encodeModbusContent } from './modbus-text-protocol.js';
@@ -24,4 +25,4 @@ export const LED_DRIVERS = {
   luot: { encode: (address, content) => encodeFrame(encodeLedContent(address, content)), answers: null, carriesKeypads: true },
   // Modbus RTU asks for 3.5 character times of silence between frames.
   'modbus-text': { encode: encodeModbusContent, answers: { timeoutMs: 100, gapChars: 3.5 }, carriesKeypads: false },
-} satisfies Record<LedProtocol, LedBoardDriver>;
+} satisfies Record<string, LedBoardDriver>;

@@ -5,16 +5,18 @@
 // because the library's STAR picture command does not follow Star's manual.
 
 import thermal from 'node-thermal-printer';
-import type { PrinterKind } from '../../server/domain/hall/hall-definition.js';
-import type { TicketRaster } from './ticket-image.js';
+import type { TicketRaster } from './raster.js';
 
 const { ThermalPrinter, PrinterTypes } = thermal;
 type Printer = InstanceType<typeof ThermalPrinter>;
 
+/** The command sets spoken: EPSON's ESC/POS, and STAR's Line Mode. */
+export type PrinterModel = 'epson' | 'star';
+
 /** Where node-thermal-printer sends a job: "tcp://host:port", a device path, or an object. */
 export type PrinterInterface = string | { execute(buffer: Buffer): Promise<unknown>; isPrinterConnected(): Promise<boolean> };
 
-export function thermalPrinter(kind: Exclude<PrinterKind, 'simulated'>, target: PrinterInterface, timeoutMs = 3000): Printer {
+export function thermalPrinter(kind: PrinterModel, target: PrinterInterface, timeoutMs = 3000): Printer {
   return new ThermalPrinter({
     type: kind === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON,
     interface: target as string,
@@ -42,7 +44,7 @@ export function epsonRaster(raster: TicketRaster): Buffer {
 }
 
 /** Fills the printer's buffer with one ticket: reset, the picture, feed and full cut. */
-export async function composeTicketJob(printer: Printer, kind: Exclude<PrinterKind, 'simulated'>, raster: TicketRaster): Promise<Buffer> {
+export async function composeTicketJob(printer: Printer, kind: PrinterModel, raster: TicketRaster): Promise<Buffer> {
   printer.clear();
   printer.append(Buffer.from([0x1b, 0x40])); // ESC @: start from a clean state
   printer.append(kind === 'star' ? starRaster(raster) : epsonRaster(raster));

@@ -4,15 +4,23 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PrinterDef } from '../../server/domain/hall/hall-definition.js';
-import { composeTicketJob, thermalPrinter, type PrinterInterface } from './escpos-job.js';
+import { composeTicketJob, thermalPrinter, type PrinterInterface, type PrinterModel } from './escpos-job.js';
 import { queryNetworkStatus, UNREACHABLE, type PrinterStatus } from './printer-status.js';
-import type { TicketRaster } from './ticket-image.js';
+import type { PaperWidth, TicketRaster } from './raster.js';
+
+/** A kiosk's printer as the hall file describes it. */
+export interface PrinterSettings {
+  /** simulated: each ticket is filed as PNG and ESC/POS bytes. */
+  kind: 'simulated' | PrinterModel;
+  /** "tcp://host:9100" or a device file such as /dev/usb/lp0; null for the simulated printer. */
+  address: string | null;
+  paperWidth: PaperWidth;
+}
 
 const SILENT_RECHECK_MS = 5 * 60_000;
 
 export interface TicketPrinter {
-  readonly def: PrinterDef;
+  readonly def: PrinterSettings;
   /** Where it is, for people: "tcp://10.0.0.5:9100", "/dev/usb/lp0", "data/prints". */
   readonly where: string;
   status(): Promise<PrinterStatus>;
@@ -29,7 +37,7 @@ export class SimulatedPrinter implements TicketPrinter {
   readonly where: string;
 
   constructor(
-    readonly def: PrinterDef,
+    readonly def: PrinterSettings,
     private readonly dir: string,
   ) {
     this.where = dir;
@@ -67,7 +75,7 @@ export class NetworkPrinter implements TicketPrinter {
   private readonly port: number;
 
   constructor(
-    readonly def: PrinterDef & { kind: 'epson' | 'star' },
+    readonly def: PrinterSettings & { kind: PrinterModel },
     private readonly timeoutMs = 3000,
   ) {
     const url = new URL(def.address!);
@@ -108,7 +116,7 @@ export class NetworkPrinter implements TicketPrinter {
 export class DeviceFilePrinter implements TicketPrinter {
   readonly where: string;
 
-  constructor(readonly def: PrinterDef & { kind: 'epson' | 'star' }) {
+  constructor(readonly def: PrinterSettings & { kind: PrinterModel }) {
     this.where = def.address!;
   }
 
@@ -151,8 +159,8 @@ export class DeviceFilePrinter implements TicketPrinter {
   }
 }
 
-export function createTicketPrinter(def: PrinterDef, printsDir: string): TicketPrinter {
+export function createTicketPrinter(def: PrinterSettings, printsDir: string): TicketPrinter {
   if (def.kind === 'simulated') return new SimulatedPrinter(def, printsDir);
-  const real = def as PrinterDef & { kind: 'epson' | 'star' };
+  const real = def as PrinterSettings & { kind: PrinterModel };
   return def.address!.startsWith('tcp://') ? new NetworkPrinter(real) : new DeviceFilePrinter(real);
 }

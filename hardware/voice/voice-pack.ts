@@ -4,9 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { concatPcm, readWav, silence, trimSilence, type Pcm } from './wav.js';
-import { PAUSE } from '../../server/domain/announcement/announcement.js';
 
 export const PACK_RATE = 22050;
+/**
+ * Not a clip: a short silence, where the words ask for one (between the two sayings of a number
+ * said twice). The hall's call sentence writes it as PAUSE (server/domain/announcement/announcement.ts).
+ */
+export const SILENCE_WORD = '{pause}';
 /** A breath between the chime and the words. */
 const AFTER_CHIME_MS = 200;
 /** Between the two sayings of a number said twice. */
@@ -45,9 +49,9 @@ export class VoicePack {
 
   /** The chime, then the words in order, with nothing between the words' clips. */
   announcement(chime: string, words: string[]): Pcm {
-    const missing = this.missing([chime, ...words.filter((w) => w !== PAUSE)]);
+    const missing = this.missing([chime, ...words.filter((w) => w !== SILENCE_WORD)]);
     if (missing.length > 0) throw new MissingClipsError(missing);
-    const clips = words.map((w) => (w === PAUSE ? silence(PACK_RATE, PAUSE_MS) : this.clip(w)!));
+    const clips = words.map((w) => (w === SILENCE_WORD ? silence(PACK_RATE, PAUSE_MS) : this.clip(w)!));
     return concatPcm(PACK_RATE, [this.clip(chime)!, silence(PACK_RATE, AFTER_CHIME_MS), ...clips]);
   }
 }

@@ -5,15 +5,15 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrinterStatus } from '../../hardware/printer/printer-status.js';
-import { ticketWords } from '../../hardware/printer/ticket-content.js';
+import { ticketWords } from '../use-cases/tickets/ticket-content.js';
 import { createTicketPrinter, type TicketPrinter } from '../../hardware/printer/ticket-printer.js';
 import { printerDeviceId } from '../contract/events.js';
 import type { KioskDef } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
-import type { SlipContent } from '../../hardware/slips/slip-content.js';
-import type { TicketRaster } from '../../hardware/printer/ticket-image.js';
+import type { SlipContent } from '../use-cases/dossiers/slips/slip-content.js';
+import type { TicketRaster } from '../../hardware/printer/raster.js';
 import type { PrintOutcome, TicketView } from '../contract/events.js';
 import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
@@ -61,7 +61,7 @@ export class PrintService {
   printTicket(kiosk: KioskDef, view: TicketView, phoneUrl: string): Promise<PrintOutcome> {
     return this.printOn(kiosk, `${view.ticket.id}_${kiosk.id}_${this.clock()}`, async () => {
       // Loaded on the first print: a hall without kiosks never pays for the drawing library.
-      const { renderTicket } = await import('../../hardware/printer/ticket-image.js');
+      const { renderTicket } = await import('../use-cases/tickets/ticket-layout.js');
       return renderTicket(ticketWords(this.facts(view, phoneUrl)), kiosk.printer.paperWidth);
     });
   }
@@ -70,7 +70,7 @@ export class PrintService {
   printSlip(kiosk: KioskDef, slip: SlipContent): Promise<PrintOutcome> {
     const day = slip.code.split('-')[1] ?? '';
     return this.printOn(kiosk, `20${day}-SLIP${slip.form}-${Number(slip.code.slice(-4))}_${kiosk.id}_${this.clock()}`, async () => {
-      const [{ renderBlocks }, { slipBlocks }] = await Promise.all([import('../../hardware/printer/ticket-image.js'), import('../../hardware/slips/slip-thermal.js')]);
+      const [{ renderBlocks }, { slipBlocks }] = await Promise.all([import('../use-cases/tickets/ticket-layout.js'), import('../use-cases/dossiers/slips/slip-thermal.js')]);
       return renderBlocks((scale) => slipBlocks(slip, scale), kiosk.printer.paperWidth);
     });
   }

@@ -3,6 +3,7 @@ import { AnnouncementQueue, type Announcement } from '../../server/domain/announ
 import { callWords, DEFAULT_CALL_PHRASE, PAUSE } from '../../server/domain/announcement/announcement.js';
 import { ticketNumberWords } from '../../server/domain/announcement/vietnamese-numbers.js';
 import { concatPcm, readWav, resample, silence, trimSilence, writeWav } from '../../hardware/voice/wav.js';
+import { SILENCE_WORD } from '../../hardware/voice/voice-pack.js';
 
 const call = (number: string, counterId: number, recall = false): Announcement => ({ ticketId: number, number, counterId, recall });
 
@@ -91,6 +92,10 @@ describe('the spoken sentence', () => {
     const twice = callWords('1023', 5, DEFAULT_CALL_PHRASE, true);
     const number = ticketNumberWords('1023');
     expect(twice.slice(8, 8 + 2 * number.length + 1)).toEqual([...number, PAUSE, ...number]);
+  });
+
+  it('writes its pause as the word the voice pack plays as silence', () => {
+    expect(PAUSE).toBe(SILENCE_WORD);
   });
 });
 

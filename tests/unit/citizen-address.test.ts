@@ -10,8 +10,8 @@ const CITIZEN_TEXTS = [
   'display/src/i18n.ts',
   'lookup/src/i18n.ts',
   'rating/src/i18n.ts',
-  'hardware/printer/ticket-content.ts',
-  'hardware/slips/slip-content.ts',
+  'server/use-cases/tickets/ticket-content.ts',
+  'server/use-cases/dossiers/slips/slip-content.ts',
   'config/demo-hall.yaml',
 ];
 
@@ -26,6 +26,6 @@ describe('one form of address for citizens', () => {
 
   it('the kiosk and the ticket use it where they speak to the citizen', () => {
     expect(readFileSync('kiosk/src/i18n.ts', 'utf8')).toContain('Mời công dân');
-    expect(readFileSync('hardware/printer/ticket-content.ts', 'utf8')).toContain('Công dân là người tiếp theo');
+    expect(readFileSync('server/use-cases/tickets/ticket-content.ts', 'utf8')).toContain('Công dân là người tiếp theo');
   });
 });

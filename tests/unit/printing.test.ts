@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeTicketJob, starRaster, thermalPrinter } from '../../hardware/printer/escpos-job.js';
 import { decodeStatus, isStatusByte } from '../../hardware/printer/printer-status.js';
-import { issuedAtWords, ticketWords, type TicketFacts } from '../../hardware/printer/ticket-content.js';
-import { HEAD_DOTS, renderTicket, type TicketRaster } from '../../hardware/printer/ticket-image.js';
+import { issuedAtWords, ticketWords, type TicketFacts } from '../../server/use-cases/tickets/ticket-content.js';
+import { HEAD_DOTS, type TicketRaster } from '../../hardware/printer/raster.js';
+import { renderTicket } from '../../server/use-cases/tickets/ticket-layout.js';
 import { decodeJob, inkIn, toPbm, unpack, type DecodedRaster } from '../helpers/escpos-decoder.js';
 import { ocrLine } from '../helpers/ocr.js';
 import { hanoi } from '../helpers/hall-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formsFor, slipContent, slipTime } from '../../hardware/slips/slip-content.js';
+import { formsFor, slipContent, slipTime } from '../../server/use-cases/dossiers/slips/slip-content.js';
 import type { Dossier } from '../../server/domain/dossier/dossier.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -1,22 +1,42 @@
 // What a key pressed on a counter's keypad asks the queue to do, and how a refusal is told
-// back to the keypad. Pure: the bus and the queue service are elsewhere.
+// back to the keypad. Pure: the bus, its keypad protocol (hardware/keypad/keypad-protocol.ts,
+// whose keys and refusals are the ones named here) and the queue service are elsewhere.
 
-import type { KeypadMessage, KeyName, NakReason } from '../../../hardware/keypad/keypad-protocol.js';
 import type { CounterState } from './queue-state.js';
 import type { ServiceDef } from '../hall/hall-definition.js';
 import type { Command } from './queue-engine.js';
 import type { RatingCommand, RatingLevel } from '../rating/rating.js';
 
-export type KeyDecision = { command: Command | RatingCommand; key: KeyName } | { refuse: NakReason; key: KeyName };
+/** The keys of a counter's call keypad, and of a rating pad on the same bus (docs/serial-protocol.md). */
+export type KeypadKey =
+  | 'callNext'
+  | 'recall'
+  | 'noShow'
+  | 'transfer'
+  | 'finish'
+  | 'pause'
+  | 'rateVerySatisfied'
+  | 'rateSatisfied'
+  | 'rateNotSatisfied';
 
-const RATING_KEYS: Partial<Record<KeyName, RatingLevel>> = {
+/** What a keypad can show of a refusal. */
+export type KeypadRefusal = 'nothingHeld' | 'counterNotOpen' | 'noOneWaiting' | 'unknownTarget' | 'other';
+
+/** A key pressed on the keypad at `address`: a plain key, or transfer with its target. */
+export type KeyPress =
+  | { type: 'key'; address: number; key: Exclude<KeypadKey, 'transfer'> }
+  | { type: 'transfer'; address: number; target: { kind: 'counter'; counterId: number } | { kind: 'service'; position: number } };
+
+export type KeyDecision = { command: Command | RatingCommand; key: KeypadKey } | { refuse: KeypadRefusal; key: KeypadKey };
+
+const RATING_KEYS: Partial<Record<KeypadKey, RatingLevel>> = {
   rateVerySatisfied: 'very_satisfied',
   rateSatisfied: 'satisfied',
   rateNotSatisfied: 'not_satisfied',
 };
 
 export function commandForKey(
-  message: Extract<KeypadMessage, { type: 'key' | 'transfer' }>,
+  message: KeyPress,
   counter: CounterState,
   services: readonly ServiceDef[],
 ): KeyDecision {
@@ -47,7 +67,7 @@ export function commandForKey(
 }
 
 /** The refusal a keypad can show for a hub error code. */
-export function nakReasonFor(errorCode: string): NakReason {
+export function nakReasonFor(errorCode: string): KeypadRefusal {
   if (['counter_idle', 'ticket_wrong_status', 'ticket_held_elsewhere', 'rating_nothing_to_rate', 'rating_given'].includes(errorCode)) return 'nothingHeld';
   if (['counter_paused', 'counter_closed', 'counter_not_paused'].includes(errorCode)) return 'counterNotOpen';
   if (errorCode === 'queue_empty') return 'noOneWaiting';

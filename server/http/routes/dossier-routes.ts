@@ -3,7 +3,7 @@
 // by code with personal data masked.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SLIP_FORMS } from '../../../hardware/slips/slip-content.js';
+import { SLIP_FORMS } from '../../use-cases/dossiers/slips/slip-content.js';
 import Type from 'typebox';
 import type { LookupReply } from '../../contract/dossiers.js';
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';

@@ -1,8 +1,8 @@
 // A dossier's slip (forms 01-05: receipt and appointment, missing papers, refusal, apology,
 // stopped): the same words as a PDF for the office printer and on a kiosk's thermal roll.
 
-import { formsFor, slipContent, type SlipContent, type SlipForm } from '../../../hardware/slips/slip-content.js';
-import { slipPdf, type PaperSize } from '../../../hardware/slips/slip-pdf.js';
+import { formsFor, slipContent, type SlipContent, type SlipForm } from './slips/slip-content.js';
+import { slipPdf, type PaperSize } from './slips/slip-pdf.js';
 import type { PrintOutcome } from '../../contract/events.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
 import { DomainError } from '../../domain/domain-error.js';

@@ -1,9 +1,9 @@
 // What a paper ticket says, as plain lines: Vietnamese first, English beneath in small type.
-// Pure, so the words can be checked without drawing; ticket-image.ts lays them out.
+// Pure, so the words can be checked without drawing; ticket-layout.ts lays them out.
 
-import type { LocalizedText } from '../../server/domain/localized-text.js';
-import { localTime } from '../../server/domain/calendar/hall-clock.js';
-import { waitMinutesToShow } from '../../server/domain/estimate/wait-estimate.js';
+import type { LocalizedText } from '../../domain/localized-text.js';
+import { localTime } from '../../domain/calendar/hall-clock.js';
+import { waitMinutesToShow } from '../../domain/estimate/wait-estimate.js';
 
 export interface TicketFacts {
   hallName: string;

@@ -2,9 +2,9 @@
 // appointment, 02 request for missing papers, 03 refusal, 04 apology with a new date, 05
 // processing stopped. Pure, so the words are checked without drawing; slip-pdf.ts lays them out.
 
-import type { Dossier } from '../../server/domain/dossier/dossier.js';
-import { localTime } from '../../server/domain/calendar/hall-clock.js';
-import { PAPER_KIND_WORDS } from '../../server/domain/dossier/procedures.js';
+import type { Dossier } from '../../../domain/dossier/dossier.js';
+import { localTime } from '../../../domain/calendar/hall-clock.js';
+import { PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
 
 export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const;
 export type SlipForm = (typeof SLIP_FORMS)[number];

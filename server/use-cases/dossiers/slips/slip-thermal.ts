@@ -1,7 +1,7 @@
 // A dossier slip for the kiosk's thermal printer: the same words as the PDF, laid out in one
 // column on the roll, with the dossier code as a QR code.
 
-import type { Block } from '../printer/ticket-image.js';
+import type { Block } from '../../../../hardware/printer/raster.js';
 import type { SlipContent } from './slip-content.js';
 
 export function slipBlocks(slip: SlipContent, scale: number): Block[] {

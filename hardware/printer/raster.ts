@@ -1,12 +1,12 @@
-// Draws a ticket as a black-and-white PNG exactly as wide as the printer's head, with the
-// project's own font, so that Vietnamese prints right whatever code pages a printer has.
+// Draws a paper (a ticket, a dossier slip) given as blocks of text, rules and codes into the dots
+// of a thermal printer's head, with the font the caller names (full Vietnamese coverage), so that
+// Vietnamese prints right whatever code pages a printer has. What a paper says and how its blocks
+// are arranged is the caller's (server/use-cases/tickets/, server/use-cases/dossiers/slips/).
 
 import { join } from 'node:path';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
-import { FONTS_DIR } from '../../server/paths.js';
 import { bilevelPng } from './bilevel-png.js';
 import { code128Modules } from './code128.js';
-import type { TicketWords } from './ticket-content.js';
 
 /** Printable dots across the head: 576 on 80 mm paper, 384 on 58 mm (203 dpi). */
 export const HEAD_DOTS = { 80: 576, 58: 384 } as const;
@@ -20,11 +20,11 @@ const BLACK_BELOW = 140;
 // carry them in memory.
 type Libraries = { canvas: typeof import('@napi-rs/canvas'); qr: typeof import('qrcode') };
 let libraries: Libraries | null = null;
-async function load(): Promise<Libraries> {
+async function load(fontsDir: string): Promise<Libraries> {
   if (libraries) return libraries;
   const [canvas, qr] = await Promise.all([import('@napi-rs/canvas'), import('qrcode')]);
-  canvas.GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Regular.ttf'), FAMILY);
-  canvas.GlobalFonts.registerFromPath(join(FONTS_DIR, 'NotoSans-Bold.ttf'), FAMILY);
+  canvas.GlobalFonts.registerFromPath(join(fontsDir, 'NotoSans-Regular.ttf'), FAMILY);
+  canvas.GlobalFonts.registerFromPath(join(fontsDir, 'NotoSans-Bold.ttf'), FAMILY);
   libraries = { canvas, qr: (qr as unknown as { default?: Libraries['qr'] }).default ?? qr };
   return libraries;
 }
@@ -39,38 +39,6 @@ export type Block =
   /** A Code 128 barcode of the text, drawn in whole dots. */
   | { kind: 'barcode'; text: string; height: number }
   | { kind: 'space'; height: number };
-
-function blocksOf(words: TicketWords, scale: number): Block[] {
-  const s = (n: number) => Math.round(n * scale);
-  const blocks: Block[] = [
-    { kind: 'text', text: words.hallName, size: s(24), bold: true },
-    { kind: 'rule' },
-    { kind: 'text', text: words.serviceVi, size: s(34), bold: true },
-    { kind: 'text', text: words.serviceEn, size: s(22) },
-  ];
-  if (words.location) blocks.push({ kind: 'text', text: words.location, size: s(24) });
-  blocks.push(
-    { kind: 'space', height: s(10) },
-    { kind: 'text', text: words.numberLabel, size: s(22), bold: true },
-    { kind: 'text', text: words.number, size: s(words.number.length > 4 ? 128 : 150), bold: true },
-    { kind: 'space', height: s(10) },
-  );
-  if (words.priority) blocks.push({ kind: 'boxed', text: words.priority, size: s(24) });
-  for (const line of [words.ahead, words.wait]) {
-    if (line.vi) blocks.push({ kind: 'text', text: line.vi, size: s(26), bold: true }, { kind: 'text', text: line.en, size: s(20) });
-  }
-  blocks.push(
-    { kind: 'space', height: s(8) },
-    { kind: 'qr', url: words.phoneUrl },
-    { kind: 'text', text: words.qrHint.vi, size: s(20) },
-    { kind: 'text', text: words.qrHint.en, size: s(18) },
-    { kind: 'rule' },
-    { kind: 'text', text: words.issued, size: s(24), bold: true },
-    { kind: 'text', text: words.footer.vi, size: s(22) },
-    { kind: 'text', text: words.footer.en, size: s(18) },
-  );
-  return blocks;
-}
 
 function font(size: number, bold = false): string {
   return `${bold ? 'bold ' : ''}${size}px ${FAMILY}`;
@@ -223,11 +191,6 @@ export interface TicketRaster {
   lines: DrawnLine[];
 }
 
-/** The ticket drawn HEAD_DOTS[paper] dots across, black on white. */
-export async function renderTicket(words: TicketWords, paper: PaperWidth): Promise<TicketRaster> {
-  return renderBlocks((scale) => blocksOf(words, scale), paper);
-}
-
 /**
  * One drawing surface per paper width, kept and reused. A canvas is native memory that the
  * garbage collector does not see: made afresh for every ticket, thousands of them piled up
@@ -251,9 +214,13 @@ function surfaceFor(draw: Libraries['canvas'], width: number, height: number): C
   return surface.canvas;
 }
 
-/** Any paper made of blocks (a ticket, a dossier slip), HEAD_DOTS[paper] dots across. */
-export async function renderBlocks(blocksFor: (scale: number) => Block[], paper: PaperWidth): Promise<TicketRaster> {
-  const { canvas: draw, qr } = await load();
+/**
+ * Any paper made of blocks, HEAD_DOTS[paper] dots across, black on white. `blocksFor` gives the
+ * blocks at a scale of type (1 on 80 mm paper); `fontsDir` holds NotoSans-Regular.ttf and
+ * NotoSans-Bold.ttf (read on the first paper).
+ */
+export async function rasterise(blocksFor: (scale: number) => Block[], paper: PaperWidth, fontsDir: string): Promise<TicketRaster> {
+  const { canvas: draw, qr } = await load(fontsDir);
   const width = HEAD_DOTS[paper];
   const margin = paper === 80 ? 16 : 8;
   // 58 mm paper is two thirds as wide; type shrinks less, so its marks stay a dot or more.

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { FONTS_DIR } from '../../server/paths.js';
+import { FONTS_DIR } from '../../../paths.js';
 import type { SlipContent } from './slip-content.js';
 
 export type PaperSize = 'A4' | 'A5';

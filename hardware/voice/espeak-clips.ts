@@ -1,12 +1,10 @@
-// Makes the default voice pack: one WAV per word with eSpeak NG's Vietnamese voice (the
-// synthesizer comes from the npm registry and runs offline), plus the chime. Run by
-// `npm run build`; words already made are kept.
+// Makes a voice pack's clips: one WAV per word with eSpeak NG's Vietnamese voice (the
+// synthesizer comes from the npm registry and runs offline), plus the chime. Words already made
+// are kept. The default pack's words are the hub's (server/cli/build-voice-pack.ts).
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { clipsNeeded, CHIME, DEFAULT_CALL_PHRASE } from '../../server/domain/announcement/announcement.js';
-import { DEFAULT_VOICE_DIR } from '../../server/paths.js';
 import { chime } from './chime.js';
 import { concatPcm, trimSilence, writeWav, type Pcm } from './wav.js';
 
@@ -36,20 +34,16 @@ function speak(worker: EspeakWorker, word: string): Pcm {
   return trimSilence(concatPcm(worker.get_samplerate(), parts));
 }
 
-export async function generateDefaultPack(dir = DEFAULT_VOICE_DIR): Promise<string[]> {
+/** Writes `<word>.wav` in `dir` for each word that has none yet (`chimeWord` is the chime); returns the words made. */
+export async function makeClips(dir: string, words: readonly string[], chimeWord: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const todo = clipsNeeded(DEFAULT_CALL_PHRASE).filter((w) => !existsSync(join(dir, `${w}.wav`)));
+  const todo = words.filter((w) => !existsSync(join(dir, `${w}.wav`)));
   if (todo.length === 0) return [];
   const worker = await espeak();
   for (const word of todo) {
-    const pcm = word === CHIME ? chime(worker.get_samplerate()) : speak(worker, word);
+    const pcm = word === chimeWord ? chime(worker.get_samplerate()) : speak(worker, word);
     if (pcm.samples.length === 0) throw new Error(`the synthesizer made no sound for "${word}"`);
     writeFileSync(join(dir, `${word}.wav`), writeWav(pcm));
   }
   return todo;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const made = await generateDefaultPack();
-  if (made.length > 0) console.log(`voice: made ${made.length} clips in ${DEFAULT_VOICE_DIR}`);
 }
