@@ -11,14 +11,18 @@ import { ReceiveDialog, type Outcome } from './receive-dialog.js';
 /** A confirmation for the desk's message line, in both languages. */
 export type Said = { vi: string; en: string };
 
-const when = (lang: Lang, at: number) =>
-  new Date(at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-const both = (say: (t: typeof TEXT.vi, lang: Lang) => string): Said => ({ vi: say(TEXT.vi, 'vi'), en: say(TEXT.en, 'en') });
+/** "17:00 04/12": the hall's time of day and date, the same way in both languages. */
+function when(at: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}`;
+}
+const both = (say: (t: typeof TEXT.vi) => string): Said => ({ vi: say(TEXT.vi), en: say(TEXT.en) });
 
 function receivedWords(d: DossierReply, outcome: Outcome, number: string): Said {
   if (outcome === 'refused') return both((t) => t.receivedRefused(number));
   if (outcome === 'incomplete') return both((t) => t.receivedIncomplete(d.code, number));
-  return both((t, lang) => t.received(d.code, number, d.dueAt === null ? null : when(lang, d.dueAt)));
+  return both((t) => t.received(d.code, number, d.dueAt === null ? null : when(d.dueAt)));
 }
 
 export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void; onSaid: (said: Said) => void }) {
@@ -57,7 +61,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
               </div>
               <div class="dossier-state">
                 <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-                <span class="dossier-due">{t.dueAt(when(props.lang, d.dueAt!))}</span>
+                <span class="dossier-due">{t.dueAt(when(d.dueAt!))}</span>
               </div>
             </li>
           ))}
@@ -91,7 +95,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
               </div>
               <div class="dossier-state">
                 <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-                {d.dueAt !== null && d.status < 9 && <span class="dossier-due">{t.dueAt(when(props.lang, d.dueAt))}</span>}
+                {d.dueAt !== null && d.status < 9 && <span class="dossier-due">{t.dueAt(when(d.dueAt))}</span>}
               </div>
               <div class="dossier-actions">
                 {d.kind === 'local' && (
