@@ -286,9 +286,16 @@ describe('the counter page at 1366x768', () => {
       after.push(await focused(desk));
     }
     expect(after).toEqual(['complete', 'incomplete', 'refused', 'summary', 'modal-cancel', 'link']);
-    // The disclosure holds the rare fields; Tab reaches them once it is open.
-    await desk.click('.more summary');
+    // The disclosure holds the rare fields. Refusing asks for its reason first: they open with
+    // the focus in it. Enter there receives nothing (checked at the end: one dossier only).
+    expect(await desk.locator('input[name=reason]').isVisible()).toBe(false);
+    await desk.click('[data-outcome=refused]');
     await desk.waitForSelector('input[name=reason]');
+    expect(await focused(desk)).toBe('reason');
+    expect(await desk.locator('.more [role=alert]').textContent()).toBe('Ghi lý do từ chối, rồi bấm lại “Từ chối tiếp nhận”.');
+    await desk.keyboard.type('Không thuộc thẩm quyền');
+    await desk.keyboard.press('Enter');
+    expect(await desk.locator('.receive-dialog').count()).toBe(1);
     await desk.focus('.more summary');
     await desk.keyboard.press('Tab');
     expect(await focused(desk)).toBe('reason');
