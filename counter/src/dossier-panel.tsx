@@ -34,6 +34,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
   const ticketId = props.ticket?.id ?? null;
 
   const [dueSoon, setDueSoon] = useState<DossierReply[]>([]);
+  const [handing, setHanding] = useState<string | null>(null);
   const load = () => {
     if (!ticketId) {
       setDossiers([]);
@@ -69,11 +70,16 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
       </section>
     );
   }
-  const returnResult = (code: string) =>
-    changeDossier(props.token, code, 'returnResult').then(() => {
-      load();
-      props.onSaid(both((t) => t.handedOverDone(code)));
-    }, props.onError);
+  // One press hands the result over; a second, before the list is read again, would be refused.
+  const returnResult = (code: string) => {
+    setHanding(code);
+    changeDossier(props.token, code, 'returnResult')
+      .then((done) => {
+        setDossiers((list) => list.map((d) => (d.code === code ? done : d)));
+        props.onSaid(both((t) => t.handedOverDone(code)));
+      }, props.onError)
+      .finally(() => setHanding(null));
+  };
   return (
     <>
       <section class="dossiers" aria-label={t.dossiers}>
@@ -104,7 +110,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
                   </button>
                 )}
                 {d.status === 9 && (
-                  <button class="hand-over" aria-label={`${t.handOver} ${d.code}`} onClick={() => void returnResult(d.code)}>
+                  <button class="hand-over" aria-label={`${t.handOver} ${d.code}`} disabled={handing === d.code} onClick={() => returnResult(d.code)}>
                     {t.handOver}
                   </button>
                 )}
