@@ -65,7 +65,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   };
 
   /** What a command's answer is worth saying, in both languages; nothing when left out. */
-  type Said = (ticket: Ticket | null) => ((text: typeof TEXT.vi) => string) | null;
+  type Said = (ticket: Ticket | null) => ((text: typeof TEXT.vi, lang: Lang) => string) | null;
 
   /**
    * Sends one command at a time. A command keeps the session alive, so its end is read again;
@@ -78,7 +78,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     try {
       const { ticket } = await send();
       const say = said?.(ticket);
-      if (say) setMessage({ kind: 'info', vi: say(TEXT.vi), en: say(TEXT.en) });
+      if (say) setMessage({ kind: 'info', vi: say(TEXT.vi, 'vi'), en: say(TEXT.en, 'en') });
       currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
     } catch (e) {
       fail(e);
@@ -86,7 +86,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       setBusy(false);
     }
   };
-  const onTicket = (say: (ticket: Ticket, x: typeof TEXT.vi) => string): Said => (ticket) => (ticket ? (x) => say(ticket, x) : null);
+  const onTicket = (say: (ticket: Ticket, x: typeof TEXT.vi, lang: Lang) => string): Said => (ticket) => (ticket ? (x, lang) => say(ticket, x, lang) : null);
 
   // With nobody waiting, "next" finishes the citizen served and calls no one.
   const calledOrFinished = onTicket((ticket, x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number)));
@@ -98,7 +98,11 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     start: onTicket((ticket, x) => x.startedDone(ticket.number)),
     noShow: onTicket((ticket, x) => x.noShowDone(ticket.number, restoreMinutes)),
     finish: onTicket((ticket, x) => x.finishedDone(ticket.number)),
-    transfer: onTicket((ticket, x) => x.transferredToService(ticket.number, ticket.serviceId)),
+    transfer: onTicket((ticket, x, lang) =>
+      ticket.targetCounterId !== null
+        ? x.transferredToCounter(ticket.number, ticket.targetCounterId)
+        : x.transferredToService(ticket.number, detail?.services.find((s) => s.id === ticket.serviceId)?.name[lang] ?? ticket.serviceId),
+    ),
     pause: () => (x) => x.pausedDone,
     resume: () => (x) => x.resumedDone,
   };
@@ -143,7 +147,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
       {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume')} />}
       <main class="desk-main">
-        <section class="desk-left" aria-label={t.holding}>
+        <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail}>
             {detail?.current && (
               <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
@@ -186,8 +190,9 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           onCancel={() => setDialog(null)}
           onTransfer={(target, to) => {
             setDialog(null);
-            const words = onTicket((ticket, x) =>
-              'toCounterId' in target ? x.transferredToCounter(ticket.number, target.toCounterId) : x.transferredToService(ticket.number, to[x === TEXT.vi ? 'vi' : 'en']),
+            // The dialog knows the name of where the ticket went; the counter may not serve it.
+            const words = onTicket((ticket, x, lang) =>
+              'toCounterId' in target ? x.transferredToCounter(ticket.number, target.toCounterId) : x.transferredToService(ticket.number, to[lang]),
             );
             void run('transfer', target, words);
           }}

@@ -130,7 +130,6 @@ const vi = {
   transferredToCounter: (n: string, c: number) => `Đã chuyển số ${n} đến quầy ${c}`,
   pausedDone: 'Quầy đã tạm dừng',
   resumedDone: 'Quầy làm việc trở lại',
-  holding: 'Số đang giữ',
 };
 
 const en: typeof vi = {
@@ -258,7 +257,6 @@ const en: typeof vi = {
   transferredToCounter: (n, c) => `${n} transferred to counter ${c}`,
   pausedDone: 'Counter paused',
   resumedDone: 'Counter working again',
-  holding: 'Ticket held',
 };
 
 export const TEXT: Record<Lang, typeof vi> = { vi, en };
