@@ -65,7 +65,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   };
 
   /** What a command's answer is worth saying, in both languages; nothing when left out. */
-  type Said = (ticket: Ticket) => (text: typeof TEXT.vi) => string;
+  type Said = (ticket: Ticket | null) => ((text: typeof TEXT.vi, lang: Lang) => string) | null;
 
   /**
    * Sends one command at a time. A command keeps the session alive, so its end is read again;
@@ -77,10 +77,8 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     setMessage(null);
     try {
       const { ticket } = await send();
-      if (ticket && said) {
-        const say = said(ticket);
-        setMessage({ kind: 'info', vi: say(TEXT.vi), en: say(TEXT.en) });
-      }
+      const say = said?.(ticket);
+      if (say) setMessage({ kind: 'info', vi: say(TEXT.vi, 'vi'), en: say(TEXT.en, 'en') });
       currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
     } catch (e) {
       fail(e);
@@ -88,11 +86,28 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       setBusy(false);
     }
   };
+  const onTicket = (say: (ticket: Ticket, x: typeof TEXT.vi, lang: Lang) => string): Said => (ticket) => (ticket ? (x, lang) => say(ticket, x, lang) : null);
 
   // With nobody waiting, "next" finishes the citizen served and calls no one.
-  const calledOrFinished: Said = (ticket) => (x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number));
-  const run = (action: CounterAction | 'resume', body: Record<string, unknown> = {}) =>
-    perform(() => counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) }), action === 'callNext' ? calledOrFinished : undefined);
+  const calledOrFinished = onTicket((ticket, x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number)));
+  const restoreMinutes = feed.snapshot?.hall.noShowRestoreMinutes ?? 15;
+  /** What each command confirms on the message line, so the clerk knows it happened. */
+  const SAID: Record<CounterAction | 'resume', Said> = {
+    callNext: calledOrFinished,
+    recall: onTicket((ticket, x) => x.recalledDone(ticket.number)),
+    start: onTicket((ticket, x) => x.startedDone(ticket.number)),
+    noShow: onTicket((ticket, x) => x.noShowDone(ticket.number, restoreMinutes)),
+    finish: onTicket((ticket, x) => x.finishedDone(ticket.number)),
+    transfer: onTicket((ticket, x, lang) =>
+      ticket.targetCounterId !== null
+        ? x.transferredToCounter(ticket.number, ticket.targetCounterId)
+        : x.transferredToService(ticket.number, detail?.services.find((s) => s.id === ticket.serviceId)?.name[lang] ?? ticket.serviceId),
+    ),
+    pause: () => (x) => x.pausedDone,
+    resume: () => (x) => x.resumedDone,
+  };
+  const run = (action: CounterAction | 'resume', body: Record<string, unknown> = {}, said: Said = SAID[action]) =>
+    perform(() => counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) }), said);
   const callChosen = (ticketId: string) => void perform(() => callTicket(token, counterId, ticketId), calledOrFinished);
   const canCallChosen = detail?.state.mode === 'open' && !detail.current && !busy;
 
@@ -133,14 +148,23 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume')} />}
       <main class="desk-main">
         <section class="desk-left">
-          <CurrentTicket lang={props.lang} detail={detail} />
-          <DossierPanel lang={props.lang} token={token} counterId={counterId} ticket={detail?.current ?? null} seq={seq} onError={fail} />
+          <CurrentTicket lang={props.lang} detail={detail}>
+            {detail?.current && (
+              <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
+                {t.cancelTicket}
+              </button>
+            )}
+          </CurrentTicket>
           <ActionPad lang={props.lang} detail={detail} keys={hall?.counterKeys ?? null} busy={busy} onAction={act} />
-          {detail?.current && (
-            <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
-              {t.cancelTicket}
-            </button>
-          )}
+          <DossierPanel
+            lang={props.lang}
+            token={token}
+            counterId={counterId}
+            ticket={detail?.current ?? null}
+            seq={seq}
+            onError={fail}
+            onSaid={(said) => setMessage({ kind: 'info', ...said })}
+          />
           <p class={`message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
             {message ? message[props.lang] : ''}
           </p>
@@ -153,7 +177,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
             restoreMinutes={hall?.noShowRestoreMinutes ?? 15}
             seq={seq}
             busy={busy}
-            onRestore={(ticket) => void perform(() => restoreTicket(token, ticket.id), (t) => (x) => x.restored(t.number))}
+            onRestore={(ticket) => void perform(() => restoreTicket(token, ticket.id), onTicket((t, x) => x.restored(t.number)))}
           />
         </QueuePanel>
       </main>
@@ -164,9 +188,13 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           counterId={counterId}
           currentServiceId={detail.current.serviceId}
           onCancel={() => setDialog(null)}
-          onTransfer={(target) => {
+          onTransfer={(target, to) => {
             setDialog(null);
-            void run('transfer', target);
+            // The dialog knows the name of where the ticket went; the counter may not serve it.
+            const words = onTicket((ticket, x, lang) =>
+              'toCounterId' in target ? x.transferredToCounter(ticket.number, target.toCounterId) : x.transferredToService(ticket.number, to[lang]),
+            );
+            void run('transfer', target, words);
           }}
         />
       )}
@@ -178,7 +206,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           onConfirm={(reason) => {
             const ticketId = detail.current!.id;
             setDialog(null);
-            void perform(() => cancelTicket(token, ticketId, reason), (t) => (x) => x.cancelled(t.number));
+            void perform(() => cancelTicket(token, ticketId, reason), onTicket((t, x) => x.cancelled(t.number)));
           }}
         />
       )}

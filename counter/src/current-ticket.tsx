@@ -1,10 +1,12 @@
-// The ticket the counter holds: its number very large, its service, and a running timer.
+// The ticket the counter holds: its number very large, its service, and a running timer;
+// `children` sit at its right (the button that cancels the ticket).
 
+import type { ComponentChildren } from 'preact';
 import type { CounterDetail } from '../../server/contract/events.js';
 import { TEXT, type Lang } from './i18n.js';
 import { clockDuration, useNow } from './use-now.js';
 
-export function CurrentTicket(props: { lang: Lang; detail: CounterDetail | null }) {
+export function CurrentTicket(props: { lang: Lang; detail: CounterDetail | null; children?: ComponentChildren }) {
   const t = TEXT[props.lang];
   const now = useNow();
   const detail = props.detail;
@@ -14,28 +16,33 @@ export function CurrentTicket(props: { lang: Lang; detail: CounterDetail | null 
   return (
     <section class={`current ${ticket ? `current-${ticket.status}` : 'current-none'}`} aria-live="polite">
       <div class="current-head">
-        <span>{t.current}</span>
+        <h2>{t.current}</h2>
         {detail?.state.mode === 'paused' && <span class="badge paused">{t.paused(detail.state.pauseReason)}</span>}
         {detail?.state.mode === 'closed' && <span class="badge paused">{t.closed}</span>}
       </div>
       {ticket ? (
-        <>
+        <div class="current-body">
           <div class="current-number" data-testid="current-number">
             {ticket.number}
             {ticket.priority && <span class="badge priority">{t.priority}</span>}
           </div>
-          <div class="current-service">{service ? service.name[props.lang] : ticket.serviceId}</div>
-          <div class="current-status">
-            <span>{t.status[ticket.status] ?? ticket.status}</span>
-            {since && (
-              <span class="current-elapsed">
-                {ticket.status === 'serving' ? t.elapsedServing : t.elapsedCalled} <strong>{clockDuration(now - since)}</strong>
-              </span>
-            )}
+          <div class="current-info">
+            <div class="current-service">{service ? service.name[props.lang] : ticket.serviceId}</div>
+            <div class="current-status">
+              <span>{t.status[ticket.status] ?? ticket.status}</span>
+              {since && (
+                <span class="current-elapsed">
+                  {ticket.status === 'serving' ? t.elapsedServing : t.elapsedCalled} <strong>{clockDuration(now - since)}</strong>
+                </span>
+              )}
+            </div>
           </div>
-        </>
+          <div class="current-side">{props.children}</div>
+        </div>
       ) : (
-        <div class="current-number current-empty">{t.none}</div>
+        <div class="current-body">
+          <div class="current-number current-empty">{t.none}</div>
+        </div>
       )}
     </section>
   );

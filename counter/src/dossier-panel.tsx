@@ -6,9 +6,26 @@ import { DOSSIER_STATUSES, type DossierReply } from '../../server/contract/dossi
 import type { Ticket } from '../../server/contract/events.js';
 import { changeDossier, dossiersDueSoon, dossiersOfTicket, openSlip } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
-import { ReceiveDialog } from './receive-dialog.js';
+import { ReceiveDialog, type Outcome } from './receive-dialog.js';
 
-export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void }) {
+/** A confirmation for the desk's message line, in both languages. */
+export type Said = { vi: string; en: string };
+
+/** "17:00 04/12": the hall's time of day and date, the same way in both languages. */
+function when(at: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}`;
+}
+const both = (say: (t: typeof TEXT.vi) => string): Said => ({ vi: say(TEXT.vi), en: say(TEXT.en) });
+
+function receivedWords(d: DossierReply, outcome: Outcome, number: string): Said {
+  if (outcome === 'refused') return both((t) => t.receivedRefused(number));
+  if (outcome === 'incomplete') return both((t) => t.receivedIncomplete(d.code, number));
+  return both((t) => t.received(d.code, number, d.dueAt === null ? null : when(d.dueAt)));
+}
+
+export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void; onSaid: (said: Said) => void }) {
   const t = TEXT[props.lang];
   const [dossiers, setDossiers] = useState<DossierReply[]>([]);
   // The ticket the receiving form was opened for: the dossier is saved against it, never
@@ -17,6 +34,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
   const ticketId = props.ticket?.id ?? null;
 
   const [dueSoon, setDueSoon] = useState<DossierReply[]>([]);
+  const [handing, setHanding] = useState<string | null>(null);
   const load = () => {
     if (!ticketId) {
       setDossiers([]);
@@ -32,48 +50,75 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
     return (
       <section class="dossiers due-soon" aria-label={t.dueSoon}>
         <div class="dossiers-head">
-          <span>{t.dueSoon}</span>
+          <h2>{t.dueSoon}</h2>
         </div>
         {dueSoon.length === 0 && <p class="dossiers-none">{t.noneDueSoon}</p>}
         <ul>
           {dueSoon.map((d) => (
             <li key={d.code} data-dossier={d.code} class={d.timeliness === 'overdue' ? 'overdue' : ''}>
-              <span class="dossier-code">{d.code}</span>
-              <span class="dossier-name">{d.procedureName[props.lang]}</span>
-              <span class="dossier-due">{t.dueAt(new Date(d.dueAt!).toLocaleString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }))}</span>
+              <div class="dossier-what">
+                <span class="dossier-code">{d.code}</span>
+                <span class="dossier-name">{d.procedureName[props.lang]}</span>
+              </div>
+              <div class="dossier-state">
+                <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
+                <span class="dossier-due">{t.dueAt(when(d.dueAt!))}</span>
+              </div>
             </li>
           ))}
         </ul>
       </section>
     );
   }
-  const returnResult = (code: string) => changeDossier(props.token, code, 'returnResult').then(load, props.onError);
+  // One press hands the result over; a second, before the list is read again, would be refused.
+  const returnResult = (code: string) => {
+    setHanding(code);
+    changeDossier(props.token, code, 'returnResult')
+      .then((done) => {
+        setDossiers((list) => list.map((d) => (d.code === code ? done : d)));
+        props.onSaid(both((t) => t.handedOverDone(code)));
+      }, props.onError)
+      .finally(() => setHanding(null));
+  };
   return (
-    <section class="dossiers" aria-label={t.dossiers}>
-      <div class="dossiers-head">
-        <span>{t.dossiers}</span>
-        <button class="receive" onClick={() => setReceivingFor(props.ticket)}>
-          {t.receiveDossier}
-        </button>
-      </div>
-      {dossiers.length === 0 && <p class="dossiers-none">{t.noDossiers}</p>}
-      <ul>
-        {dossiers.map((d) => (
-          <li key={d.code} data-dossier={d.code} data-status={d.status}>
-            <span class="dossier-code">{d.code}</span>
-            <span class="dossier-name">{d.procedureName[props.lang]}</span>
-            <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-            {d.kind === 'local' && (
-              <button onClick={() => openSlip(props.token, d.code).catch(props.onError)}>{t.printSlip}</button>
-            )}
-            {d.status === 9 && (
-              <button class="hand-over" onClick={() => void returnResult(d.code)}>
-                {t.handOver}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+    <>
+      <section class="dossiers" aria-label={t.dossiers}>
+        <div class="dossiers-head">
+          <h2>
+            {t.dossiers} {dossiers.length > 0 && <span class="count">{dossiers.length}</span>}
+          </h2>
+          <button class="receive" onClick={() => setReceivingFor(props.ticket)}>
+            {t.receiveDossier}
+          </button>
+        </div>
+        {dossiers.length === 0 && <p class="dossiers-none">{t.noDossiers}</p>}
+        <ul>
+          {dossiers.map((d) => (
+            <li key={d.code} data-dossier={d.code} data-status={d.status} class={d.timeliness === 'overdue' ? 'overdue' : ''}>
+              <div class="dossier-what">
+                <span class="dossier-code">{d.code}</span>
+                <span class="dossier-name">{d.procedureName[props.lang]}</span>
+              </div>
+              <div class="dossier-state">
+                <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
+                {d.dueAt !== null && d.status < 9 && <span class="dossier-due">{t.dueAt(when(d.dueAt))}</span>}
+              </div>
+              <div class="dossier-actions">
+                {d.kind === 'local' && (
+                  <button class="print-slip" aria-label={`${t.printSlip} ${d.code}`} onClick={() => openSlip(props.token, d.code).catch(props.onError)}>
+                    {t.printSlip}
+                  </button>
+                )}
+                {d.status === 9 && (
+                  <button class="hand-over" aria-label={`${t.handOver} ${d.code}`} disabled={handing === d.code} onClick={() => returnResult(d.code)}>
+                    {t.handOver}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
       {receivingFor && (
         <ReceiveDialog
           lang={props.lang}
@@ -82,13 +127,14 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
           ticket={receivingFor}
           stillHeld={receivingFor.id === ticketId}
           onCancel={() => setReceivingFor(null)}
-          onReceived={(d) => {
+          onReceived={(d, outcome) => {
+            props.onSaid(receivedWords(d, outcome, receivingFor.number));
             setReceivingFor(null);
             setDossiers((list) => [...list, d]);
             if (d.kind === 'local') void openSlip(props.token, d.code).catch(props.onError);
           }}
         />
       )}
-    </section>
+    </>
   );
 }

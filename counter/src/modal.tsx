@@ -1,17 +1,60 @@
-// A dialog over the desk; Escape or the cancel button closes it.
+// A dialog over the desk; Escape or the cancel button closes it. The keyboard stays inside:
+// Tab and Shift+Tab go round the dialog's own controls, never to the page behind. On opening,
+// the first control takes the focus unless the dialog has put it somewhere already; on
+// closing, it goes back where it was.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
-export function Modal(props: { title: string; closeLabel: string; onClose: () => void; children: ComponentChildren }) {
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** The controls Tab reaches inside `root`, in order (hidden ones, e.g. in a closed disclosure, left out). */
+export function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0);
+}
+
+export function Modal(props: { title: string; closeLabel: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const close = useRef(props.onClose);
+  close.current = props.onClose;
+
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialog = box.current!;
+    // The dialog's own content runs its effects first (a search field focusing itself, say).
+    if (!dialog.contains(document.activeElement)) (focusables(dialog)[0] ?? dialog).focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') return close.current();
+      if (e.key !== 'Tab') return;
+      const list = focusables(dialog);
+      if (list.length === 0) return e.preventDefault();
+      const at = list.indexOf(document.activeElement as HTMLElement);
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      if (e.shiftKey && (at <= 0 || !dialog.contains(document.activeElement))) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (at === -1 || at === list.length - 1)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    // A click on the dialog's background must not leave the focus on the page behind.
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof Node && !dialog.contains(e.target)) (focusables(dialog)[0] ?? dialog).focus();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props.onClose]);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocusIn);
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
+
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div class="modal" role="dialog" aria-modal="true" aria-label={props.title}>
+      <div class={`modal ${props.wide ? 'modal-wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} ref={box} tabIndex={-1}>
         <h2>{props.title}</h2>
         {props.children}
         <button class="modal-cancel" onClick={props.onClose}>

@@ -1,7 +1,7 @@
 // Sending the held ticket to another service, or to one counter by name.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PublicCounterView, ServiceSummary } from '../../server/contract/events.js';
+import type { LocalizedText, PublicCounterView, ServiceSummary } from '../../server/contract/events.js';
 import { allCounters, allServices } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
 import { Modal } from './modal.js';
@@ -13,7 +13,8 @@ export function TransferDialog(props: {
   counterId: number;
   currentServiceId: string;
   onCancel: () => void;
-  onTransfer: (target: { toServiceId: string } | { toCounterId: number }) => void;
+  /** `to`: the service's or counter's name, for the confirmation. */
+  onTransfer: (target: { toServiceId: string } | { toCounterId: number }, to: LocalizedText) => void;
 }) {
   const t = TEXT[props.lang];
   const [services, setServices] = useState<ServiceSummary[]>([]);
@@ -32,7 +33,7 @@ export function TransferDialog(props: {
       <h3>{t.toService}</h3>
       <div class="choice-grid">
         {services.map((s) => (
-          <button key={s.id} class="choice" data-service={s.id} onClick={() => props.onTransfer({ toServiceId: s.id })}>
+          <button key={s.id} class="choice" data-service={s.id} onClick={() => props.onTransfer({ toServiceId: s.id }, s.name)}>
             {s.name[props.lang]}
           </button>
         ))}
@@ -40,7 +41,7 @@ export function TransferDialog(props: {
       <h3>{t.toCounter}</h3>
       <div class="choice-grid counters">
         {counters.map((c) => (
-          <button key={c.def.id} class={`choice counter-choice ${c.state.mode}`} data-counter={c.def.id} data-mode={c.state.mode} onClick={() => props.onTransfer({ toCounterId: c.def.id })}>
+          <button key={c.def.id} class={`choice counter-choice ${c.state.mode}`} data-counter={c.def.id} data-mode={c.state.mode} onClick={() => props.onTransfer({ toCounterId: c.def.id }, c.def.name)}>
             <span>{c.def.name[props.lang]}</span>
             <small>
               {t.counterState[c.state.mode]}

@@ -62,7 +62,6 @@ describe('a dossier through the hall', () => {
     await counter.fill('input[name=phone]', '0912345678');
     await counter.fill('input[name=address]', 'Số 5 đường Hoa Sữa, phường Hòa An');
     expect(await seriousViolations(counter)).toEqual([]);
-    await counter.screenshot({ path: screenshotPath('counter-receive-dossier.png') });
     const popup = counter.context().waitForEvent('page');
     await counter.click('[data-outcome=complete]');
     // The receipt opens as a PDF for the office printer.
@@ -79,7 +78,6 @@ describe('a dossier through the hall', () => {
     const code = (await counter.getAttribute('.dossiers li[data-dossier]', 'data-dossier'))!;
     expect(code).toMatch(/^000\.00\.14\.H17-\d{6}-0001$/);
     expect(await counter.locator('.dossiers li .dossier-status').textContent()).toBe('Đã tiếp nhận');
-    await counter.screenshot({ path: screenshotPath('counter-dossiers.png') });
     await counter.click('.action-finish');
 
     // The citizen follows it at the lookup terminal.
