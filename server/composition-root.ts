@@ -268,7 +268,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   const { db, queue, queries, live, tickets, events, dossiers, catalog, clock } = hub;
   const settings = () => live.settings;
   const time: HallTime = { clock, settings };
-  const printing = new PrintService(live, queries, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silentLogger);
+  const printing = new PrintService(live, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silentLogger);
   const lan = lanAddress();
   const phone: PhoneLinks = {
     baseUrl: (host) => phoneBaseUrl(live.settings.publicUrl, process.env.LUOT_PUBLIC_URL, host, lan),

@@ -15,7 +15,6 @@ import type { DeviceRegistry } from './device-registry.js';
 import type { SlipContent } from '../use-cases/dossiers/slips/slip-content.js';
 import type { TicketRaster } from '../../hardware/printer/raster.js';
 import type { PrintOutcome, TicketView } from '../contract/events.js';
-import type { HallQueries } from './hall-queries.js';
 import type { LiveState } from './live-state.js';
 
 const PROBLEM_WORDS: Record<string, LocalizedText> = {
@@ -39,8 +38,7 @@ export class PrintService {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly live: LiveState,
-    private readonly queries: HallQueries,
+    private readonly live: Pick<LiveState, 'kiosks' | 'settings'>,
     private readonly devices: DeviceRegistry,
     readonly printsDir: string,
     private readonly logger: Logger,

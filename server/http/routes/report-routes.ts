@@ -54,7 +54,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = asyn
         security: [{ staff: [] }],
       },
     },
-    async (request, reply) => reply.status(201).send(await backUpNow()),
+    async (_request, reply) => reply.status(201).send(await backUpNow()),
   );
 
   app.get(
