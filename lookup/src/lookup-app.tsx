@@ -225,7 +225,6 @@ export function LookupApp() {
           onField={setField}
           onChoose={setChosen}
           onQuery={setQuery}
-          returnWords={where.returnCounters.length ? t.counters(where.returnCounters) : null}
           keyboard={<OnScreenKeyboard layout="text" onKey={type} labels={{ backspace: t.backspace, enter: t.search }} />}
         />
       )}

@@ -15,8 +15,6 @@ interface Props {
   onChoose: (p: ProcedureGuideEntry | null) => void;
   onQuery: (q: string) => void;
   keyboard: ComponentChild;
-  /** Where results are returned: the return service's counters, as words. */
-  returnWords: string | null;
 }
 
 /** Fields in the catalogue's order, with how many procedures each holds. */
@@ -26,7 +24,9 @@ function fieldsOf(procedures: readonly ProcedureGuideEntry[]): { name: string; c
   return [...counts].map(([name, count]) => ({ name, count }));
 }
 
-function ProcedureDetail({ p, lang, onBack, returnWords }: { p: ProcedureGuideEntry; lang: Lang; onBack: () => void; returnWords: string | null }) {
+// Where the result is returned is the procedure's own words (some are handed over at once at
+// the receiving counter); the return service's counters are named for a dossier, not here.
+function ProcedureDetail({ p, lang, onBack }: { p: ProcedureGuideEntry; lang: Lang; onBack: () => void }) {
   const t = DICTIONARY[lang];
   return (
     <section class="panel procedure" data-procedure={p.code}>
@@ -50,7 +50,6 @@ function ProcedureDetail({ p, lang, onBack, returnWords }: { p: ProcedureGuideEn
         </div>
         <div class="fact">
           <h3>{t.resultAt}</h3>
-          {returnWords && <p class="fact-main">{returnWords}</p>}
           <p>{p.resultAt}</p>
         </div>
       </div>
@@ -73,7 +72,7 @@ function ProcedureDetail({ p, lang, onBack, returnWords }: { p: ProcedureGuideEn
 
 export function ProcedureGuide(props: Props) {
   const t = DICTIONARY[props.lang];
-  if (props.chosen) return <ProcedureDetail p={props.chosen} lang={props.lang} onBack={() => props.onChoose(null)} returnWords={props.returnWords} />;
+  if (props.chosen) return <ProcedureDetail p={props.chosen} lang={props.lang} onBack={() => props.onChoose(null)} />;
   const all = props.procedures ?? [];
   const searching = props.query.trim() !== '';
   const shown = searching ? all : props.field ? all.filter((p) => p.field === props.field) : null;

@@ -195,8 +195,9 @@ describe('lookup terminal', () => {
     await page.waitForSelector('.procedure');
     expect(await page.locator('.procedure h2').textContent()).toBe('Chứng thực bản sao từ bản chính giấy tờ, văn bản');
     expect(await page.locator('.papers').textContent()).toContain('Bản chính giấy tờ, văn bản cần chứng thực (xuất trình, 1 bản)');
-    // Submitted at the counters that receive it; the result at the return counters.
-    expect(await page.locator('.fact-main').allTextContents()).toEqual([`Quầy số ${(await page.evaluate(() => fetch('/api/procedures/CT.01').then((r) => r.json()))).counters.join(', ')}`, 'Quầy số 2, 12, 20']);
+    // Submitted at the counters that receive it; the result where the procedure says.
+    expect(await page.locator('.fact-main').allTextContents()).toEqual([`Quầy số ${(await page.evaluate(() => fetch('/api/procedures/CT.01').then((r) => r.json()))).counters.join(', ')}`]);
+    expect(await page.locator('.fact').nth(3).textContent()).toBe('Nơi trả kết quảTrả ngay tại quầy tiếp nhận');
     const detail = await sizes(page);
     expect(detail.lowestTarget).toBeGreaterThanOrEqual(64);
     expect(detail.smallestText).toBeGreaterThanOrEqual(24);
