@@ -23,6 +23,8 @@ const ENDED_WITHOUT_RESULT = new Set([3, 7, 8]);
 
 /** Where the citizen goes next: counters and the words above them. */
 export interface WhereToGo {
+  /** false until the hall's description is read: then no counter is named for the result. */
+  known: boolean;
   /** Counters that return results (the hall's return service). */
   returnCounters: number[];
   /** The return service's name and place, e.g. "Trả kết quả · Tầng 1, quầy 12". */
@@ -67,7 +69,8 @@ export function DossierView({ dossier: d, lang, where }: { dossier: LookupReply;
   // Papers requested: back to the counters that receive the procedure. Otherwise the result
   // is collected where the hall returns results.
   const papers = d.status === 5;
-  const counters = papers ? d.counters : where.returnCounters.length > 0 ? where.returnCounters : d.counters;
+  // A hall without a return service returns results where the dossier was received.
+  const counters = papers ? d.counters : !where.known ? [] : where.returnCounters.length > 0 ? where.returnCounters : d.counters;
   return (
     <article class="dossier" data-code={d.code} data-status={d.status}>
       <div class="dossier-head">
@@ -107,10 +110,10 @@ export function DossierView({ dossier: d, lang, where }: { dossier: LookupReply;
         )}
       </dl>
 
-      {!ended && counters.length > 0 && (
+      {!ended && (counters.length > 0 || (!papers && d.resultAt)) && (
         <section class={`where${d.status === 9 ? ' ready' : ''}`} aria-labelledby="where-title">
           <h3 id="where-title">{papers ? t.bringPapers : t.whereToGo}</h3>
-          <p class="where-counters">{t.counters(counters)}</p>
+          {counters.length > 0 && <p class="where-counters">{t.counters(counters)}</p>}
           {!papers && where.returnPlace && <p class="where-place">{where.returnPlace}</p>}
           {!papers && d.resultAt && <p class="where-place">{d.resultAt}</p>}
           {!papers && <p class="where-note">{d.status === 9 ? t.readyNow : t.notYet}</p>}

@@ -18,14 +18,15 @@ type Tab = 'dossier' | 'guide';
 /** The counters of the hall's return service (its results are collected there), and its name and place. */
 export function whereResultsAre(hall: HallSnapshot | null, lang: Lang): WhereToGo {
   const serviceId = hall?.hall.returnService;
-  if (!hall || !serviceId) return { returnCounters: [], returnPlace: null };
+  if (!hall) return { known: false, returnCounters: [], returnPlace: null };
+  if (!serviceId) return { known: true, returnCounters: [], returnPlace: null };
   const service = hall.services.find((s) => s.id === serviceId);
   const returnCounters = hall.counters
     .filter((c) => c.def.active && c.def.services.some((l) => l.serviceId === serviceId))
     .map((c) => c.def.id)
     .sort((a, b) => a - b);
   const place = service ? [service.name[lang], service.location?.[lang]].filter(Boolean).join(' · ') : null;
-  return { returnCounters, returnPlace: place || null };
+  return { known: true, returnCounters, returnPlace: place || null };
 }
 
 type Found = { kind: 'none' } | { kind: 'looking' } | { kind: 'found'; dossier: LookupReply } | { kind: 'error'; message: string };
@@ -55,6 +56,8 @@ export function LookupApp() {
     setChosen(null);
     setField(null);
     history.replaceState(null, '', location.pathname);
+    // A terminal runs for days: the hall's counters are read again at each new start.
+    hubRequest<HallSnapshot>('GET', '/api/hall').then(setHall, () => undefined);
   };
 
   useEffect(() => {
