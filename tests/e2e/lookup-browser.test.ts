@@ -121,6 +121,50 @@ describe('lookup terminal', () => {
     await page.close();
   });
 
+  it('sends a citizen with papers to bring to the receiving counters, and one whose result is ready to the return counters', async () => {
+    const c = await prepareCallers(hub);
+    await inject(hub, c.api!, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await inject(hub, c.clerk1!, 'POST', '/api/counters/1/finish', {});
+    const called = await inject(hub, c.clerk1!, 'POST', '/api/counters/1/call-next', {});
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
+    const ticketId = called.body.ticket.id;
+    const other = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: { name: 'Trần Thị Bình', idNumber: '001199012345', phone: '0987654321', address: 'Số 9' },
+      papers: [],
+      outcome: 'complete',
+    });
+    const second = other.body.code as string;
+    await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'start' });
+    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'requestPapers', missingPapers: ['Bản sao Giấy khai sinh'], note: 'Thiếu giấy khai sinh' })).status).toBe(200);
+    const page = await terminal();
+    await page.locator('#code').fill(second);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.dossier');
+    expect(await page.locator('.where h3').textContent()).toBe('Nộp bổ sung tại');
+    expect(await page.locator('.where-counters').textContent()).toBe('Quầy số 1, 2, 12');
+    expect(await page.locator('.missing').textContent()).toBe('Bản sao Giấy khai sinh');
+    expect(await page.locator('.step[data-step="4"]').getAttribute('class')).toBe('step current');
+
+    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'supplement' })).status).toBe(200);
+    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'complete' })).status).toBe(200);
+    await page.tap('.again');
+    await page.locator('#code').fill(second);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.dossier .status').textContent()).toBe('Đã có kết quả');
+    expect(await page.locator('.where.ready .where-counters').textContent()).toBe('Quầy số 2, 12, 20');
+    expect(await page.locator('.where-note').textContent()).toBe('Kết quả đã sẵn sàng. Mời công dân mang giấy hẹn đến quầy trả kết quả.');
+    expect(await page.locator('.step-line .step').evaluateAll((steps) => steps.map((s) => s.className))).toEqual(['step done', 'step done', 'step done', 'step current']);
+    expect(await page.locator('main').textContent()).not.toMatch(/lấy số/i);
+    const seen = await sizes(page);
+    expect(seen.offScreen).toEqual([]);
+    expect(seen.smallestText).toBeGreaterThanOrEqual(24);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('takes a scanned QR code (the scanner types the address and presses Enter), and says when a code is unknown', async () => {
     const page = await terminal();
     await page.locator('#code').fill(`http://192.168.1.10:8080/lookup/?code=${code}`);
