@@ -203,10 +203,11 @@ describe('hall display', () => {
       expect(said.filter((s) => s.form === 'short').length).toBeGreaterThanOrEqual(8);
       const lags = said.map((s) => s.startedAt - calledAt.get(s.ticketId)!);
       expect(Math.max(...lags)).toBeLessThanOrEqual(LAG_LIMIT_MS);
-      // A short call lasts well under half a full one: the voice catches up.
+      // A short call (about 2 s of sound, fetched and cut) takes little more than a third of a
+      // full one (over 6 s): the voice catches up.
       const lasted = said.map((s) => s.endedAt! - s.startedAt);
       expect(lasted[0]).toBeGreaterThan(6000);
-      for (const ms of lasted.slice(1)) expect(ms).toBeLessThan(3000);
+      for (const ms of lasted.slice(1)) expect(ms).toBeLessThan(lasted[0]! * 0.55);
       // Ten calls said in about 25 s, where the whole phrase each time took over 70.
       expect(said.at(-1)!.endedAt! - said[0]!.startedAt).toBeLessThan(30_000);
       console.log(`voice lag in a burst of ten calls: ${lags.map((l) => (l / 1000).toFixed(1)).join(', ')} s`);
