@@ -19,8 +19,12 @@ const FLASH_MS = 10_000;
 /** How long each page of the waiting list stays. */
 const WAITING_PAGE_MS = 8_000;
 /** Height of one recent call's row and one waiting row, in CSS pixels at 1080p and above. */
-const RECENT_ROW_PX = 92;
+const RECENT_ROW_PX = 86;
 const WAITING_ROW_PX = 88;
+/** The counter's label in its cell, at least this size at 1080p (read from across the hall). */
+const LABEL_MIN_PX = 48;
+/** Height of a line of Noto Sans, in font sizes (ascent and descent). */
+const LINE = 1.36;
 const filter = filterFromQuery(location.search);
 /** ?sound=off: a second screen in the same room stays silent. */
 const soundOn = new URLSearchParams(location.search).get('sound') !== 'off';
@@ -59,7 +63,9 @@ function NowCalling({ calls, now }: { calls: CallRecord[]; now: number }) {
   const list = useRef<HTMLOListElement>(null);
   const box = useBox(list);
   const [newest, ...before] = calls;
-  const fits = Math.max(0, Math.floor(box.height / RECENT_ROW_PX));
+  // The list is a grid of two columns (three in portrait): as many rows as fit, times the columns.
+  const columns = list.current ? Math.max(1, getComputedStyle(list.current).gridTemplateColumns.split(' ').length) : 1;
+  const fits = Math.max(0, Math.floor(box.height / RECENT_ROW_PX)) * columns;
   return (
     <section class="now">
       <h1>
@@ -86,7 +92,7 @@ function NowCalling({ calls, now }: { calls: CallRecord[]; now: number }) {
         {before.slice(0, fits).map((call) => (
           <li key={call.ticketId} data-number={call.number}>
             <span class="number">{call.number}</span>
-            <span class="to">→ {vi.counterShort}</span>
+            <span class="to">→</span>
             <span class="counter">{call.counterId}</span>
           </li>
         ))}
@@ -101,14 +107,16 @@ function CounterGrid({ cells }: { cells: CounterCell[] }) {
   const { columns, rows } = gridShape(cells.length, box.width, box.height);
   const cellWidth = box.width / columns;
   const cellHeight = box.height / rows;
-  // Four digits across a cell, and the number under its label.
-  const numberPx = Math.floor(Math.min(cellWidth / 2.9, cellHeight * 0.5));
+  // Four digits across a cell, and the number under its label ("Quầy 9", 48 px or more so it
+  // reads across the hall). A line of text takes about 1.36 times its size in this font.
+  const labelPx = Math.max(LABEL_MIN_PX, Math.floor(Math.min(cellWidth / 4.2, cellHeight * 0.3)));
+  const numberPx = Math.floor(Math.min(cellWidth / 2.9, (cellHeight - labelPx * LINE - 4) / LINE));
   return (
     <section class="counters">
       <h2>
         <Bilingual text="countersTitle" />
       </h2>
-      <div class="counter-grid" ref={area} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, '--cell-number': `${numberPx}px` }}>
+      <div class="counter-grid" ref={area} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, '--cell-number': `${numberPx}px`, '--cell-label': `${labelPx}px` }}>
         {cells.map((c) => (
           <div class={`counter-cell ${c.mode}${c.number ? ' busy' : ''}`} key={c.id} data-counter={c.id} data-number={c.number ?? ''}>
             <span class="label">

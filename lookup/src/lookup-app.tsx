@@ -5,15 +5,30 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import type { HallSnapshot } from '../../server/contract/events.js';
 import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
-import { DossierView } from './dossier-view.js';
+import { DossierView, type WhereToGo } from './dossier-view.js';
 import { ProcedureGuide } from './procedure-guide.js';
 import { OnScreenKeyboard } from '../../web-shared/on-screen-keyboard.js';
 
 const IDLE_MS = 60_000;
 
 type Tab = 'dossier' | 'guide';
+/** The counters of the hall's return service (its results are collected there), and its name and place. */
+export function whereResultsAre(hall: HallSnapshot | null, lang: Lang): WhereToGo {
+  const serviceId = hall?.hall.returnService;
+  if (!hall) return { known: false, returnCounters: [], returnPlace: null };
+  if (!serviceId) return { known: true, returnCounters: [], returnPlace: null };
+  const service = hall.services.find((s) => s.id === serviceId);
+  const returnCounters = hall.counters
+    .filter((c) => c.def.active && c.def.services.some((l) => l.serviceId === serviceId))
+    .map((c) => c.def.id)
+    .sort((a, b) => a - b);
+  const place = service ? [service.name[lang], service.location?.[lang]].filter(Boolean).join(' · ') : null;
+  return { known: true, returnCounters, returnPlace: place || null };
+}
+
 type Found = { kind: 'none' } | { kind: 'looking' } | { kind: 'found'; dossier: LookupReply } | { kind: 'error'; message: string };
 
 export function LookupApp() {
@@ -25,6 +40,8 @@ export function LookupApp() {
   const [query, setQuery] = useState('');
   const [procedures, setProcedures] = useState<ProcedureGuideEntry[] | null>(null);
   const [chosen, setChosen] = useState<ProcedureGuideEntry | null>(null);
+  const [field, setField] = useState<string | null>(null);
+  const [hall, setHall] = useState<HallSnapshot | null>(null);
   const [lastTouch, setLastTouch] = useState(Date.now());
   const [now, setNow] = useState(Date.now());
   const input = useRef<HTMLInputElement>(null);
@@ -37,7 +54,10 @@ export function LookupApp() {
     setFound({ kind: 'none' });
     setQuery('');
     setChosen(null);
+    setField(null);
     history.replaceState(null, '', location.pathname);
+    // A terminal runs for days: the hall's counters are read again at each new start.
+    hubRequest<HallSnapshot>('GET', '/api/hall').then(setHall, () => undefined);
   };
 
   useEffect(() => {
@@ -53,7 +73,7 @@ export function LookupApp() {
     };
   }, []);
   const idleLeft = Math.max(0, Math.ceil((lastTouch + IDLE_MS - now) / 1000));
-  const busy = found.kind !== 'none' || code !== '' || query !== '' || chosen !== null || tab !== 'dossier' || lang !== 'vi';
+  const busy = found.kind !== 'none' || code !== '' || query !== '' || chosen !== null || field !== null || tab !== 'dossier' || lang !== 'vi';
   useEffect(() => {
     if (idleLeft === 0 && busy) reset();
   }, [idleLeft === 0]);
@@ -73,7 +93,11 @@ export function LookupApp() {
 
   useEffect(() => {
     if (initialCode) void lookUp(initialCode);
+    // The hall's name for the header, and its return service's counters for "where to go".
+    hubRequest<HallSnapshot>('GET', '/api/hall').then(setHall, () => setHall(null));
   }, []);
+  const where = whereResultsAre(hall, lang);
+  const hallName = hall ? (lang === 'vi' ? hall.hall.name : hall.hall.nameEn || hall.hall.name) : '';
 
   useEffect(() => {
     if (tab !== 'guide') return;
@@ -94,61 +118,104 @@ export function LookupApp() {
 
   return (
     <main class="lookup" lang={lang}>
-      <header>
-        <h1>{t.title}</h1>
-        <button class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+      <header class="masthead">
+        <Emblem />
+        <div class="masthead-text">
+          <p class="kicker">{t.kicker}</p>
+          <p class="hall-name">{hallName}</p>
+          <h1>{t.title}</h1>
+        </div>
+        <button class="lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>
       <nav class="tabs" role="tablist">
         <button role="tab" aria-selected={tab === 'dossier'} class={tab === 'dossier' ? 'active' : ''} onClick={() => setTab('dossier')}>
-          {t.tabDossier}
+          <span class="tab-name">{t.tabDossier}</span>
+          <span class="tab-hint">{t.tabDossierHint}</span>
         </button>
-        <button role="tab" aria-selected={tab === 'guide'} class={tab === 'guide' ? 'active' : ''} onClick={() => { setTab('guide'); setChosen(null); }}>
-          {t.tabGuide}
+        <button
+          role="tab"
+          aria-selected={tab === 'guide'}
+          class={tab === 'guide' ? 'active' : ''}
+          onClick={() => {
+            setTab('guide');
+            setChosen(null);
+          }}
+        >
+          <span class="tab-name">{t.tabGuide}</span>
+          <span class="tab-hint">{t.tabGuideHint}</span>
         </button>
       </nav>
 
       {tab === 'dossier' ? (
-        <section class="panel">
-          <label class="prompt" for="code">{t.codePrompt}</label>
-          <form
-            class="entry"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void lookUp();
-            }}
-          >
-            <input
-              id="code"
-              ref={input}
-              value={code}
-              autoFocus
-              autoComplete="off"
-              spellcheck={false}
-              placeholder={t.codePlaceholder}
-              onInput={(e) => setCode((e.target as HTMLInputElement).value.toUpperCase())}
-            />
-            <button type="submit" class="primary">{t.search}</button>
-          </form>
+        <section class={`panel dossier-panel${found.kind === 'found' ? ' showing' : ''}`}>
+          {found.kind !== 'found' && (
+            <>
+              <label class="prompt" for="code">
+                {t.codePrompt}
+              </label>
+              <form
+                class="entry"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void lookUp();
+                }}
+              >
+                <input
+                  id="code"
+                  ref={input}
+                  value={code}
+                  autoFocus
+                  autoComplete="off"
+                  spellcheck={false}
+                  placeholder={t.codePlaceholder}
+                  onInput={(e) => setCode((e.target as HTMLInputElement).value.toUpperCase())}
+                />
+                <button type="submit" class="primary">
+                  {t.search}
+                </button>
+              </form>
+            </>
+          )}
           {found.kind === 'looking' && <p class="note">{t.looking}</p>}
-          {found.kind === 'error' && <p class="error" role="alert">{found.message}</p>}
+          {found.kind === 'error' && (
+            <p class="error" role="alert">
+              {found.message}
+            </p>
+          )}
           {found.kind === 'found' ? (
             <>
-              <DossierView dossier={found.dossier} lang={lang} />
+              <DossierView dossier={found.dossier} lang={lang} where={where} />
               <button
                 class="again"
                 onClick={() => {
                   setCode('');
                   setFound({ kind: 'none' });
-                  input.current?.focus();
+                  history.replaceState(null, '', location.pathname);
+                  setTimeout(() => input.current?.focus());
                 }}
               >
                 {t.another}
               </button>
             </>
           ) : (
-            <OnScreenKeyboard layout="code" onKey={type} labels={{ backspace: t.backspace, enter: t.search }} />
+            <>
+              <section class="how" aria-labelledby="how-title">
+                <h2 id="how-title">{t.howTitle}</h2>
+                <ol>
+                  {t.how.map((step, i) => (
+                    <li key={i}>
+                      <span class="how-number" aria-hidden="true">
+                        {i + 1}
+                      </span>
+                      <span>{step}</span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+              <OnScreenKeyboard layout="code" onKey={type} labels={{ backspace: t.backspace, enter: t.search }} />
+            </>
           )}
         </section>
       ) : (
@@ -156,7 +223,9 @@ export function LookupApp() {
           lang={lang}
           query={query}
           procedures={procedures}
+          field={field}
           chosen={chosen}
+          onField={setField}
           onChoose={setChosen}
           onQuery={setQuery}
           keyboard={<OnScreenKeyboard layout="text" onKey={type} labels={{ backspace: t.backspace, enter: t.search }} />}
@@ -164,5 +233,18 @@ export function LookupApp() {
       )}
       {busy && idleLeft <= 15 && <p class="idle">{t.idle(idleLeft)}</p>}
     </main>
+  );
+}
+
+/**
+ * The emblem area of the masthead: a star on red, as on the hall's signs. A hall that has
+ * its own emblem puts it here.
+ */
+function Emblem() {
+  return (
+    <svg class="emblem" viewBox="0 0 100 100" aria-hidden="true">
+      <circle cx="50" cy="50" r="48" fill="#c62828" stroke="#ffd54f" stroke-width="4" />
+      <path d="M50 18l9.4 28.9h30.4L65.2 64.8l9.4 28.9L50 75.8 25.4 93.7l9.4-28.9L10.2 46.9h30.4z" fill="#ffd54f" />
+    </svg>
   );
 }

@@ -237,6 +237,52 @@ describe('kiosk page', () => {
     await printsPage.screenshot({ path: screenshotPath('prints-page.png') });
   });
 
+  for (const [width, height] of [[1366, 768], [1080, 1920]] as const) {
+    it(`every screen fits ${width}x${height}: home, priority, result return and ticket, with every button on screen and 64 px or more`, async () => {
+      const page = await openKiosk(width, height);
+      const measure = () =>
+        page.evaluate(() => {
+          const shown = [...document.querySelectorAll<HTMLElement>('.kiosk *')].filter((e) => e.getBoundingClientRect().width > 0);
+          return {
+            offScreen: shown
+              .filter((e) => {
+                const r = e.getBoundingClientRect();
+                return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+              })
+              .map((e) => e.className || e.tagName),
+            lowestButton: Math.min(...shown.filter((e) => e.matches('button:not(.service)')).map((e) => e.getBoundingClientRect().height)),
+            pageScrolls: document.documentElement.scrollHeight > innerHeight + 1,
+          };
+        });
+      const screens: [string, () => Promise<unknown>][] = [
+        ['home', async () => undefined],
+        ['priority', () => page.locator('.priority-button').tap().then(() => page.waitForSelector('.priority-option'))],
+        ['result return', () => page.locator('.return-button').tap().then(() => page.waitForSelector('.return-entry'))],
+        ['result return, wrong code', () => page.locator('.key[data-key="enter"]').tap().then(() => page.waitForSelector('.return-error'))],
+        ['ticket', () => page.locator('[data-service=S2]').tap().then(() => page.waitForSelector('.result-screen'))],
+      ];
+      for (const [name, open] of screens) {
+        if (name === 'priority' || name === 'result return' || name === 'ticket') {
+          // Back home first, by the screen's own way back.
+          if (await page.locator('.return-entry').count()) await page.getByRole('button', { name: 'Quay lại' }).tap();
+          if (await page.locator('.priority-screen').count()) await page.getByRole('button', { name: 'Quay lại' }).tap();
+          await page.waitForSelector('.service');
+        }
+        await open();
+        await page.waitForTimeout(150);
+        const seen = await measure();
+        expect({ name, ...seen, lowestButton: seen.lowestButton >= 64 }).toEqual({ name, offScreen: [], lowestButton: true, pageScrolls: false });
+        if (name.startsWith('result return')) {
+          const back = await page.getByRole('button', { name: 'Quay lại' }).boundingBox();
+          expect(back!.y + back!.height).toBeLessThanOrEqual(height);
+          expect(back!.height).toBeGreaterThanOrEqual(64);
+          if (name === 'result return') await page.screenshot({ path: screenshotPath(`kiosk-return-${width}x${height}.png`) });
+        }
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
   it('the priority path names the legal categories and marks the ticket', async () => {
     const page = await openKiosk(1080, 1920);
     await page.getByRole('button', { name: /Tôi thuộc diện ưu tiên/ }).tap();

@@ -44,6 +44,14 @@ describe('a fresh hub', () => {
     expect(renderLanding(hallOverview(hub.hub), false)).not.toContain('demo-kiosk-K1-token');
     expect(renderLanding(hallOverview(hub.hub), false)).toContain('Máy lấy số sảnh chính');
     for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/counters']) expect(html).toContain(`href="${link}"`);
+    // Every page of the hall, and the JSON kept apart for technicians.
+    for (const link of ['/kiosk/', '/counter/', '/display/', '/lookup/', '/rating/', '/boards', '/prints']) expect(html).toContain(`<a class="card" href="${link}"`);
+    expect(html.indexOf('Dành cho kỹ thuật viên')).toBeLessThan(html.indexOf('href="/api/health"'));
+    expect(html).toContain('/rating/?device=R1&amp;token=demo-rating-R1-token');
+    expect(renderLanding(hallOverview(hub.hub), false)).not.toContain('demo-rating-R1-token');
+    // Today's queues in short: nobody waiting yet in a fresh hall, all 20 counters open.
+    expect(html).toMatch(/data-figure="waiting"><span class="figure">0</);
+    expect(html).toMatch(/data-figure="open"><span class="figure">20 <small>\/ 20<\/small>/);
     // The same font as everywhere, served by the hub; days written as people write them.
     expect(html).toContain("url('/fonts/NotoSans-Regular.ttf')");
     const font = await fetch(hub.url + '/fonts/NotoSans-Regular.ttf');
