@@ -57,7 +57,7 @@ export function Modal(props: { title: string; closeLabel: string; onClose: () =>
       <div class={`modal ${props.wide ? 'modal-wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} ref={box} tabIndex={-1}>
         <h2>{props.title}</h2>
         {props.children}
-        <button class="modal-cancel" onClick={props.onClose}>
+        <button type="button" class="modal-cancel" onClick={props.onClose}>
           {props.closeLabel}
         </button>
       </div>
