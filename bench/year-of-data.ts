@@ -55,7 +55,7 @@ function plan(hall: HallDefinition, midnight: number, seed: number): DayPlan {
 }
 
 const actorOf = (change: Change) => {
-  const counterId = (change.events[0]?.data as { counter?: { id: number } }).counter?.id;
+  const counterId = (change.events[0]?.data as { counter?: { id: number } } | undefined)?.counter?.id;
   return { counterId, actor: counterId === undefined ? 'kiosk:K1' : `Cán bộ quầy ${counterId}` };
 };
 
