@@ -102,7 +102,7 @@ export function KioskApp() {
   // The hall's own clock, whatever time zone the kiosk's computer was set to.
   const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   const printer = info ? (feed.devices[printerDeviceId(info.id)] ?? info.printer) : null;
-  const printerProblem = printer && printer.code ? printer : null;
+  const printerProblem = printer?.code ? printer : null;
 
   const take = async (issue: () => Promise<IssuedTicket>, back: Screen) => {
     setScreen({ kind: 'issuing' });
