@@ -55,7 +55,7 @@ function plan(hall: HallDefinition, midnight: number, seed: number): DayPlan {
 }
 
 const actorOf = (change: Change) => {
-  const counterId = (change.events[0]?.data as { counter?: { id: number } }).counter?.id;
+  const counterId = (change.events[0]?.data as { counter?: { id: number } } | undefined)?.counter?.id;
   return { counterId, actor: counterId === undefined ? 'kiosk:K1' : `Cán bộ quầy ${counterId}` };
 };
 
@@ -180,7 +180,9 @@ export async function yearOfDataPart(): Promise<void> {
     const full = await freshDatabase(dirs.full, hall, simulated[0]!, 8);
     const sim = await freshDatabase(dirs.sim, hall, simulated[0]!);
     const dayWriters = [formerWriter(full), hubWriter(sim)];
-    full.transaction(() => sim.transaction(() => simulateDay(plan(hall, simulated[0]!, 1), {}, (c, n, l) => dayWriters.forEach((w) => w(c, n, l))))())();
+    full.transaction(() => sim.transaction(() => simulateDay(plan(hall, simulated[0]!, 1), {}, (c, n, l) => {
+      for (const w of dayWriters) w(c, n, l);
+    }))())();
     const logBytes = (db: Db) => db.prepare('SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events').get() as { n: number; bytes: number };
     const before = logBytes(full);
     const after = logBytes(sim);

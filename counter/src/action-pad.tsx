@@ -26,6 +26,7 @@ export function ActionPad(props: { lang: Lang; detail: CounterDetail | null; key
         const label = action === 'pause' && paused ? t.resume : t.actions[action];
         return (
           <button
+            type="button"
             key={action}
             class={`action action-${action}`}
             data-action={action}

@@ -14,7 +14,7 @@ export function CancelDialog(props: { lang: Lang; number: string; onCancel: () =
     <Modal title={t.cancelTitle(props.number)} onClose={props.onCancel} closeLabel={t.cancel}>
       <div class="choice-grid" ref={choices}>
         {TEXT.vi.cancelReasons.map((reason, i) => (
-          <button key={reason} class="choice" data-reason={i} onClick={() => props.onConfirm(reason)}>
+          <button type="button" key={reason} class="choice" data-reason={i} onClick={() => props.onConfirm(reason)}>
             {t.cancelReasons[i]}
           </button>
         ))}

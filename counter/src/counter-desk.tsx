@@ -136,10 +136,10 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         <div class="desk-who">
           <span class="desk-clerk">{session.name}</span>
           <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hall?.timeZone ?? 'Asia/Ho_Chi_Minh' }))}</span>
-          <button class="lang" onClick={props.onToggleLang}>
+          <button type="button" class="lang" onClick={props.onToggleLang}>
             {t.langToggle}
           </button>
-          <button class="sign-out" onClick={leave}>
+          <button type="button" class="sign-out" onClick={leave}>
             {t.signOut}
           </button>
         </div>
@@ -150,7 +150,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail}>
             {detail?.current && (
-              <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
+              <button type="button" class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>
                 {t.cancelTicket}
               </button>
             )}

@@ -87,7 +87,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
           <h2>
             {t.dossiers} {dossiers.length > 0 && <span class="count">{dossiers.length}</span>}
           </h2>
-          <button class="receive" onClick={() => setReceivingFor(props.ticket)}>
+          <button type="button" class="receive" onClick={() => setReceivingFor(props.ticket)}>
             {t.receiveDossier}
           </button>
         </div>
@@ -105,12 +105,12 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
               </div>
               <div class="dossier-actions">
                 {d.kind === 'local' && (
-                  <button class="print-slip" aria-label={`${t.printSlip} ${d.code}`} onClick={() => openSlip(props.token, d.code).catch(props.onError)}>
+                  <button type="button" class="print-slip" aria-label={`${t.printSlip} ${d.code}`} onClick={() => openSlip(props.token, d.code).catch(props.onError)}>
                     {t.printSlip}
                   </button>
                 )}
                 {d.status === 9 && (
-                  <button class="hand-over" aria-label={`${t.handOver} ${d.code}`} disabled={handing === d.code} onClick={() => returnResult(d.code)}>
+                  <button type="button" class="hand-over" aria-label={`${t.handOver} ${d.code}`} disabled={handing === d.code} onClick={() => returnResult(d.code)}>
                     {t.handOver}
                   </button>
                 )}

@@ -53,11 +53,15 @@ export function Modal(props: { title: string; closeLabel: string; onClose: () =>
   }, []);
 
   return (
+    // A click on the dimmed background closes the dialog for a mouse user; the keyboard closes it with
+    // Escape (above) or the cancel button, so the backdrop itself takes no keys and no focus.
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop is no control, only a mouse shortcut for Escape
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way out is Escape and the cancel button
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && props.onClose()}>
       <div class={`modal ${props.wide ? 'modal-wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} ref={box} tabIndex={-1}>
         <h2>{props.title}</h2>
         {props.children}
-        <button class="modal-cancel" onClick={props.onClose}>
+        <button type="button" class="modal-cancel" onClick={props.onClose}>
           {props.closeLabel}
         </button>
       </div>

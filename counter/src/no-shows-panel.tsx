@@ -30,7 +30,7 @@ export function NoShowsPanel(props: { lang: Lang; token: string; counterId: numb
             <li key={ticket.id} data-ticket={ticket.id}>
               <strong>{ticket.number}</strong>
               <span class="muted">{t.restoreLeft(left)}</span>
-              <button class="restore" disabled={props.busy} onClick={() => props.onRestore(ticket)}>
+              <button type="button" class="restore" disabled={props.busy} onClick={() => props.onRestore(ticket)}>
                 {t.restore}
               </button>
             </li>

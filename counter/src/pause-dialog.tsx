@@ -14,7 +14,7 @@ export function PauseDialog(props: { lang: Lang; onCancel: () => void; onPause: 
     <Modal title={t.pauseTitle} onClose={props.onCancel} closeLabel={t.cancel}>
       <div class="choice-grid" ref={choices}>
         {TEXT.vi.pauseReasons.map((reason, i) => (
-          <button key={reason} class="choice" data-reason={i} onClick={() => props.onPause(reason)}>
+          <button type="button" key={reason} class="choice" data-reason={i} onClick={() => props.onPause(reason)}>
             {t.pauseReasons[i]}
           </button>
         ))}

@@ -10,7 +10,7 @@ export function PausedBanner(props: { lang: Lang; reason: string | null; busy: b
         <strong>{t.pausedBanner(props.reason)}</strong>
         <span>{t.pausedNote}</span>
       </div>
-      <button class="resume-button" disabled={props.busy} onClick={props.onResume}>
+      <button type="button" class="resume-button" disabled={props.busy} onClick={props.onResume}>
         {t.resume}
       </button>
     </div>

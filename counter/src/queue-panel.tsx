@@ -50,6 +50,7 @@ export function QueuePanel(props: { lang: Lang; detail: CounterDetail | null; ca
               {shown.map((w) => (
                 <li key={w.ticketId} class={`${w.priority ? 'priority' : ''} ${w.forThisCounter ? 'for-you' : ''}`}>
                   <button
+                    type="button"
                     data-ticket={w.ticketId}
                     disabled={!props.canCall}
                     aria-label={t.callThis(w.number)}

@@ -33,7 +33,7 @@ export function TransferDialog(props: {
       <h3>{t.toService}</h3>
       <div class="choice-grid">
         {services.map((s) => (
-          <button key={s.id} class="choice" data-service={s.id} onClick={() => props.onTransfer({ toServiceId: s.id }, s.name)}>
+          <button type="button" key={s.id} class="choice" data-service={s.id} onClick={() => props.onTransfer({ toServiceId: s.id }, s.name)}>
             {s.name[props.lang]}
           </button>
         ))}
@@ -41,7 +41,7 @@ export function TransferDialog(props: {
       <h3>{t.toCounter}</h3>
       <div class="choice-grid counters">
         {counters.map((c) => (
-          <button key={c.def.id} class={`choice counter-choice ${c.state.mode}`} data-counter={c.def.id} data-mode={c.state.mode} onClick={() => props.onTransfer({ toCounterId: c.def.id }, c.def.name)}>
+          <button type="button" key={c.def.id} class={`choice counter-choice ${c.state.mode}`} data-counter={c.def.id} data-mode={c.state.mode} onClick={() => props.onTransfer({ toCounterId: c.def.id }, c.def.name)}>
             <span>{c.def.name[props.lang]}</span>
             <small>
               {t.counterState[c.state.mode]}

@@ -92,7 +92,8 @@ export function useAnnouncer(enabled: boolean) {
     let waiting = 0;
     return new AnnouncementQueue<HeardCall>(
       async (a) => {
-        const log = (window.luotAnnouncements ??= []);
+        window.luotAnnouncements ??= [];
+        const log = window.luotAnnouncements;
         const startedAt = Date.now();
         const late = startedAt - a.heardAt;
         const entry: SpokenCall = { ...a, url: callAudioUrl(a), startedAt, endedAt: null, form: waiting > 0 || late > LATE_MS ? 'short' : 'full', outcome: null };

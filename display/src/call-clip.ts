@@ -37,7 +37,11 @@ export function readWavPcm(bytes: Uint8Array): WavPcm | null {
 export function writeWavPcm(format: Uint8Array, data: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(12 + 8 + format.length + 8 + data.length);
   const view = new DataView(out.buffer);
-  const put = (at: number, text: string) => [...text].forEach((c, i) => (out[at + i] = c.charCodeAt(0)));
+  const put = (at: number, text: string) => {
+    [...text].forEach((c, i) => {
+      out[at + i] = c.charCodeAt(0);
+    });
+  };
   put(0, 'RIFF');
   view.setUint32(4, out.length - 8, true);
   put(8, 'WAVE');

@@ -183,6 +183,10 @@ export function DisplayApp() {
   const notice = snapshot?.hall.displayNotice;
 
   return (
+    // The browser plays sound only after a person has touched the page: when it refused a call, the board
+    // asks for one tap anywhere on the screen. The board is not a control, and a wall screen has no keyboard.
+    // biome-ignore lint/a11y/noStaticElementInteractions: the tap the browser needs before it plays sound, anywhere on the screen
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a wall screen has no keyboard; the tap is only the browser's permission for sound
     <div class={`display${feed.connected ? '' : ' is-offline'}`} onClick={announcer.unblock}>
       <header>
         <div class="hall">{snapshot?.hall.name ?? ''}</div>

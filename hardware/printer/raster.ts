@@ -107,7 +107,9 @@ function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width:
         height: block.height + 8,
         draw(c, top) {
           const left = Math.round((width - side) / 2);
-          bars.forEach((black, i) => black && c.fillRect(left + i * module, top + 4, module, block.height));
+          bars.forEach((black, i) => {
+            if (black) c.fillRect(left + i * module, top + 4, module, block.height);
+          });
         },
       };
     }
@@ -145,7 +147,9 @@ function place(qrcode: Libraries['qr'], ctx: SKRSContext2D, block: Block, width:
           c.fillRect(margin, top + 4, inner, frame);
           c.fillRect(margin, top + 4 + boxHeight - frame, inner, frame);
           c.font = font(size, true);
-          lines.forEach((l, i) => c.fillText(l, width / 2, top + 4 + pad + i * lineHeight + Math.round(size * 1.17)));
+          lines.forEach((l, i) => {
+            c.fillText(l, width / 2, top + 4 + pad + i * lineHeight + Math.round(size * 1.17));
+          });
         },
       };
     }

@@ -19,8 +19,12 @@ export function chime(rate: number): Pcm {
   const low = bell(523.25, 1.2, rate); // C5
   const offset = Math.round(0.45 * rate);
   const mix = new Float32Array(offset + low.length);
-  high.forEach((v, i) => (mix[i]! += v));
-  low.forEach((v, i) => (mix[offset + i]! += v));
+  high.forEach((v, i) => {
+    mix[i]! += v;
+  });
+  low.forEach((v, i) => {
+    mix[offset + i]! += v;
+  });
   const peak = mix.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const samples = Int16Array.from(mix, (v) => Math.round((v / peak) * 0.6 * 32767));
   return { sampleRate: rate, samples };

@@ -102,7 +102,7 @@ export function KioskApp() {
   // The hall's own clock, whatever time zone the kiosk's computer was set to.
   const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   const printer = info ? (feed.devices[printerDeviceId(info.id)] ?? info.printer) : null;
-  const printerProblem = printer && printer.code ? printer : null;
+  const printerProblem = printer?.code ? printer : null;
 
   const take = async (issue: () => Promise<IssuedTicket>, back: Screen) => {
     setScreen({ kind: 'issuing' });
@@ -145,7 +145,7 @@ export function KioskApp() {
           {now.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone })}
           <span class="date">{now.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone })}</span>
         </div>
-        <button class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>
@@ -201,16 +201,16 @@ export function KioskApp() {
                 onPick={issue}
                 actions={
                   priority ? (
-                    <button class="secondary big" onClick={() => setPriority(null)}>
+                    <button type="button" class="secondary big" onClick={() => setPriority(null)}>
                       {t.cancelPriority}
                     </button>
                   ) : (
                     <>
-                      <button class="priority-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'priority' })}>
+                      <button type="button" class="priority-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'priority' })}>
                         <span>★ {t.priorityButton}</span>
                         <small>{t.priorityHint}</small>
                       </button>
-                      <button class="return-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'return' })}>
+                      <button type="button" class="return-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'return' })}>
                         <span>{t.returnButton}</span>
                         <small>{t.returnHint}</small>
                       </button>
@@ -233,7 +233,7 @@ export function KioskApp() {
           <div class="dialog">
             <h2>{t.errorTitle}</h2>
             <p class="error-text">{lang === 'vi' ? failure.message : failure.messageEn}</p>
-            <button class="primary big" onClick={() => setFailure(null)}>
+            <button type="button" class="primary big" onClick={() => setFailure(null)}>
               {t.ok}
             </button>
           </div>

@@ -10,13 +10,13 @@ export function PriorityPicker({ categories, lang, onPick, onBack }: { categorie
       <h2 class="screen-title">{t.priorityTitle}</h2>
       <div class="priority-list">
         {categories.map((c) => (
-          <button class="priority-option" key={c.code} data-priority={c.code} onClick={() => onPick(c.code)}>
+          <button type="button" class="priority-option" key={c.code} data-priority={c.code} onClick={() => onPick(c.code)}>
             {pick(c.name, lang)}
           </button>
         ))}
       </div>
       <p class="note">{t.priorityNote}</p>
-      <button class="secondary big" onClick={onBack}>
+      <button type="button" class="secondary big" onClick={onBack}>
         {t.back}
       </button>
     </div>

@@ -36,7 +36,7 @@ export function ReturnEntry(props: { lang: Lang; onTake: (code: string) => void;
       </form>
       {wrong && <p class="return-error" role="alert">{t.returnBadCode}</p>}
       <OnScreenKeyboard layout="code" onKey={key} labels={{ backspace: t.deleteKey, enter: t.returnTake }} />
-      <button class="secondary big" onClick={props.onBack}>
+      <button type="button" class="secondary big" onClick={props.onBack}>
         {t.back}
       </button>
     </section>

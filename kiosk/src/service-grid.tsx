@@ -43,6 +43,7 @@ function ServiceButton({ service, lang, enabled, span, onPick }: { service: Serv
   const usable = service.open && enabled;
   return (
     <button
+      type="button"
       class={`service${service.open ? '' : ' closed'}`}
       style={{ gridColumn: `span ${span}`, ...(service.open ? { background: color, color: readableTextOn(color) } : {}) }}
       disabled={!usable}
@@ -165,11 +166,11 @@ export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick,
       <div class="home-bar">
         {pageCount > 1 && (
           <nav class="pager" aria-label={t.pagesLabel}>
-            <button class="pager-button" disabled={current === 0} onClick={() => setPageIndex(current - 1)}>
+            <button type="button" class="pager-button" disabled={current === 0} onClick={() => setPageIndex(current - 1)}>
               <Arrow left /> {t.previousPage}
             </button>
             <span class="pager-state">{t.pageOf(current + 1, pageCount)}</span>
-            <button class="pager-button next" disabled={current === pageCount - 1} onClick={() => setPageIndex(current + 1)}>
+            <button type="button" class="pager-button next" disabled={current === pageCount - 1} onClick={() => setPageIndex(current + 1)}>
               {t.nextPage} <Arrow />
             </button>
           </nav>

@@ -47,13 +47,13 @@ export function TicketResult({ issued, priorityName, lang, reprinting, secondsLe
               <p class="print-problem">{(issued.print.code && t.printer[issued.print.code]) ?? t.printFailed}</p>
               <p>{t.printFailed}</p>
               <p class="photo-hint">{t.photoHint}</p>
-              <button class="secondary big" disabled={reprinting} onClick={onReprint}>
+              <button type="button" class="secondary big" disabled={reprinting} onClick={onReprint}>
                 {reprinting ? t.printing : t.retryPrint}
               </button>
             </>
           )}
         </div>
-        <button class="primary big" onClick={onDone}>
+        <button type="button" class="primary big" onClick={onDone}>
           {t.done}
         </button>
         <p class="note countdown">{t.goHome(secondsLeft)}</p>

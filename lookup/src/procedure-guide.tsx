@@ -30,7 +30,7 @@ function ProcedureDetail({ p, lang, onBack }: { p: ProcedureGuideEntry; lang: La
   const t = DICTIONARY[lang];
   return (
     <section class="panel procedure" data-procedure={p.code}>
-      <button class="back" onClick={onBack}>
+      <button type="button" class="back" onClick={onBack}>
         ← {t.back}
       </button>
       <p class="field-name">{p.field}</p>
@@ -86,7 +86,7 @@ export function ProcedureGuide(props: Props) {
         <>
           <div class="list-head">
             {props.field && !searching && (
-              <button class="back" onClick={() => props.onField(null)}>
+              <button type="button" class="back" onClick={() => props.onField(null)}>
                 ← {t.allFields}
               </button>
             )}
@@ -95,7 +95,7 @@ export function ProcedureGuide(props: Props) {
           <ul class="procedures">
             {shown.map((entry) => (
               <li key={entry.code}>
-                <button data-procedure={entry.code} onClick={() => props.onChoose(entry)}>
+                <button type="button" data-procedure={entry.code} onClick={() => props.onChoose(entry)}>
                   <span class="name">{entry.name[props.lang]}</span>
                   <span class="meta">
                     {entry.processingWords[props.lang]} · {entry.fee.text} · {t.counters(entry.counters)}
@@ -112,7 +112,7 @@ export function ProcedureGuide(props: Props) {
           <ul class="fields">
             {fieldsOf(all).map((f) => (
               <li key={f.name}>
-                <button data-field={f.name} onClick={() => props.onField(f.name)}>
+                <button type="button" data-field={f.name} onClick={() => props.onField(f.name)}>
                   <span class="name">{f.name}</span>
                   <span class="meta">{t.fieldCount(f.count)}</span>
                 </button>

@@ -83,7 +83,7 @@ export function RatingApp() {
     <main class={`rating screen-${screen.kind}`} lang={lang}>
       <header>
         <span class="counter">{counterId === null ? '' : t.counter(counterId)}</span>
-        <button class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>
@@ -93,7 +93,7 @@ export function RatingApp() {
           <h1>{t.question(screen.number)}</h1>
           <div class="levels">
             {LEVELS.map((level) => (
-              <button key={level} class={`level ${level}`} data-level={level} onClick={() => void send(level)}>
+              <button type="button" key={level} class={`level ${level}`} data-level={level} onClick={() => void send(level)}>
                 <Face level={level} />
                 {t.levels[level]}
               </button>

@@ -11,7 +11,7 @@ import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
 import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';
 import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS, type CounterDef, type HallDefinition, type HallSettings, type KioskDef, LED_PROTOCOLS, type Numbering, type PrinterDef, type SerialBusDef, type ServiceDef, type StaffDef } from '../domain/hall/hall-definition.js';
-import { type LocalizedText } from '../domain/localized-text.js';
+import type { LocalizedText } from '../domain/localized-text.js';
 import { checkHallDefinition } from './hall-rules.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });

@@ -41,10 +41,10 @@ function hallFile(named: string | undefined, dataDir: string): string | null {
   return null;
 }
 
-export function runtimeConfig(argv: string[], env: NodeJS.ProcessEnv): RuntimeConfig {
-  let args;
+/** The command-line flags; an unknown flag or a missing value stops the start with the usage line. */
+function flags(argv: string[]) {
   try {
-    args = parseArgs({
+    return parseArgs({
       args: argv,
       options: {
         config: { type: 'string', short: 'c' },
@@ -57,6 +57,10 @@ export function runtimeConfig(argv: string[], env: NodeJS.ProcessEnv): RuntimeCo
   } catch (error) {
     throw new ConfigError(`${(error as Error).message}. Usage: npm start -- [--config hall.yaml] [--port 8080] [--data ./data] [--host 0.0.0.0]`);
   }
+}
+
+export function runtimeConfig(argv: string[], env: NodeJS.ProcessEnv): RuntimeConfig {
+  const args = flags(argv);
   const dataDir = resolve(args.data ?? env.LUOT_DATA_DIR ?? './data');
   return {
     port: args.port !== undefined ? port(args.port, '--port') : env.PORT ? port(env.PORT, 'PORT') : 8080,

@@ -85,7 +85,9 @@ export class HallRepository {
         `INSERT INTO services (id, position, def) VALUES (?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET position = excluded.position, def = excluded.def`,
       );
-      hall.services.forEach((s, i) => upsertService.run(s.id, i, JSON.stringify(s)));
+      hall.services.forEach((s, i) => {
+        upsertService.run(s.id, i, JSON.stringify(s));
+      });
       for (const row of stored.filter((r) => !listedServices.has(r.id))) {
         const def = { ...(JSON.parse(row.def) as ServiceDef), active: false };
         upsertService.run(row.id, hall.services.length + 1000, JSON.stringify(def));
@@ -129,6 +131,8 @@ export class HallRepository {
   private replaceAll(table: 'kiosks' | 'rating_tablets' | 'serial_buses' | 'staff', keyColumn: 'id' | 'user', rows: [string, unknown][]): void {
     this.db.prepare(`DELETE FROM ${table}`).run();
     const insert = this.db.prepare(`INSERT INTO ${table} (${keyColumn}, position, def) VALUES (?, ?, ?)`);
-    rows.forEach(([key, def], i) => insert.run(key, i, JSON.stringify(def)));
+    rows.forEach(([key, def], i) => {
+      insert.run(key, i, JSON.stringify(def));
+    });
   }
 }

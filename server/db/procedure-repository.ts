@@ -16,7 +16,9 @@ export class ProcedureRepository {
     const insert = this.db.prepare('INSERT INTO procedures (code, position, def) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM procedures').run();
-      list.forEach((p, i) => insert.run(p.code, i, JSON.stringify(p)));
+      list.forEach((p, i) => {
+        insert.run(p.code, i, JSON.stringify(p));
+      });
     })();
   }
 }

@@ -138,7 +138,10 @@ function arrivalMinutes(plan: DayPlan, random: () => number): number[] {
 
 function pick<T extends { share: number }>(items: readonly T[], random: () => number): T {
   let r = random() * items.reduce((s, i) => s + i.share, 0);
-  for (const item of items) if ((r -= item.share) <= 0) return item;
+  for (const item of items) {
+    r -= item.share;
+    if (r <= 0) return item;
+  }
   return items.at(-1)!;
 }
 

@@ -244,7 +244,10 @@ export class QueueService {
       return;
     }
     // Every command of the batch may have been refused while writing: nothing to publish.
-    if (batch.staged.length === 0) return batch.finish();
+    if (batch.staged.length === 0) {
+      batch.finish();
+      return;
+    }
     const figures = this.figuresFor(batch.staged);
     const outcomes = batch.staged.map((s) => {
       const services = [...s.services].flatMap((id) => figures.get(id) ?? []);

@@ -67,7 +67,7 @@ export class StaffService {
     // A missing account costs the same time as a wrong password, so names cannot be probed.
     const good = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     const now = this.clock();
-    if (!account || !account.active || !good) {
+    if (!account?.active || !good) {
       this.limits.signInFailed(user, address);
       throw new DomainError('sign_in_failed');
     }
@@ -85,7 +85,7 @@ export class StaffService {
 
   private checkCounterFree(user: string, allowed: number[], counterId: number, now: number): void {
     const def = this.live.counter(counterId);
-    if (!def || !def.active) throw new DomainError('counter_not_found', { counterId });
+    if (!def?.active) throw new DomainError('counter_not_found', { counterId });
     if (allowed.length > 0 && !allowed.includes(counterId)) throw new DomainError('counter_not_allowed', { user, counterId });
     const holder = counterHolder(this.repo.openSessions(), counterId, now, this.policy());
     if (holder && holder.user !== user) throw new DomainError('counter_taken', { counterId, holder: holder.name });

@@ -80,7 +80,7 @@ async function tabRound(page: Page, times: number, back = false): Promise<void> 
 }
 
 describe('the counter page at 1366x768', () => {
-  let codes: string[] = [];
+  const codes: string[] = [];
 
   it('shows the held ticket, the buttons, three dossiers with their buttons and a long queue without page scroll; the return clerk sees the dossier', { timeout: 90_000 }, async () => {
     for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });

@@ -72,7 +72,9 @@ describe('random input at every route', () => {
       await fc.assert(
         fc.asyncProperty(request(op), async ({ params, query, body, caller }) => {
           let url = op.path;
-          op.params.forEach((name, i) => (url = url.replace(`{${name}}`, encodeURIComponent(params[i]!) || 'x')));
+          op.params.forEach((name, i) => {
+            url = url.replace(`{${name}}`, encodeURIComponent(params[i]!) || 'x');
+          });
           const search = new URLSearchParams(query).toString();
           const reply = await inject(hub, caller, op.method, search ? `${url}?${search}` : url, body);
           const where = `${op.method} ${url}?${search} as ${caller.address === LAN_ADDRESS && !caller.token ? 'anonymous' : 'staff/kiosk'}: ${reply.status} ${reply.text.slice(0, 200)}`;

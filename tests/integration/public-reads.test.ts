@@ -3,7 +3,6 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../server/http/access/access-table.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS, prepareCallers, type TestCaller } from '../helpers/callers.js';

@@ -1,7 +1,6 @@
 // Clerks sign in to one counter each; counter commands need that session (or a manager's);
 // sessions run out; a manager changes the display notice while the hall runs.
 
-import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicHallSettings } from '../../server/contract/events.js';
 import { demoHallWith } from '../helpers/hall-files.js';

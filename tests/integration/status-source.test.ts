@@ -20,7 +20,7 @@ afterEach(async () => {
 
 /** The province's system as the test plays it: each request answered after `delayMs`, as `reply` says. */
 async function province(state: { reply: unknown; delayMs: number; requests: number }): Promise<number> {
-  source = createServer((request, response) => {
+  source = createServer((_request, response) => {
     state.requests++;
     setTimeout(() => {
       if (state.reply === null) return response.writeHead(500).end();

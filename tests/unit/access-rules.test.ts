@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopback } from '../../server/http/access/access-control.js';
 import { actorOf, admit, type Caller } from '../../server/http/access/access-rules.js';
-import { DomainError } from '../../server/domain/domain-error.js';
+import type { DomainError } from '../../server/domain/domain-error.js';
 
 const code = (fn: () => void) => {
   try {

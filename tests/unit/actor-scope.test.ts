@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anywhere, atCounter, checkScope, ticketInCounterScope } from '../../server/domain/access/actor.js';
-import { DomainError } from '../../server/domain/domain-error.js';
+import type { DomainError } from '../../server/domain/domain-error.js';
 import type { Command } from '../../server/domain/queue/queue-engine.js';
 import { HallFixture } from '../helpers/hall-fixture.js';
 

@@ -148,7 +148,10 @@ export function forecastCalls(input: ForecastInput): Forecast {
   const enqueue = (t: Ticket) => {
     const key = queueKeyOf(t);
     let lanes = queues.get(key);
-    if (!lanes) queues.set(key, (lanes = new Lanes()));
+    if (!lanes) {
+      lanes = new Lanes();
+      queues.set(key, lanes);
+    }
     lanes.add(t);
   };
   for (const t of input.waiting) enqueue(t);

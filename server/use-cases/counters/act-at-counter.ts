@@ -35,7 +35,7 @@ export interface CounterActed {
 /** An active counter's view; an unknown or retired counter is refused. */
 export function activeCounterView(queries: Pick<HallQueries, 'counterView'>, counterId: number): CounterView {
   const view = queries.counterView(counterId);
-  if (!view || !view.def.active) throw new DomainError('counter_not_found', { counterId });
+  if (!view?.def.active) throw new DomainError('counter_not_found', { counterId });
   return view;
 }
 

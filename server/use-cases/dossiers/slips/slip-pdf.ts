@@ -72,7 +72,9 @@ export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promis
       });
       if (slip.papers.length === 0) font('regular', 11).text('(không có)', left + 14, doc.y);
     } else {
-      slip.list.forEach((line, i) => font('regular', 11).text(slip.list.length > 1 ? `${i + 1}. ${line}` : line, left + 14, doc.y, { width: width - 14 }));
+      slip.list.forEach((line, i) => {
+        font('regular', 11).text(slip.list.length > 1 ? `${i + 1}. ${line}` : line, left + 14, doc.y, { width: width - 14 });
+      });
     }
   }
   if (slip.closing) {

@@ -25,7 +25,9 @@ export function slipBlocks(slip: SlipContent, scale: number): Block[] {
   if (slip.listTitle) {
     blocks.push({ kind: 'text', text: `${slip.listTitle}:`, size: s(24), bold: true, left: true });
     const items = slip.papers ? slip.papers.map((p) => `${p.name}, ${p.kind}, số lượng ${String(p.count).padStart(2, '0')}`) : slip.list;
-    items.forEach((item, i) => blocks.push({ kind: 'text', text: `${i + 1}. ${item}`, size: s(26), left: true }));
+    items.forEach((item, i) => {
+      blocks.push({ kind: 'text', text: `${i + 1}. ${item}`, size: s(26), left: true });
+    });
   }
   if (slip.closing) blocks.push({ kind: 'space', height: s(6) }, { kind: 'text', text: slip.closing, size: s(24), left: true });
   blocks.push({ kind: 'rule' }, { kind: 'text', text: slip.signatures[1], size: s(26), bold: true }, { kind: 'text', text: slip.clerk, size: s(26) });
