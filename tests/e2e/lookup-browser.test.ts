@@ -218,7 +218,7 @@ describe('lookup terminal', () => {
     await page.tap('.tabs button:nth-child(2)');
     // The guide opens on its fields, as large tiles; a field lists its procedures.
     await page.waitForSelector('.fields button');
-    expect(await page.locator('.fields button .name').allTextContents()).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Hoạt động xây dựng', 'Thành lập và hoạt động của hộ kinh doanh', 'Đăng ký, quản lý cư trú']);
+    expect(await page.locator('.fields button .name').allTextContents()).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Hoạt động xây dựng', 'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)', 'Đăng ký, quản lý cư trú']);
     const tiles = await sizes(page);
     expect(tiles.lowestTarget).toBeGreaterThanOrEqual(64);
     expect(tiles.smallestText).toBeGreaterThanOrEqual(24);
