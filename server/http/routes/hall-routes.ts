@@ -1,11 +1,10 @@
 // Reading the hall: its whole live state, its services with waits, and health.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import type { Hub } from '../../hub.js';
-import { DeviceStatusSchema, errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
+import { routeOf } from '../route-map.js';
 
 export interface HallRoutesOptions {
   hub: Hub;
@@ -25,27 +24,9 @@ function list(value: string | undefined): string[] {
 
 export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { hub, version, devices }) => {
   const ping = hub.db.prepare('SELECT 1');
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['hall'],
-        summary: 'Is the hub alive and its storage writable',
-        response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            version: Type.String(),
-            uptimeSeconds: Type.Number(),
-            day: Type.String(),
-            seq: Type.Integer({ description: 'Last event sequence number' }),
-            database: Type.Object({ ok: Type.Boolean(), schemaVersion: Type.Integer() }),
-            devices: Type.Array(DeviceStatusSchema),
-            memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
-          }),
-        },
-      },
-    },
-    async () => {
+  app.route({
+    ...routeOf('GET /api/health'),
+    handler: async () => {
       let dbOk = true;
       try {
         ping.get();
@@ -64,50 +45,27 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         memory: memoryFigures(),
       };
     },
-  );
+  });
 
-  app.get(
-    '/api/hall',
-    {
-      schema: {
-        tags: ['hall'],
-        summary: "The hall's whole live state (the snapshot pages start from)",
-        description: 'Optionally limited to some services or counters, like a display on one floor.',
-        querystring: FilterQuery,
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('GET /api/hall'),
+    handler: async (request) => {
       const counters = list(request.query.counters).map(Number);
       return hub.queue.read(() => hub.queries.snapshot({ services: list(request.query.services), counters }));
     },
-  );
+  });
 
-  app.get(
-    '/api/services',
-    {
-      schema: {
-        tags: ['services'],
-        summary: 'Every service with its waiting count and estimated wait',
-        response: { 200: Type.Array(ServiceSummarySchema) },
-      },
-    },
-    async () => hub.queue.read(() => hub.queries.serviceSummaries()),
-  );
+  app.route({
+    ...routeOf('GET /api/services'),
+    handler: async () => hub.queue.read(() => hub.queries.serviceSummaries()),
+  });
 
-  app.get(
-    '/api/services/:serviceId',
-    {
-      schema: {
-        tags: ['services'],
-        summary: 'One service with its waiting count and estimated wait',
-        params: ServiceParams,
-        response: { 200: ServiceSummarySchema, ...errorResponses },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('GET /api/services/:serviceId'),
+    handler: async (request) => {
       const [summary] = await hub.queue.read(() => hub.queries.serviceSummaries([request.params.serviceId]));
       if (!summary) throw new DomainError('service_not_found', { serviceId: request.params.serviceId });
       return summary;
     },
-  );
+  });
 };

@@ -3,10 +3,8 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import { anywhere } from '../../domain/actor.js';
-import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
 import type { DossierCommand } from '../../domain/dossier-engine.js';
 import type { Command } from '../../domain/queue-engine.js';
 import { publicTicket } from '../../domain/public-view.js';
@@ -16,11 +14,7 @@ import type { DeviceRegistry } from '../../services/device-registry.js';
 import { printerDeviceId } from '../../contract/events.js';
 import type { PrintService } from '../../services/print-service.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from '../public-address.js';
-import { errorResponses, ErrorSchema, KioskInfoSchema, KioskReprintReplySchema, KioskTicketBody, KioskTicketReplySchema, TicketParams } from '../schemas.js';
-
-const KioskTicketReply = KioskTicketReplySchema;
-
-const kioskErrors = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
+import { routeOf } from '../route-map.js';
 
 export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintService; devices: DeviceRegistry }> = async (
   app,
@@ -42,16 +36,9 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
     return { seq: events.at(-1)!.seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
   };
 
-  app.get(
-    '/api/kiosk',
-    {
-      schema: {
-        tags: ['kiosk'],
-        summary: 'Who this kiosk is, its cap and its printer (Authorization: Bearer <kiosk token>)',
-        response: { 200: KioskInfoSchema, ...kioskErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('GET /api/kiosk'),
+    handler: async (request) => {
       const kiosk = kioskOf(request);
       return {
         id: kiosk.id,
@@ -62,49 +49,25 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
         phoneBaseUrl: baseUrl(request),
       };
     },
-  );
+  });
 
-  app.post(
-    '/api/kiosk/tickets',
-    {
-      schema: {
-        tags: ['kiosk'],
-        summary: "Take a number from a kiosk and print it; the ticket exists even when the print fails",
-        body: KioskTicketBody,
-        response: { 201: KioskTicketReply, ...kioskErrors },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf('POST /api/kiosk/tickets'),
+    handler: async (request, reply) => {
       const { serviceId, priority } = request.body;
       return reply.status(201).send(await issueAndPrint(request, { type: 'issue', serviceId, priority: priority ?? null, source: 'kiosk' }));
     },
-  );
+  });
 
-  app.post(
-    '/api/kiosk/returns',
-    {
-      schema: {
-        tags: ['kiosk'],
-        summary: "Take a number to collect a dossier's result, by the code on the slip (scanned or typed); the ticket stays linked to the dossier",
-        body: Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN }) }, { additionalProperties: false }),
-        response: { 201: KioskTicketReply, ...kioskErrors },
-      },
-    },
-    async (request, reply) =>
+  app.route({
+    ...routeOf('POST /api/kiosk/returns'),
+    handler: async (request, reply) =>
       reply.status(201).send(await issueAndPrint(request, { type: 'returnTicket', code: request.body.code, source: 'kiosk' })),
-  );
+  });
 
-  app.post(
-    '/api/kiosk/tickets/:ticketId/print',
-    {
-      schema: {
-        tags: ['kiosk'],
-        summary: "Print today's ticket again (after the printer was fixed), a few times at most",
-        params: TicketParams,
-        response: { 200: KioskReprintReplySchema, ...kioskErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('POST /api/kiosk/tickets/:ticketId/print'),
+    handler: async (request) => {
       const kiosk = kioskOf(request);
       const { ticketId } = request.params;
       const view = await hub.queue.read(() => {
@@ -119,5 +82,5 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ hub: Hub; printing: PrintS
       if (print.ok) hub.limits.reprinted(ticketId);
       return { ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: url, print };
     },
-  );
+  });
 };

@@ -2,16 +2,13 @@
 // rating of the service just finished; staff read the day's ratings per counter, clerk and service.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { DomainError } from '../../domain/errors.js';
 import { addDays } from '../../domain/holidays.js';
-import { RATING_LEVELS, type Rating } from '../../domain/rating.js';
+import type { Rating } from '../../domain/rating.js';
 import { localInstant } from '../../domain/working-time.js';
 import type { Hub } from '../../hub.js';
 import { actorOf } from '../access/access-rules.js';
-import { Described, RatingTabletInfoSchema, staffErrorResponses, TicketId } from '../schemas.js';
-
-const Level = Type.Union(RATING_LEVELS.map((l) => Type.Literal(l)));
+import { routeOf } from '../route-map.js';
 
 /** Counts of each level, and the share with no "not satisfied" (the national index's measure). */
 function tally(ratings: Rating[]) {
@@ -28,53 +25,29 @@ function groupBy<K extends string | number>(ratings: Rating[], key: (r: Rating) 
 }
 
 export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app, { hub }) => {
-  app.get(
-    '/api/rating-tablet',
-    {
-      schema: {
-        tags: ['ratings'],
-        summary: 'Who this rating tablet is and the counter it stands at (Authorization: Bearer <tablet token>)',
-        response: { 200: RatingTabletInfoSchema, ...staffErrorResponses },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('GET /api/rating-tablet'),
+    handler: async (request) => {
       const { principal } = request.caller;
       if (principal.kind !== 'ratingTablet') throw new DomainError('rating_tablet_unregistered');
       const counter = hub.live.counter(principal.tablet.counterId)!;
       return { id: principal.tablet.id, counterId: counter.id, counterName: counter.name };
     },
-  );
+  });
 
-  app.post(
-    '/api/ratings',
-    {
-      schema: {
-        tags: ['ratings'],
-        summary: "Rate the service of the ticket just finished at the tablet's counter: very_satisfied, satisfied, not_satisfied (once)",
-        body: Type.Object({ ticketId: Type.Optional(TicketId), level: Level }, { additionalProperties: false }),
-        response: { 201: Described('{ ticketId, level, at, counterId, serviceId, dossierCodes }'), ...staffErrorResponses },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf('POST /api/ratings'),
+    handler: async (request, reply) => {
       const actor = actorOf(request.caller);
       const { events } = await hub.queue.execute({ type: 'rateTicket', counterId: actor.counterId!, ticketId: request.body.ticketId, level: request.body.level }, actor);
       const { clerk: _clerk, ...rating } = (events[0]!.data as { rating: Rating }).rating;
       return reply.status(201).send(rating);
     },
-  );
+  });
 
-  app.get(
-    '/api/reports/ratings',
-    {
-      schema: {
-        tags: ['ratings'],
-        summary: "A day's satisfaction ratings per counter, clerk and service, with the share not dissatisfied (staff)",
-        querystring: Type.Object({ day: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
-        response: { 200: Described('{ day, total, ..., counters[], clerks[], services[] }'), ...staffErrorResponses },
-        security: [{ staff: [] }],
-      },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf('GET /api/reports/ratings'),
+    handler: async (request) => {
       const day = request.query.day ?? hub.queries.today();
       const tz = hub.live.settings.timeZone;
       const ratings = hub.ratings.between(localInstant(day, 0, tz), localInstant(addDays(day, 1), 0, tz));
@@ -86,5 +59,5 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<{ hub: Hub }> = async (app,
         services: groupBy(ratings, (r) => r.serviceId),
       };
     },
-  );
+  });
 };

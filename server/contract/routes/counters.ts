@@ -1,0 +1,89 @@
+// Routes of counters: what a clerk (or a keypad) does, one route per command, and a counter's
+// state. Staff sign in and out here too.
+
+import Type, { type TSchema } from 'typebox';
+import type { CounterDetail, CounterView } from '../events.js';
+import { CounterChoiceSchema, SessionSchema, SignInReplySchema, TicketSchema } from '../reply-schemas.js';
+import {
+  CallNextBody,
+  CallTicketBody,
+  ClerkBody,
+  CounterParams,
+  Described,
+  HeldTicketBody,
+  OpenCounterBody,
+  PauseBody,
+  staffErrorResponses,
+  staffOnly,
+  TransferBody,
+} from '../route-schemas.js';
+
+export const CounterCommandReply = Type.Object({
+  seq: Type.Integer({ description: 'Sequence number of the last event this command caused' }),
+  counter: Described<CounterView>('The counter after the command: { def, state, current }'),
+  ticket: Type.Union([TicketSchema, Type.Null()], { description: 'The ticket the command acted on' }),
+});
+
+const SignInBody = Type.Object(
+  {
+    user: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    counterId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 999 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+/** A counter command: the counter in the path, its options in the body. */
+const command = <B extends TSchema>(summary: string, body: B) => ({
+  tags: ['counters'],
+  summary,
+  params: CounterParams,
+  body,
+  response: { 200: CounterCommandReply, ...staffErrorResponses },
+  security: staffOnly,
+});
+
+export const COUNTER_ROUTES = {
+  'GET /api/counters/:counterId': {
+    tags: ['counters'],
+    summary: "One counter: state, held ticket, waiting per served service, who it may call, today's figures (its clerk or a manager)",
+    params: CounterParams,
+    response: { 200: Described<CounterDetail>('{ def, state, current, services, waiting, today }'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/counters/:counterId/call-next': command('Call the next citizen (priority first, then the longest wait)', CallNextBody),
+  'POST /api/counters/:counterId/call': command('Call a particular waiting ticket, out of order', CallTicketBody),
+  'POST /api/counters/:counterId/recall': command('Call the held ticket again (announced again)', HeldTicketBody),
+  'POST /api/counters/:counterId/start': command('The citizen has arrived: start serving', HeldTicketBody),
+  'POST /api/counters/:counterId/no-show': command('The citizen did not come: skip the ticket (it can be put back for a while)', HeldTicketBody),
+  'POST /api/counters/:counterId/finish': command('Finish serving the held ticket', HeldTicketBody),
+  'POST /api/counters/:counterId/transfer': command('Send the held ticket to another service, or to one counter', TransferBody),
+  'POST /api/counters/:counterId/pause': command('Pause the counter (no calls until resumed), with a reason', PauseBody),
+  'POST /api/counters/:counterId/resume': command('Resume a paused counter', ClerkBody),
+  'POST /api/counters/:counterId/open': command('Open a closed counter, naming the clerk', OpenCounterBody),
+  'POST /api/counters/:counterId/close': command('Close the counter (it must hold no ticket)', ClerkBody),
+
+  'POST /api/staff/sign-in': {
+    tags: ['staff'],
+    summary: 'Sign in with user and password; a clerk names the counter to take',
+    body: SignInBody,
+    response: { 200: SignInReplySchema, ...staffErrorResponses },
+  },
+  'GET /api/staff/session': {
+    tags: ['staff'],
+    summary: 'The session behind the token, with when it ends (asking does not keep it alive)',
+    response: { 200: SessionSchema, ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/staff/sign-out': {
+    tags: ['staff'],
+    summary: 'End the session; an empty counter is closed',
+    response: { 200: Type.Object({ closedCounter: Type.Boolean() }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/staff/counters': {
+    tags: ['staff'],
+    summary: 'Counters a clerk can choose at sign-in, with who works at each now',
+    response: { 200: Type.Array(CounterChoiceSchema) },
+  },
+};

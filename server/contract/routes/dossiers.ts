@@ -1,0 +1,143 @@
+// Routes of dossiers: received at the counter, linked, moved on, read, their slips, and the
+// public lookup by code.
+
+import Type from 'typebox';
+import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
+import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
+import { PAPER_KINDS } from '../../domain/procedures.js';
+import type { DossierReply, LookupReply } from '../dossiers.js';
+import { PrintOutcomeSchema } from '../reply-schemas.js';
+import { CounterId, Described, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
+
+/** The slip forms (hardware/slips/slip-content.ts SLIP_FORMS; checked in tests/unit/route-map.test.ts). */
+export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05'] as const;
+
+const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
+const CodeParams = Type.Object({ code: DossierCode });
+const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+export const ReceiveDossierBody = Type.Object(
+  {
+    counterId: CounterId,
+    ticketId: TicketId,
+    procedureCode: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }),
+    applicant: Type.Object(
+      {
+        name: Line(100),
+        idNumber: Type.String({ pattern: '^\\d{12}$', description: 'The 12-digit citizen ID (CCCD)' }),
+        phone: Type.Optional(Type.Union([Type.String({ pattern: '^0\\d{9,10}$' }), Type.Null()])),
+        address: Line(200),
+      },
+      { additionalProperties: false },
+    ),
+    papers: Type.Array(
+      Type.Object(
+        { name: Line(200), kind: OneOf(PAPER_KINDS), count: Type.Integer({ minimum: 1, maximum: 20 }), received: Type.Boolean() },
+        { additionalProperties: false },
+      ),
+      { maxItems: 40 },
+    ),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    outcome: Type.Union([Type.Literal('complete'), Type.Literal('incomplete'), Type.Literal('refused')]),
+    missingPapers: Type.Optional(Type.Array(Line(200), { maxItems: 40 })),
+    reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const LinkBody = Type.Object({ counterId: CounterId, ticketId: TicketId, code: DossierCode }, { additionalProperties: false });
+
+const StatusBody = Type.Object(
+  {
+    action: OneOf(DOSSIER_ACTIONS),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    missingPapers: Type.Optional(Type.Array(Line(200), { maxItems: 40 })),
+    promisedAt: Type.Optional(Type.Integer({ minimum: 0, maximum: 8_640_000_000_000 })),
+  },
+  { additionalProperties: false },
+);
+
+const SlipForm = OneOf(SLIP_FORM_NUMBERS, { description: 'Form number; the first that applies by default' });
+
+const SlipQuery = Type.Object(
+  {
+    form: Type.Optional(SlipForm),
+    size: Type.Optional(Type.Union([Type.Literal('A4'), Type.Literal('A5')])),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object(
+  {
+    ticketId: Type.Optional(TicketId),
+    dueWithinHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
+    counterId: Type.Optional(CounterId),
+  },
+  { additionalProperties: false },
+);
+
+const PrintSlipBody = Type.Object({ kioskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), form: Type.Optional(SlipForm) }, { additionalProperties: false });
+
+export const DOSSIER_ROUTES = {
+  'POST /api/dossiers': {
+    tags: ['dossiers'],
+    summary: 'Receive a dossier from the ticket being served: complete (due date), incomplete (papers requested) or refused',
+    body: ReceiveDossierBody,
+    response: { 201: Described<DossierReply>('The dossier, with its code and due date'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/dossiers/link': {
+    tags: ['dossiers'],
+    summary: "Link the ticket being served to a dossier of the province's system, by its code",
+    body: LinkBody,
+    response: { 201: Described<DossierReply>('The link kept in luot'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/dossiers/:code/status': {
+    tags: ['dossiers'],
+    summary: 'Move a dossier on: start, requestPapers, supplement, requestFees, feesPaid, complete, withdraw, stop, returnResult, apologize',
+    params: CodeParams,
+    body: StatusBody,
+    response: { 200: Described<DossierReply>('The dossier after the change'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/dossiers/:code': {
+    tags: ['dossiers'],
+    summary: 'One dossier in full, with its applicant, papers, steps and timeliness (staff)',
+    params: CodeParams,
+    response: { 200: Described<DossierReply>('The dossier'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/dossiers': {
+    tags: ['dossiers'],
+    summary: "A ticket's dossiers, or the open dossiers due within some hours (optionally of one counter)",
+    querystring: ListQuery,
+    response: { 200: Described<DossierReply[]>('[dossier]'), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/dossiers/:code/slip.pdf': {
+    tags: ['dossiers'],
+    summary: 'A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped',
+    params: CodeParams,
+    querystring: SlipQuery,
+    response: { 200: Type.Unsafe<Uint8Array>({ description: 'application/pdf' }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/dossiers/:code/print': {
+    tags: ['dossiers'],
+    summary: "Print a slip on a kiosk's thermal printer (the same words as the PDF, on the roll)",
+    params: CodeParams,
+    body: PrintSlipBody,
+    response: { 200: Type.Object({ print: PrintOutcomeSchema }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/lookup/:code': {
+    tags: ['dossiers'],
+    summary: "A dossier's progress for the citizen: status timeline, due date, where to go; the name masked, no ID, no phone",
+    params: CodeParams,
+    response: {
+      200: Described<LookupReply>('{ code, procedureName, applicant (masked), status, statusWords, steps, dueAt, timeliness, resultAt, counters }'),
+      ...errorResponses,
+    },
+  },
+};
