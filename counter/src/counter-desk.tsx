@@ -6,7 +6,19 @@ import type { CounterDetail, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { ActionPad, availableActions } from './action-pad.js';
-import { ApiError, callTicket, cancelTicket, counterCommand, counterDetail, currentSession, restoreTicket, signOut, type StoredSession } from './counter-api.js';
+import {
+  ApiError,
+  callTicket,
+  cancelTicket,
+  counterCommand,
+  counterDetail,
+  currentSession,
+  restoreTicket,
+  signOut,
+  type CommandAction,
+  type CommandBody,
+  type StoredSession,
+} from './counter-api.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { NoShowsPanel } from './no-shows-panel.js';
 import { PausedBanner } from './paused-banner.js';
@@ -91,17 +103,17 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
 
   // With nobody waiting, "next" finishes the citizen served and calls no one.
   const calledOrFinished: Said = (ticket) => (x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number));
-  const run = (action: CounterAction | 'resume', body: Record<string, unknown> = {}) =>
-    perform(() => counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) }), action === 'callNext' ? calledOrFinished : undefined);
+  const run = <A extends CommandAction>(action: A, body: CommandBody<A>) =>
+    perform(() => counterCommand(token, counterId, action, Object.assign({}, body, ticketOf(action, detail))), action === 'callNext' ? calledOrFinished : undefined);
   const callChosen = (ticketId: string) => void perform(() => callTicket(token, counterId, ticketId), calledOrFinished);
   const canCallChosen = detail?.state.mode === 'open' && !detail.current && !busy;
 
   const act = (action: CounterAction) => {
     if (!detail || !availableActions(detail).has(action)) return;
     if (action === 'transfer') return setDialog('transfer');
-    if (action === 'pause') return detail.state.mode === 'paused' ? void run('resume') : setDialog('pause');
+    if (action === 'pause') return detail.state.mode === 'paused' ? void run('resume', {}) : setDialog('pause');
     if (action === 'callNext') return void run('callNext', { finishCurrent: detail.current?.status === 'serving' });
-    void run(action);
+    void run(action, {});
   };
   useCounterKeys(feed.snapshot?.hall.counterKeys ?? null, act, dialog === null && !busy);
 
@@ -130,7 +142,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
       </header>
       {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
-      {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume')} />}
+      {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume', {})} />}
       <main class="desk-main">
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail} />

@@ -2,14 +2,10 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { callHub, type RouteReply } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
-interface PrintRecord {
-  name: string;
-  at: number;
-  image: string;
-  bytes: string;
-}
+type PrintRecord = RouteReply<'GET /api/prints'>[number];
 
 /** Paper width from the picture's width in dots (203 dpi heads). */
 function paperOf(dots: number): number {
@@ -23,8 +19,7 @@ export function PrintsApp() {
   const timeZone = useHallFeed().snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
   useEffect(() => {
     const load = () =>
-      fetch('/api/prints')
-        .then((r) => r.json() as Promise<PrintRecord[]>)
+      callHub('GET /api/prints')
         .then(setPrints)
         .catch(() => undefined);
     void load();

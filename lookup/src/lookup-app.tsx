@@ -5,7 +5,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
-import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
+import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { DossierView } from './dossier-view.js';
 import { ProcedureGuide } from './procedure-guide.js';
@@ -64,7 +64,7 @@ export function LookupApp() {
     if (!wanted) return setFound({ kind: 'error', message: t.badCode });
     setFound({ kind: 'looking' });
     try {
-      setFound({ kind: 'found', dossier: await hubRequest<LookupReply>('GET', `/api/lookup/${encodeURIComponent(wanted)}`) });
+      setFound({ kind: 'found', dossier: await callHub('GET /api/lookup/:code', { params: { code: wanted } }) });
     } catch (error) {
       const failure = error instanceof HubRequestError ? error.failure : null;
       setFound({ kind: 'error', message: failure?.status === 404 ? t.notFound : failure?.status === 0 ? t.unreachable : (lang === 'vi' ? failure?.message : failure?.messageEn) ?? t.unreachable });
@@ -78,7 +78,7 @@ export function LookupApp() {
   useEffect(() => {
     if (tab !== 'guide') return;
     const timer = setTimeout(() => {
-      hubRequest<ProcedureGuideEntry[]>('GET', `/api/procedures?q=${encodeURIComponent(query)}`).then(setProcedures, () => setProcedures([]));
+      callHub('GET /api/procedures', { query: { q: query } }).then(setProcedures, () => setProcedures([]));
     }, 150);
     return () => clearTimeout(timer);
   }, [query, tab]);

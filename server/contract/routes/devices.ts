@@ -5,6 +5,7 @@ import { ErrorSchema } from '../reply-schemas.js';
 import { Described, OneOf, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
 export const SIMULATOR_KEYS = ['callNext', 'recall', 'noShow', 'finish', 'pause', 'transfer', 'rateVerySatisfied', 'rateSatisfied', 'rateNotSatisfied'] as const;
+export type SimulatorKey = (typeof SIMULATOR_KEYS)[number];
 const Key = OneOf(SIMULATOR_KEYS);
 
 /** What a simulated LED board shows. */
