@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CounterDetail, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { ActionPad, availableActions } from './action-pad.js';
 import {
   ApiError,
@@ -132,7 +133,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
         <div class="desk-who">
           <span class="desk-clerk">{session.name}</span>
-          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hall?.timeZone ?? 'Asia/Ho_Chi_Minh' }))}</span>
+          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hallTimeZone(hall) }))}</span>
           <button class="lang" onClick={props.onToggleLang}>
             {t.langToggle}
           </button>
@@ -146,7 +147,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       <main class="desk-main">
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail} />
-          <DossierPanel lang={props.lang} token={token} counterId={counterId} ticket={detail?.current ?? null} seq={seq} onError={fail} />
+          <DossierPanel lang={props.lang} token={token} counterId={counterId} timeZone={hallTimeZone(hall)} ticket={detail?.current ?? null} seq={seq} onError={fail} />
           <ActionPad lang={props.lang} detail={detail} keys={hall?.counterKeys ?? null} busy={busy} onAction={act} />
           {detail?.current && (
             <button class="cancel-ticket" disabled={busy} onClick={() => setDialog('cancel')}>

@@ -8,7 +8,7 @@ import { changeDossier, dossiersDueSoon, dossiersOfTicket, openSlip } from './co
 import { TEXT, type Lang } from './i18n.js';
 import { ReceiveDialog } from './receive-dialog.js';
 
-export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void }) {
+export function DossierPanel(props: { lang: Lang; token: string; counterId: number; timeZone: string; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void }) {
   const t = TEXT[props.lang];
   const [dossiers, setDossiers] = useState<DossierReply[]>([]);
   // The ticket the receiving form was opened for: the dossier is saved against it, never
@@ -40,7 +40,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
             <li key={d.code} data-dossier={d.code} class={d.timeliness === 'overdue' ? 'overdue' : ''}>
               <span class="dossier-code">{d.code}</span>
               <span class="dossier-name">{d.procedureName[props.lang]}</span>
-              <span class="dossier-due">{t.dueAt(new Date(d.dueAt!).toLocaleString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }))}</span>
+              <span class="dossier-due">{t.dueAt(new Date(d.dueAt!).toLocaleString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: props.timeZone }))}</span>
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
 import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 
@@ -70,7 +71,7 @@ export function PhoneApp() {
   };
 
   const hall = feed.snapshot?.hall;
-  const timeZone = hall?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(hall);
   const header = (
     <header class="phone-header">
       <div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { callHub, type RouteReply } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
@@ -16,7 +17,7 @@ export function PrintsApp() {
   const [lang, setLang] = useState<Lang>('vi');
   const [prints, setPrints] = useState<PrintRecord[] | null>(null);
   const t = DICTIONARY[lang];
-  const timeZone = useHallFeed().snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(useHallFeed().snapshot?.hall);
   useEffect(() => {
     const load = () =>
       callHub('GET /api/prints')

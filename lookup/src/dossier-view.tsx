@@ -3,15 +3,14 @@
 import type { LookupReply } from '../../server/contract/dossiers.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
-const TZ = 'Asia/Ho_Chi_Minh';
-
-export function when(at: number, lang: Lang): string {
-  const date = new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TZ });
-  const time = new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+/** A moment as the hall writes it, in the hall's time zone. */
+export function when(at: number, lang: Lang, timeZone: string): string {
+  const date = new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+  const time = new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone });
   return lang === 'vi' ? `${time}, ngày ${date}` : `${time}, ${date}`;
 }
 
-export function DossierView({ dossier: d, lang }: { dossier: LookupReply; lang: Lang }) {
+export function DossierView({ dossier: d, lang, timeZone }: { dossier: LookupReply; lang: Lang; timeZone: string }) {
   const t = DICTIONARY[lang];
   return (
     <article class="dossier" data-code={d.code} data-status={d.status}>
@@ -30,19 +29,19 @@ export function DossierView({ dossier: d, lang }: { dossier: LookupReply; lang: 
         {d.receivedAt && (
           <>
             <dt>{t.received}</dt>
-            <dd>{when(d.receivedAt, lang)}</dd>
+            <dd>{when(d.receivedAt, lang, timeZone)}</dd>
           </>
         )}
         {d.dueAt && (
           <>
             <dt>{t.due}</dt>
-            <dd class="due">{when(d.dueAt, lang)}</dd>
+            <dd class="due">{when(d.dueAt, lang, timeZone)}</dd>
           </>
         )}
         {d.promisedAt && (
           <>
             <dt>{t.promised}</dt>
-            <dd class="due">{when(d.promisedAt, lang)}</dd>
+            <dd class="due">{when(d.promisedAt, lang, timeZone)}</dd>
           </>
         )}
         {(d.resultAt || d.counters.length > 0) && (
@@ -72,7 +71,7 @@ export function DossierView({ dossier: d, lang }: { dossier: LookupReply; lang: 
         {d.steps.map((s, i) => (
           <li key={i}>
             <span class="step-status">{s.statusWords[lang]}</span>
-            <span class="step-time">{when(s.at, lang)}</span>
+            <span class="step-time">{when(s.at, lang, timeZone)}</span>
           </li>
         ))}
       </ol>

@@ -5,6 +5,8 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { DossierView } from './dossier-view.js';
@@ -29,6 +31,8 @@ export function LookupApp() {
   const [now, setNow] = useState(Date.now());
   const input = useRef<HTMLInputElement>(null);
   const t = DICTIONARY[lang];
+  // The hall's settings only (its time zone): no counter is followed.
+  const timeZone = hallTimeZone(useHallFeed({ counters: [0] }).snapshot?.hall);
 
   const reset = () => {
     setLang('vi');
@@ -135,7 +139,7 @@ export function LookupApp() {
           {found.kind === 'error' && <p class="error" role="alert">{found.message}</p>}
           {found.kind === 'found' ? (
             <>
-              <DossierView dossier={found.dossier} lang={lang} />
+              <DossierView dossier={found.dossier} lang={lang} timeZone={timeZone} />
               <button
                 class="again"
                 onClick={() => {
