@@ -1,13 +1,14 @@
 // Routes of dossiers: received at the counter, linked, moved on, read, their slips, and the
 // public lookup by code.
 
-import Type from 'typebox';
-import { DOSSIER_CODE_PATTERN } from '../../domain/dossier.js';
+import Type, { type Static } from 'typebox';
+import { DOSSIER_CODE_PATTERN, DOSSIER_STATUSES, type DossierStatus } from '../../domain/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier-engine.js';
 import { PAPER_KINDS } from '../../domain/procedures.js';
 import type { DossierReply, LookupReply } from '../dossiers.js';
-import { PrintOutcomeSchema } from '../reply-schemas.js';
-import { CounterId, Described, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
+import { PrintOutcomeSchema, type Same } from '../reply-schemas.js';
+import { ProcessingTimeSchema } from './procedures.js';
+import { CounterId, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
 
 /** The slip forms (hardware/slips/slip-content.ts SLIP_FORMS; checked in tests/unit/route-map.test.ts). */
 export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05'] as const;
@@ -78,19 +79,80 @@ const ListQuery = Type.Object(
 
 const PrintSlipBody = Type.Object({ kioskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), form: Type.Optional(SlipForm) }, { additionalProperties: false });
 
+const Text = Type.Object({ vi: Type.String(), en: Type.String() });
+const Status = Type.Unsafe<DossierStatus>({
+  type: 'integer',
+  enum: Object.keys(DOSSIER_STATUSES).map(Number),
+  description: "The national portal's status code, 1 to 10 (DOSSIER_STATUSES)",
+});
+const Timeliness = Nullable(OneOf(['early', 'on_time', 'late', 'due', 'overdue'] as const));
+
+/** A dossier in full, as staff read it, with its timeliness. */
+export const DossierReplySchema = Type.Object({
+  code: Type.String({ description: '<agency code>-<YYMMDD>-<NNNN>, e.g. 000.00.14.H17-261127-0001' }),
+  kind: OneOf(['local', 'linked'] as const, { description: "local: opened in luot; linked: received in the province's system" }),
+  procedureCode: Nullable(Type.String()),
+  procedureName: Text,
+  serviceId: Nullable(Type.String()),
+  applicant: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), phone: Nullable(Type.String()), address: Type.String() })),
+  papers: Type.Array(Type.Object({ name: Type.String(), kind: OneOf(PAPER_KINDS), count: Type.Integer(), received: Type.Boolean() })),
+  notes: Nullable(Type.String()),
+  status: Status,
+  ticketId: Nullable(Type.String()),
+  returnTicketIds: Type.Array(Type.String()),
+  counterId: Nullable(Type.Integer()),
+  openedAt: Type.Number(),
+  receivedAt: Nullable(Type.Number()),
+  processing: Nullable(ProcessingTimeSchema),
+  dueAt: Nullable(Type.Number()),
+  promisedAt: Nullable(Type.Number()),
+  waits: Type.Array(Type.Object({ reason: OneOf(['papers', 'fees'] as const), from: Type.Number(), to: Nullable(Type.Number()) })),
+  missingPapers: Type.Array(Type.String()),
+  reason: Nullable(Type.String()),
+  doneAt: Nullable(Type.Number()),
+  returnedAt: Nullable(Type.Number()),
+  steps: Type.Array(Type.Object({ status: Status, at: Type.Number(), by: Type.String(), note: Nullable(Type.String()) })),
+  timeliness: Timeliness,
+});
+const dossierMatches: Same<Static<typeof DossierReplySchema>, DossierReply> = true;
+void dossierMatches;
+
+/** What anyone may see of a dossier: the name masked, no ID, no phone, no address. */
+export const LookupReplySchema = Type.Object({
+  code: Type.String(),
+  kind: OneOf(['local', 'linked'] as const),
+  procedureName: Text,
+  applicant: Nullable(Type.String({ description: 'The name, masked' })),
+  status: Status,
+  statusWords: Text,
+  receivedAt: Nullable(Type.Number()),
+  dueAt: Nullable(Type.Number()),
+  promisedAt: Nullable(Type.Number()),
+  doneAt: Nullable(Type.Number()),
+  returnedAt: Nullable(Type.Number()),
+  timeliness: Timeliness,
+  missingPapers: Type.Array(Type.String()),
+  steps: Type.Array(Type.Object({ status: Status, statusWords: Text, at: Type.Number() })),
+  resultAt: Nullable(Type.String()),
+  counters: Type.Array(Type.Integer()),
+  provinceStatus: Nullable(OneOf(['read', 'unavailable'] as const, { description: "For a dossier of the province's system: whether its status could be read from there now" })),
+});
+const lookupMatches: Same<Static<typeof LookupReplySchema>, LookupReply> = true;
+void lookupMatches;
+
 export const DOSSIER_ROUTES = {
   'POST /api/dossiers': {
     tags: ['dossiers'],
     summary: 'Receive a dossier from the ticket being served: complete (due date), incomplete (papers requested) or refused',
     body: ReceiveDossierBody,
-    response: { 201: Described<DossierReply>('The dossier, with its code and due date'), ...staffErrorResponses },
+    response: { 201: DossierReplySchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'POST /api/dossiers/link': {
     tags: ['dossiers'],
     summary: "Link the ticket being served to a dossier of the province's system, by its code",
     body: LinkBody,
-    response: { 201: Described<DossierReply>('The link kept in luot'), ...staffErrorResponses },
+    response: { 201: DossierReplySchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'POST /api/dossiers/:code/status': {
@@ -98,21 +160,21 @@ export const DOSSIER_ROUTES = {
     summary: 'Move a dossier on: start, requestPapers, supplement, requestFees, feesPaid, complete, withdraw, stop, returnResult, apologize',
     params: CodeParams,
     body: StatusBody,
-    response: { 200: Described<DossierReply>('The dossier after the change'), ...staffErrorResponses },
+    response: { 200: DossierReplySchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'GET /api/dossiers/:code': {
     tags: ['dossiers'],
     summary: 'One dossier in full, with its applicant, papers, steps and timeliness (staff)',
     params: CodeParams,
-    response: { 200: Described<DossierReply>('The dossier'), ...staffErrorResponses },
+    response: { 200: DossierReplySchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'GET /api/dossiers': {
     tags: ['dossiers'],
     summary: "A ticket's dossiers, or the open dossiers due within some hours (optionally of one counter)",
     querystring: ListQuery,
-    response: { 200: Described<DossierReply[]>('[dossier]'), ...staffErrorResponses },
+    response: { 200: Type.Array(DossierReplySchema), ...staffErrorResponses },
     security: staffOnly,
   },
   'GET /api/dossiers/:code/slip.pdf': {
@@ -136,7 +198,7 @@ export const DOSSIER_ROUTES = {
     summary: "A dossier's progress for the citizen: status timeline, due date, where to go; the name masked, no ID, no phone",
     params: CodeParams,
     response: {
-      200: Described<LookupReply>('{ code, procedureName, applicant (masked), status, statusWords, steps, dueAt, timeliness, resultAt, counters }'),
+      200: LookupReplySchema,
       ...errorResponses,
     },
   },

@@ -1,8 +1,40 @@
 // Routes of the procedures guide: search, one procedure, its due date, the manager's import.
 
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
+import { PAPER_KINDS } from '../../domain/procedures.js';
 import type { ProcedureGuideEntry } from '../dossiers.js';
-import { Described, errorResponses, staffErrorResponses, staffOnly } from '../route-schemas.js';
+import type { Same } from '../reply-schemas.js';
+import { Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly } from '../route-schemas.js';
+
+const Text = Type.Object({ vi: Type.String(), en: Type.String() });
+
+/** The legal time to process: working days or hours, or the same day before a cut-off. */
+export const ProcessingTimeSchema = Type.Union([
+  Type.Object({ unit: Type.Literal('days'), value: Type.Number() }),
+  Type.Object({ unit: Type.Literal('hours'), value: Type.Number() }),
+  Type.Object({ unit: Type.Literal('sameDay'), cutoff: Type.String({ description: 'HH:MM' }) }),
+]);
+
+export const PaperSchema = Type.Object({ name: Type.String(), kind: OneOf(PAPER_KINDS), count: Type.Integer() });
+
+/** A procedure of the guide, with the counters that receive it and its time in words. */
+export const ProcedureGuideEntrySchema = Type.Object({
+  code: Type.String({ description: "The hall's code, e.g. HT.01" }),
+  nationalCode: Nullable(Type.String()),
+  name: Text,
+  serviceId: Type.String(),
+  field: Type.String({ description: 'Lĩnh vực, as the national catalogue names it' }),
+  papers: Type.Array(PaperSchema),
+  fee: Type.Object({ text: Type.String(), amountVnd: Nullable(Type.Number()) }),
+  processing: ProcessingTimeSchema,
+  processingText: Type.String({ description: 'The legal wording of the time, e.g. "03 ngày làm việc"' }),
+  resultAt: Type.String(),
+  legalBasis: Type.String(),
+  counters: Type.Array(Type.Integer()),
+  processingWords: Text,
+});
+const guideEntryMatches: Same<Static<typeof ProcedureGuideEntrySchema>, ProcedureGuideEntry> = true;
+void guideEntryMatches;
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', description: 'The procedure code, e.g. HT.01' }) });
 
@@ -25,7 +57,7 @@ export const PROCEDURE_ROUTES = {
     summary: 'The procedures guide, searched as you type (with or without Vietnamese diacritics)',
     querystring: SearchQuery,
     response: {
-      200: Described<ProcedureGuideEntry[]>('[{ code, name, serviceId, field, papers, fee, processing, processingText, processingWords, resultAt, legalBasis, counters }]'),
+      200: Type.Array(ProcedureGuideEntrySchema),
       ...errorResponses,
     },
   },
@@ -33,7 +65,7 @@ export const PROCEDURE_ROUTES = {
     tags: ['procedures'],
     summary: 'One procedure: papers (original, certified copy, copy, to show), fee, legal time, where the result is returned, counters',
     params: CodeParams,
-    response: { 200: Described<ProcedureGuideEntry>('{ code, name, papers, fee, processing, ..., counters }'), ...errorResponses },
+    response: { 200: ProcedureGuideEntrySchema, ...errorResponses },
   },
   'GET /api/procedures/:code/due': {
     tags: ['procedures'],
