@@ -1,15 +1,16 @@
 // Routes of counters: what a clerk (or a keypad) does, one route per command, and a counter's
 // state. Staff sign in and out here too.
 
-import Type, { type TSchema } from 'typebox';
-import type { CounterDetail, CounterView } from '../events.js';
-import { CounterChoiceSchema, SessionSchema, SignInReplySchema, TicketSchema } from '../reply-schemas.js';
+import Type, { type Static, type TSchema } from 'typebox';
+import type { CounterDetail, CounterView, PublicCounterView } from '../events.js';
+import { CounterChoiceSchema, PublicTicketSchema, ServiceSummarySchema, SessionSchema, SignInReplySchema, TicketSchema, type Same } from '../reply-schemas.js';
 import {
   CallNextBody,
   CallTicketBody,
   ClerkBody,
   CounterParams,
-  Described,
+  Nullable,
+  OneOf,
   HeldTicketBody,
   OpenCounterBody,
   PauseBody,
@@ -18,9 +19,63 @@ import {
   TransferBody,
 } from '../route-schemas.js';
 
+const Text = Type.Object({ vi: Type.String(), en: Type.String() });
+
+/** A counter as the hall file describes it. */
+export const CounterDefSchema = Type.Object({
+  id: Type.Integer(),
+  name: Text,
+  location: Nullable(Text),
+  services: Type.Array(Type.Object({ serviceId: Type.String(), weight: Type.Number({ description: "With 'longest_wait', waiting time is multiplied by this weight" }) }), {
+    description: "The services it calls, in the hall's preferred order",
+  }),
+  selection: OneOf(['longest_wait', 'in_order'] as const),
+  active: Type.Boolean(),
+});
+
+const counterState = {
+  id: Type.Integer(),
+  mode: OneOf(['open', 'paused', 'closed'] as const),
+  clerk: Nullable(Type.String()),
+  currentTicketId: Nullable(Type.String()),
+  regularSincePriority: Type.Integer({ description: 'Regular calls since the last priority call' }),
+  since: Type.Number(),
+};
+
+/** A counter as staff see it: the pause reason and the held ticket in full. */
+export const CounterViewSchema = Type.Object({
+  def: CounterDefSchema,
+  state: Type.Object({ ...counterState, pauseReason: Nullable(Type.String()) }),
+  current: Nullable(TicketSchema),
+});
+/** A counter as anyone may see it: paused or not without the reason, the ticket's priority as yes/no. */
+export const PublicCounterViewSchema = Type.Object({ def: CounterDefSchema, state: Type.Object(counterState), current: Nullable(PublicTicketSchema) });
+
+/** What the counter page shows: the counter, the services it calls, who waits, today's figures. */
+export const CounterDetailSchema = Type.Object({
+  ...CounterViewSchema.properties,
+  services: Type.Array(ServiceSummarySchema),
+  waiting: Type.Array(
+    Type.Object({
+      ticketId: Type.String(),
+      number: Type.String(),
+      serviceId: Type.String(),
+      priority: Type.Boolean(),
+      forThisCounter: Type.Boolean({ description: 'Transferred to this counter by name' }),
+    }),
+  ),
+  today: Type.Object({ counterId: Type.Integer(), done: Type.Integer(), noShow: Type.Integer(), averageServiceSeconds: Nullable(Type.Number()) }),
+});
+const viewMatches: Same<Static<typeof CounterViewSchema>, CounterView> = true;
+const publicViewMatches: Same<Static<typeof PublicCounterViewSchema>, PublicCounterView> = true;
+const detailMatches: Same<Static<typeof CounterDetailSchema>, CounterDetail> = true;
+void viewMatches;
+void publicViewMatches;
+void detailMatches;
+
 export const CounterCommandReply = Type.Object({
   seq: Type.Integer({ description: 'Sequence number of the last event this command caused' }),
-  counter: Described<CounterView>('The counter after the command: { def, state, current }'),
+  counter: CounterViewSchema,
   ticket: Type.Union([TicketSchema, Type.Null()], { description: 'The ticket the command acted on' }),
 });
 
@@ -48,7 +103,7 @@ export const COUNTER_ROUTES = {
     tags: ['counters'],
     summary: "One counter: state, held ticket, waiting per served service, who it may call, today's figures (its clerk or a manager)",
     params: CounterParams,
-    response: { 200: Described<CounterDetail>('{ def, state, current, services, waiting, today }'), ...staffErrorResponses },
+    response: { 200: CounterDetailSchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'POST /api/counters/:counterId/call-next': command('Call the next citizen (priority first, then the longest wait)', CallNextBody),

@@ -1,7 +1,8 @@
 // Routes that read the hall: health, the live state, services, and the display notice.
 
 import Type from 'typebox';
-import type { HallSnapshot, PublicCounterView } from '../events.js';
+import type { HallSnapshot } from '../events.js';
+import { PublicCounterViewSchema } from './counters.js';
 import { DeviceStatusSchema, ServiceSummarySchema } from '../reply-schemas.js';
 import { Described, errorResponses, FilterQuery, ServiceParams, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
@@ -59,7 +60,7 @@ export const HALL_ROUTES = {
   'GET /api/counters': {
     tags: ['counters'],
     summary: 'Every counter with its state and the ticket it holds (public shapes)',
-    response: { 200: Described<PublicCounterView[]>('[{ def, state, current }]: public shapes') },
+    response: { 200: Type.Array(PublicCounterViewSchema) },
   },
   'PUT /api/hall/notice': {
     tags: ['hall'],
