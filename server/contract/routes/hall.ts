@@ -22,7 +22,7 @@ const NoticeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const HEALTH_REPLY = Type.Object({
+export const HealthReplySchema = Type.Object({
   ok: Type.Boolean(),
   version: Type.String(),
   uptimeSeconds: Type.Number(),
@@ -37,7 +37,7 @@ export const HALL_ROUTES = {
   'GET /api/health': {
     tags: ['hall'],
     summary: 'Is the hub alive and its storage writable',
-    response: { 200: HEALTH_REPLY },
+    response: { 200: HealthReplySchema },
   },
   'GET /api/hall': {
     tags: ['hall'],
