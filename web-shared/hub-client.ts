@@ -1,7 +1,13 @@
-// The one way pages call the hub over HTTP: JSON in and out, an optional bearer token, and
-// every refusal as the hub's bilingual error (status 0 when the hub cannot be reached).
+// The one way pages call the hub over HTTP: callHub('POST /api/tickets', { body, token }) names a
+// route of the route map (server/contract/routes.ts), whose schemas give the types of the path's
+// params, the query, the body and the reply. A wrong body or a misspelt field is a type error in
+// the page. Only types come from the map: no schema code reaches a page's bundle.
+// Every refusal comes back as the hub's bilingual error (status 0 when the hub cannot be reached).
 
 import type { ApiErrorBody } from '../server/contract/events.js';
+import type { RouteBody, RouteKey, RouteParams, RouteQuery, RouteReply } from '../server/contract/routes.js';
+
+export type { RouteKey, RouteReply };
 
 /** A refusal as a page holds it: the HTTP status and the hub's error body. */
 export interface HubFailure {
@@ -30,29 +36,67 @@ const UNEXPECTED = {
   messageEn: 'The hall system gave an unexpected answer. Please try again.',
 };
 
-export async function hubRequest<T>(method: string, path: string, options: { token?: string | null; body?: unknown } = {}): Promise<T> {
-  let response: Response;
+/** A part the route has (required unless every field in it is optional), or none. */
+type Part<Name extends string, T> = [T] extends [undefined] ? { [P in Name]?: never } : {} extends T ? { [P in Name]?: T } : { [P in Name]: T };
+
+/** What a call gives: the path's params, the query and the body the route takes, and a credential. */
+export type HubCall<K extends RouteKey> = Part<'params', RouteParams<K>> &
+  Part<'query', RouteQuery<K>> &
+  Part<'body', RouteBody<K>> & {
+    /** Sent as Authorization: Bearer <token>; none when null. */
+    token?: string | null;
+  };
+
+/** The call's argument may be left out when the route needs nothing. */
+type CallArgs<K extends RouteKey> = {} extends HubCall<K> ? [call?: HubCall<K>] : [call: HubCall<K>];
+
+/** The address of a route: its :params filled in, its query appended. */
+export function routeUrl(route: RouteKey, params?: object, query?: object): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  const path = route.slice(route.indexOf(' ') + 1).replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(String(values[name])));
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) search.set(name, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function send(route: RouteKey, call: HubCall<RouteKey> | undefined): Promise<Response> {
+  const body = (call as { body?: unknown } | undefined)?.body;
   try {
-    response = await fetch(path, {
-      method,
+    return await fetch(routeUrl(route, call?.params, call?.query), {
+      method: route.slice(0, route.indexOf(' ')),
       headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(call?.token ? { authorization: `Bearer ${call.token}` } : {}),
       },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new HubRequestError(UNREACHABLE);
   }
-  const data = (await response.json().catch(() => null)) as (T & Partial<ApiErrorBody>) | null;
-  if (!response.ok || data === null) {
-    const known = data !== null && typeof data.message === 'string';
-    throw new HubRequestError({
-      status: response.status,
-      error: known ? (data.error ?? 'unknown') : 'unknown',
-      message: known ? data.message! : UNEXPECTED.message,
-      messageEn: known ? (data.messageEn ?? UNEXPECTED.messageEn) : UNEXPECTED.messageEn,
-    });
-  }
+}
+
+function refusal(status: number, data: Partial<ApiErrorBody> | null): HubRequestError {
+  const known = data !== null && typeof data.message === 'string';
+  return new HubRequestError({
+    status,
+    error: known ? (data.error ?? 'unknown') : 'unknown',
+    message: known ? data.message! : UNEXPECTED.message,
+    messageEn: known ? (data.messageEn ?? UNEXPECTED.messageEn) : UNEXPECTED.messageEn,
+  });
+}
+
+/** Calls a route of the hub and gives its JSON reply, or throws HubRequestError. */
+export async function callHub<K extends RouteKey>(route: K, ...[call]: CallArgs<K>): Promise<RouteReply<K>> {
+  const response = await send(route, call as HubCall<RouteKey> | undefined);
+  const data = (await response.json().catch(() => null)) as (RouteReply<K> & Partial<ApiErrorBody>) | null;
+  if (!response.ok || data === null) throw refusal(response.status, data);
   return data;
+}
+
+/** Calls a route that answers with a file (a slip's PDF) and gives it as a Blob, or throws HubRequestError. */
+export async function callHubForFile<K extends RouteKey>(route: K, ...[call]: CallArgs<K>): Promise<Blob> {
+  const response = await send(route, call as HubCall<RouteKey> | undefined);
+  if (!response.ok) throw refusal(response.status, (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null);
+  return response.blob();
 }

@@ -5,8 +5,21 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CounterDetail, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { ActionPad, availableActions } from './action-pad.js';
-import { ApiError, callTicket, cancelTicket, counterCommand, counterDetail, currentSession, restoreTicket, signOut, type StoredSession } from './counter-api.js';
+import {
+  ApiError,
+  callTicket,
+  cancelTicket,
+  counterCommand,
+  counterDetail,
+  currentSession,
+  restoreTicket,
+  signOut,
+  type CommandAction,
+  type CommandBody,
+  type StoredSession,
+} from './counter-api.js';
 import { CancelDialog } from './cancel-dialog.js';
 import { NoShowsPanel } from './no-shows-panel.js';
 import { PausedBanner } from './paused-banner.js';
@@ -106,17 +119,17 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     pause: () => (x) => x.pausedDone,
     resume: () => (x) => x.resumedDone,
   };
-  const run = (action: CounterAction | 'resume', body: Record<string, unknown> = {}, said: Said = SAID[action]) =>
-    perform(() => counterCommand(token, counterId, action, { ...body, ...ticketOf(action, detail) }), said);
+  const run = <A extends CommandAction>(action: A, body: CommandBody<A>, said: Said = SAID[action]) =>
+    perform(() => counterCommand(token, counterId, action, Object.assign({}, body, ticketOf(action, detail))), said);
   const callChosen = (ticketId: string) => void perform(() => callTicket(token, counterId, ticketId), calledOrFinished);
   const canCallChosen = detail?.state.mode === 'open' && !detail.current && !busy;
 
   const act = (action: CounterAction) => {
     if (!detail || !availableActions(detail).has(action)) return;
     if (action === 'transfer') return setDialog('transfer');
-    if (action === 'pause') return detail.state.mode === 'paused' ? void run('resume') : setDialog('pause');
+    if (action === 'pause') return detail.state.mode === 'paused' ? void run('resume', {}) : setDialog('pause');
     if (action === 'callNext') return void run('callNext', { finishCurrent: detail.current?.status === 'serving' });
-    void run(action);
+    void run(action, {});
   };
   useCounterKeys(feed.snapshot?.hall.counterKeys ?? null, act, dialog === null && !busy);
 
@@ -135,7 +148,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
         <div class="desk-who">
           <span class="desk-clerk">{session.name}</span>
-          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hall?.timeZone ?? 'Asia/Ho_Chi_Minh' }))}</span>
+          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hallTimeZone(hall) }))}</span>
           <button type="button" class="lang" onClick={props.onToggleLang}>
             {t.langToggle}
           </button>
@@ -145,7 +158,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
       </header>
       {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
-      {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume')} />}
+      {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume', {})} />}
       <main class="desk-main">
         <section class="desk-left">
           <CurrentTicket lang={props.lang} detail={detail}>
@@ -160,6 +173,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
             lang={props.lang}
             token={token}
             counterId={counterId}
+            timeZone={hallTimeZone(hall)}
             ticket={detail?.current ?? null}
             seq={seq}
             onError={fail}

@@ -12,20 +12,20 @@ import { ReceiveDialog, type Outcome } from './receive-dialog.js';
 export type Said = { vi: string; en: string };
 
 /** "17:00 04/12": the hall's time of day and date, the same way in both languages. */
-function when(at: number): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).formatToParts(at);
+function when(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}`;
 }
 const both = (say: (t: typeof TEXT.vi) => string): Said => ({ vi: say(TEXT.vi), en: say(TEXT.en) });
 
-function receivedWords(d: DossierReply, outcome: Outcome, number: string): Said {
+function receivedWords(d: DossierReply, outcome: Outcome, number: string, timeZone: string): Said {
   if (outcome === 'refused') return both((t) => t.receivedRefused(number));
   if (outcome === 'incomplete') return both((t) => t.receivedIncomplete(d.code, number));
-  return both((t) => t.received(d.code, number, d.dueAt === null ? null : when(d.dueAt)));
+  return both((t) => t.received(d.code, number, d.dueAt === null ? null : when(d.dueAt, timeZone)));
 }
 
-export function DossierPanel(props: { lang: Lang; token: string; counterId: number; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void; onSaid: (said: Said) => void }) {
+export function DossierPanel(props: { lang: Lang; token: string; counterId: number; timeZone: string; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void; onSaid: (said: Said) => void }) {
   const t = TEXT[props.lang];
   const [dossiers, setDossiers] = useState<DossierReply[]>([]);
   // The ticket the receiving form was opened for: the dossier is saved against it, never
@@ -62,7 +62,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
               </div>
               <div class="dossier-state">
                 <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-                <span class="dossier-due">{t.dueAt(when(d.dueAt!))}</span>
+                <span class="dossier-due">{t.dueAt(when(d.dueAt!, props.timeZone))}</span>
               </div>
             </li>
           ))}
@@ -101,7 +101,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
               </div>
               <div class="dossier-state">
                 <span class={`dossier-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-                {d.dueAt !== null && d.status < 9 && <span class="dossier-due">{t.dueAt(when(d.dueAt))}</span>}
+                {d.dueAt !== null && d.status < 9 && <span class="dossier-due">{t.dueAt(when(d.dueAt, props.timeZone))}</span>}
               </div>
               <div class="dossier-actions">
                 {d.kind === 'local' && (
@@ -128,7 +128,7 @@ export function DossierPanel(props: { lang: Lang; token: string; counterId: numb
           stillHeld={receivingFor.id === ticketId}
           onCancel={() => setReceivingFor(null)}
           onReceived={(d, outcome) => {
-            props.onSaid(receivedWords(d, outcome, receivingFor.number));
+            props.onSaid(receivedWords(d, outcome, receivingFor.number, props.timeZone));
             setReceivingFor(null);
             setDossiers((list) => [...list, d]);
             if (d.kind === 'local') void openSlip(props.token, d.code).catch(props.onError);

@@ -11,6 +11,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { HallEvent } from '../../server/contract/events.js';
 import { AnnouncementQueue, type Announcement } from '../../server/contract/page-rules.js';
+import { callHubForFile, routeUrl } from '../../web-shared/hub-client.js';
 import { cutCall, readWavPcm, sharedFrames } from './call-clip.js';
 
 /** What was said, for maintainers (window.luotAnnouncements in the browser console). */
@@ -45,16 +46,23 @@ declare global {
 
 const LOG_LENGTH = 50;
 
-export function callAudioUrl(a: Announcement): string {
-  return `/api/voice/call.wav?number=${encodeURIComponent(a.number)}&counter=${a.counterId}`;
+const CALL_WAV = 'GET /api/voice/call.wav';
+
+export function callAudioUrl(a: Pick<Announcement, 'number' | 'counterId'>): string {
+  return routeUrl(CALL_WAV, undefined, { number: a.number, counter: a.counterId });
+}
+
+/** The spoken call's samples, read from the hub; null when they are not a WAV file. */
+async function callSamples(a: Pick<Announcement, 'number' | 'counterId'>) {
+  const wav = await callHubForFile(CALL_WAV, { query: { number: a.number, counter: a.counterId } });
+  return readWavPcm(new Uint8Array(await wav.arrayBuffer()));
 }
 
 /** Frames every call of this hall shares from its start (the chime and the opening words); null if unknown. */
 let sharedStart: Promise<number | null> | null = null;
 function openingFrames(): Promise<number | null> {
   sharedStart ??= (async () => {
-    const read = async (number: string, counterId: number) => readWavPcm(new Uint8Array(await (await fetch(callAudioUrl({ ticketId: '', number, counterId, recall: false }))).arrayBuffer()));
-    const [a, b] = await Promise.all([read('1', 1), read('2', 2)]);
+    const [a, b] = await Promise.all([callSamples({ number: '1', counterId: 1 }), callSamples({ number: '2', counterId: 2 })]);
     return a && b ? sharedFrames(a, b) : null;
   })().catch(() => {
     sharedStart = null;
@@ -64,10 +72,9 @@ function openingFrames(): Promise<number | null> {
 }
 
 /** The short form of a call as a playable address; null when it cannot be made (then the full call is said). */
-async function shortCallUrl(url: string): Promise<string | null> {
+async function shortCallUrl(a: Announcement): Promise<string | null> {
   try {
-    const [frames, response] = await Promise.all([openingFrames(), fetch(url)]);
-    const call = response.ok ? readWavPcm(new Uint8Array(await response.arrayBuffer())) : null;
+    const [frames, call] = await Promise.all([openingFrames(), callSamples(a).catch(() => null)]);
     if (frames === null || !call) return null;
     return URL.createObjectURL(new Blob([cutCall(call, frames)], { type: 'audio/wav' }));
   } catch {
@@ -104,7 +111,7 @@ export function useAnnouncer(enabled: boolean) {
           entry.endedAt = startedAt;
           return;
         }
-        const short = entry.form === 'short' ? await shortCallUrl(entry.url) : null;
+        const short = entry.form === 'short' ? await shortCallUrl(a) : null;
         if (entry.form === 'short' && !short) entry.form = 'full';
         entry.outcome = await playOnce(short ?? entry.url, short ? SHORT_RATE : 1);
         if (short) URL.revokeObjectURL(short);

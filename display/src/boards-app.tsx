@@ -2,16 +2,12 @@
 // board as it lights up. Lets a hall try keypads and boards out before buying them.
 
 import { useEffect, useState } from 'preact/hooks';
+import type { SimulatorKey } from '../../server/contract/routes/devices.js';
+import { callHub, type RouteReply } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { fetchSimulatorToken, pressKey, signInManager, type Credential } from './simulator-credential.js';
 
-type BoardContent = { kind: 'counter'; counterId: number; number: string | null; blink: boolean } | { kind: 'hall'; calls: { counterId: number; number: string }[] };
-
-interface SimulatedBusView {
-  id: string;
-  keypads: { address: number; counterId: number; display: string; answer: { ok: true } | { ok: false; reason: number } | null; at: number }[];
-  boards: ({ address: number } & ({ kind: 'counter'; counterId: number } | { kind: 'hall'; calls: number }) & { shows: { content: BoardContent; at: number } | null })[];
-}
+type SimulatedBusView = RouteReply<'GET /api/simulator/buses'>[number];
 
 const KEYS = ['callNext', 'recall', 'noShow', 'finish', 'pause'] as const;
 /** A new call blinks for a few seconds, as the real boards do. */
@@ -25,8 +21,7 @@ export function BoardsApp() {
   const t = DICTIONARY[lang];
 
   const load = () =>
-    fetch('/api/simulator/buses')
-      .then((r) => r.json() as Promise<SimulatedBusView[]>)
+    callHub('GET /api/simulator/buses')
       .then((b) => {
         setBuses(b);
         setOffline(false);
@@ -47,7 +42,7 @@ export function BoardsApp() {
     void fetchSimulatorToken().then(setCredential);
   }, []);
 
-  const press = async (bus: string, address: number, key: string) => {
+  const press = async (bus: string, address: number, key: SimulatorKey) => {
     if (credential?.kind !== 'token') return;
     let outcome = await pressKey(credential.token, bus, address, key);
     if (outcome === 'renew') {

@@ -7,6 +7,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CallRecord, HallEvent } from '../../server/contract/events.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { useAnnouncer } from './announcer.js';
 import { applyCallEvents, distinctCalls, filterFromQuery } from './calls-board.js';
 import { applyCounterEvents, countersOf, gridShape, type CounterCell } from './counter-board.js';
@@ -174,7 +175,7 @@ export function DisplayApp() {
     setCounters(countersOf(snapshot, filter.counters));
   }, [snapshot?.at]);
 
-  const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(snapshot?.hall);
   const clock = new Date(now).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
   const date = new Date(now).toLocaleDateString('vi-VN', { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
   const services = (snapshot?.services ?? [])

@@ -2,7 +2,7 @@
 // bilingual message so the screen can show it as is.
 
 import type { KioskInfo, KioskTicketReply } from '../../server/contract/reply-schemas.js';
-import { hubRequest, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
+import { callHub, HubRequestError, type HubFailure } from '../../web-shared/hub-client.js';
 
 export interface KioskCredentials {
   device: string;
@@ -41,15 +41,11 @@ export function saveCredentials(credentials: KioskCredentials | null): void {
   else localStorage.removeItem(STORAGE_KEY);
 }
 
-const call = <T>(credentials: KioskCredentials, method: string, path: string, body?: unknown): Promise<T> =>
-  hubRequest<T>(method, path, { token: credentials.token, body });
-
 export const kioskApi = {
-  info: (c: KioskCredentials) => call<KioskInfo>(c, 'GET', '/api/kiosk'),
+  info: (c: KioskCredentials): Promise<KioskInfo> => callHub('GET /api/kiosk', { token: c.token }),
   /** A number to collect a dossier's result, by the code on the appointment slip. */
-  returnTicket: (c: KioskCredentials, code: string) => call<IssuedTicket>(c, 'POST', '/api/kiosk/returns', { code }),
-  issue: (c: KioskCredentials, serviceId: string, priority: string | null) =>
-    call<IssuedTicket>(c, 'POST', '/api/kiosk/tickets', { serviceId, priority }),
-  reprint: (c: KioskCredentials, ticketId: string) =>
-    call<IssuedTicket>(c, 'POST', `/api/kiosk/tickets/${encodeURIComponent(ticketId)}/print`),
+  returnTicket: (c: KioskCredentials, code: string): Promise<IssuedTicket> => callHub('POST /api/kiosk/returns', { token: c.token, body: { code } }),
+  issue: (c: KioskCredentials, serviceId: string, priority: string | null): Promise<IssuedTicket> =>
+    callHub('POST /api/kiosk/tickets', { token: c.token, body: { serviceId, priority } }),
+  reprint: (c: KioskCredentials, ticketId: string): Promise<IssuedTicket> => callHub('POST /api/kiosk/tickets/:ticketId/print', { token: c.token, params: { ticketId } }),
 };

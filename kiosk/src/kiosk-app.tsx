@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { printerDeviceId, type ServiceSummary } from '../../server/contract/events.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
 import { KioskSetup } from './kiosk-setup.js';
@@ -100,7 +101,7 @@ export function KioskApp() {
 
   const snapshot = feed.snapshot;
   // The hall's own clock, whatever time zone the kiosk's computer was set to.
-  const timeZone = snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(snapshot?.hall);
   const printer = info ? (feed.devices[printerDeviceId(info.id)] ?? info.printer) : null;
   const printerProblem = printer?.code ? printer : null;
 

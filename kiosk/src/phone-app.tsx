@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicTicketView as TicketView } from '../../server/contract/events.js';
 import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
+import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 
 const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
@@ -42,18 +44,20 @@ export function PhoneApp() {
   const t = DICTIONARY[lang];
 
   const load = async () => {
-    const response = await fetch(`/api/tickets/${encodeURIComponent(ticketId)}`).catch(() => null);
-    if (!response) return;
-    if (response.status === 404) return setMissing(true);
-    if (response.ok) {
-      const next = (await response.json()) as TicketView;
-      setView((before) => {
-        const calledNow = next.ticket.status === 'called' && (before?.ticket.status !== 'called' || next.ticket.recallCount > before.ticket.recallCount);
-        if (before && calledNow) alertCitizen(audio.current);
-        return next;
-      });
-      setUpdatedAt(new Date());
+    let next: TicketView;
+    try {
+      next = await callHub('GET /api/tickets/:ticketId', { params: { ticketId } });
+    } catch (error) {
+      // Unreachable or refused: the page keeps what it showed; an unknown ticket says so.
+      if (error instanceof HubRequestError && error.failure.status === 404) setMissing(true);
+      return;
     }
+    setView((before) => {
+      const calledNow = next.ticket.status === 'called' && (before?.ticket.status !== 'called' || next.ticket.recallCount > before.ticket.recallCount);
+      if (before && calledNow) alertCitizen(audio.current);
+      return next;
+    });
+    setUpdatedAt(new Date());
   };
 
   // Every change in this service may move the ticket; a snapshot (reconnect) too.
@@ -67,7 +71,7 @@ export function PhoneApp() {
   };
 
   const hall = feed.snapshot?.hall;
-  const timeZone = hall?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(hall);
   const header = (
     <header class="phone-header">
       <div>

@@ -2,14 +2,11 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
+import { callHub, type RouteReply } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
-interface PrintRecord {
-  name: string;
-  at: number;
-  image: string;
-  bytes: string;
-}
+type PrintRecord = RouteReply<'GET /api/prints'>[number];
 
 /** Paper width from the picture's width in dots (203 dpi heads). */
 function paperOf(dots: number): number {
@@ -20,11 +17,10 @@ export function PrintsApp() {
   const [lang, setLang] = useState<Lang>('vi');
   const [prints, setPrints] = useState<PrintRecord[] | null>(null);
   const t = DICTIONARY[lang];
-  const timeZone = useHallFeed().snapshot?.hall.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = hallTimeZone(useHallFeed().snapshot?.hall);
   useEffect(() => {
     const load = () =>
-      fetch('/api/prints')
-        .then((r) => r.json() as Promise<PrintRecord[]>)
+      callHub('GET /api/prints')
         .then(setPrints)
         .catch(() => undefined);
     void load();

@@ -4,16 +4,15 @@
 import type { LookupReply } from '../../server/contract/dossiers.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
-const TZ = 'Asia/Ho_Chi_Minh';
-
-export function when(at: number, lang: Lang): string {
-  const date = new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TZ });
-  const time = new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+/** A moment as the hall writes it, in the hall's time zone. */
+export function when(at: number, lang: Lang, timeZone: string): string {
+  const date = new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+  const time = new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone });
   return lang === 'vi' ? `${time}, ngày ${date}` : `${time}, ${date}`;
 }
 
-function dayOf(at: number): string {
-  return new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TZ });
+function dayOf(at: number, timeZone: string): string {
+  return new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
 }
 
 /** The usual way of a dossier; detours (papers requested, fees) show in the history. */
@@ -31,7 +30,7 @@ export interface WhereToGo {
   returnPlace: string | null;
 }
 
-function StepLine({ d, lang }: { d: LookupReply; lang: Lang }) {
+function StepLine({ d, lang, timeZone }: { d: LookupReply; lang: Lang; timeZone: string }) {
   const t = DICTIONARY[lang];
   const reached = new Map<number, number>();
   for (const s of d.steps) if (!reached.has(s.status)) reached.set(s.status, s.at);
@@ -55,7 +54,7 @@ function StepLine({ d, lang }: { d: LookupReply; lang: Lang }) {
               {state === 'done' ? '✓' : i + 1}
             </span>
             <span class="step-name">{t.stepSteps[s]}</span>
-            <span class="step-date">{at ? dayOf(at) : s === 9 && (d.promisedAt ?? d.dueAt) ? `${t.stepDue} ${dayOf((d.promisedAt ?? d.dueAt)!)}` : ' '}</span>
+            <span class="step-date">{at ? dayOf(at, timeZone) : s === 9 && (d.promisedAt ?? d.dueAt) ? `${t.stepDue} ${dayOf((d.promisedAt ?? d.dueAt)!, timeZone)}` : ' '}</span>
           </li>
         );
       })}
@@ -63,7 +62,7 @@ function StepLine({ d, lang }: { d: LookupReply; lang: Lang }) {
   );
 }
 
-export function DossierView({ dossier: d, lang, where }: { dossier: LookupReply; lang: Lang; where: WhereToGo }) {
+export function DossierView({ dossier: d, lang, where, timeZone }: { dossier: LookupReply; lang: Lang; where: WhereToGo; timeZone: string }) {
   const t = DICTIONARY[lang];
   const ended = ENDED_WITHOUT_RESULT.has(d.status) || d.status === 10;
   // Papers requested: back to the counters that receive the procedure. Otherwise the result
@@ -87,25 +86,25 @@ export function DossierView({ dossier: d, lang, where }: { dossier: LookupReply;
         )}
       </div>
 
-      {!ENDED_WITHOUT_RESULT.has(d.status) && d.kind !== 'linked' && <StepLine d={d} lang={lang} />}
+      {!ENDED_WITHOUT_RESULT.has(d.status) && d.kind !== 'linked' && <StepLine d={d} lang={lang} timeZone={timeZone} />}
 
       <dl class="dates">
         {d.receivedAt && (
           <div>
             <dt>{t.received}</dt>
-            <dd>{when(d.receivedAt, lang)}</dd>
+            <dd>{when(d.receivedAt, lang, timeZone)}</dd>
           </div>
         )}
         {d.dueAt && (
           <div>
             <dt>{t.due}</dt>
-            <dd class="due">{when(d.dueAt, lang)}</dd>
+            <dd class="due">{when(d.dueAt, lang, timeZone)}</dd>
           </div>
         )}
         {d.promisedAt && (
           <div>
             <dt>{t.promised}</dt>
-            <dd class="due">{when(d.promisedAt, lang)}</dd>
+            <dd class="due">{when(d.promisedAt, lang, timeZone)}</dd>
           </div>
         )}
       </dl>
@@ -140,7 +139,7 @@ export function DossierView({ dossier: d, lang, where }: { dossier: LookupReply;
         {d.steps.map((s, i) => (
           <li key={i}>
             <span class="step-status">{s.statusWords[lang]}</span>
-            <span class="step-time">{when(s.at, lang)}</span>
+            <span class="step-time">{when(s.at, lang, timeZone)}</span>
           </li>
         ))}
       </ol>

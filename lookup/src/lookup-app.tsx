@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
 import type { HallSnapshot } from '../../server/contract/events.js';
-import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
+import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 import { DossierView, type WhereToGo } from './dossier-view.js';
 import { ProcedureGuide } from './procedure-guide.js';
@@ -57,7 +58,7 @@ export function LookupApp() {
     setField(null);
     history.replaceState(null, '', location.pathname);
     // A terminal runs for days: the hall's counters are read again at each new start.
-    hubRequest<HallSnapshot>('GET', '/api/hall').then(setHall, () => undefined);
+    callHub('GET /api/hall').then(setHall, () => undefined);
   };
 
   useEffect(() => {
@@ -84,7 +85,7 @@ export function LookupApp() {
     if (!wanted) return setFound({ kind: 'error', message: t.badCode });
     setFound({ kind: 'looking' });
     try {
-      setFound({ kind: 'found', dossier: await hubRequest<LookupReply>('GET', `/api/lookup/${encodeURIComponent(wanted)}`) });
+      setFound({ kind: 'found', dossier: await callHub('GET /api/lookup/:code', { params: { code: wanted } }) });
     } catch (error) {
       const failure = error instanceof HubRequestError ? error.failure : null;
       setFound({ kind: 'error', message: failure?.status === 404 ? t.notFound : failure?.status === 0 ? t.unreachable : (lang === 'vi' ? failure?.message : failure?.messageEn) ?? t.unreachable });
@@ -94,15 +95,16 @@ export function LookupApp() {
   useEffect(() => {
     if (initialCode) void lookUp(initialCode);
     // The hall's name for the header, and its return service's counters for "where to go".
-    hubRequest<HallSnapshot>('GET', '/api/hall').then(setHall, () => setHall(null));
+    callHub('GET /api/hall').then(setHall, () => setHall(null));
   }, []);
   const where = whereResultsAre(hall, lang);
+  const timeZone = hallTimeZone(hall?.hall);
   const hallName = hall ? (lang === 'vi' ? hall.hall.name : hall.hall.nameEn || hall.hall.name) : '';
 
   useEffect(() => {
     if (tab !== 'guide') return;
     const timer = setTimeout(() => {
-      hubRequest<ProcedureGuideEntry[]>('GET', `/api/procedures?q=${encodeURIComponent(query)}`).then(setProcedures, () => setProcedures([]));
+      callHub('GET /api/procedures', { query: { q: query } }).then(setProcedures, () => setProcedures([]));
     }, 150);
     return () => clearTimeout(timer);
   }, [query, tab]);
@@ -186,7 +188,7 @@ export function LookupApp() {
           )}
           {found.kind === 'found' ? (
             <>
-              <DossierView dossier={found.dossier} lang={lang} where={where} />
+              <DossierView dossier={found.dossier} lang={lang} where={where} timeZone={timeZone} />
               <button
                 class="again"
                 onClick={() => {

@@ -4,8 +4,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import type { HallEvent } from '../../server/contract/events.js';
-import type { RatingTabletInfo } from '../../server/contract/reply-schemas.js';
-import { hubRequest, HubRequestError } from '../../web-shared/hub-client.js';
+import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
@@ -40,7 +39,7 @@ export function RatingApp() {
 
   useEffect(() => {
     if (!token) return setUnregistered(true);
-    hubRequest<RatingTabletInfo>('GET', '/api/rating-tablet', { token }).then(
+    callHub('GET /api/rating-tablet', { token }).then(
       (info) => setCounterId(info.counterId),
       (e: unknown) => setUnregistered(e instanceof HubRequestError && e.failure.status === 401),
     );
@@ -69,7 +68,7 @@ export function RatingApp() {
   const send = async (level: (typeof LEVELS)[number]) => {
     if (screen.kind !== 'ask' || !token) return;
     try {
-      await hubRequest('POST', '/api/ratings', { token, body: { ticketId: screen.ticketId, level } });
+      await callHub('POST /api/ratings', { token, body: { ticketId: screen.ticketId, level } });
       setScreen({ kind: 'thanks', until: Date.now() + THANKS_MS });
     } catch (e) {
       // Rated already (a second tap), or too late: thank and move on rather than argue.

@@ -60,7 +60,7 @@ export const ServiceSummarySchema = Type.Object({
 });
 
 // The schemas above must describe exactly the domain types, or this stops compiling.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const ticketMatches: Same<Static<typeof TicketSchema>, Ticket> = true;
 const summaryMatches: Same<Static<typeof ServiceSummarySchema>, ServiceSummary> = true;
 const publicTicketMatches: Same<Static<typeof PublicTicketSchema>, PublicTicket> = true;

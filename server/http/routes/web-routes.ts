@@ -6,11 +6,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { FRONT_ENDS } from '../../../web-shared/pages.js';
 import { WEB_DIST_DIR } from '../../paths.js';
 import type { PrintService } from '../../services/print-service.js';
-import { TicketParams } from '../schemas.js';
+import { TicketParams } from '../../contract/route-schemas.js';
+import { routeOf } from '../route-map.js';
 
 const KIOSK_DIST = join(WEB_DIST_DIR, 'kiosk');
 const DISPLAY_DIST = join(WEB_DIST_DIR, 'display');
@@ -39,27 +39,15 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ printing: Pick<PrintService,
     app.get('/boards', { schema: { hide: true } }, async (_request, reply) => reply.sendFile('boards.html', DISPLAY_DIST));
   }
 
-  app.get(
-    '/api/prints',
-    {
-      schema: {
-        tags: ['kiosk'],
-        summary: "The simulated printers' recent tickets, newest first",
-        response: {
-          200: Type.Array(
-            Type.Object({ name: Type.String(), at: Type.Number(), image: Type.String(), bytes: Type.String() }),
-          ),
-        },
-      },
-    },
-    async () =>
+  app.route({
+    ...routeOf('GET /api/prints'),
+    handler: async () =>
       (await printing.recentPrints()).map((p) => ({ ...p, image: `/api/prints/${p.name}.png`, bytes: `/api/prints/${p.name}.bin` })),
-  );
+  });
 
-  app.get(
-    '/api/prints/:file',
-    { schema: { tags: ['kiosk'], summary: 'One simulated print: its picture (.png) or its ESC/POS bytes (.bin)', params: Type.Object({ file: Type.String() }) } },
-    async (request, reply) => {
+  app.route({
+    ...routeOf('GET /api/prints/:file'),
+    handler: async (request, reply) => {
       const { file } = request.params;
       if (!PRINT_FILE.test(file) || !existsSync(join(printing.printsDir, file))) {
         return reply.status(404).send({
@@ -71,5 +59,5 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ printing: Pick<PrintService,
       }
       return reply.sendFile(file, printing.printsDir, { maxAge: 0 });
     },
-  );
+  });
 };

@@ -1,13 +1,15 @@
-// Schemas of the HTTP API, written once: they validate requests, type the handlers and
-// describe the API in the OpenAPI document at /docs.
+// The building blocks of the route map (routes.ts): request schemas shared by several routes,
+// and the refusals every route may answer. They validate requests, type the handlers and the
+// pages' calls, and describe the API in the OpenAPI document at /docs.
 
 import Type, { type TSchema } from 'typebox';
-import { ErrorSchema, StatusSchema } from '../contract/reply-schemas.js';
+import { ErrorSchema, StatusSchema } from './reply-schemas.js';
 
-// The shapes of replies are part of the wire contract, shared with the pages.
-export * from '../contract/reply-schemas.js';
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** One of a list of words (anyOf of constants), typed as that list's union. */
+export const OneOf = <const T extends readonly string[]>(values: T, options?: { description?: string }) =>
+  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v)), options));
 
 export const ServiceId = Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'Service code, e.g. HT' });
 export const TicketId = Type.String({
@@ -15,14 +17,17 @@ export const TicketId = Type.String({
   description: 'Ticket id: <yyyymmdd>-<service>-<seq>, e.g. 20261123-HT-12',
 });
 export const CounterId = Type.Integer({ minimum: 1, maximum: 999, description: 'Counter number' });
-const PriorityCode = Type.String({ pattern: '^[a-z0-9_]{1,32}$', description: 'A priority category code of the hall' });
-const Clerk = Type.String({ minLength: 1, maxLength: 80, description: 'Who acts, for the event log' });
+export const PriorityCode = Type.String({ pattern: '^[a-z0-9_]{1,32}$', description: 'A priority category code of the hall' });
+export const Clerk = Type.String({ minLength: 1, maxLength: 80, description: 'Who acts, for the event log' });
 const Reason = Type.String({ minLength: 1, maxLength: 200 });
-const Day = Type.String({ format: 'date', description: 'Hall-local day, YYYY-MM-DD (a real date)' });
 
+export const Day = Type.String({ format: 'date', description: 'Hall-local day, YYYY-MM-DD (a real date)' });
 
-/** A JSON document described in words rather than by a schema. */
-export const Described = (description: string) => Type.Unsafe<unknown>({ description });
+/**
+ * A reply whose type is a domain shape the hub builds, documented in words: the hub sends it as
+ * it is (no schema trims it), and the pages and the handler read it as `T`.
+ */
+export const Described = <T>(description: string) => Type.Unsafe<T>({ description });
 
 export const errorResponses = {
   400: ErrorSchema,
@@ -33,6 +38,9 @@ export const errorResponses = {
 
 /** Refusals of routes that need a credential (Authorization: Bearer <token>). */
 export const staffErrorResponses = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema };
+
+/** Routes a staff token opens, as the OpenAPI document marks them. */
+export const staffOnly = [{ staff: [] as string[] }];
 
 // ---- requests ----
 

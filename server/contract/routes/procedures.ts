@@ -1,0 +1,87 @@
+// Routes of the procedures guide: search, one procedure, its due date, the manager's import.
+
+import Type, { type Static } from 'typebox';
+import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
+import type { ProcedureGuideEntry } from '../dossiers.js';
+import type { Same } from '../reply-schemas.js';
+import { Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly } from '../route-schemas.js';
+
+const Text = Type.Object({ vi: Type.String(), en: Type.String() });
+
+/** The legal time to process: working days or hours, or the same day before a cut-off. */
+export const ProcessingTimeSchema = Type.Union([
+  Type.Object({ unit: Type.Literal('days'), value: Type.Number() }),
+  Type.Object({ unit: Type.Literal('hours'), value: Type.Number() }),
+  Type.Object({ unit: Type.Literal('sameDay'), cutoff: Type.String({ description: 'HH:MM' }) }),
+]);
+
+export const PaperSchema = Type.Object({ name: Type.String(), kind: OneOf(PAPER_KINDS), count: Type.Integer() });
+
+/** A procedure of the guide, with the counters that receive it and its time in words. */
+export const ProcedureGuideEntrySchema = Type.Object({
+  code: Type.String({ description: "The hall's code, e.g. HT.01" }),
+  nationalCode: Nullable(Type.String()),
+  name: Text,
+  serviceId: Type.String(),
+  field: Type.String({ description: 'Lĩnh vực, as the national catalogue names it' }),
+  papers: Type.Array(PaperSchema),
+  fee: Type.Object({ text: Type.String(), amountVnd: Nullable(Type.Number()) }),
+  processing: ProcessingTimeSchema,
+  processingText: Type.String({ description: 'The legal wording of the time, e.g. "03 ngày làm việc"' }),
+  resultAt: Type.String(),
+  legalBasis: Type.String(),
+  counters: Type.Array(Type.Integer()),
+  processingWords: Text,
+});
+const guideEntryMatches: Same<Static<typeof ProcedureGuideEntrySchema>, ProcedureGuideEntry> = true;
+void guideEntryMatches;
+
+const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', description: 'The procedure code, e.g. HT.01' }) });
+
+const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the name, code or field; diacritics optional' })),
+    serviceId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$' })),
+  },
+  { additionalProperties: false },
+);
+
+const DueQuery = Type.Object(
+  { at: Type.Optional(Type.Integer({ minimum: 0, maximum: 8_640_000_000_000, description: 'Received at (ms since 1970); now by default' })) },
+  { additionalProperties: false },
+);
+
+export const PROCEDURE_ROUTES = {
+  'GET /api/procedures': {
+    tags: ['procedures'],
+    summary: 'The procedures guide, searched as you type (with or without Vietnamese diacritics)',
+    querystring: SearchQuery,
+    response: {
+      200: Type.Array(ProcedureGuideEntrySchema),
+      ...errorResponses,
+    },
+  },
+  'GET /api/procedures/:code': {
+    tags: ['procedures'],
+    summary: 'One procedure: papers (original, certified copy, copy, to show), fee, legal time, where the result is returned, counters',
+    params: CodeParams,
+    response: { 200: ProcedureGuideEntrySchema, ...errorResponses },
+  },
+  'GET /api/procedures/:code/due': {
+    tags: ['procedures'],
+    summary: "When the result is due if the dossier is received at a time (now by default), in the hall's working time",
+    params: CodeParams,
+    querystring: DueQuery,
+    response: {
+      200: Type.Object({ receivedAt: Type.Number(), startsAt: Type.Number(), dueAt: Type.Number(), dueDay: Type.String(), dueTime: Type.String() }),
+      ...errorResponses,
+    },
+  },
+  'PUT /api/procedures': {
+    tags: ['procedures'],
+    summary: 'Replace the whole catalogue (managers): a JSON list, or CSV with Content-Type: text/csv (docs/procedures.md)',
+    body: Type.Unsafe<unknown>({ description: 'A JSON list of procedures, or CSV text' }),
+    response: { 200: Type.Object({ count: Type.Integer() }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+};
