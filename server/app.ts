@@ -25,6 +25,7 @@ import { voiceRoutes } from './http/routes/voice-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { startRealtime } from './realtime/socket-server.js';
 import { BusDevices } from './services/bus-devices.js';
+import { CLOCK_UNKNOWN, ClockWatch } from './services/clock-watch.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { PrintService, printsDirOf } from './services/print-service.js';
 import { VoiceService, type VoiceOptions } from './services/voice-service.js';
@@ -43,11 +44,13 @@ export interface AppOptions {
   /** First delay before reopening a serial bus that vanished. */
   busRetryMs?: number;
   voice?: VoiceOptions;
+  /** The system clock's synchronisation, shown in /api/health (unknown unless checked). */
+  clock?: ClockWatch;
 }
 
 const silent = { info() {}, error() {} };
 
-export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000, voice: voiceOptions }: AppOptions) {
+export async function buildApp({ hub, logger, devices = new DeviceRegistry(), printerCheckMs = 15_000, busRetryMs = 1000, voice: voiceOptions, clock = new ClockWatch(async () => CLOCK_UNKNOWN) }: AppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
@@ -96,7 +99,7 @@ export async function buildApp({ hub, logger, devices = new DeviceRegistry(), pr
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(landingRoutes, { hub });
-  await app.register(hallRoutes, { hub, version: VERSION, devices });
+  await app.register(hallRoutes, { hub, version: VERSION, devices, clock });
   await app.register(ticketRoutes, { hub });
   await app.register(staffRoutes, { hub });
   await app.register(counterRoutes, { hub });

@@ -9,6 +9,8 @@ import { MigrationError } from './db/migrate.js';
 import { createHub } from './hub.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { DiskWatch } from './services/disk-watch.js';
+import { ClockWatch } from './services/clock-watch.js';
+import { systemdNotifier } from './services/systemd-notify.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
   });
   const hub = await createHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger: logger.child({ module: 'queue' }) });
   const devices = new DeviceRegistry();
-  const app = await buildApp({ hub, logger, devices });
+  const clock = new ClockWatch();
+  const app = await buildApp({ hub, logger, devices, clock });
+  const systemd = systemdNotifier(process.env, logger.child({ module: 'systemd' }));
   const disk = new DiskWatch(hub, devices, logger.child({ module: 'disk' }));
   disk.check();
   logger.info(
@@ -47,8 +51,14 @@ async function main(): Promise<void> {
     }
   };
   const backUpDaily = () => disk.backUp(hub.queries.today());
+  const checkClock = async () => {
+    const changed = await clock.check();
+    if (changed?.synchronized === false) logger.warn(changed.messageEn!);
+    else if (changed?.synchronized === true) logger.info('the system clock is synchronised');
+  };
+  void checkClock();
   await closeOnTime();
-  const sweep = setInterval(() => void closeOnTime().then(backUpDaily), SWEEP_INTERVAL_MS);
+  const sweep = setInterval(() => void closeOnTime().then(checkClock).then(backUpDaily), SWEEP_INTERVAL_MS);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -56,7 +66,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
+    systemd.stopping();
     await app.close();
+    systemd.close();
     hub.close();
     process.exit(0);
   };
@@ -69,6 +81,7 @@ async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   logger.info(`luot is ready: http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`);
+  systemd.ready(`serving on port ${port}`);
   // A year's database takes seconds to copy: the hall is served meanwhile.
   void backUpDaily();
 }

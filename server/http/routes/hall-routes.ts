@@ -6,11 +6,13 @@ import { DomainError } from '../../domain/errors.js';
 import type { Hub } from '../../hub.js';
 import { DeviceStatusSchema, errorResponses, FilterQuery, ServiceParams, ServiceSummarySchema } from '../schemas.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
+import type { ClockWatch } from '../../services/clock-watch.js';
 
 export interface HallRoutesOptions {
   hub: Hub;
   version: string;
   devices: DeviceRegistry;
+  clock: ClockWatch;
 }
 
 function memoryFigures() {
@@ -23,7 +25,7 @@ function list(value: string | undefined): string[] {
   return (value ?? '').split(',').filter((v) => v !== '');
 }
 
-export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { hub, version, devices }) => {
+export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (app, { hub, version, devices, clock }) => {
   const ping = hub.db.prepare('SELECT 1');
   app.get(
     '/api/health',
@@ -40,6 +42,14 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
             seq: Type.Integer({ description: 'Last event sequence number' }),
             database: Type.Object({ ok: Type.Boolean(), schemaVersion: Type.Integer() }),
             devices: Type.Array(DeviceStatusSchema),
+            clock: Type.Object(
+              {
+                synchronized: Type.Union([Type.Boolean(), Type.Null()], { description: 'NTP synchronised; null where it cannot be read' }),
+                message: Type.Union([Type.String(), Type.Null()]),
+                messageEn: Type.Union([Type.String(), Type.Null()]),
+              },
+              { description: 'A clock that is not synchronised is a warning: numbering and deadlines follow it' },
+            ),
             memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
           }),
         },
@@ -61,6 +71,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox<HallRoutesOptions> = async (a
         seq: hub.queue.lastSeq(),
         database: { ok: dbOk, schemaVersion: hub.schemaVersion },
         devices: deviceList,
+        clock: clock.current(),
         memory: memoryFigures(),
       };
     },
