@@ -10,6 +10,7 @@ import { createHub } from './hub.js';
 import { DeviceRegistry } from './services/device-registry.js';
 import { DiskWatch } from './services/disk-watch.js';
 import { ClockWatch } from './services/clock-watch.js';
+import { checkOffsiteBackup } from './services/offsite-backup-watch.js';
 import { systemdNotifier } from './services/systemd-notify.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
     else if (changed?.synchronized === true) logger.info('the system clock is synchronised');
   };
   void checkClock();
+  const checkOffsite = () => checkOffsiteBackup(devices, hub.dataDir, process.env.LUOT_BACKUP_TARGET || undefined, hub.clock(), hub.startedAt);
+  checkOffsite();
   await closeOnTime();
-  const sweep = setInterval(() => void closeOnTime().then(checkClock).then(backUpDaily), SWEEP_INTERVAL_MS);
+  const sweep = setInterval(() => void closeOnTime().then(checkClock).then(checkOffsite).then(backUpDaily), SWEEP_INTERVAL_MS);
 
   let stopping = false;
   const stop = async (signal: string) => {

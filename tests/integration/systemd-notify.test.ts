@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clockStateOf, ClockWatch } from '../../server/services/clock-watch.js';
 import { systemdNotifier, watchdogIntervalMs } from '../../server/services/systemd-notify.js';
+import { offsiteReport } from '../../server/services/offsite-backup-watch.js';
 
 const silent = { info() {}, error() {} };
 let receiver: ChildProcess | null = null;
@@ -78,5 +79,20 @@ describe('the clock', () => {
     expect(await watch.check()).toMatchObject({ synchronized: false });
     expect(await watch.check()).toBeNull();
     expect(watch.current().synchronized).toBe(false);
+  });
+});
+
+describe('copies off the machine', () => {
+  const started = 1_000_000;
+  it('are an alert when the last one failed, or none was made for 36 hours while a target is set', () => {
+    expect(offsiteReport(undefined, null, started, started)).toBeNull();
+    expect(offsiteReport('/mnt/b', null, started + 3600_000, started)).toEqual({ ok: true });
+    const missing = offsiteReport('/mnt/b', null, started + 37 * 3600_000, started)!;
+    expect(missing).toMatchObject({ ok: false, code: 'backup_missing' });
+    expect(missing.message).toContain('Chưa có bản sao lưu ra ngoài máy');
+    const failed = offsiteReport('LABEL=LUOT-BACKUP', { ok: false, at: started, target: 'LABEL=LUOT-BACKUP', file: null, message: 'no disk labelled "LUOT-BACKUP" is plugged in' }, started, started)!;
+    expect(failed).toMatchObject({ ok: false, code: 'backup_failed' });
+    expect(failed.messageEn).toContain('no disk labelled');
+    expect(offsiteReport('/mnt/b', { ok: true, at: started + 40 * 3600_000, target: '/mnt/b', file: 'x', message: null }, started + 41 * 3600_000, started)).toEqual({ ok: true });
   });
 });
