@@ -26,13 +26,6 @@ cp -a dist/hub.js dist/hub.js.map dist/luot.js dist/web dist/voice "$app/dist/"
 cp -a server/db/migrations "$app/server/db/"
 cp -a config "$app/"
 cp -a hardware/fonts "$app/hardware/"
-# Extra migrations for a test build only (LUOT_EXTRA_MIGRATIONS=dir).
-if [ -n "${LUOT_EXTRA_MIGRATIONS:-}" ]; then cp "$LUOT_EXTRA_MIGRATIONS"/*.sql "$app/server/db/migrations/"; fi
-if [ -n "${LUOT_PACKAGE_VERSION:-}" ]; then
-  version="$LUOT_PACKAGE_VERSION"
-  node -e 'const f=process.argv[1];const p=require(f);p.version=process.argv[2];require("fs").writeFileSync(f,JSON.stringify(p,null,2)+"\n")' "$app/package.json" "$version"
-  out="$root/dist/luot_${version}_amd64.deb"
-fi
 
 echo "== Node.js $node_major from the npm registry"
 npm install --prefix "$work/node" --no-save --no-audit --no-fund --loglevel=error "node@$node_major" >/dev/null

@@ -34,7 +34,7 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 
 function systemctl(...args: string[]): { ok: boolean; out: string } {
   const run = spawnSync('systemctl', args, { encoding: 'utf8' });
-  return { ok: run.status === 0, out: `${run.stdout ?? ''}${run.stderr ?? ''}`.trim() };
+  return { ok: run.status === 0, out: `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n')[0]! };
 }
 
 async function health(): Promise<Record<string, any> | null> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:install: the Debian package in a real Debian under its own systemd.
+# npm run test:install: the Debian package on a real Debian under its own systemd.
 # Builds the package, makes a Debian 12 system with debootstrap, boots it with systemd-nspawn,
 # installs the package and checks: the hub answers after boot; kill -9 is followed by a restart
 # within 10 s; a hung hub is restarted by the watchdog; a reboot keeps every acknowledged
@@ -50,7 +50,7 @@ repack() { # repack <new version> <with failing migration: yes|no> <out>
     local last; last="$(ls "$dir/usr/lib/luot/server/db/migrations" | sort | tail -1 | cut -c1-3)"
     cp "$here/failing-migration.sql" "$dir/usr/lib/luot/server/db/migrations/$(printf '%03d' $((10#$last + 1)))_failing_probe.sql"
   fi
-  dpkg-deb --root-owner-group -Zxz -z0 --build "$dir" "$3" >/dev/null
+  dpkg-deb --root-owner-group -Zgzip -z1 --build "$dir" "$3" >/dev/null
   rm -rf "$dir"
 }
 next="$version+next1"
@@ -82,28 +82,28 @@ boot() { # boot <machine>: starts it, waits until its systemd is up
     >"$work/$1.console" 2>&1 &
   nspawn_pid[$1]=$!
   for _ in $(seq 1 600); do
-    if init_pid "$1" >/dev/null && in "$1" systemctl is-system-running 2>/dev/null | grep -qE 'running|degraded'; then return 0; fi
+    if init_pid "$1" >/dev/null && on "$1" systemctl is-system-running 2>/dev/null | grep -qE 'running|degraded'; then return 0; fi
     sleep 0.1
   done
   echo "machine $1 did not boot"; tail -30 "$work/$1.console"; exit 1
 }
-init_pid() { # the pid of the machine's systemd, as seen from here
+init_pid() { # the pid of the machine's systemd (systemd-nspawn's child), as seen from here
   local p
   for p in $(pgrep -P "${nspawn_pid[$1]}" 2>/dev/null); do
-    [ "$(readlink "/proc/$p/root")" = "$work/$1" ] && { echo "$p"; return 0; }
+    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = systemd ] && { echo "$p"; return 0; }
   done
   return 1
 }
-in() { # in <machine> command...: runs in the machine
+on() { # on <machine> command...: runs in the machine
   local m=$1; shift
   nsenter -t "$(init_pid "$m")" -a -- env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"
 }
 halt() { # halt <machine>: a clean power-off, waiting for it to end
-  in "$1" systemctl poweroff >/dev/null 2>&1 || true
+  on "$1" systemctl poweroff >/dev/null 2>&1 || true
   wait "${nspawn_pid[$1]}" 2>/dev/null || true
   unset "nspawn_pid[$1]"
 }
-api() { in "$1" /usr/lib/luot/node/bin/node /root/http.mjs "${@:2}"; }
+api() { on "$1" /usr/lib/luot/node/bin/node /root/http.mjs "${@:2}"; }
 json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(eval(process.argv[1]))})' "$1"; }
 wait_answer() { # wait_answer <machine> <seconds>: until /api/health answers
   local end=$(( $(ms) + $2 * 1000 ))
@@ -113,41 +113,45 @@ wait_answer() { # wait_answer <machine> <seconds>: until /api/health answers
   done
   return 1
 }
-main_pid() { in "$1" systemctl show -p MainPID --value luot.service; }
+main_pid() { on "$1" systemctl show -p MainPID --value luot.service; }
 
 # --- Machine A: install, answer, restarts ------------------------------------------------------
+# From here a failed check is counted and the run goes on.
+set +e
 echo "== machine A: install $version"
 machine a
 cp "$deb" "$work/a/root/luot.deb"; cp "$work/next.deb" "$work/a/root/next.deb"; cp "$work/broken.deb" "$work/a/root/broken.deb"
 boot a
-if in a dpkg -i /root/luot.deb >"$work/a-install.log" 2>&1; then pass "dpkg -i installs the package"; else fail "dpkg -i"; cat "$work/a-install.log"; fi
-if wait_answer a 60; then pass "the hub answers after the install"; else fail "no answer after install"; in a journalctl -u luot -n 40 --no-pager; fi
-in a systemctl is-enabled luot.service | grep -q enabled && pass "luot.service is enabled" || fail "luot.service not enabled"
-user_line="$(in a ps -o user= -p "$(main_pid a)")"
+if on a dpkg -i /root/luot.deb >"$work/a-install.log" 2>&1; then pass "dpkg -i installs the package"; else fail "dpkg -i"; cat "$work/a-install.log"; fi
+if wait_answer a 60; then pass "the hub answers after the install"; else fail "no answer after install"; on a journalctl -u luot -n 40 --no-pager; fi
+on a systemctl is-enabled luot.service | grep -q enabled && pass "luot.service is enabled" || fail "luot.service not enabled"
+user_line="$(on a stat -c %U "/proc/$(main_pid a)")"
 [ "$user_line" = luot ] && pass "the hub runs as the user luot" || fail "the hub runs as '$user_line'"
-groups="$(in a id -nG luot)"
+groups="$(on a id -nG luot)"
 [[ " $groups " == *" dialout "* && " $groups " == *" lp "* ]] && pass "luot is in dialout and lp" || fail "luot groups: $groups"
-in a luot version | grep -q "luot $version" && pass "luot version" || fail "luot version"
-in a luot status >"$work/status.txt" 2>&1 && grep -q "running version $version" "$work/status.txt" && pass "luot status" || { fail "luot status"; cat "$work/status.txt"; }
-in a luot doctor >"$work/doctor.txt" 2>&1 || true
+on a luot version | grep -q "luot $version" && pass "luot version" || fail "luot version"
+on a luot status >"$work/status.txt" 2>&1 && grep -q "running version $version" "$work/status.txt" && pass "luot status" || { fail "luot status"; cat "$work/status.txt"; }
+on a luot doctor >"$work/doctor.txt" 2>&1 || true
 grep -q "✓ máy chủ trả lời" "$work/doctor.txt" && grep -q "đồng hồ" "$work/doctor.txt" && pass "luot doctor checks the hub and the clock" || { fail "luot doctor"; cat "$work/doctor.txt"; }
 clock="$(api a GET /api/health | json 'v.clock.synchronized')"
 [ "$clock" != "" ] && pass "/api/health reports the clock (synchronised: $clock)" || fail "no clock in health"
-in a journalctl -u luot --no-pager | grep -q "luot is ready" && pass "the hub logs to the journal" || fail "no hub lines in the journal"
+on a journalctl -u luot --no-pager | grep -q "luot is ready" && pass "the hub logs to the journal" || fail "no hub lines in the journal"
 
 echo "== tickets"
 ids=()
-for service in HT HT DD HT LD DD HT HT; do
-  ids+=("$(api a POST /api/tickets "{\"serviceId\":\"$service\"}" | json 'v.ticket.id')")
+for service in HT HT DD HT LDTBXH DD HT HT; do
+  ids+=("$(api a POST /api/tickets "{\"serviceId\":\"$service\"}" | json 'v.ticket.ticket.id')")
 done
 api a POST /api/counters/1/call-next >/dev/null && api a POST /api/counters/1/finish >/dev/null
 echo "   issued ${ids[*]}"
-[ "${#ids[@]}" -eq 8 ] && pass "8 tickets acknowledged" || fail "tickets"
+acknowledged=0
+for id in "${ids[@]}"; do [[ "$id" == *-* ]] && acknowledged=$((acknowledged + 1)); done
+[ "$acknowledged" -eq 8 ] && pass "8 tickets acknowledged" || fail "only $acknowledged of 8 tickets acknowledged"
 
 echo "== kill -9 of the hub"
 before="$(main_pid a)"
 killed_at=$(ms)
-in a kill -9 "$before"
+on a bash -c "kill -9 $before"
 restarted=""
 while [ $(( $(ms) - killed_at )) -lt 15000 ]; do
   now="$(main_pid a)"
@@ -159,7 +163,7 @@ if [ -n "$restarted" ] && [ "$restarted" -le 10000 ]; then pass "restarted and a
 echo "== a hung hub (SIGSTOP): the watchdog restarts it"
 before="$(main_pid a)"
 stopped_at=$(ms)
-in a kill -STOP "$before"
+on a bash -c "kill -STOP $before"
 restarted=""
 while [ $(( $(ms) - stopped_at )) -lt 60000 ]; do
   now="$(main_pid a)"
@@ -167,7 +171,7 @@ while [ $(( $(ms) - stopped_at )) -lt 60000 ]; do
   sleep 0.5
 done
 [ -n "$restarted" ] && pass "a hung hub restarted by the watchdog after ${restarted} ms (WatchdogSec=20)" || fail "the watchdog did not restart a hung hub"
-in a journalctl -u luot --no-pager | grep -qi "watchdog timeout" && pass "the journal says: watchdog timeout" || fail "no watchdog line in the journal"
+on a journalctl -u luot --no-pager | grep -qi "watchdog timeout" && pass "the journal says: watchdog timeout" || fail "no watchdog line in the journal"
 
 echo "== reboot"
 halt a
@@ -181,7 +185,7 @@ for id in "${ids[@]}"; do api a GET "/api/tickets/$id" >/dev/null || missing=$((
 [ "$missing" -eq 0 ] && pass "every acknowledged ticket is there after the reboot" || fail "$missing tickets lost in the reboot"
 
 echo "== upgrade to $next"
-in a dpkg -i /root/next.deb >"$work/a-next.log" 2>&1 && pass "dpkg -i of the next version" || { fail "upgrade"; cat "$work/a-next.log"; }
+on a dpkg -i /root/next.deb >"$work/a-next.log" 2>&1 && pass "dpkg -i of the next version" || { fail "upgrade"; cat "$work/a-next.log"; }
 wait_answer a 60 || true
 [ "$(api a GET /api/health | json 'v.version')" = "$next" ] && pass "the hub runs $next" || fail "the hub does not run $next"
 ls "$work/a/var/lib/luot/backups/" | grep -q "luot-before-$next" && pass "a verified copy was made before the upgrade" || fail "no copy before the upgrade"
@@ -192,32 +196,32 @@ for id in "${ids[@]}"; do api a GET "/api/tickets/$id" >/dev/null || missing=$((
 echo "== an upgrade whose migration fails ($broken)"
 schema_before="$(api a GET /api/health | json 'v.database.schemaVersion')"
 seq_before="$(api a GET /api/health | json 'v.seq')"
-if in a dpkg -i /root/broken.deb >"$work/a-broken.log" 2>&1; then fail "dpkg -i of a failing migration succeeded"; else pass "dpkg -i reports the failed upgrade"; fi
+if on a dpkg -i /root/broken.deb >"$work/a-broken.log" 2>&1; then fail "dpkg -i of a failing migration succeeded"; else pass "dpkg -i reports the failed upgrade"; fi
 grep -q "FAILED" "$work/a-broken.log" && pass "the console says why: $(grep -o 'Reason: .*' "$work/a-broken.log" | head -1 | cut -c1-100)" || { fail "no reason on the console"; cat "$work/a-broken.log"; }
 wait_answer a 60 || true
 health="$(api a GET /api/health)"
 [ "$(echo "$health" | json 'v.version')" = "$next" ] && pass "the previous version $next keeps running" || fail "running: $(echo "$health" | json 'v.version')"
 [ "$(echo "$health" | json 'v.database.schemaVersion')" = "$schema_before" ] && [ "$(echo "$health" | json 'v.seq')" = "$seq_before" ] &&
   pass "the database is as before (schema $schema_before, last event #$seq_before)" || fail "the database changed"
-in a journalctl -t luot --no-pager | grep -q "upgrade to $broken FAILED" && pass "the journal has the reason" || fail "no reason in the journal"
+on a journalctl -t luot --no-pager | grep -q "upgrade to $broken FAILED" && pass "the journal has the reason" || fail "no reason in the journal"
 api a POST /api/tickets '{"serviceId":"HT"}' >/dev/null && pass "the kept version still issues tickets" || fail "the kept version does not issue"
 echo "   fixing it: installing $next again"
-in a dpkg -i /root/next.deb >"$work/a-again.log" 2>&1 && wait_answer a 60 && [ "$(api a GET /api/health | json 'v.version')" = "$next" ] &&
+on a dpkg -i /root/next.deb >"$work/a-again.log" 2>&1 && wait_answer a 60 && [ "$(api a GET /api/health | json 'v.version')" = "$next" ] &&
   [ ! -e "$work/a/etc/systemd/system/luot.service.d/rollback.conf" ] && pass "a good package afterwards replaces the kept version" || { fail "reinstall after the failed upgrade"; cat "$work/a-again.log"; }
 
 echo "== backup on A, restore on a fresh machine B"
 day="$(api a GET /api/health | json 'v.day')"
 report_a="$(api a GET "/api/reports/day?day=$day")"
-in a luot backup --to /root/copies >"$work/backup.txt" && grep -q "Backed up and verified" "$work/backup.txt" && pass "luot backup --to makes a verified copy" || { fail "luot backup"; cat "$work/backup.txt"; }
-in a luot check-log | grep -q "the log matches the tables" && pass "luot check-log" || fail "luot check-log"
+on a luot backup --to /root/copies >"$work/backup.txt" && grep -q "Backed up and verified" "$work/backup.txt" && pass "luot backup --to makes a verified copy" || { fail "luot backup"; cat "$work/backup.txt"; }
+on a luot check-log | grep -q "the log matches the tables" && pass "luot check-log" || fail "luot check-log"
 copy="$(ls "$work/a/root/copies/"luot-copy-*.sqlite | head -1)"
 halt a
 machine b
 cp "$deb" "$work/b/root/luot.deb"
 cp "$copy" "$work/b/root/copy.sqlite"
 boot b
-in b dpkg -i /root/luot.deb >"$work/b-install.log" 2>&1 && wait_answer b 60 && pass "machine B: installed, the hub answers" || { fail "machine B install"; cat "$work/b-install.log"; }
-in b luot restore /root/copy.sqlite >"$work/restore.txt" 2>&1 && pass "luot restore" || { fail "luot restore"; cat "$work/restore.txt"; }
+on b dpkg -i /root/luot.deb >"$work/b-install.log" 2>&1 && wait_answer b 60 && pass "machine B: installed, the hub answers" || { fail "machine B install"; cat "$work/b-install.log"; }
+on b luot restore /root/copy.sqlite >"$work/restore.txt" 2>&1 && pass "luot restore" || { fail "luot restore"; cat "$work/restore.txt"; }
 wait_answer b 60 || true
 report_b="$(api b GET "/api/reports/day?day=$day")"
 [ -n "$report_a" ] && [ "$report_a" = "$report_b" ] && pass "machine B gives the same day report ($(echo "$report_a" | json 'v.total?.issued ?? JSON.stringify(v).length') issued)" || { fail "day reports differ"; echo "A: $report_a"; echo "B: $report_b"; }
