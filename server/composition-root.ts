@@ -41,7 +41,9 @@ import { lanAddress, phoneBaseUrl, phoneUrl } from './http/public-address.js';
 import { startRealtime } from './realtime/socket-server.js';
 import { BusDevices } from './services/bus-devices.js';
 import { Credentials } from './services/credentials.js';
+import { CLOCK_UNKNOWN, ClockWatch, type ClockState } from './services/clock-watch.js';
 import { DeviceRegistry } from './services/device-registry.js';
+import { checkOffsiteBackup } from './services/offsite-backup-watch.js';
 import { DiskWatch } from './services/disk-watch.js';
 import { HallQueries } from './services/hall-queries.js';
 import { LimitsService } from './services/limits-service.js';
@@ -91,6 +93,8 @@ export interface HubOptions {
   /** First delay before reopening a serial bus that vanished. */
   busRetryMs?: number;
   voice?: VoiceOptions;
+  /** The system clock's synchronisation, shown in /api/health (unknown unless checked). */
+  systemClock?: ClockWatch;
 }
 
 /**
@@ -144,6 +148,10 @@ export interface LuotHub {
     backUpDaily(): Promise<void>;
     /** Reports the disk's free space as a device. */
     checkDisk(): void;
+    /** Reads whether the system clock is synchronised; the new state when it changed. */
+    checkClock(): Promise<ClockState | null>;
+    /** Reports the last copy made off the machine (LUOT_BACKUP_TARGET) as a device. */
+    checkOffsiteBackup(target: string | undefined): void;
   };
   /** What the hub says of itself when it starts. */
   startInfo(): { database: string; schema: number; hall: string; hallFrom: string };
@@ -265,6 +273,7 @@ export async function composeHub(options: HubOptions): Promise<LuotHub> {
 async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHub> {
   const { logger, printerCheckMs = 15_000, busRetryMs = 1000 } = options;
   const devices = options.devices ?? new DeviceRegistry();
+  const systemClock = options.systemClock ?? new ClockWatch(async () => CLOCK_UNKNOWN);
   const { db, queue, queries, live, tickets, events, dossiers, catalog, clock } = hub;
   const settings = () => live.settings;
   const time: HallTime = { clock, settings };
@@ -289,7 +298,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   // Each adapter is given the use cases it calls, each use case the parts it needs.
   await app.register(landingRoutes, { hallOverview: bind(hallOverview, { live, queries }) });
   await app.register(hallRoutes, {
-    health: bind(health, { queue, queries, devices, databaseAnswers, schemaVersion: hub.schemaVersion, version: VERSION, startedAt: hub.startedAt, clock }),
+    health: bind(health, { queue, queries, devices, databaseAnswers, schemaVersion: hub.schemaVersion, version: VERSION, startedAt: hub.startedAt, clock, systemClock }),
     hallSnapshot: bind(hallSnapshot, { queue, queries }),
     listServices: bind(listServices, { queue, queries }),
     serviceOf: bind(serviceOf, { queue, queries }),
@@ -389,6 +398,8 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
       closeOnTime: () => closeOnTime({ queue }),
       backUpDaily: () => disk.backUp(queries.today()),
       checkDisk: () => disk.check(),
+      checkClock: () => systemClock.check(),
+      checkOffsiteBackup: (target) => checkOffsiteBackup(devices, hub.dataDir, target, clock(), hub.startedAt),
     },
     startInfo: () => ({ database: hub.dbPath, schema: hub.schemaVersion, hall: live.settings.name, hallFrom: hub.hallSource }),
     internals: hub,

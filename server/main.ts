@@ -8,6 +8,8 @@ import { composeHub } from './composition-root.js';
 import { HallFileError } from './config/hall-file.js';
 import { ConfigError, runtimeConfig } from './config/runtime-config.js';
 import { MigrationError } from './db/migrate.js';
+import { ClockWatch } from './services/clock-watch.js';
+import { systemdNotifier } from './services/systemd-notify.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -17,7 +19,9 @@ async function main(): Promise<void> {
     level: config.logLevel,
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   });
-  const { app, chores, startInfo, close } = await composeHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger });
+  const systemClock = new ClockWatch();
+  const { app, chores, startInfo, close } = await composeHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger, systemClock });
+  const systemd = systemdNotifier(process.env, logger.child({ module: 'systemd' }));
   chores.checkDisk();
   logger.info(
     {
@@ -40,8 +44,16 @@ async function main(): Promise<void> {
     }
   };
   const backUpDaily = () => chores.backUpDaily();
+  const checkClock = async () => {
+    const changed = await chores.checkClock();
+    if (changed?.synchronized === false) logger.warn(changed.messageEn!);
+    else if (changed?.synchronized === true) logger.info('the system clock is synchronised');
+  };
+  void checkClock();
+  const checkOffsite = () => chores.checkOffsiteBackup(process.env.LUOT_BACKUP_TARGET || undefined);
+  checkOffsite();
   await closeOnTime();
-  const sweep = setInterval(() => void closeOnTime().then(backUpDaily), SWEEP_INTERVAL_MS);
+  const sweep = setInterval(() => void closeOnTime().then(checkClock).then(checkOffsite).then(backUpDaily), SWEEP_INTERVAL_MS);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -49,7 +61,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     clearInterval(sweep);
+    systemd.stopping();
     await close();
+    systemd.close();
     process.exit(0);
   };
   // A fault in one page's or device's handler is logged; the hall keeps running.
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   logger.info(`luot is ready: http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`);
+  systemd.ready(`serving on port ${port}`);
   // A year's database takes seconds to copy: the hall is served meanwhile.
   void backUpDaily();
 }

@@ -29,6 +29,8 @@ describe('a fresh hub', () => {
     const health = await api(hub.url, 'GET', '/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ok: true, version: '0.1.0', database: { ok: true, schemaVersion: bundledMigrations().at(-1)!.version } });
+    // The test hub reads no clock: unknown, not a warning.
+    expect(health.body.clock).toEqual({ synchronized: null, message: null, messageEn: null });
     const services = await api<any[]>(hub.url, 'GET', '/api/services');
     expect(services.body.length).toBeGreaterThanOrEqual(10);
     expect(services.body.map((s) => s.name.vi)).toContain('Lao động, người có công');

@@ -31,6 +31,14 @@ export const HealthReplySchema = Type.Object({
   database: Type.Object({ ok: Type.Boolean(), schemaVersion: Type.Integer() }),
   devices: Type.Array(DeviceStatusSchema),
   memory: Type.Object({ rssBytes: Type.Number(), heapUsedBytes: Type.Number(), heapTotalBytes: Type.Number(), externalBytes: Type.Number() }),
+  clock: Type.Object(
+    {
+      synchronized: Type.Union([Type.Boolean(), Type.Null()], { description: 'NTP synchronised; null where it cannot be read' }),
+      message: Type.Union([Type.String(), Type.Null()]),
+      messageEn: Type.Union([Type.String(), Type.Null()]),
+    },
+    { description: 'A clock that is not synchronised is a warning: numbering and deadlines follow it' },
+  ),
 });
 
 export const HALL_ROUTES = {

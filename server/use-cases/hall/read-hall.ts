@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
 import type { HallQueries } from '../../services/hall-queries.js';
 import type { CommandRunner } from '../ports.js';
+import type { ClockWatch } from '../../services/clock-watch.js';
 
 export interface SnapshotDeps {
   queue: Pick<CommandRunner, 'read'>;
@@ -53,6 +54,8 @@ export interface HealthDeps {
   version: string;
   startedAt: number;
   clock: () => number;
+  /** Whether the system clock is synchronised, as last read. */
+  systemClock: Pick<ClockWatch, 'current'>;
 }
 
 function memoryFigures() {
@@ -74,5 +77,6 @@ export function health(deps: HealthDeps) {
     database: { ok: dbOk, schemaVersion: deps.schemaVersion },
     devices: deviceList,
     memory: memoryFigures(),
+    clock: deps.systemClock.current(),
   };
 }
