@@ -71,6 +71,9 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   dossier_no_return_service: 409,
   slip_not_applicable: 409,
   dossier_closed: 409,
+  dossier_result_not_ready: 409,
+  dossier_result_not_ready_undated: 409,
+  dossier_return_ticket_open: 409,
   // Ratings (server/domain/rating/rating-errors.ts)
   rating_nothing_to_rate: 409,
   rating_given: 409,

@@ -212,6 +212,48 @@ describe('the public lookup', () => {
   });
 });
 
+describe('a number to collect the result', () => {
+  it('is given only for a ready result, and once: asking again answers with the same ticket', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' });
+    const code = received.body.code as string;
+    const ticketsBefore = (await inject(hub!, c.api!, 'GET', '/api/tickets')).body.length;
+
+    // Not ready: refused with the due date, and no ticket is made.
+    const early = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toBe('dossier_result_not_ready');
+    const due = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(received.body.dueAt)
+      .replace(',', '');
+    expect(early.body.message).toBe(`Hồ sơ ${code} chưa có kết quả. Ngày hẹn trả kết quả: ${due}. Vui lòng quay lại khi có kết quả.`);
+    expect(early.body.messageEn).toContain(`due on ${due}`);
+    for (let i = 0; i < 5; i++) expect((await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code })).status).toBe(409);
+    expect((await inject(hub!, c.api!, 'GET', '/api/tickets')).body).toHaveLength(ticketsBefore);
+
+    // Ready: one number, and the same one however often the citizen asks.
+    for (const action of ['start', 'complete']) expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action })).status).toBe(200);
+    const first = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(first.status).toBe(201);
+    const returnId = first.body.ticket.ticket.id as string;
+    for (let i = 0; i < 4; i++) {
+      const again = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+      expect(again.status).toBe(201);
+      expect(again.body.ticket.ticket).toMatchObject({ id: returnId, number: first.body.ticket.ticket.number });
+    }
+    expect((await inject(hub!, c.api!, 'GET', '/api/tickets')).body).toHaveLength(ticketsBefore + 1);
+    const stored = await inject(hub!, c.clerk1!, 'GET', `/api/dossiers/${code}`);
+    expect(stored.body.returnTicketIds).toEqual([returnId]);
+
+    // Once that number is served and the result handed over, the dossier is closed.
+    expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'returnResult' })).status).toBe(200);
+    const closed = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error).toBe('dossier_closed');
+  });
+});
+
 describe('dossier codes', () => {
   it('continue after a restart and start again each day', async () => {
     const { c, clock, dataDir } = await hallAt();
