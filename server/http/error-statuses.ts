@@ -77,6 +77,7 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   // Ratings (server/domain/rating/rating-errors.ts)
   rating_nothing_to_rate: 409,
   rating_given: 409,
+  rating_not_last_finished: 409,
   // Disk space (server/domain/storage/storage-errors.ts)
   disk_full: 507,
   // A request's form (request-errors.ts)
