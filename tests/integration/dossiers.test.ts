@@ -202,6 +202,44 @@ describe('the public lookup', () => {
     expect((await inject(hub!, anyone, 'GET', '/api/lookup/not-a-code')).status).toBe(400);
   });
 
+  it('shows the papers missing by their names in the procedure, never what the clerk typed', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const typed = 'Anh Nguyễn Văn An (CCCD 001099012345, Số 5 đường Hoa Sữa) nộp thêm bản sao sổ đỏ';
+    const incomplete = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'incomplete',
+      missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)', typed, 'Gọi 0912345678 khi có'],
+    });
+    expect(incomplete.status).toBe(201);
+    // Staff still read the whole list as the clerk wrote it.
+    expect(incomplete.body.missingPapers).toHaveLength(3);
+    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${incomplete.body.code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      status: 5,
+      missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)'],
+      otherMissingPapers: 2,
+    });
+    for (const secret of [typed, 'CCCD', APPLICANT.idNumber, APPLICANT.phone, 'Hoa Sữa', 'sổ đỏ']) expect(lookup.text).not.toContain(secret);
+    // A paper of the dossier's own list counts as a listed paper too.
+    const ticket2 = await serveAt(c, 2);
+    const own = await inject(hub!, c.clerk2!, 'POST', '/api/dossiers', {
+      counterId: 2,
+      ticketId: ticket2,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'incomplete',
+      missingPapers: [PAPERS[1]!.name],
+    });
+    expect((await inject(hub!, anyone, 'GET', `/api/lookup/${own.body.code}`)).body).toMatchObject({ missingPapers: [PAPERS[1]!.name], otherMissingPapers: 0 });
+  });
+
   it("links the province system's dossier code to the ticket", async () => {
     const { c } = await hallAt();
     const ticketId = await serveAt(c, 1);
