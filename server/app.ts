@@ -12,6 +12,9 @@ import { frameworkErrorOptions, registerErrorHandling } from './http/error-handl
 import { registerStrictInput } from './http/strict-input.js';
 import { PACKAGE_JSON } from './paths.js';
 
+/** API replies a browser may keep: none holds personal data. */
+const CACHEABLE_API = ['/api/voice/'];
+
 export const VERSION: string = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')).version;
 
 export interface HttpAppOptions {
@@ -36,6 +39,13 @@ export async function createHttpApp({ logger, access }: HttpAppOptions) {
   registerErrorHandling(app);
   registerStrictInput(app);
   registerAccessControl(app, access);
+  // The API's replies may carry personal data (dossiers and their slips, the lookup, the log,
+  // prints, sign-in tokens): no browser, proxy or shared terminal keeps a copy. Only the spoken
+  // call, which holds none, may be cached.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !CACHEABLE_API.some((prefix) => request.url.startsWith(prefix))) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // A command sent with no body at all (a bare POST from a keypad bridge or curl) means "no options".
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};

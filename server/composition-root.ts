@@ -341,7 +341,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   await app.register(kioskRoutes, {
     kioskInfo: bind(kioskInfo, { devices, phone }),
     takeNumberAtKiosk: bind(takeNumberAtKiosk, { queue, live, queries, limits: hub.limits, printing, phone }),
-    takeReturnTicket: bind(takeReturnTicket, { queue, live, queries, limits: hub.limits, printing, phone }),
+    takeReturnTicket: bind(takeReturnTicket, { queue, live, queries, limits: hub.limits, printing, phone, dossiers, statusSource: hub.statusSource }),
     reprintTicket: bind(reprintTicket, { queue, live, queries, limits: hub.limits, printing, phone }),
   });
   const slips = { queue, dossiers, catalog, settings, clock };

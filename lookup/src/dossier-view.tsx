@@ -119,14 +119,17 @@ export function DossierView({ dossier: d, lang, where, timeZone }: { dossier: Lo
         </section>
       )}
 
-      {d.missingPapers.length > 0 && papers && (
+      {(d.missingPapers.length > 0 || d.otherMissingPapers > 0) && papers && (
         <>
           <h3>{t.missing}</h3>
-          <ul class="missing">
-            {d.missingPapers.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          {d.missingPapers.length > 0 && (
+            <ul class="missing">
+              {d.missingPapers.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+          {d.otherMissingPapers > 0 && <p class="missing-other">{t.otherMissing(d.otherMissingPapers)}</p>}
         </>
       )}
       {d.kind === 'linked' && (

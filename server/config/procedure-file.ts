@@ -30,7 +30,7 @@ const PaperEntry = Type.Object(
 
 const ProcedureEntry = Type.Object(
   {
-    code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }),
+    code: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' }),
     nationalCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9A-Za-z.]{1,20}$' }), Type.Null()])),
     name: Text,
     serviceId: Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$' }),
@@ -47,6 +47,33 @@ const ProcedureEntry = Type.Object(
 
 type Entry = Type.Static<typeof ProcedureEntry>;
 
+// A guard against typing slips (999d, 9999h), not a legal limit: no procedure a ward hall receives
+// takes anywhere near a working year, and the due-date reckoning walks the calendar day by day.
+export const MAX_PROCESSING_DAYS = 365;
+export const MAX_PROCESSING_HOURS = 2_000;
+
+/** Why a processing time is out of the sane range, or null when it is within it. */
+export function processingOutOfRange(time: ProcessingTime): string | null {
+  if (time.unit === 'days' && (time.value <= 0 || time.value > MAX_PROCESSING_DAYS)) {
+    return `must be more than 0 and at most ${MAX_PROCESSING_DAYS} working days`;
+  }
+  if (time.unit === 'hours' && (time.value <= 0 || time.value > MAX_PROCESSING_HOURS)) {
+    return `must be more than 0 and at most ${MAX_PROCESSING_HOURS} working hours`;
+  }
+  return null;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (=, +, -, @, and tab or CR before them). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet will show as text: one starting like a formula gets a leading apostrophe,
+ * which spreadsheets read as "this is text" (the OWASP advice for CSV injection).
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** "3d", "0.5d", "4h", "same-day" or "same-day 15:00" (the cut-off after which it is the next day). */
 export function parseProcessing(text: string): ProcessingTime | null {
   const t = text.trim().toLowerCase();
@@ -61,24 +88,30 @@ export function parseProcessing(text: string): ProcessingTime | null {
 
 function toProcedure(entry: Entry): Procedure {
   const processing = parseProcessing(entry.processing)!;
+  // Catalogue text is printed on slips and may be opened in a spreadsheet: none of it may start like a formula.
+  const text = neutraliseFormula;
+  const name = typeof entry.name === 'string' ? { vi: entry.name, en: entry.name } : entry.name;
+  const fee = typeof entry.fee === 'string' ? { text: entry.fee, amountVnd: null } : entry.fee;
   return {
     code: entry.code,
     nationalCode: entry.nationalCode ?? null,
-    name: typeof entry.name === 'string' ? { vi: entry.name, en: entry.name } : entry.name,
+    name: { vi: text(name.vi), en: text(name.en) },
     serviceId: entry.serviceId,
-    field: entry.field,
-    papers: entry.papers.map((p) => ({ name: p.name, kind: p.kind, count: p.count ?? 1 })),
-    fee: typeof entry.fee === 'string' ? { text: entry.fee, amountVnd: null } : entry.fee,
+    field: text(entry.field),
+    papers: entry.papers.map((p) => ({ name: text(p.name), kind: p.kind, count: p.count ?? 1 })),
+    fee: { text: text(fee.text), amountVnd: fee.amountVnd },
     processing,
-    processingText: entry.processingText?.trim() || '',
-    resultAt: entry.resultAt,
-    legalBasis: entry.legalBasis ?? '',
+    processingText: text(entry.processingText?.trim() || ''),
+    resultAt: text(entry.resultAt),
+    legalBasis: text(entry.legalBasis ?? ''),
   };
 }
 
 /** Checks entries (from JSON, or rows of a CSV) and returns the catalogue in their order. */
 export function catalogFromData(data: unknown, source: string, rowName = (i: number) => `entry ${i + 1}`): Procedure[] {
   if (!Array.isArray(data)) throw new CatalogError(source, ['the catalogue must be a list of procedures']);
+  // Replacing the catalogue with nothing would remove every procedure from the guide and the counters.
+  if (data.length === 0) throw new CatalogError(source, ['the catalogue is empty: it must list at least one procedure']);
   const problems: string[] = [];
   const seen = new Set<string>();
   data.forEach((entry, i) => {
@@ -86,7 +119,10 @@ export function catalogFromData(data: unknown, source: string, rowName = (i: num
       for (const e of [...Value.Errors(ProcedureEntry, entry)].slice(0, 3)) problems.push(`${rowName(i)}: ${e.instancePath || '(entry)'} ${e.message}`);
       return;
     }
-    if (!parseProcessing(entry.processing)) problems.push(`${rowName(i)}: processing "${entry.processing}" must be like 3d, 4h or same-day 15:00`);
+    const processing = parseProcessing(entry.processing);
+    if (!processing) problems.push(`${rowName(i)}: processing "${entry.processing}" must be like 3d, 4h or same-day 15:00`);
+    const outOfRange = processing && processingOutOfRange(processing);
+    if (outOfRange) problems.push(`${rowName(i)}: processing "${entry.processing}" ${outOfRange}`);
     if (seen.has(entry.code)) problems.push(`${rowName(i)}: the code ${entry.code} is used twice`);
     seen.add(entry.code);
   });
@@ -117,6 +153,7 @@ export function catalogFromCsv(text: string, source: string): Procedure[] {
   } catch (error) {
     throw new CatalogError(source, [`it is not valid CSV: ${(error as Error).message}`]);
   }
+  if (rows.length === 0) throw new CatalogError(source, ['the catalogue is empty: it must have a header and at least one procedure row']);
   const missing = CSV_COLUMNS.filter((c) => rows.length > 0 && !(c in rows[0]!));
   if (missing.length > 0) throw new CatalogError(source, [`the header lacks the columns ${missing.join(', ')}`]);
   const problems: string[] = [];

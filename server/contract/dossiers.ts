@@ -29,6 +29,8 @@ export interface ProcedureGuideEntry extends Procedure {
 
 /** GET /api/lookup/:code: what anyone may see of a dossier, and where to go. */
 export interface LookupReply extends PublicDossier {
+  /** How many missing papers the clerk wrote in their own words: counted, not shown (missingPapers holds only the procedure's paper names). */
+  otherMissingPapers: number;
   resultAt: string | null;
   counters: number[];
   /** For a dossier of the province's system: whether its status could be read from there now. */

@@ -127,8 +127,62 @@ export function toApiError(error: FastifyError | DomainError | RequestError | Er
   };
 }
 
+/** "1 MB", "1,5 MB": a body limit as a person reads it. */
+function megabytes(bytes: number): string {
+  const mb = Math.round((bytes / 1_000_000) * 10) / 10;
+  return String(Math.max(mb, 0.1));
+}
+
+/** How much of an oversized upload the hub reads and throws away so that the client hears the 413. */
+const DRAIN_AT_MOST = 64 * 1024 * 1024;
+const DRAIN_FOR_MS = 30_000;
+
+/**
+ * A body over the route's limit: 413 with the limit in the words. The client is usually still
+ * sending; closing the connection with its bytes unread makes the system reset it, and the
+ * client sees "connection reset" instead of the answer. So the rest of the body is read and
+ * thrown away (up to 64 MB or 30 s), the answer is sent once the body has ended, and the
+ * connection is closed after it.
+ */
+function refuseTooLarge(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> | FastifyReply {
+  const limit = request.routeOptions.bodyLimit ?? 1_048_576;
+  const size = megabytes(limit);
+  const body: ApiError = {
+    statusCode: 413,
+    error: 'body_too_large',
+    message: `Nội dung gửi lên quá lớn (tối đa ${size.replace('.', ',')} MB). Hãy gửi tệp nhỏ hơn.`,
+    messageEn: `The request body is too large (at most ${size} MB). Send a smaller file.`,
+  };
+  reply.header('connection', 'close');
+  const raw = request.raw;
+  if (raw.readableEnded || raw.destroyed) return reply.status(413).send(body);
+  return new Promise((resolve) => {
+    let drained = 0;
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      raw.removeListener('data', onData);
+      resolve(reply.status(413).send(body));
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      // A client that keeps sending far past any upload gets the answer now, and the connection is closed.
+      if (drained > DRAIN_AT_MOST) answer();
+    };
+    const timer = setTimeout(answer, DRAIN_FOR_MS);
+    raw.on('data', onData);
+    raw.once('end', answer);
+    raw.once('close', answer);
+    raw.once('error', answer);
+    raw.resume();
+  });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuseTooLarge(request, reply);
     const body = toApiError(error);
     if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(body.statusCode).send(body);

@@ -71,9 +71,13 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   dossier_no_return_service: 409,
   slip_not_applicable: 409,
   dossier_closed: 409,
+  dossier_result_not_ready: 409,
+  dossier_result_not_ready_undated: 409,
+  dossier_return_ticket_open: 409,
   // Ratings (server/domain/rating/rating-errors.ts)
   rating_nothing_to_rate: 409,
   rating_given: 409,
+  rating_not_last_finished: 409,
   // Disk space (server/domain/storage/storage-errors.ts)
   disk_full: 507,
   // A request's form (request-errors.ts)

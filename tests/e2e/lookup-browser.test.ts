@@ -138,14 +138,18 @@ describe('lookup terminal', () => {
     });
     const second = other.body.code as string;
     await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'start' });
-    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'requestPapers', missingPapers: ['Bản sao Giấy khai sinh'], note: 'Thiếu giấy khai sinh' })).status).toBe(200);
+    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'requestPapers', missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)', 'Bản sao Giấy khai sinh'], note: 'Thiếu giấy khai sinh' })).status).toBe(200);
     const page = await terminal();
     await page.locator('#code').fill(second);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.dossier');
     expect(await page.locator('.where h3').textContent()).toBe('Nộp bổ sung tại');
     expect(await page.locator('.where-counters').textContent()).toBe('Quầy số 1, 2, 12');
-    expect(await page.locator('.missing').textContent()).toBe('Bản sao Giấy khai sinh');
+    // Only the procedure's own paper names are shown; what the clerk typed is only counted.
+    expect(await page.locator('.missing').textContent()).toBe('Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)');
+    expect(await page.locator('.missing-other').textContent()).toBe('Và 1 giấy tờ khác ghi trên Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.');
+    expect(await page.textContent('body')).not.toContain('Bản sao Giấy khai sinh');
+    await page.screenshot({ path: screenshotPath('lookup-papers-missing.png') });
     expect(await page.locator('.step[data-step="4"]').getAttribute('class')).toBe('step current');
 
     expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'supplement' })).status).toBe(200);

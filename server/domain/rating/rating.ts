@@ -39,13 +39,20 @@ export interface RatingView {
 
 export type RatingCommand = { type: 'rateTicket'; counterId: number; ticketId?: string; level: RatingLevel };
 
-/** The rating a command gives, or a refusal: the ticket was served and finished here, just now, and not rated yet. */
+/**
+ * The rating a command gives, or a refusal: the ticket was served and finished here, just now,
+ * it is the last one the counter finished, and it is not rated yet.
+ */
 export function rate(view: RatingView, cmd: RatingCommand, now: number): Rating {
-  const ticket = cmd.ticketId ? view.ticket(cmd.ticketId) : view.lastFinishedAt(cmd.counterId);
+  const last = view.lastFinishedAt(cmd.counterId);
+  const ticket = cmd.ticketId ? view.ticket(cmd.ticketId) : last;
   if (!ticket) throw new DomainError(cmd.ticketId ? 'ticket_not_found' : 'rating_nothing_to_rate', { ticketId: cmd.ticketId ?? '', counterId: cmd.counterId });
   if (ticket.status !== 'done' || ticket.counterId !== cmd.counterId || ticket.endedAt === null || now - ticket.endedAt > RATING_WINDOW_MS) {
     throw new DomainError('rating_nothing_to_rate', { counterId: cmd.counterId });
   }
+  // The tablet asks about the ticket its counter has just finished, and only that one can be
+  // rated: whoever holds the tablet cannot rate earlier tickets by their id.
+  if (cmd.ticketId && last?.id !== ticket.id) throw new DomainError('rating_not_last_finished', { counterId: cmd.counterId });
   if (view.rating(ticket.id)) throw new DomainError('rating_given', { number: ticket.number });
   return {
     ticketId: ticket.id,

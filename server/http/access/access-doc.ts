@@ -51,8 +51,11 @@ manager or a script names the clerk it acts for, the log keeps both, e.g. \`Tráº
 Public replies and every realtime message give tickets in their public shape: \`priority\` is
 only \`true\` or \`false\` (the category can reveal a disability), and there is no
 \`endReason\`. Counters carry no pause reason, a cancellation no reason, the hall's settings no
-file path, and \`/api/health\` no database path. The full shapes, the event log and the day's
-ticket list need a staff credential.
+file path, and \`/api/health\` no database path. No realtime message carries a dossier code
+(\`dossier:changed\` says only the status, counter, service and due date; \`ticket:rated\` has no
+dossier codes), and the public lookup lists missing papers only by the procedure's paper names,
+never a line a clerk typed. The full shapes, the event log and the day's ticket list need a
+staff credential. Every \`/api/\` reply but the spoken call carries \`cache-control: no-store\`.
 
 ## Routes
 

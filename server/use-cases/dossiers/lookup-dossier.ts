@@ -4,7 +4,8 @@
 
 import type { LookupReply } from '../../contract/dossiers.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
-import { publicDossier } from '../../domain/dossier/dossier.js';
+import { publicDossier, type Dossier } from '../../domain/dossier/dossier.js';
+import type { Procedure } from '../../domain/dossier/procedures.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { StatusSource } from '../../services/status-source.js';
@@ -27,5 +28,17 @@ export async function lookUpDossier(deps: LookupDeps, code: string): Promise<Loo
   const shown = sourced?.available ? { ...d, status: sourced.status, dueAt: sourced.dueAt ?? d.dueAt } : d;
   const provinceStatus = sourced === null ? null : sourced.available ? 'read' : 'unavailable';
   const timeZone = deps.time.settings().timeZone;
-  return { ...publicDossier(shown, deps.time.clock(), (at) => dayOf(at, timeZone)), ...where, provinceStatus };
+  const open = publicDossier(shown, deps.time.clock(), (at) => dayOf(at, timeZone));
+  return { ...open, ...missingShown(d, procedure), ...where, provinceStatus };
+}
+
+/**
+ * The papers still missing, as the public may read them: only names from the procedure's list of
+ * papers (or the dossier's own), never what the clerk typed in a free line, which may hold a
+ * name, an ID number or an address; those lines are only counted.
+ */
+function missingShown(d: Pick<Dossier, 'missingPapers' | 'papers'>, procedure: Procedure | undefined): Pick<LookupReply, 'missingPapers' | 'otherMissingPapers'> {
+  const listed = new Set([...(procedure?.papers ?? []), ...d.papers].map((p) => p.name));
+  const named = d.missingPapers.filter((m) => listed.has(m));
+  return { missingPapers: [...new Set(named)], otherMissingPapers: d.missingPapers.filter((m) => !listed.has(m)).length };
 }

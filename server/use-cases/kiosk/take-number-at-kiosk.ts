@@ -10,7 +10,9 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { KioskDef } from '../../domain/hall/hall-definition.js';
 import { publicTicket } from '../../domain/queue/public-view.js';
 import type { Command } from '../../domain/queue/queue-engine.js';
+import type { DossierRepository } from '../../db/dossier-repository.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
+import type { StatusSource } from '../../services/status-source.js';
 import type { HallQueries } from '../../services/hall-queries.js';
 import type { LimitsService } from '../../services/limits-service.js';
 import type { LiveState } from '../../services/live-state.js';
@@ -24,7 +26,7 @@ export interface PhoneLinks {
 }
 
 export interface KioskTicketDeps {
-  queue: Pick<CommandRunner, 'execute' | 'read'>;
+  queue: Pick<CommandRunner, 'execute' | 'read' | 'lastSeq'>;
   live: Pick<LiveState, 'ticket'>;
   queries: Pick<HallQueries, 'ticketView'>;
   limits: Pick<LimitsService, 'kioskTicket'>;
@@ -66,9 +68,38 @@ export function takeNumberAtKiosk(
   return issueAndPrint(deps, kiosk, host, { type: 'issue', serviceId: wanted.serviceId, priority: wanted.priority ?? null, source: 'kiosk' });
 }
 
-/** A citizen back for a dossier's result scans (or types) the code on the slip: the ticket stays linked to the dossier. */
-export function takeReturnTicket(deps: KioskTicketDeps, kiosk: KioskDef, host: string | undefined, code: string): Promise<KioskTicket> {
-  return issueAndPrint(deps, kiosk, host, { type: 'returnTicket', code, source: 'kiosk' });
+export type ReturnTicketDeps = KioskTicketDeps &
+  ReprintDeps & {
+    dossiers: Pick<DossierRepository, 'get'>;
+    statusSource: Pick<StatusSource, 'statusOf'>;
+  };
+
+/**
+ * A citizen back for a dossier's result scans (or types) the code on the slip: the ticket stays
+ * linked to the dossier. Only a ready result gets a number, and one at a time: asking again while
+ * it is open answers with the same ticket, printed again within the ticket's reprint limit.
+ */
+export async function takeReturnTicket(deps: ReturnTicketDeps, kiosk: KioskDef, host: string | undefined, code: string): Promise<KioskTicket> {
+  const dossier = await deps.queue.read(() => deps.dossiers.get(code));
+  // The province's system knows whether its dossier's result is ready; the hall's own copy does not.
+  const sourced = dossier?.kind === 'linked' ? await deps.statusSource.statusOf(code) : null;
+  const provinceReady = sourced?.available === true && sourced.status === 9;
+  try {
+    return await issueAndPrint(deps, kiosk, host, { type: 'returnTicket', code, source: 'kiosk', provinceReady });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'dossier_return_ticket_open') throw error;
+    const ticketId = String(error.params.ticketId);
+    const seq = deps.queue.lastSeq();
+    try {
+      return { seq, ...(await reprintTicket(deps, kiosk, host, ticketId)) };
+    } catch (refusal) {
+      if (!(refusal instanceof DomainError) || refusal.code !== 'reprint_limit') throw refusal;
+      // Printed enough times already: the kiosk shows the number on its screen.
+      const view = await deps.queue.read(() => deps.queries.ticketView(deps.live.ticket(ticketId)!));
+      const print: PrintOutcome = { ok: false, code: refusal.code, message: refusal.message, messageEn: refusal.messageEn };
+      return { seq, ticket: { ...view, ticket: publicTicket(view.ticket) }, phoneUrl: deps.phone.ticketUrl(deps.phone.baseUrl(host), ticketId), print };
+    }
+  }
 }
 
 export interface ReprintDeps {
