@@ -83,7 +83,7 @@ async function fillQueues(url: string, counters: number, perCounter: number): Pr
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const res = await api(url, 'POST', '/api/tickets', { serviceId: `S${i % counters % SERVICES}` });
+      const res = await api(url, 'POST', '/api/tickets', { serviceId: `S${(i % counters) % SERVICES}` });
       if (res.status !== 201) throw new Error(`could not issue a ticket: ${JSON.stringify(res.body)}`);
     }
   };

@@ -28,7 +28,12 @@ const MIDNIGHT = Date.UTC(2026, 10, 22, 17, 0);
 
 const previous: Estimator = (ticket, { live }) => {
   const service = live.service(ticket.serviceId)!;
-  const withQueue = new Set(live.nonEmptyQueues().filter((k) => k.startsWith('service:')).map((k) => k.slice(8)));
+  const withQueue = new Set(
+    live
+      .nonEmptyQueues()
+      .filter((k) => k.startsWith('service:'))
+      .map((k) => k.slice(8)),
+  );
   const ahead = peopleAhead(ticket, live.waitingIn(queueKeyOf(ticket)));
   return estimateWaitSeconds(ahead, averageServiceSeconds(live.serviceDurations(service.id), service.defaultServiceMinutes), effectiveCounters(service.id, live.allCounters(), withQueue));
 };
@@ -37,7 +42,9 @@ const forecast: Estimator = (ticket, { queries }) => queries.ticketView(ticket).
 
 /** The forecast with each service's measured mean at every counter (no counter's own pace). */
 const byService: Estimator = (ticket, { live, now }) => {
-  const means = new Map(live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes, live.usualService(s.id, ticket.day)?.seconds ?? null)]));
+  const means = new Map(
+    live.allServices().map((s) => [s.id, averageServiceSeconds(live.serviceDurations(s.id), s.defaultServiceMinutes, live.usualService(s.id, ticket.day)?.seconds ?? null)]),
+  );
   const call = forecastCalls(forecastInputOf(live, now, (id) => means.get(id) ?? 300, [])).calls.get(ticket.id);
   return call ? Math.round((call.at - now) / 1000) : null;
 };
@@ -207,11 +214,31 @@ function forecastCost(): number[] {
   );
   const now = MIDNIGHT + 9 * 3_600_000;
   const waiting = Array.from({ length: 500 }, (_, i) => ({
-    id: `20261123-S${i % 10}-${i}`, day: '2026-11-23', serviceId: `S${i % 10}`, seq: i + 1, number: String(i), priority: i % 17 === 0 ? 'nguoi_cao_tuoi' : null,
-    status: 'waiting' as const, source: 'kiosk' as const, issuedAt: now - (500 - i) * 5000, queueAt: now - (500 - i) * 5000, front: false, targetCounterId: null,
-    counterId: null, calledAt: null, recallCount: 0, servingAt: null, endedAt: null, transferCount: 0, endReason: null,
+    id: `20261123-S${i % 10}-${i}`,
+    day: '2026-11-23',
+    serviceId: `S${i % 10}`,
+    seq: i + 1,
+    number: String(i),
+    priority: i % 17 === 0 ? 'nguoi_cao_tuoi' : null,
+    status: 'waiting' as const,
+    source: 'kiosk' as const,
+    issuedAt: now - (500 - i) * 5000,
+    queueAt: now - (500 - i) * 5000,
+    front: false,
+    targetCounterId: null,
+    counterId: null,
+    calledAt: null,
+    recallCount: 0,
+    servingAt: null,
+    endedAt: null,
+    transferCount: 0,
+    endReason: null,
   }));
-  const counters = hall.counters.map((def) => ({ def, state: { id: def.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }, current: null }));
+  const counters = hall.counters.map((def) => ({
+    def,
+    state: { id: def.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now },
+    current: null,
+  }));
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
     const started = performance.now();
@@ -245,7 +272,9 @@ function printSpreads(): void {
     const outcomes = simulateDays(scenario);
     const forecast = accuracy(outcomes, 'forecast');
     const floor = accuracy(outcomes, 'floor');
-    console.log(`   ${sigma.toFixed(1).padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`);
+    console.log(
+      `   ${sigma.toFixed(1).padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`,
+    );
   }
 }
 
@@ -271,7 +300,9 @@ function printSlowDays(): void {
   const forecast = accuracy(outcomes, 'forecast');
   const floor = accuracy(outcomes, 'floor');
   console.log(`  ${SLOW_DAYS} slow days of the ward centre after a normal week (every service ${SLOW_DAY} times as long):`);
-  console.log(`   ${'slow days'.padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`);
+  console.log(
+    `   ${'slow days'.padEnd(12)} ${`${forecast.mape.toFixed(1)} %`.padStart(14)} ${forecast.bias.toFixed(2).padStart(9)} ${`${floor.mape.toFixed(1)} %`.padStart(12)} ${floor.bias.toFixed(2).padStart(9)}  MAPE ×${(forecast.mape / floor.mape).toFixed(2)}`,
+  );
 }
 
 export function estimateAccuracyPart(): void {
@@ -282,12 +313,16 @@ export function estimateAccuracyPart(): void {
     const outcomes = simulateDays(scenario);
     const called = outcomes.filter((o) => o.waited !== null);
     const waits = sorted(called.map((o) => o.waited! / 60));
-    console.log(`  ${scenario.name}: ${called.length} citizens called, mean wait ${(waits.reduce((s, w) => s + w, 0) / waits.length).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min`);
+    console.log(
+      `  ${scenario.name}: ${called.length} citizens called, mean wait ${(waits.reduce((s, w) => s + w, 0) / waits.length).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min`,
+    );
     const base = accuracy(outcomes, 'floor');
     for (const name of Object.keys(ESTIMATORS)) {
       const a = accuracy(outcomes, name);
       const ratio = name === 'floor' ? '' : `MAPE ×${(a.mape / base.mape).toFixed(2)}`;
-      console.log(`   ${name.padEnd(12)} ${a.mae.toFixed(2).padStart(8)} ${a.bias.toFixed(2).padStart(9)} ${`${a.mape.toFixed(1)} %`.padStart(11)} ${`${a.within25.toFixed(1)} %`.padStart(12)}  ${ratio}`);
+      console.log(
+        `   ${name.padEnd(12)} ${a.mae.toFixed(2).padStart(8)} ${a.bias.toFixed(2).padStart(9)} ${`${a.mape.toFixed(1)} %`.padStart(11)} ${`${a.within25.toFixed(1)} %`.padStart(12)}  ${ratio}`,
+      );
     }
     printMapeByAhead(called);
   }

@@ -16,9 +16,7 @@ const AGENCY = '000.00.14.H17';
 /** A year of dossiers: about 400 a working day, each with its steps, as the hub stores them. */
 function seed(dataDir: string): string[] {
   const db = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
-  const insert = db.prepare(
-    'INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const codes: string[] = [];
   const start = Date.UTC(2025, 10, 1);
   db.transaction(() => {
@@ -86,14 +84,19 @@ export async function lookupPart(dataDir: string): Promise<void> {
   await killed(first.child);
   const seeding = performance.now();
   const codes = seed(dataDir);
-  console.log(`\nLookup terminal: ${DOSSIERS.toLocaleString('en')} dossiers stored (written in ${((performance.now() - seeding) / 1000).toFixed(1)} s), ${CONCURRENCY} terminals asking at once`);
+  console.log(
+    `\nLookup terminal: ${DOSSIERS.toLocaleString('en')} dossiers stored (written in ${((performance.now() - seeding) / 1000).toFixed(1)} s), ${CONCURRENCY} terminals asking at once`,
+  );
   const hub = await startHubProcess(dataDir);
   try {
     // Warm up both paths, then measure them alike.
     await timed(hub.url, 200, (i) => `/api/lookup/${codes[(i * 7919) % codes.length]}`);
     const health = latencyLines('GET /api/health (baseline)', await timed(hub.url, SAMPLES, () => '/api/health'));
-    const lookup = latencyLines('GET /api/lookup/{code}', await timed(hub.url, SAMPLES, (i) => `/api/lookup/${codes[(i * 104_729) % codes.length]}`), '', (f) =>
-      `${(f.p99 / health.p99).toFixed(2)}x the health p99; target < 100 ms: ${verdict(f.p99 < 100)}`,
+    const lookup = latencyLines(
+      'GET /api/lookup/{code}',
+      await timed(hub.url, SAMPLES, (i) => `/api/lookup/${codes[(i * 104_729) % codes.length]}`),
+      '',
+      (f) => `${(f.p99 / health.p99).toFixed(2)}x the health p99; target < 100 ms: ${verdict(f.p99 < 100)}`,
     );
     line('lookup p50 / health p50', `${(lookup.p50 / health.p50).toFixed(2)}x`);
   } finally {

@@ -87,7 +87,10 @@ function formerWriter(db: Db): ChangeObserver {
 const fileBytes = (dir: string) => statSync(join(dir, DATABASE_FILE)).size + (statSync(join(dir, `${DATABASE_FILE}-wal`), { throwIfNoEntry: false })?.size ?? 0);
 
 async function freshDatabase(dir: string, hall: HallDefinition, at: number, schema = bundledMigrations().at(-1)!.version): Promise<Db> {
-  const { db } = await openDatabase(dir, bundledMigrations().filter((m) => m.version <= schema));
+  const { db } = await openDatabase(
+    dir,
+    bundledMigrations().filter((m) => m.version <= schema),
+  );
   new HallRepository(db).save(hall, at);
   return db;
 }
@@ -180,9 +183,13 @@ export async function yearOfDataPart(): Promise<void> {
     const full = await freshDatabase(dirs.full, hall, simulated[0]!, 8);
     const sim = await freshDatabase(dirs.sim, hall, simulated[0]!);
     const dayWriters = [formerWriter(full), hubWriter(sim)];
-    full.transaction(() => sim.transaction(() => simulateDay(plan(hall, simulated[0]!, 1), {}, (c, n, l) => {
-      for (const w of dayWriters) w(c, n, l);
-    }))())();
+    full.transaction(() =>
+      sim.transaction(() =>
+        simulateDay(plan(hall, simulated[0]!, 1), {}, (c, n, l) => {
+          for (const w of dayWriters) w(c, n, l);
+        }),
+      )(),
+    )();
     const logBytes = (db: Db) => db.prepare('SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events').get() as { n: number; bytes: number };
     const before = logBytes(full);
     const after = logBytes(sim);
@@ -192,7 +199,11 @@ export async function yearOfDataPart(): Promise<void> {
     const perTicket = { full: fileBytes(dirs.full) / dayTickets, changes: fileBytes(dirs.sim) / dayTickets };
     line('events in a day', String(after.n), `${(after.n / TICKETS_A_DAY).toFixed(2)} a ticket`);
     line('log data a day: full states (former)', `${(before.bytes / 1e6).toFixed(2)} MB`, `${Math.round(before.bytes / before.n)} bytes an event`);
-    line('log data a day: changes', `${(after.bytes / 1e6).toFixed(2)} MB`, `${Math.round(after.bytes / after.n)} bytes an event, ×${(after.bytes / before.bytes).toFixed(2)} of full states`);
+    line(
+      'log data a day: changes',
+      `${(after.bytes / 1e6).toFixed(2)} MB`,
+      `${Math.round(after.bytes / after.n)} bytes an event, ×${(after.bytes / before.bytes).toFixed(2)} of full states`,
+    );
     line('database a ticket, one day: full states', `${Math.round(perTicket.full)} bytes`, `a year of it: ${((perTicket.full * TICKETS_A_DAY * YEAR_DAYS) / 1e9).toFixed(2)} GB`);
     line('database a ticket, one day: changes', `${Math.round(perTicket.changes)} bytes`, `×${(perTicket.changes / perTicket.full).toFixed(2)}`);
 
@@ -215,7 +226,11 @@ export async function yearOfDataPart(): Promise<void> {
     const events = year.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
     year.close();
     const bytes = fileBytes(dirs.year);
-    line(`year written (${((performance.now() - generating) / 1000).toFixed(0)} s)`, `${(bytes / 1e9).toFixed(2)} GB`, `${tickets} tickets, ${events} events; target under 1.5 GB: ${verdict(bytes < 1.5e9)}`);
+    line(
+      `year written (${((performance.now() - generating) / 1000).toFixed(0)} s)`,
+      `${(bytes / 1e9).toFixed(2)} GB`,
+      `${tickets} tickets, ${events} events; target under 1.5 GB: ${verdict(bytes < 1.5e9)}`,
+    );
     line('  that is per ticket, all tables and indexes', `${Math.round(bytes / tickets)} bytes`);
 
     const empty = await freshDatabase(dirs.empty, hall, Date.now());

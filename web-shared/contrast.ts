@@ -3,7 +3,12 @@
 
 function channels(color: string): [number, number, number] | null {
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
-  const hex = short ? short.slice(1).map((c) => c + c).join('') : /^#([0-9a-f]{6})$/i.exec(color)?.[1];
+  const hex = short
+    ? short
+        .slice(1)
+        .map((c) => c + c)
+        .join('')
+    : /^#([0-9a-f]{6})$/i.exec(color)?.[1];
   if (!hex) return null;
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 }

@@ -4,15 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import { EventSequencer } from '../server/contract/event-sequencer.js';
-import type {
-  ClientToServerEvents,
-  DeviceStatus,
-  HallEvent,
-  HallSnapshot,
-  ServerToClientEvents,
-  ServiceFigures,
-  SubscriptionFilter,
-} from '../server/contract/events.js';
+import type { ClientToServerEvents, DeviceStatus, HallEvent, HallSnapshot, ServerToClientEvents, ServiceFigures, SubscriptionFilter } from '../server/contract/events.js';
 
 export interface HallFeedState {
   snapshot: HallSnapshot | null;
@@ -71,7 +63,12 @@ export function useHallFeed(filter: SubscriptionFilter = {}, onEvents?: (events:
       setState((s) => ({
         ...s,
         // The new seq tells pages that follow one ticket (the phone page) to look again.
-        snapshot: s.snapshot ? applyFigures({ ...s.snapshot, seq: sequencer.seq }, applied.flatMap((e) => e.services)) : s.snapshot,
+        snapshot: s.snapshot
+          ? applyFigures(
+              { ...s.snapshot, seq: sequencer.seq },
+              applied.flatMap((e) => e.services),
+            )
+          : s.snapshot,
       }));
     });
     socket.on('device:status', (status) => setState((s) => ({ ...s, devices: { ...s.devices, [status.id]: status } })));

@@ -17,8 +17,7 @@ export { HubRequestError as ApiError };
 export type { CounterChoice };
 
 export const counterChoices = () => callHub('GET /api/staff/counters');
-export const signIn = (user: string, password: string, counterId: number): Promise<StoredSession> =>
-  callHub('POST /api/staff/sign-in', { body: { user, password, counterId } });
+export const signIn = (user: string, password: string, counterId: number): Promise<StoredSession> => callHub('POST /api/staff/sign-in', { body: { user, password, counterId } });
 export const signOut = (token: string) => callHub('POST /api/staff/sign-out', { token });
 export const currentSession = (token: string) => callHub('GET /api/staff/session', { token });
 /** The counter's own view (held ticket, pause reason, waiting list); reading it does not keep the session alive. */
@@ -50,12 +49,10 @@ export function counterCommand<A extends CommandAction>(token: string, counterId
 }
 
 /** Calls one waiting ticket (or a no-show still restorable) out of turn. */
-export const callTicket = (token: string, counterId: number, ticketId: string) =>
-  callHub('POST /api/counters/:counterId/call', { token, params: { counterId }, body: { ticketId } });
+export const callTicket = (token: string, counterId: number, ticketId: string) => callHub('POST /api/counters/:counterId/call', { token, params: { counterId }, body: { ticketId } });
 /** Ticket commands answer with the ticket's view; the desk needs the ticket. */
 const ticketOfView = (reply: { seq: number; ticket: { ticket: Ticket } }) => ({ seq: reply.seq, ticket: reply.ticket.ticket });
-export const restoreTicket = (token: string, ticketId: string) =>
-  callHub('POST /api/tickets/:ticketId/restore', { token, params: { ticketId }, body: {} }).then(ticketOfView);
+export const restoreTicket = (token: string, ticketId: string) => callHub('POST /api/tickets/:ticketId/restore', { token, params: { ticketId }, body: {} }).then(ticketOfView);
 export const cancelTicket = (token: string, ticketId: string, reason: string) =>
   callHub('POST /api/tickets/:ticketId/cancel', { token, params: { ticketId }, body: { reason } }).then(ticketOfView);
 /** Today's no-shows (every counter's; the page keeps its own). */
@@ -65,8 +62,7 @@ export const noShowsToday = (token: string) => callHub('GET /api/tickets', { tok
 
 export const dossiersOfTicket = (token: string, ticketId: string) => callHub('GET /api/dossiers', { token, query: { ticketId } });
 /** This counter's open dossiers due within the next hours, soonest first. */
-export const dossiersDueSoon = (token: string, counterId: number, hours = 48) =>
-  callHub('GET /api/dossiers', { token, query: { dueWithinHours: hours, counterId } });
+export const dossiersDueSoon = (token: string, counterId: number, hours = 48) => callHub('GET /api/dossiers', { token, query: { dueWithinHours: hours, counterId } });
 export const searchProcedures = (query: string) => callHub('GET /api/procedures', { query: { q: query } });
 export const receiveDossier = (token: string, body: RouteBody<'POST /api/dossiers'>): Promise<DossierReply> => callHub('POST /api/dossiers', { token, body });
 export const changeDossier = (token: string, code: string, action: DossierAction, body: Omit<RouteBody<'POST /api/dossiers/:code/status'>, 'action'> = {}) =>

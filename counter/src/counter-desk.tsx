@@ -92,14 +92,20 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
       const { ticket } = await send();
       const say = said?.(ticket);
       if (say) setMessage({ kind: 'info', vi: say(TEXT.vi, 'vi'), en: say(TEXT.en, 'en') });
-      currentSession(token).then((s) => setExpiresAt(s.expiresAt), () => undefined);
+      currentSession(token).then(
+        (s) => setExpiresAt(s.expiresAt),
+        () => undefined,
+      );
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
     }
   };
-  const onTicket = (say: (ticket: Ticket, x: typeof TEXT.vi, lang: Lang) => string): Said => (ticket) => (ticket ? (x, lang) => say(ticket, x, lang) : null);
+  const onTicket =
+    (say: (ticket: Ticket, x: typeof TEXT.vi, lang: Lang) => string): Said =>
+    (ticket) =>
+      ticket ? (x, lang) => say(ticket, x, lang) : null;
 
   // With nobody waiting, "next" finishes the citizen served and calls no one.
   const calledOrFinished = onTicket((ticket, x) => (ticket.status === 'called' ? x.done_called(ticket.number, counterId) : x.finishedNoneWaiting(ticket.number)));
@@ -148,7 +154,9 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
         </div>
         <div class="desk-who">
           <span class="desk-clerk">{session.name}</span>
-          <span class="desk-session">{t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hallTimeZone(hall) }))}</span>
+          <span class="desk-session">
+            {t.sessionUntil(new Date(expiresAt).toLocaleTimeString(props.lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: hallTimeZone(hall) }))}
+          </span>
           <button type="button" class="lang" onClick={props.onToggleLang}>
             {t.langToggle}
           </button>
@@ -157,7 +165,11 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           </button>
         </div>
       </header>
-      {!feed.connected && <div class="offline" role="status">{t.offline}</div>}
+      {!feed.connected && (
+        <div class="offline" role="status">
+          {t.offline}
+        </div>
+      )}
       {detail?.state.mode === 'paused' && <PausedBanner lang={props.lang} reason={detail.state.pauseReason} busy={busy} onResume={() => void run('resume', {})} />}
       <main class="desk-main">
         <section class="desk-left">
@@ -191,7 +203,12 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
             restoreMinutes={hall?.noShowRestoreMinutes ?? 15}
             seq={seq}
             busy={busy}
-            onRestore={(ticket) => void perform(() => restoreTicket(token, ticket.id), onTicket((t, x) => x.restored(t.number)))}
+            onRestore={(ticket) =>
+              void perform(
+                () => restoreTicket(token, ticket.id),
+                onTicket((t, x) => x.restored(t.number)),
+              )
+            }
           />
         </QueuePanel>
       </main>
@@ -220,7 +237,10 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
           onConfirm={(reason) => {
             const ticketId = detail.current!.id;
             setDialog(null);
-            void perform(() => cancelTicket(token, ticketId, reason), onTicket((t, x) => x.cancelled(t.number)));
+            void perform(
+              () => cancelTicket(token, ticketId, reason),
+              onTicket((t, x) => x.cancelled(t.number)),
+            );
           }}
         />
       )}

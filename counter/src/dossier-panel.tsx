@@ -25,7 +25,16 @@ function receivedWords(d: DossierReply, outcome: Outcome, number: string, timeZo
   return both((t) => t.received(d.code, number, d.dueAt === null ? null : when(d.dueAt, timeZone)));
 }
 
-export function DossierPanel(props: { lang: Lang; token: string; counterId: number; timeZone: string; ticket: Ticket | null; seq: number | undefined; onError: (e: unknown) => void; onSaid: (said: Said) => void }) {
+export function DossierPanel(props: {
+  lang: Lang;
+  token: string;
+  counterId: number;
+  timeZone: string;
+  ticket: Ticket | null;
+  seq: number | undefined;
+  onError: (e: unknown) => void;
+  onSaid: (said: Said) => void;
+}) {
   const t = TEXT[props.lang];
   const [dossiers, setDossiers] = useState<DossierReply[]>([]);
   // The ticket the receiving form was opened for: the dossier is saved against it, never

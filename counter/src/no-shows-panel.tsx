@@ -12,7 +12,10 @@ export function NoShowsPanel(props: { lang: Lang; token: string; counterId: numb
   const now = useNow();
   const [tickets, setTickets] = useState<Ticket[]>([]);
   useEffect(() => {
-    noShowsToday(props.token).then((list) => setTickets(list.filter((ticket) => ticket.counterId === props.counterId)), () => undefined);
+    noShowsToday(props.token).then(
+      (list) => setTickets(list.filter((ticket) => ticket.counterId === props.counterId)),
+      () => undefined,
+    );
   }, [props.seq, props.token, props.counterId]);
   const restorable = tickets
     // The clock ticks once a second, so `now` can trail a fresh no-show: never above the full time.

@@ -54,7 +54,14 @@ export function ReceiveDialog(props: Props) {
   const reasonField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const timer = setTimeout(() => searchProcedures(query).then((list) => setFound({ query, list }), () => setFound({ query, list: [] })), 120);
+    const timer = setTimeout(
+      () =>
+        searchProcedures(query).then(
+          (list) => setFound({ query, list }),
+          () => setFound({ query, list: [] }),
+        ),
+      120,
+    );
     return () => clearTimeout(timer);
   }, [query]);
   // The search on opening (and after "Change"), the name once a procedure is chosen.
@@ -79,7 +86,10 @@ export function ReceiveDialog(props: Props) {
       if (found?.query === query) {
         if (shown[0]) choose(shown[0]);
       } else {
-        void searchProcedures(query).then((list) => list[0] && choose(list[0]), () => undefined);
+        void searchProcedures(query).then(
+          (list) => list[0] && choose(list[0]),
+          () => undefined,
+        );
       }
     }
   };
@@ -112,7 +122,13 @@ export function ReceiveDialog(props: Props) {
       setAskReason(true);
       return;
     }
-    const missing = [...procedure.papers.filter((_, i) => !have[i]).map((p) => p.name), ...extra.split('\n').map((l) => l.trim()).filter(Boolean)];
+    const missing = [
+      ...procedure.papers.filter((_, i) => !have[i]).map((p) => p.name),
+      ...extra
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ];
     setSending(true);
     setError(null);
     try {
@@ -224,7 +240,10 @@ export function ReceiveDialog(props: Props) {
                 <label key={p.name}>
                   <input type="checkbox" name={`paper-${i}`} checked={have[i]} onChange={() => setHave(have.map((v, j) => (j === i ? !v : v)))} />
                   <span>
-                    {p.name} <span class="muted">({t.paperKind[p.kind]}, {p.count})</span>
+                    {p.name}{' '}
+                    <span class="muted">
+                      ({t.paperKind[p.kind]}, {p.count})
+                    </span>
                   </span>
                 </label>
               ))}
@@ -235,7 +254,14 @@ export function ReceiveDialog(props: Props) {
               </p>
             )}
             <div class="dialog-actions">
-              <button type="button" class="primary" data-outcome="complete" disabled={!canComplete || sending} aria-describedby={canComplete ? undefined : 'why-not-complete'} onClick={() => void submit('complete')}>
+              <button
+                type="button"
+                class="primary"
+                data-outcome="complete"
+                disabled={!canComplete || sending}
+                aria-describedby={canComplete ? undefined : 'why-not-complete'}
+                onClick={() => void submit('complete')}
+              >
                 {sending ? t.sending : t.outcomeComplete}
               </button>
               <button type="button" data-outcome="incomplete" disabled={!applicantOk || sending} onClick={() => void submit('incomplete')}>

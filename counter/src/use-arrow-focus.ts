@@ -30,9 +30,7 @@ function nextIndex(buttons: HTMLElement[], at: number, step: 'back' | 'forward' 
   if (step === 'back') return Math.max(0, at - 1);
   if (step === 'forward') return Math.min(buttons.length - 1, at + 1);
   const here = buttons[at]!.getBoundingClientRect();
-  const rows = buttons
-    .map((b, i) => ({ i, r: b.getBoundingClientRect() }))
-    .filter(({ r }) => (step === 'down' ? r.top > here.top + 2 : r.top < here.top - 2));
+  const rows = buttons.map((b, i) => ({ i, r: b.getBoundingClientRect() })).filter(({ r }) => (step === 'down' ? r.top > here.top + 2 : r.top < here.top - 2));
   if (rows.length === 0) return at;
   const rowTop = step === 'down' ? Math.min(...rows.map(({ r }) => r.top)) : Math.max(...rows.map(({ r }) => r.top));
   const row = rows.filter(({ r }) => Math.abs(r.top - rowTop) < 2);

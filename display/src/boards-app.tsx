@@ -72,43 +72,49 @@ export function BoardsApp() {
           <h2>{t.bus(bus.id)}</h2>
           <h3>{t.hallBoards}</h3>
           <div class="row">
-            {bus.boards.filter((b) => b.kind === 'hall').map((b) => (
-              <div class="led hall" key={b.address} data-board={b.address}>
-                {b.shows?.content.kind === 'hall' && b.shows.content.calls.length > 0
-                  ? b.shows.content.calls.map((c, i) => (
+            {bus.boards
+              .filter((b) => b.kind === 'hall')
+              .map((b) => (
+                <div class="led hall" key={b.address} data-board={b.address}>
+                  {b.shows?.content.kind === 'hall' && b.shows.content.calls.length > 0 ? (
+                    b.shows.content.calls.map((c, i) => (
                       <div class={`line${i === 0 && now - b.shows!.at < BLINK_MS ? ' blink' : ''}`} key={i}>
                         <span>{c.number}</span>
                         <span>→ {c.counterId}</span>
                       </div>
                     ))
-                  : <div class="line off">{t.blank}</div>}
-                <small>{t.address(b.address)}</small>
-              </div>
-            ))}
+                  ) : (
+                    <div class="line off">{t.blank}</div>
+                  )}
+                  <small>{t.address(b.address)}</small>
+                </div>
+              ))}
           </div>
           <h3>{t.counterBoards}</h3>
           <div class="row">
-            {bus.boards.filter((b) => b.kind === 'counter').map((b) => {
-              const shows = b.shows?.content.kind === 'counter' ? b.shows.content : null;
-              const blink = shows?.blink && now - b.shows!.at < BLINK_MS;
-              return (
-                <div class="led counter" key={b.address} data-board={b.address}>
-                  <div class={`line${blink ? ' blink' : ''}`} data-number={shows?.number ?? ''}>
-                    {shows?.number ? (
-                      <>
-                        <span>{shows.number}</span>
-                        <span>→ {shows.counterId}</span>
-                      </>
-                    ) : (
-                      <span class="off">{t.blank}</span>
-                    )}
+            {bus.boards
+              .filter((b) => b.kind === 'counter')
+              .map((b) => {
+                const shows = b.shows?.content.kind === 'counter' ? b.shows.content : null;
+                const blink = shows?.blink && now - b.shows!.at < BLINK_MS;
+                return (
+                  <div class="led counter" key={b.address} data-board={b.address}>
+                    <div class={`line${blink ? ' blink' : ''}`} data-number={shows?.number ?? ''}>
+                      {shows?.number ? (
+                        <>
+                          <span>{shows.number}</span>
+                          <span>→ {shows.counterId}</span>
+                        </>
+                      ) : (
+                        <span class="off">{t.blank}</span>
+                      )}
+                    </div>
+                    <small>
+                      {'counterId' in b ? t.counter(b.counterId) : ''} · {t.address(b.address)}
+                    </small>
                   </div>
-                  <small>
-                    {'counterId' in b ? t.counter(b.counterId) : ''} · {t.address(b.address)}
-                  </small>
-                </div>
-              );
-            })}
+                );
+              })}
           </div>
           <h3>{t.keypads}</h3>
           <div class="row">
@@ -117,7 +123,9 @@ export function BoardsApp() {
                 <div class="keypad-title">
                   {t.counter(k.counterId)} · {t.address(k.address)}
                 </div>
-                <div class="digits" data-display={k.display}>{k.display || ' '}</div>
+                <div class="digits" data-display={k.display}>
+                  {k.display || ' '}
+                </div>
                 <div class="keys">
                   {KEYS.map((key) => (
                     <button key={key} data-key={key} disabled={credential?.kind !== 'token'} onClick={() => press(bus.id, k.address, key)}>
@@ -161,7 +169,11 @@ function ManagerSignIn(props: { lang: Lang; onToken: (token: string) => void }) 
         <input type="password" value={password} autoComplete="current-password" onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
       </label>
       <button type="submit">{t.signIn}</button>
-      {error && <p class="offline" role="alert">{error}</p>}
+      {error && (
+        <p class="offline" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -25,8 +25,14 @@ export function distinctCalls(calls: readonly CallRecord[]): CallRecord[] {
 /** Reads ?services=HT,DD&counters=1,2 (one floor, one wing) into a subscription filter. */
 export function filterFromQuery(search: string): { services?: string[]; counters?: number[] } {
   const params = new URLSearchParams(search);
-  const list = (name: string) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (params.get(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const services = list('services');
-  const counters = list('counters').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const counters = list('counters')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   return { ...(services.length ? { services } : {}), ...(counters.length ? { counters } : {}) };
 }

@@ -117,7 +117,16 @@ function CounterGrid({ cells }: { cells: CounterCell[] }) {
       <h2>
         <Bilingual text="countersTitle" />
       </h2>
-      <div class="counter-grid" ref={area} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, '--cell-number': `${numberPx}px`, '--cell-label': `${labelPx}px` }}>
+      <div
+        class="counter-grid"
+        ref={area}
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+          gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+          '--cell-number': `${numberPx}px`,
+          '--cell-label': `${labelPx}px`,
+        }}
+      >
         {cells.map((c) => (
           <div class={`counter-cell ${c.mode}${c.number ? ' busy' : ''}`} key={c.id} data-counter={c.id} data-number={c.number ?? ''}>
             <span class="label">

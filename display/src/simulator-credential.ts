@@ -4,11 +4,7 @@
 import type { SimulatorKey } from '../../server/contract/routes/devices.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 
-export type Credential =
-  | { kind: 'token'; token: string }
-  | { kind: 'needsManager' }
-  | { kind: 'off' }
-  | { kind: 'unreachable' };
+export type Credential = { kind: 'token'; token: string } | { kind: 'needsManager' } | { kind: 'off' } | { kind: 'unreachable' };
 
 const failureOf = (error: unknown) => (error instanceof HubRequestError ? error.failure : null);
 

@@ -7,9 +7,7 @@ import { displayableText } from '../serial/displayable-text.js';
 export const LED_COMMANDS = { counter: 0x30, hall: 0x31, clear: 0x32 } as const;
 
 /** What a board shows, whatever protocol carries it. */
-export type LedBoardContent =
-  | { kind: 'counter'; counterId: number; number: string | null; blink: boolean }
-  | { kind: 'hall'; calls: { counterId: number; number: string }[] };
+export type LedBoardContent = { kind: 'counter'; counterId: number; number: string | null; blink: boolean } | { kind: 'hall'; calls: { counterId: number; number: string }[] };
 
 /** The number as bytes: up to 8 characters, or exactly `width`, space padded. */
 const ascii = (text: string, width?: number) => {

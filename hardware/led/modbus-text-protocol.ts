@@ -64,8 +64,7 @@ export function decodeModbusContent(frame: Uint8Array): ModbusBoardWrite | null 
   if (frame[frame.length - 2] !== (crc & 0xff) || frame[frame.length - 1] !== crc >> 8) return null;
   const count = frame[6]! / 2;
   const reg = (i: number) => (frame[7 + 2 * i]! << 8) | frame[8 + 2 * i]!;
-  const text = (from: number, registers: number) =>
-    String.fromCharCode(...Array.from({ length: registers }, (_, i) => [reg(from + i) >> 8, reg(from + i) & 0xff]).flat()).trimEnd();
+  const text = (from: number, registers: number) => String.fromCharCode(...Array.from({ length: registers }, (_, i) => [reg(from + i) >> 8, reg(from + i) & 0xff]).flat()).trimEnd();
   const address = frame[0]!;
   const kind = reg(MODBUS_REGISTERS.kind);
   if (kind === MODBUS_KINDS.blank) return { address, content: { kind: 'counter', counterId: 0, number: null, blink: false } };

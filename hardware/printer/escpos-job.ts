@@ -27,12 +27,7 @@ export function thermalPrinter(kind: PrinterModel, target: PrinterInterface, tim
 /** Star Line Mode "print raster graphics": ESC GS S m xL xH yL yH n, then rows of packed dots. */
 export function starRaster(raster: TicketRaster): Buffer {
   const { bytesPerRow, height } = raster;
-  const header = Buffer.from([
-    0x1b, 0x1d, 0x53, 0x01,
-    bytesPerRow & 0xff, bytesPerRow >> 8,
-    height & 0xff, height >> 8,
-    0x00,
-  ]);
+  const header = Buffer.from([0x1b, 0x1d, 0x53, 0x01, bytesPerRow & 0xff, bytesPerRow >> 8, height & 0xff, height >> 8, 0x00]);
   return Buffer.concat([header, raster.rows]);
 }
 

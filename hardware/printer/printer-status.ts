@@ -42,15 +42,7 @@ export function decodeStatus(answers: { printer?: number; offlineCause?: number;
   const nearEnd = sensor !== null && (sensor & 0x0c) === 0x0c;
   const error = cause !== null && (cause & 0x40) !== 0;
   const paper: PaperState = paperEnd ? 'out' : nearEnd ? 'near_end' : sensor === null ? 'unknown' : 'ok';
-  const problem: PrinterProblem | null = paperEnd
-    ? 'paper_out'
-    : coverOpen
-      ? 'cover_open'
-      : error
-        ? 'printer_error'
-        : offline
-          ? 'offline'
-          : null;
+  const problem: PrinterProblem | null = paperEnd ? 'paper_out' : coverOpen ? 'cover_open' : error ? 'printer_error' : offline ? 'offline' : null;
   return { online: problem === null, paper, coverOpen, problem, reported: true };
 }
 

@@ -2,5 +2,8 @@
 // digits, capital letters, '-' and space; no diacritics, at most `length` characters.
 
 export function displayableText(text: string, length = 8): string {
-  return text.toUpperCase().replace(/[^0-9A-Z\- ]/g, '').slice(0, length);
+  return text
+    .toUpperCase()
+    .replace(/[^0-9A-Z\- ]/g, '')
+    .slice(0, length);
 }

@@ -19,7 +19,11 @@ export function KioskSetup({ lang, error, onSave }: { lang: Lang; error: string 
     >
       <h1>{t.setupTitle}</h1>
       <p>{t.setupHelp}</p>
-      {error && <p class="error-text" role="alert">{error}</p>}
+      {error && (
+        <p class="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <label>
         {t.setupDevice}
         <input name="device" value={device} onInput={(e) => setDevice(e.currentTarget.value)} autocomplete="off" />

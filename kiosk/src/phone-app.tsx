@@ -120,7 +120,9 @@ export function PhoneApp() {
                 {ticket.targetCounterId !== null ? t.phoneTransferredCounter(ticket.targetCounterId) : t.phoneTransferredService(pick(view.service.name, lang))}
               </p>
             )}
-            <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>{t.ahead(view.peopleAhead ?? 0)}</p>
+            <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>
+              {t.ahead(view.peopleAhead ?? 0)}
+            </p>
             {(view.peopleAhead !== 0 || (minutes ?? 0) > 0 || view.beyondClosing) && (
               <p class="phone-wait">{view.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>
             )}
@@ -130,7 +132,9 @@ export function PhoneApp() {
           <div class="phone-called" role="alert">
             <p class="phone-status">{t.phoneCalled}</p>
             <p>{t.phoneGoTo}</p>
-            <p class="phone-counter" data-counter={view.counter.id}>{t.phoneCounter(view.counter.id)}</p>
+            <p class="phone-counter" data-counter={view.counter.id}>
+              {t.phoneCounter(view.counter.id)}
+            </p>
             {view.counter.location && <p>{pick(view.counter.location, lang)}</p>}
           </div>
         )}

@@ -24,7 +24,9 @@ export function ReturnEntry(props: { lang: Lang; onTake: (code: string) => void;
   return (
     <section class="return-entry">
       <h1>{t.returnTitle}</h1>
-      <label for="dossier-code" class="return-prompt">{t.returnPrompt}</label>
+      <label for="dossier-code" class="return-prompt">
+        {t.returnPrompt}
+      </label>
       <form
         class="return-form"
         onSubmit={(e) => {
@@ -34,7 +36,11 @@ export function ReturnEntry(props: { lang: Lang; onTake: (code: string) => void;
       >
         <input id="dossier-code" value={text} autoFocus autoComplete="off" spellcheck={false} onInput={(e) => setText((e.target as HTMLInputElement).value.toUpperCase())} />
       </form>
-      {wrong && <p class="return-error" role="alert">{t.returnBadCode}</p>}
+      {wrong && (
+        <p class="return-error" role="alert">
+          {t.returnBadCode}
+        </p>
+      )}
       <OnScreenKeyboard layout="code" onKey={key} labels={{ backspace: t.deleteKey, enter: t.returnTake }} />
       <button type="button" class="secondary big" onClick={props.onBack}>
         {t.back}

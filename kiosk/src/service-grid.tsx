@@ -160,7 +160,9 @@ export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick,
   return (
     <div class="service-pages">
       <div class="service-area" ref={area} data-page={current + 1} data-pages={pageCount}>
-        {page?.groups.map((group) => <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} enabled={enabled} onPick={onPick} />)}
+        {page?.groups.map((group) => (
+          <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} enabled={enabled} onPick={onPick} />
+        ))}
         {page && page.rowsCapacity > page.rowsUsed && <div class="service-filler" style={{ flexGrow: page.rowsCapacity - page.rowsUsed }} />}
       </div>
       <div class="home-bar">

@@ -88,7 +88,10 @@ export function LookupApp() {
       setFound({ kind: 'found', dossier: await callHub('GET /api/lookup/:code', { params: { code: wanted } }) });
     } catch (error) {
       const failure = error instanceof HubRequestError ? error.failure : null;
-      setFound({ kind: 'error', message: failure?.status === 404 ? t.notFound : failure?.status === 0 ? t.unreachable : (lang === 'vi' ? failure?.message : failure?.messageEn) ?? t.unreachable });
+      setFound({
+        kind: 'error',
+        message: failure?.status === 404 ? t.notFound : failure?.status === 0 ? t.unreachable : ((lang === 'vi' ? failure?.message : failure?.messageEn) ?? t.unreachable),
+      });
     }
   };
 

@@ -57,7 +57,10 @@ function ProcedureDetail({ p, lang, onBack }: { p: ProcedureGuideEntry; lang: La
       <ol class="papers">
         {p.papers.map((paper) => (
           <li key={paper.name}>
-            {paper.name} <span class="kind">({PAPER_KIND[lang][paper.kind]}, {t.copies(paper.count)})</span>
+            {paper.name}{' '}
+            <span class="kind">
+              ({PAPER_KIND[lang][paper.kind]}, {t.copies(paper.count)})
+            </span>
           </li>
         ))}
       </ol>
@@ -81,7 +84,15 @@ export function ProcedureGuide(props: Props) {
       <label class="prompt" for="query">
         {t.guidePrompt}
       </label>
-      <input id="query" class="search" value={props.query} autoComplete="off" spellcheck={false} placeholder={t.guidePlaceholder} onInput={(e) => props.onQuery((e.target as HTMLInputElement).value)} />
+      <input
+        id="query"
+        class="search"
+        value={props.query}
+        autoComplete="off"
+        spellcheck={false}
+        placeholder={t.guidePlaceholder}
+        onInput={(e) => props.onQuery((e.target as HTMLInputElement).value)}
+      />
       {shown ? (
         <>
           <div class="list-head">

@@ -77,7 +77,12 @@ export function RatingApp() {
     }
   };
 
-  if (unregistered) return <main class="rating"><p class="message">{t.unregistered}</p></main>;
+  if (unregistered)
+    return (
+      <main class="rating">
+        <p class="message">{t.unregistered}</p>
+      </main>
+    );
   return (
     <main class={`rating screen-${screen.kind}`} lang={lang}>
       <header>
@@ -86,7 +91,11 @@ export function RatingApp() {
           {t.langToggle}
         </button>
       </header>
-      {!feed.connected && <p class="offline" role="status">{t.offline}</p>}
+      {!feed.connected && (
+        <p class="offline" role="status">
+          {t.offline}
+        </p>
+      )}
       {screen.kind === 'ask' ? (
         <section class="ask">
           <h1>{t.question(screen.number)}</h1>
@@ -98,7 +107,11 @@ export function RatingApp() {
               </button>
             ))}
           </div>
-          {error && <p class="error" role="alert">{error}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
         </section>
       ) : screen.kind === 'thanks' ? (
         <section class="thanks">

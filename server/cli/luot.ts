@@ -186,14 +186,21 @@ async function backup(args: string[]): Promise<void> {
 function report(made: Verified): void {
   say(`Đã sao lưu và kiểm tra: ${made.file}`, `Backed up and verified: ${made.file}`);
   console.log(`  ${(made.bytes / 1048576).toFixed(1)} MB, schema ${made.schemaVersion}, last event #${made.lastEventSeq}, sha256 ${made.sha256.slice(0, 16)}…`);
-  console.log(`  rows: ${Object.entries(made.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `  rows: ${Object.entries(made.rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 async function restore(args: string[]): Promise<void> {
   const file = args[0];
   if (!file || !existsSync(file)) throw new Failure('name the copy to restore: luot restore /path/to/luot-....sqlite');
   const checked = verify(file);
-  say(`Bản sao hợp lệ (${checked.rows.tickets ?? 0} phiếu, ${checked.rows.events ?? 0} sự kiện).`, `The copy is sound (${checked.rows.tickets ?? 0} tickets, ${checked.rows.events ?? 0} events).`);
+  say(
+    `Bản sao hợp lệ (${checked.rows.tickets ?? 0} phiếu, ${checked.rows.events ?? 0} sự kiện).`,
+    `The copy is sound (${checked.rows.tickets ?? 0} tickets, ${checked.rows.events ?? 0} events).`,
+  );
   const running = systemctl('is-active', '--quiet', SERVICE).ok;
   if (running && !systemctl('stop', SERVICE).ok) throw new Failure('the hub could not be stopped');
   const current = dbFile();
@@ -242,7 +249,10 @@ async function doctor(): Promise<void> {
   const active = systemctl('is-active', SERVICE).out;
   add(active === 'active' ? '✓' : '✗', `dịch vụ / service luot: ${active || 'unknown'}`);
   const h = await health();
-  add(h ? '✓' : '✗', h ? `máy chủ trả lời / hub answers on port ${PORT} (version ${h.version})` : `máy chủ không trả lời ở cổng ${PORT} / no answer on port ${PORT}: journalctl -u luot -n 50`);
+  add(
+    h ? '✓' : '✗',
+    h ? `máy chủ trả lời / hub answers on port ${PORT} (version ${h.version})` : `máy chủ không trả lời ở cổng ${PORT} / no answer on port ${PORT}: journalctl -u luot -n 50`,
+  );
   // The hall file.
   let hall: ReturnType<typeof hallFromText> | null = null;
   if (existsSync(HALL_FILE)) {
@@ -256,9 +266,17 @@ async function doctor(): Promise<void> {
     add('!', `chưa có tệp hội trường / no hall file at ${HALL_FILE}: the hub runs the demo hall (see /usr/share/doc/luot/examples/hall.yaml)`);
   }
   // Printers and serial ports.
-  const devices = (dir: string, pattern: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((n) => pattern.test(n)).map((n) => join(dir, n)) : []);
+  const devices = (dir: string, pattern: RegExp) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => pattern.test(n))
+          .map((n) => join(dir, n))
+      : [];
   const usbPrinters = devices('/dev/usb', /^lp\d+$/);
-  add(usbPrinters.length > 0 ? '✓' : '!', usbPrinters.length > 0 ? `máy in USB / USB printers: ${usbPrinters.join(', ')}` : 'không thấy máy in USB / no USB printer (/dev/usb/lp*) plugged in');
+  add(
+    usbPrinters.length > 0 ? '✓' : '!',
+    usbPrinters.length > 0 ? `máy in USB / USB printers: ${usbPrinters.join(', ')}` : 'không thấy máy in USB / no USB printer (/dev/usb/lp*) plugged in',
+  );
   for (const kiosk of hall?.kiosks ?? []) {
     const address = kiosk.printer.address;
     if (address?.startsWith('/dev/')) add(existsSync(address) ? '✓' : '✗', `kiosk ${kiosk.id}: printer ${address} ${existsSync(address) ? 'present' : 'MISSING'}`);
@@ -268,7 +286,14 @@ async function doctor(): Promise<void> {
   for (const bus of hall?.serialBuses ?? []) add(existsSync(bus.port) ? '✓' : '✗', `bus ${bus.id}: ${bus.port} ${existsSync(bus.port) ? 'present' : 'MISSING'}`);
   // The clock.
   const clock = await readClockState();
-  add(clock.synchronized === true ? '✓' : '✗', clock.synchronized === true ? 'đồng hồ đã đồng bộ / clock synchronised (NTP)' : clock.synchronized === false ? 'đồng hồ CHƯA đồng bộ / clock NOT synchronised: apt install systemd-timesyncd (or chrony), then timedatectl set-ntp true; a hall without Internet points it at a NTP server on its network' : 'không đọc được trạng thái đồng hồ / the clock state cannot be read (timedatectl)');
+  add(
+    clock.synchronized === true ? '✓' : '✗',
+    clock.synchronized === true
+      ? 'đồng hồ đã đồng bộ / clock synchronised (NTP)'
+      : clock.synchronized === false
+        ? 'đồng hồ CHƯA đồng bộ / clock NOT synchronised: apt install systemd-timesyncd (or chrony), then timedatectl set-ntp true; a hall without Internet points it at a NTP server on its network'
+        : 'không đọc được trạng thái đồng hồ / the clock state cannot be read (timedatectl)',
+  );
   // The disk.
   if (existsSync(DATA_DIR)) {
     const free = diskFreeBytes(DATA_DIR);
@@ -283,7 +308,11 @@ async function doctor(): Promise<void> {
   const last = existsSync(join(DATA_DIR, OFFSITE_STATUS_FILE)) ? JSON.parse(readFileSync(join(DATA_DIR, OFFSITE_STATUS_FILE), 'utf8')) : null;
   if (!target) add('!', 'chưa đặt nơi sao lưu ngoài máy / no off-machine backup target (LUOT_BACKUP_TARGET in /etc/luot/luot.env)');
   else if (!last) add('!', `sao lưu ngoài máy chưa chạy / no off-machine copy made yet to ${target}`);
-  else add(last.ok ? '✓' : '✗', last.ok ? `sao lưu ngoài máy / last off-machine copy ${new Date(last.at).toISOString()} (${last.file})` : `sao lưu ngoài máy LỖI / last off-machine copy FAILED: ${last.message}`);
+  else
+    add(
+      last.ok ? '✓' : '✗',
+      last.ok ? `sao lưu ngoài máy / last off-machine copy ${new Date(last.at).toISOString()} (${last.file})` : `sao lưu ngoài máy LỖI / last off-machine copy FAILED: ${last.message}`,
+    );
   for (const [mark, text] of lines) console.log(`${mark} ${text}`);
   if (lines.some(([mark]) => mark === '✗')) process.exitCode = 1;
 }

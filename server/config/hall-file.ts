@@ -10,16 +10,27 @@ import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
 import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';
-import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS, type CounterDef, type HallDefinition, type HallSettings, type KioskDef, LED_PROTOCOLS, type Numbering, type PrinterDef, type SerialBusDef, type ServiceDef, type StaffDef } from '../domain/hall/hall-definition.js';
+import {
+  DEFAULT_ACCESS_SETTINGS,
+  DEFAULT_GUARD_SETTINGS,
+  DEFAULT_WORKING_SETTINGS,
+  type CounterDef,
+  type HallDefinition,
+  type HallSettings,
+  type KioskDef,
+  LED_PROTOCOLS,
+  type Numbering,
+  type PrinterDef,
+  type SerialBusDef,
+  type ServiceDef,
+  type StaffDef,
+} from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import { checkHallDefinition } from './hall-rules.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
 const Hours = Type.Object({ open: Clock, close: Clock }, { additionalProperties: false });
-const Text = Type.Union([
-  Type.String({ minLength: 1 }),
-  Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
-]);
+const Text = Type.Union([Type.String({ minLength: 1 }), Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })]);
 
 const PrefixNumbering = Type.Object(
   {
@@ -54,10 +65,7 @@ const ServiceEntry = Type.Object(
 
 const CounterServiceEntry = Type.Union([
   Type.String(),
-  Type.Object(
-    { service: Type.String(), weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })) },
-    { additionalProperties: false },
-  ),
+  Type.Object({ service: Type.String(), weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })) }, { additionalProperties: false }),
 ]);
 
 const CounterEntry = Type.Object(
@@ -72,22 +80,14 @@ const CounterEntry = Type.Object(
   { additionalProperties: false },
 );
 
-const PriorityCategoryEntry = Type.Object(
-  { code: Type.String({ pattern: '^[a-z0-9_]{1,32}$' }), name: Text },
-  { additionalProperties: false },
-);
+const PriorityCategoryEntry = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_]{1,32}$' }), name: Text }, { additionalProperties: false });
 
-const GroupEntry = Type.Object(
-  { id: Type.String({ minLength: 1 }), name: Text },
-  { additionalProperties: false },
-);
+const GroupEntry = Type.Object({ id: Type.String({ minLength: 1 }), name: Text }, { additionalProperties: false });
 
 const PrinterEntry = Type.Object(
   {
     type: Type.Union([Type.Literal('simulated'), Type.Literal('epson'), Type.Literal('star')]),
-    address: Type.Optional(
-      Type.String({ pattern: '^(tcp://[^/:]+(:[0-9]{1,5})?/?|/.+)$', description: 'tcp://host:9100 or a device file' }),
-    ),
+    address: Type.Optional(Type.String({ pattern: '^(tcp://[^/:]+(:[0-9]{1,5})?/?|/.+)$', description: 'tcp://host:9100 or a device file' })),
     paper: Type.Optional(Type.Union([Type.Literal(58), Type.Literal(80)])),
   },
   { additionalProperties: false },
@@ -121,7 +121,12 @@ const SerialBusEntry = Type.Object(
     id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
     port: Type.String({ minLength: 1, description: 'Serial port, e.g. /dev/ttyUSB0' }),
     baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 921600 })),
-    protocol: Type.Optional(Type.Union(LED_PROTOCOLS.map((p) => Type.Literal(p)), { description: 'How the LED boards are spoken to: luot (default) or modbus-text' })),
+    protocol: Type.Optional(
+      Type.Union(
+        LED_PROTOCOLS.map((p) => Type.Literal(p)),
+        { description: 'How the LED boards are spoken to: luot (default) or modbus-text' },
+      ),
+    ),
     keypads: Type.Optional(Type.Array(Type.Object({ address: Address, counter: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }))),
     ledBoards: Type.Optional(
       Type.Array(
@@ -148,10 +153,9 @@ const StaffEntry = Type.Object(
 );
 
 const KeyList = Type.Array(Type.String({ pattern: '^[A-Za-z0-9]{1,24}$' }), { maxItems: 8 });
-const CounterKeysEntry = Type.Object(
-  Object.fromEntries(COUNTER_ACTIONS.map((a) => [a, Type.Optional(KeyList)])) as Record<CounterAction, ReturnType<typeof Type.Optional<typeof KeyList>>>,
-  { additionalProperties: false },
-);
+const CounterKeysEntry = Type.Object(Object.fromEntries(COUNTER_ACTIONS.map((a) => [a, Type.Optional(KeyList)])) as Record<CounterAction, ReturnType<typeof Type.Optional<typeof KeyList>>>, {
+  additionalProperties: false,
+});
 
 const VoiceEntry = Type.Object(
   {
@@ -187,9 +191,7 @@ export const HallFileSchema = Type.Object(
           ),
         ),
         noShowRestoreMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 480 })),
-        maxWaitMinutes: Type.Optional(
-          Type.Union([Type.Integer({ minimum: 5, maximum: 600 }), Type.Null()], { description: 'Call any ticket waiting this long first (default: off)' }),
-        ),
+        maxWaitMinutes: Type.Optional(Type.Union([Type.Integer({ minimum: 5, maximum: 600 }), Type.Null()], { description: 'Call any ticket waiting this long first (default: off)' })),
         transferPosition: Type.Optional(Type.Union([Type.Literal('keep_arrival'), Type.Literal('front')])),
         ticketFooter: Type.Optional(Text),
         serviceGroups: Type.Optional(Type.Array(GroupEntry)),
@@ -246,9 +248,7 @@ function text(value: string | LocalizedText): LocalizedText {
 }
 
 function numbering(entry: HallFile['services'][number]['numbering']): Numbering {
-  return 'prefix' in entry
-    ? { kind: 'prefix', prefix: entry.prefix, digits: entry.digits ?? 3 }
-    : { kind: 'block', from: entry.from, to: entry.to };
+  return 'prefix' in entry ? { kind: 'prefix', prefix: entry.prefix, digits: entry.digits ?? 3 } : { kind: 'block', from: entry.from, to: entry.to };
 }
 
 function service(entry: HallFile['services'][number]): ServiceDef {
@@ -271,9 +271,7 @@ function counter(entry: HallFile['counters'][number]): CounterDef {
     id: entry.id,
     name: entry.name ? text(entry.name) : { vi: `Quầy ${entry.id}`, en: `Counter ${entry.id}` },
     location: entry.location ? text(entry.location) : null,
-    services: entry.services.map((s) =>
-      typeof s === 'string' ? { serviceId: s, weight: 1 } : { serviceId: s.service, weight: s.weight ?? 1 },
-    ),
+    services: entry.services.map((s) => (typeof s === 'string' ? { serviceId: s, weight: 1 } : { serviceId: s.service, weight: s.weight ?? 1 })),
     selection: entry.selection ?? 'longest_wait',
     active: entry.active ?? true,
   };
@@ -334,16 +332,11 @@ function settings(hall: HallFile['hall']): HallSettings {
     timeZone: hall.timeZone ?? 'Asia/Ho_Chi_Minh',
     hours: hall.hours === undefined ? { open: '07:00', close: '17:00' } : hall.hours,
     priorityCategories: (priority.categories ?? DEFAULT_PRIORITY_CATEGORIES).map((c) => ({ code: c.code, name: text(c.name) })),
-    priorityPolicy:
-      priority.policy === 'interleaved'
-        ? { mode: 'interleaved', regularPerPriority: priority.regularPerPriority ?? 3 }
-        : { mode: 'strict' },
+    priorityPolicy: priority.policy === 'interleaved' ? { mode: 'interleaved', regularPerPriority: priority.regularPerPriority ?? 3 } : { mode: 'strict' },
     noShowRestoreMinutes: hall.noShowRestoreMinutes ?? 15,
     maxWaitMinutes: hall.maxWaitMinutes ?? DEFAULT_GUARD_SETTINGS.maxWaitMinutes,
     transferPosition: hall.transferPosition ?? 'keep_arrival',
-    ticketFooter: hall.ticketFooter
-      ? text(hall.ticketFooter)
-      : { vi: 'Vui lòng chờ đến lượt. Xin cảm ơn!', en: 'Please wait for your turn. Thank you!' },
+    ticketFooter: hall.ticketFooter ? text(hall.ticketFooter) : { vi: 'Vui lòng chờ đến lượt. Xin cảm ơn!', en: 'Please wait for your turn. Thank you!' },
     serviceGroups: (hall.serviceGroups ?? []).map((g) => ({ id: g.id, name: text(g.name) })),
     publicUrl: hall.publicUrl ? hall.publicUrl.replace(/\/$/, '') : null,
     displayNotice: hall.displayNotice ? text(hall.displayNotice) : null,
@@ -404,9 +397,7 @@ function schemaProblem(e: { instancePath: string; keyword: string; message: stri
 /** Checks a parsed hall description and turns it into a HallDefinition; throws HallFileError. */
 export function hallFromData(data: unknown, source: string): HallDefinition {
   if (!Value.Check(HallFileSchema, data)) {
-    const problems = Value.Errors(HallFileSchema, data)
-      .slice(0, 10)
-      .map(schemaProblem);
+    const problems = Value.Errors(HallFileSchema, data).slice(0, 10).map(schemaProblem);
     throw new HallFileError(source, problems);
   }
   const definition: HallDefinition = {

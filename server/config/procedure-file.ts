@@ -36,7 +36,10 @@ const ProcedureEntry = Type.Object(
     serviceId: Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$' }),
     field: Type.String({ minLength: 1 }),
     papers: Type.Array(PaperEntry),
-    fee: Type.Union([Type.String({ minLength: 1 }), Type.Object({ text: Type.String({ minLength: 1 }), amountVnd: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, { additionalProperties: false })]),
+    fee: Type.Union([
+      Type.String({ minLength: 1 }),
+      Type.Object({ text: Type.String({ minLength: 1 }), amountVnd: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) }, { additionalProperties: false }),
+    ]),
     processing: Type.String(),
     processingText: Type.Optional(Type.String()),
     resultAt: Type.String({ minLength: 1 }),
@@ -133,7 +136,10 @@ export function catalogFromData(data: unknown, source: string, rowName = (i: num
 /** "Tờ khai [original x1]; Giấy chứng sinh [original]" → papers. */
 export function parsePapers(text: string): Paper[] | string {
   const papers: Paper[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(.+?)\s*\[([a-z_]+)(?:\s*x(\d{1,2}))?\]$/.exec(part);
     if (!match || !(PAPER_KINDS as readonly string[]).includes(match[2]!)) {
       return `"${part}" must be written as: name [kind] or name [kind xN], kind one of ${PAPER_KINDS.join(', ')}`;

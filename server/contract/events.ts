@@ -171,4 +171,3 @@ export interface ClientToServerEvents {
   /** Ask again for a snapshot, e.g. after seeing a gap in sequence numbers. */
   'hall:resync': (reply: (r: Reply<HallSnapshot>) => void) => void;
 }
-

@@ -105,7 +105,6 @@ export const PrintOutcomeSchema = Type.Object({
   messageEn: Nullable(Type.String()),
 });
 
-
 // ---- replies pages read ----
 
 export const KioskInfoSchema = Type.Object({

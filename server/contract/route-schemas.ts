@@ -9,7 +9,12 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 /** One of a list of words (anyOf of constants), typed as that list's union. */
 export const OneOf = <const T extends readonly string[]>(values: T, options?: { description?: string }) =>
-  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v)), options));
+  Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 
 export const ServiceId = Type.String({ pattern: '^[A-Za-z0-9_]{1,16}$', description: 'Service code, e.g. HT' });
 export const TicketId = Type.String({

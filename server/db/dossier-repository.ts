@@ -21,17 +21,15 @@ export class DossierRepository {
     );
     this.linkStmt = db.prepare('INSERT OR IGNORE INTO dossier_tickets (ticket_id, code) VALUES (?, ?)');
     this.byCodeStmt = db.prepare('SELECT data FROM dossiers WHERE code = ?').pluck();
-    this.byTicketStmt = db.prepare(
-      `SELECT data FROM dossiers WHERE ticket_id = @ticketId
+    this.byTicketStmt = db
+      .prepare(
+        `SELECT data FROM dossiers WHERE ticket_id = @ticketId
        UNION SELECT d.data FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
-    ).pluck();
-    this.dueBeforeStmt = db.prepare(
-      `SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`,
-    ).pluck();
+      )
+      .pluck();
+    this.dueBeforeStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`).pluck();
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
-    this.saveSeriesStmt = db.prepare(
-      'INSERT INTO dossier_series (day, last_seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq',
-    );
+    this.saveSeriesStmt = db.prepare('INSERT INTO dossier_series (day, last_seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq');
   }
 
   save(d: Dossier): void {

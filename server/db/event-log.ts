@@ -69,12 +69,10 @@ export class EventLog {
   private day = '';
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      'INSERT INTO events (at, type, ticket_id, counter_id, service_id, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.insert = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, service_id, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.selectLast = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
     this.insertActor = db.prepare('INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id').pluck();
-    this.typeIds = new Map((db.prepare('SELECT name, id FROM event_types').raw().all() as [string, number][]));
+    this.typeIds = new Map(db.prepare('SELECT name, id FROM event_types').raw().all() as [string, number][]);
   }
 
   /**

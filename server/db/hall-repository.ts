@@ -99,9 +99,7 @@ export class HallRepository {
         `INSERT INTO counters (id, position, def) VALUES (?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET position = excluded.position, def = excluded.def`,
       );
-      const ensureState = db.prepare(
-        `INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'open', 0, ?)`,
-      );
+      const ensureState = db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'open', 0, ?)`);
       hall.counters.forEach((c, i) => {
         upsertCounter.run(c.id, i, JSON.stringify(c));
         ensureState.run(c.id, now);
@@ -112,10 +110,26 @@ export class HallRepository {
       }
 
       // Devices no longer listed are forgotten (a kiosk loses its token): nothing historical refers to them.
-      this.replaceAll('kiosks', 'id', hall.kiosks.map((k) => [k.id, k]));
-      this.replaceAll('rating_tablets', 'id', hall.ratingTablets.map((t) => [t.id, t]));
-      this.replaceAll('serial_buses', 'id', hall.serialBuses.map((b) => [b.id, b]));
-      this.replaceAll('staff', 'user', hall.staff.map((s) => [s.user, s]));
+      this.replaceAll(
+        'kiosks',
+        'id',
+        hall.kiosks.map((k) => [k.id, k]),
+      );
+      this.replaceAll(
+        'rating_tablets',
+        'id',
+        hall.ratingTablets.map((t) => [t.id, t]),
+      );
+      this.replaceAll(
+        'serial_buses',
+        'id',
+        hall.serialBuses.map((b) => [b.id, b]),
+      );
+      this.replaceAll(
+        'staff',
+        'user',
+        hall.staff.map((s) => [s.user, s]),
+      );
     })();
   }
 

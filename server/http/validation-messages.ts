@@ -68,9 +68,7 @@ export function describeProblem(problem: SchemaProblem): { vi: string; en: strin
 export function describeValidation(problems: SchemaProblem[], context: string | undefined): { vi: string; en: string } {
   const place = PLACES[context ?? 'body'] ?? PLACES.body!;
   // A union (e.g. "a notice or null") fails in every branch: say only the deepest failure, once.
-  const deepest = problems.filter(
-    (p) => p.keyword !== 'anyOf' && !problems.some((q) => q.instancePath.length > p.instancePath.length && q.instancePath.startsWith(`${p.instancePath}/`)),
-  );
+  const deepest = problems.filter((p) => p.keyword !== 'anyOf' && !problems.some((q) => q.instancePath.length > p.instancePath.length && q.instancePath.startsWith(`${p.instancePath}/`)));
   const lines = [...new Map((deepest.length > 0 ? deepest : problems).map((p) => describeProblem(p)).map((d) => [d.vi, d])).values()].slice(0, 5);
   return {
     vi: `Yêu cầu không hợp lệ (${place.vi}): ${lines.map((l) => l.vi).join('; ')}.`,

@@ -166,8 +166,16 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   let seq = 0;
   let now = plan.midnight + plan.open * 60_000;
   const states = plan.hall.counters.map((c) => ({ id: c.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }));
-  const live = new LiveState(plan.hall, states, [], { lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0, ticket: (id) => stored.get(id) ?? null, serviceDurations: () => plan.pastDurations ?? new Map() });
-  const queries = new HallQueries(live, () => now, () => seq);
+  const live = new LiveState(plan.hall, states, [], {
+    lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0,
+    ticket: (id) => stored.get(id) ?? null,
+    serviceDurations: () => plan.pastDurations ?? new Map(),
+  });
+  const queries = new HallQueries(
+    live,
+    () => now,
+    () => seq,
+  );
   const trueSeconds = new Map(plan.services.map((s) => [s.id, s.meanMinutes * 60]));
   const pace = plan.counterPace ?? (() => 1);
   const context: EstimateContext = { live, queries, now, trueSeconds: (id, counterId) => (trueSeconds.get(id) ?? 300) * pace(counterId) };
@@ -177,7 +185,10 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     observe?.(change, now, live);
     for (const s of change.series) series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
     for (const t of change.tickets) stored.set(t.id, t);
-    live.apply(change, change.events.map((event) => ({ event, at: now })));
+    live.apply(
+      change,
+      change.events.map((event) => ({ event, at: now })),
+    );
     seq += 1;
     return change;
   };

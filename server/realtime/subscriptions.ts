@@ -14,7 +14,13 @@ export function normalizeFilter(filter: unknown): NormalizedFilter {
   const given = (typeof filter === 'object' && filter !== null ? filter : {}) as Record<string, unknown>;
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const services = [...new Set(list(given.services).filter((s): s is string => typeof s === 'string' && /^[A-Za-z0-9_]{1,16}$/.test(s)))].sort();
-  const counters = [...new Set(list(given.counters).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 1000))].sort((a, b) => a - b);
+  const counters = [
+    ...new Set(
+      list(given.counters)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0 && n < 1000),
+    ),
+  ].sort((a, b) => a - b);
   return { services, counters };
 }
 
@@ -79,10 +85,7 @@ export class SubscriptionRooms {
   }
 
   /** The events each room should receive, stamped with the room's prevSeq chain. */
-  route(
-    events: PublishedEvent[],
-    counterDef: (id: number) => CounterDef | undefined,
-  ): { key: string; events: HallEvent[] }[] {
+  route(events: PublishedEvent[], counterDef: (id: number) => CounterDef | undefined): { key: string; events: HallEvent[] }[] {
     const out: { key: string; events: HallEvent[] }[] = [];
     for (const [key, room] of this.rooms) {
       const forRoom: HallEvent[] = [];
@@ -114,4 +117,3 @@ function latestFiguresOnly(events: HallEvent[]): HallEvent[] {
   }
   return events;
 }
-

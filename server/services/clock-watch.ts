@@ -16,7 +16,7 @@ export const CLOCK_UNKNOWN: ClockState = { synchronized: null, message: null, me
 const NOT_SYNCED: ClockState = {
   synchronized: false,
   message: 'Đồng hồ của máy chủ chưa được đồng bộ (NTP): số thứ tự, ngày làm việc và hạn hồ sơ dựa vào nó. Chạy "luot doctor" để biết cách sửa.',
-  messageEn: "The hub's clock is not synchronised (NTP): ticket numbers, the day's turn and dossier deadlines rely on it. Run \"luot doctor\" to see how to fix it.",
+  messageEn: 'The hub\'s clock is not synchronised (NTP): ticket numbers, the day\'s turn and dossier deadlines rely on it. Run "luot doctor" to see how to fix it.',
 };
 
 /** Parses what `timedatectl show -p NTPSynchronized --value` prints. */

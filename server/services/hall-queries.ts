@@ -12,19 +12,13 @@ import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance 
 import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/estimate/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
-
 /**
  * What the forecast reads from the live hall at `now`: today's waiting tickets, every counter
  * with the ticket it holds, the hall's rules, today's no-shows. The expected service times and
  * the services to predict a new ticket for are the caller's (the hub's measured means, or a
  * simulator's truth).
  */
-export function forecastInputOf(
-  live: LiveState,
-  now: number,
-  serviceSeconds: ForecastInput['serviceSeconds'],
-  services: readonly string[],
-): ForecastInput {
+export function forecastInputOf(live: LiveState, now: number, serviceSeconds: ForecastInput['serviceSeconds'], services: readonly string[]): ForecastInput {
   const { settings } = live;
   const today = dayOf(now, settings.timeZone);
   return {
@@ -91,7 +85,12 @@ export class HallQueries {
     // Each service's mean, times each counter's own pace as it has shown today.
     const mean = (serviceId: string) => averages.get(serviceId) ?? 300;
     const paces = new Map(this.live.allCounters().map(({ def }) => [def.id, counterPace(this.live.counterDurations(def.id), mean)]));
-    const input = forecastInputOf(this.live, now, (serviceId, counterId) => mean(serviceId) * (paces.get(counterId) ?? 1), services.map((s) => s.id));
+    const input = forecastInputOf(
+      this.live,
+      now,
+      (serviceId, counterId) => mean(serviceId) * (paces.get(counterId) ?? 1),
+      services.map((s) => s.id),
+    );
     const forecast = forecastCalls(input);
     this.cached = { seq, bucket, forecast, now, closingAt: input.closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
     return this.cached;
@@ -150,13 +149,7 @@ export class HallQueries {
         const issued = this.live.lastSeq(today, s.id);
         const remaining = Math.max(0, dailyLimit(s.numbering, s.dailyMax) - issued);
         const hours = s.hours ?? this.live.settings.hours;
-        const closedReason = !s.active
-          ? 'inactive'
-          : !isWithinHours(now, this.live.settings.timeZone, hours)
-            ? 'hours'
-            : remaining === 0
-              ? 'daily_max'
-              : null;
+        const closedReason = !s.active ? 'inactive' : !isWithinHours(now, this.live.settings.timeZone, hours) ? 'hours' : remaining === 0 ? 'daily_max' : null;
         const average = this.averageServiceSeconds(s, today);
         const open = effectiveCounters(s.id, counters, withQueue);
         const wait = waitFromForecast(forecast.newTicket.get(s.id), now, closingAt);
@@ -248,8 +241,7 @@ export class HallQueries {
       for (const id of counters) for (const l of this.live.counter(id)?.services ?? []) servicesShown.add(l.serviceId);
     }
     const showService = (id: string) => (!services && !counters) || servicesShown.has(id);
-    const showCounter = (id: number, serviceIds: string[]) =>
-      (!services && !counters) || (counters?.has(id) ?? false) || serviceIds.some((s) => services?.has(s));
+    const showCounter = (id: number, serviceIds: string[]) => (!services && !counters) || (counters?.has(id) ?? false) || serviceIds.some((s) => services?.has(s));
 
     return {
       seq: this.lastSeq(),
@@ -259,7 +251,12 @@ export class HallQueries {
       services: this.serviceSummaries().filter((s) => showService(s.id)),
       counters: this.live
         .allCounters()
-        .filter(({ def }) => showCounter(def.id, def.services.map((l) => l.serviceId)))
+        .filter(({ def }) =>
+          showCounter(
+            def.id,
+            def.services.map((l) => l.serviceId),
+          ),
+        )
         .map(({ def }) => publicCounterView(this.counterView(def.id)!)),
       waiting: this.live
         .nonEmptyQueues()
@@ -267,9 +264,7 @@ export class HallQueries {
         .filter((t) => showService(t.serviceId) || (t.targetCounterId !== null && (counters?.has(t.targetCounterId) ?? false)))
         .sort((a, b) => a.serviceId.localeCompare(b.serviceId) || compareInService(a, b))
         .map(publicTicket),
-      recentCalls: this.live
-        .recentCalls()
-        .filter((c) => showService(c.serviceId) || (counters?.has(c.counterId) ?? false)),
+      recentCalls: this.live.recentCalls().filter((c) => showService(c.serviceId) || (counters?.has(c.counterId) ?? false)),
       filter: { services: filter.services ?? [], counters: filter.counters ?? [] },
     };
   }

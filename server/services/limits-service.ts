@@ -3,14 +3,7 @@
 // given), and reprints per ticket.
 
 import { DomainError } from '../domain/domain-error.js';
-import {
-  ADDRESS_FAILURES,
-  ADDRESS_WINDOW_MS,
-  FAILURE_MEMORY_MS,
-  KIOSK_WINDOW_MS,
-  signInWait,
-  windowWait,
-} from '../domain/access/rate-limits.js';
+import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, KIOSK_WINDOW_MS, signInWait, windowWait } from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;

@@ -9,9 +9,7 @@ const KEY_BYTES = 32;
 function derive(password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> {
   // 128 * N * r bytes are needed: 32 MiB by default; allow twice that.
   const params: ScryptOptions = { ...options, maxmem: 256 * options.N * options.r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_BYTES, params, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, params, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 /** "scrypt$N$r$p$salt$hash", salt and hash in base64. */

@@ -90,11 +90,7 @@ export class PrintService {
 
   /** Asks every active kiosk's printer for its state (the hub does so every few seconds). */
   async checkPrinters(): Promise<void> {
-    await Promise.all(
-      this.live.kiosks
-        .filter((k) => k.active)
-        .map((kiosk) => this.serialized(kiosk.id, async () => this.record(kiosk, await this.printerOf(kiosk).status()))),
-    );
+    await Promise.all(this.live.kiosks.filter((k) => k.active).map((kiosk) => this.serialized(kiosk.id, async () => this.record(kiosk, await this.printerOf(kiosk).status()))));
   }
 
   /** The simulated printers' recent tickets, newest first. */
@@ -157,7 +153,10 @@ export class PrintService {
   private serialized<T>(kioskId: string, job: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(kioskId) ?? Promise.resolve();
     const next = previous.then(job, job);
-    this.queues.set(kioskId, next.catch(() => undefined));
+    this.queues.set(
+      kioskId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 }

@@ -225,7 +225,10 @@ export class QueueService {
       return Promise.reject(error);
     }
     // Later commands of the same batch must see this one.
-    this.live.apply(change, change.events.map((event) => ({ event, at })));
+    this.live.apply(
+      change,
+      change.events.map((event) => ({ event, at })),
+    );
     const services = affectedServices(change.events, this.live);
     return new Promise((resolve, reject) => batch.staged.push({ change, services, actor, at, seqs, resolve, reject }));
   }

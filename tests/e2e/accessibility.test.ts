@@ -40,9 +40,43 @@ async function open(path: string, width: number, height: number, ready: string):
 const PAGES: [name: string, path: () => string, width: number, height: number, ready: string, then?: (page: Page) => Promise<unknown>, picture?: string][] = [
   ['landing page', () => '/', 1366, 768, 'main', undefined, 'landing.png'],
   ['kiosk home', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1080, 1920, '.service'],
-  ['kiosk priority', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1920, 1080, '.service', (p) => p.locator('.priority-button').tap().then(() => p.waitForSelector('.priority-option'))],
-  ['kiosk result return', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1366, 768, '.service', (p) => p.locator('.return-button').tap().then(() => p.waitForSelector('.return-entry'))],
-  ['kiosk ticket', () => '/kiosk/?device=K1&token=demo-kiosk-K1-token', 1080, 1920, '.service', (p) => p.locator('[data-service=HT]').tap().then(() => p.waitForSelector('.print-state.ok')), 'kiosk-ticket-screen.png'],
+  [
+    'kiosk priority',
+    () => '/kiosk/?device=K1&token=demo-kiosk-K1-token',
+    1920,
+    1080,
+    '.service',
+    (p) =>
+      p
+        .locator('.priority-button')
+        .tap()
+        .then(() => p.waitForSelector('.priority-option')),
+  ],
+  [
+    'kiosk result return',
+    () => '/kiosk/?device=K1&token=demo-kiosk-K1-token',
+    1366,
+    768,
+    '.service',
+    (p) =>
+      p
+        .locator('.return-button')
+        .tap()
+        .then(() => p.waitForSelector('.return-entry')),
+  ],
+  [
+    'kiosk ticket',
+    () => '/kiosk/?device=K1&token=demo-kiosk-K1-token',
+    1080,
+    1920,
+    '.service',
+    (p) =>
+      p
+        .locator('[data-service=HT]')
+        .tap()
+        .then(() => p.waitForSelector('.print-state.ok')),
+    'kiosk-ticket-screen.png',
+  ],
   ['phone page', () => `/t/${ticketId}`, 390, 844, '.phone-hall', undefined, 'phone-page.png'],
   ['prints page', () => '/prints', 1366, 900, '.print img'],
   ['hall display', () => '/display/?sound=off', 1920, 1080, '.counter-cell'],

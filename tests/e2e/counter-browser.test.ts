@@ -196,9 +196,7 @@ describe('counter page', () => {
     await expect.poll(() => page.locator('.error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     // Counter 3 is held by Nguyễn Thị Lan since the first test.
     await signIn(page, 'canbo3', 3);
-    await expect.poll(() => page.locator('.error').textContent()).toBe(
-      'Quầy số 3 đang do cán bộ Nguyễn Thị Lan làm việc. Mỗi quầy chỉ một người đăng nhập.',
-    );
+    await expect.poll(() => page.locator('.error').textContent()).toBe('Quầy số 3 đang do cán bộ Nguyễn Thị Lan làm việc. Mỗi quầy chỉ một người đăng nhập.');
     expect(await page.locator('select option[value="3"]').textContent()).toBe('Quầy 3 (đang có Nguyễn Thị Lan)');
 
     await signIn(page, 'canbo3', 4);

@@ -305,7 +305,9 @@ describe('the counter page at 1366x768', () => {
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.keyboard.press('Escape');
     await desk.waitForSelector('[role=dialog]', { state: 'detached' });
-    expect(await api(hub.url, 'GET', `/api/dossiers?ticketId=${encodeURIComponent((await api(hub.url, 'GET', '/api/counters/1')).body.current.id)}`)).toMatchObject({ body: [{ applicant: { name: 'Lê Văn An' } }] });
+    expect(await api(hub.url, 'GET', `/api/dossiers?ticketId=${encodeURIComponent((await api(hub.url, 'GET', '/api/counters/1')).body.current.id)}`)).toMatchObject({
+      body: [{ applicant: { name: 'Lê Văn An' } }],
+    });
     await desk.close();
   });
 

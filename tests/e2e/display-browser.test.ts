@@ -34,7 +34,10 @@ describe('hall display', () => {
       const calling = [1, 2, 3, 5, 6, 8, 9, 10, 11, 12, 14, 17];
       for (const c of calling) expect((await api(big.url, 'POST', `/api/counters/${c}/call-next`, {})).status).toBe(200);
       await api(big.url, 'POST', '/api/counters/16/pause', { reason: 'Họp giao ban' });
-      for (const [width, height] of [[1920, 1080], [1080, 1920]] as const) {
+      for (const [width, height] of [
+        [1920, 1080],
+        [1080, 1920],
+      ] as const) {
         const page = await browser.newPage({ viewport: { width, height } });
         await page.goto(`${big.url}/display/?sound=off`);
         await page.waitForSelector('.counter-cell[data-counter="17"][data-number]:not([data-number=""])');

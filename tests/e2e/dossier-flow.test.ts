@@ -44,9 +44,7 @@ describe('a dossier through the hall', () => {
     await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('A001');
     // The bundled font, not the machine's.
     expect(await counter.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Luot Sans/);
-    await expect
-      .poll(() => counter.evaluate(() => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Luot Sans' && f.status === 'loaded')))
-      .toBe(true);
+    await expect.poll(() => counter.evaluate(() => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Luot Sans' && f.status === 'loaded'))).toBe(true);
     await counter.waitForSelector('.dossiers');
     expect(await counter.locator('.dossiers-none').textContent()).toBe('Chưa có hồ sơ');
 

@@ -21,12 +21,30 @@ const NARROW_KIOSK_TOKEN = 'kiosk-with-58-mm-paper';
 /** A hall of 24 services in 3 groups, as large as a ward or a province branch has. */
 function hallOf24(dataDir: string): string {
   const names = [
-    'Tư pháp - Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Nông nghiệp và Môi trường',
-    'Lao động, người có công', 'Đăng ký hộ kinh doanh', 'Giáo dục và Đào tạo', 'Y tế', 'Văn hóa và Thể thao',
-    'Dân tộc - Tôn giáo', 'Tài chính - Kế hoạch',
-    'Công an phường (cư trú, căn cước)', 'Thuế cơ sở', 'Bảo hiểm xã hội', 'Điện lực', 'Cấp nước', 'Kho bạc Nhà nước',
-    'Ngân hàng Chính sách xã hội', 'Bưu điện (gửi, nhận kết quả qua bưu chính)', 'Chi nhánh Văn phòng đăng ký đất đai',
-    'Trả kết quả', 'Hỗ trợ dịch vụ công trực tuyến', 'Tiếp nhận phản ánh, kiến nghị',
+    'Tư pháp - Hộ tịch',
+    'Chứng thực',
+    'Đất đai',
+    'Xây dựng',
+    'Nông nghiệp và Môi trường',
+    'Lao động, người có công',
+    'Đăng ký hộ kinh doanh',
+    'Giáo dục và Đào tạo',
+    'Y tế',
+    'Văn hóa và Thể thao',
+    'Dân tộc - Tôn giáo',
+    'Tài chính - Kế hoạch',
+    'Công an phường (cư trú, căn cước)',
+    'Thuế cơ sở',
+    'Bảo hiểm xã hội',
+    'Điện lực',
+    'Cấp nước',
+    'Kho bạc Nhà nước',
+    'Ngân hàng Chính sách xã hội',
+    'Bưu điện (gửi, nhận kết quả qua bưu chính)',
+    'Chi nhánh Văn phòng đăng ký đất đai',
+    'Trả kết quả',
+    'Hỗ trợ dịch vụ công trực tuyến',
+    'Tiếp nhận phản ánh, kiến nghị',
   ];
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWX';
   const services = names.map((name, i) => ({
@@ -89,7 +107,12 @@ afterEach(async () => {
 });
 
 describe('kiosk page', () => {
-  for (const [width, height] of [[1080, 1920], [1920, 1080], [1366, 768], [1280, 1024]] as const) {
+  for (const [width, height] of [
+    [1080, 1920],
+    [1920, 1080],
+    [1366, 768],
+    [1280, 1024],
+  ] as const) {
     it(`lays out 24 services at ${width}x${height}: names of 24 px or more, nothing cut, no empty cell, pages beyond`, async () => {
       const page = await openKiosk(width, height);
       const pages = Number(await page.locator('.service-area').getAttribute('data-pages'));
@@ -177,7 +200,11 @@ describe('kiosk page', () => {
     const page = await openKiosk(1080, 1920);
     const ratios = await page.evaluate(() => {
       const luminance = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        const [r, g, b] = rgb
+          .match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .map((v) => Number(v) / 255)
+          .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       return [...document.querySelectorAll<HTMLElement>('.service:not(.closed)')].flatMap((tile) => {
@@ -237,7 +264,10 @@ describe('kiosk page', () => {
     await printsPage.screenshot({ path: screenshotPath('prints-page.png') });
   });
 
-  for (const [width, height] of [[1366, 768], [1080, 1920]] as const) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1080, 1920],
+  ] as const) {
     it(`every screen fits ${width}x${height}: home, priority, result return and ticket, with every button on screen and 64 px or more`, async () => {
       const page = await openKiosk(width, height);
       const measure = () =>
@@ -256,10 +286,38 @@ describe('kiosk page', () => {
         });
       const screens: [string, () => Promise<unknown>][] = [
         ['home', async () => undefined],
-        ['priority', () => page.locator('.priority-button').tap().then(() => page.waitForSelector('.priority-option'))],
-        ['result return', () => page.locator('.return-button').tap().then(() => page.waitForSelector('.return-entry'))],
-        ['result return, wrong code', () => page.locator('.key[data-key="enter"]').tap().then(() => page.waitForSelector('.return-error'))],
-        ['ticket', () => page.locator('[data-service=S2]').tap().then(() => page.waitForSelector('.result-screen'))],
+        [
+          'priority',
+          () =>
+            page
+              .locator('.priority-button')
+              .tap()
+              .then(() => page.waitForSelector('.priority-option')),
+        ],
+        [
+          'result return',
+          () =>
+            page
+              .locator('.return-button')
+              .tap()
+              .then(() => page.waitForSelector('.return-entry')),
+        ],
+        [
+          'result return, wrong code',
+          () =>
+            page
+              .locator('.key[data-key="enter"]')
+              .tap()
+              .then(() => page.waitForSelector('.return-error')),
+        ],
+        [
+          'ticket',
+          () =>
+            page
+              .locator('[data-service=S2]')
+              .tap()
+              .then(() => page.waitForSelector('.result-screen')),
+        ],
       ];
       for (const [name, open] of screens) {
         if (name === 'priority' || name === 'result return' || name === 'ticket') {

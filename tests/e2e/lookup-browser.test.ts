@@ -138,7 +138,15 @@ describe('lookup terminal', () => {
     });
     const second = other.body.code as string;
     await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'start' });
-    expect((await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, { action: 'requestPapers', missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)', 'Bản sao Giấy khai sinh'], note: 'Thiếu giấy khai sinh' })).status).toBe(200);
+    expect(
+      (
+        await inject(hub, c.api!, 'POST', `/api/dossiers/${second}/status`, {
+          action: 'requestPapers',
+          missingPapers: ['Giấy tờ tùy thân có ảnh (thẻ căn cước, căn cước công dân, hộ chiếu)', 'Bản sao Giấy khai sinh'],
+          note: 'Thiếu giấy khai sinh',
+        })
+      ).status,
+    ).toBe(200);
     const page = await terminal();
     await page.locator('#code').fill(second);
     await page.keyboard.press('Enter');
@@ -199,7 +207,11 @@ describe('lookup terminal', () => {
       status: parseFloat(getComputedStyle(document.querySelector('.dossier .status')!).fontSize),
       counters: document.querySelector('.where-counters')?.textContent,
       lowestTarget: Math.min(...[...document.querySelectorAll('main button')].map((b) => b.getBoundingClientRect().height)),
-      smallestText: Math.min(...[...document.querySelectorAll<HTMLElement>('main *')].filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      smallestText: Math.min(
+        ...[...document.querySelectorAll<HTMLElement>('main *')]
+          .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ),
     }));
     expect(phone.width).toBeLessThanOrEqual(390);
     expect(phone.wide).toEqual([]);
@@ -222,12 +234,24 @@ describe('lookup terminal', () => {
     await page.tap('.tabs button:nth-child(2)');
     // The guide opens on its fields, as large tiles; a field lists its procedures.
     await page.waitForSelector('.fields button');
-    expect(await page.locator('.fields button .name').allTextContents()).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Hoạt động xây dựng', 'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)', 'Đăng ký, quản lý cư trú']);
+    expect(await page.locator('.fields button .name').allTextContents()).toEqual([
+      'Hộ tịch',
+      'Chứng thực',
+      'Đất đai',
+      'Hoạt động xây dựng',
+      'Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)',
+      'Đăng ký, quản lý cư trú',
+    ]);
     const tiles = await sizes(page);
     expect(tiles.lowestTarget).toBeGreaterThanOrEqual(64);
     expect(tiles.smallestText).toBeGreaterThanOrEqual(24);
     expect(tiles.offScreen).toEqual([]);
-    expect(await page.locator('.fields button').first().evaluate((b) => b.getBoundingClientRect().height)).toBeGreaterThanOrEqual(120);
+    expect(
+      await page
+        .locator('.fields button')
+        .first()
+        .evaluate((b) => b.getBoundingClientRect().height),
+    ).toBeGreaterThanOrEqual(120);
     await page.screenshot({ path: screenshotPath('lookup-fields.png') });
     await page.tap('.fields button[data-field="Hộ tịch"]');
     await expect.poll(() => page.locator('.procedures li').count()).toBe(8);

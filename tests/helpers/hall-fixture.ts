@@ -65,7 +65,10 @@ export class HallFixture {
     for (const s of change.series) this.series.set(`${s.day}|${s.serviceId}`, s.lastSeq);
     this.beforeApply?.(change);
     for (const t of change.tickets) this.stored.set(t.id, t);
-    this.live.apply(change, change.events.map((event) => ({ event, at: this.now })));
+    this.live.apply(
+      change,
+      change.events.map((event) => ({ event, at: this.now })),
+    );
     this.now += 1000;
     return change;
   }

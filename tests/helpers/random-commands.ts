@@ -11,9 +11,7 @@ const SERVICES = ['HT', 'DD', 'CA'];
 const COUNTERS = [1, 2, 3];
 const PRIORITIES = [null, null, 'nguoi_cao_tuoi', 'thuong_binh'];
 
-export type Step =
-  | { kind: 'command'; build: (pick: (i: number) => string) => Command }
-  | { kind: 'wait'; minutes: number };
+export type Step = { kind: 'command'; build: (pick: (i: number) => string) => Command } | { kind: 'wait'; minutes: number };
 
 const counter = fc.constantFrom(...COUNTERS);
 const ticketRef = fc.nat(40);
@@ -31,9 +29,9 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     kind: 'command' as const,
     build: (pick: (i: number) => string) => ({ type: 'callTicket', counterId: c, ticketId: pick(t) }) as Command,
   })),
-  fc.record({ c: counter, type: fc.constantFrom('recall', 'start', 'noShow', 'finish') as fc.Arbitrary<'recall' | 'start' | 'noShow' | 'finish'> }).map(
-    ({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command }),
-  ),
+  fc
+    .record({ c: counter, type: fc.constantFrom('recall', 'start', 'noShow', 'finish') as fc.Arbitrary<'recall' | 'start' | 'noShow' | 'finish'> })
+    .map(({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command })),
   fc
     .record({
       c: counter,
@@ -43,8 +41,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     })
     .map(({ c, s, to, front }) => ({
       kind: 'command' as const,
-      build: () =>
-        ({ type: 'transfer', counterId: c, toServiceId: s, toCounterId: to, position: front ? 'front' : 'keep_arrival' }) as Command,
+      build: () => ({ type: 'transfer', counterId: c, toServiceId: s, toCounterId: to, position: front ? 'front' : 'keep_arrival' }) as Command,
     })),
   fc.record({ t: ticketRef, type: fc.constantFrom('restore', 'cancel') as fc.Arbitrary<'restore' | 'cancel'> }).map(({ t, type }) => ({
     kind: 'command' as const,
@@ -54,9 +51,9 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     kind: 'command' as const,
     build: (pick: (i: number) => string) => ({ type: 'setPriority', ticketId: pick(t), priority: p }) as Command,
   })),
-  fc.record({ c: counter, type: fc.constantFrom('pause', 'resume', 'openCounter', 'closeCounter') as fc.Arbitrary<'pause' | 'resume' | 'openCounter' | 'closeCounter'> }).map(
-    ({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command }),
-  ),
+  fc
+    .record({ c: counter, type: fc.constantFrom('pause', 'resume', 'openCounter', 'closeCounter') as fc.Arbitrary<'pause' | 'resume' | 'openCounter' | 'closeCounter'> })
+    .map(({ c, type }) => ({ kind: 'command' as const, build: () => ({ type, counterId: c }) as Command })),
   fc.boolean().map((includeToday) => ({ kind: 'command' as const, build: () => ({ type: 'closeDay', includeToday }) as Command })),
   fc.integer({ min: 1, max: 400 }).map((minutes) => ({ kind: 'wait' as const, minutes })),
 );
@@ -86,4 +83,3 @@ export function runSteps(hall: HallFixture, steps: readonly Step[], afterEach: (
   }
   return stored;
 }
-

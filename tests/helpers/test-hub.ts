@@ -74,13 +74,7 @@ export async function startTestHub(
 }
 
 /** A request to a test hub; `authorization: null` sends none. */
-export async function api<T = any>(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  options: { authorization?: string | null } = {},
-): Promise<{ status: number; body: T }> {
+export async function api<T = any>(base: string, method: string, path: string, body?: unknown, options: { authorization?: string | null } = {}): Promise<{ status: number; body: T }> {
   const token = apiTokens.get(base);
   const authorization = options.authorization === undefined ? (token ? `Bearer ${token}` : null) : options.authorization;
   const response = await fetch(base + path, {

@@ -54,12 +54,7 @@ describe("a clerk's scope", () => {
     const log = await inject(hub, c.manager, 'GET', '/api/events');
     const actors = (log.body as { type: string; actor: string }[]).map((e) => `${e.type} ${e.actor}`);
     expect(actors).toEqual(
-      expect.arrayContaining([
-        'ticket:called Trần Văn Minh',
-        'ticket:priority-changed Nguyễn Thị Lan',
-        'ticket:restored Trần Văn Minh',
-        'ticket:cancelled Trần Thị Thu',
-      ]),
+      expect.arrayContaining(['ticket:called Trần Văn Minh', 'ticket:priority-changed Nguyễn Thị Lan', 'ticket:restored Trần Văn Minh', 'ticket:cancelled Trần Thị Thu']),
     );
   });
 
@@ -79,8 +74,7 @@ describe('the keypad simulator', () => {
     hub = await startTestHub();
     const c = await prepareCallers(hub);
     await inject(hub, c.api, 'POST', '/api/tickets', { serviceId: 'HT' });
-    const press = (caller: { address: string; token: string | null }) =>
-      inject(hub!, caller, 'POST', '/api/simulator/buses/B1/keypads/2/press', { key: 'callNext' });
+    const press = (caller: { address: string; token: string | null }) => inject(hub!, caller, 'POST', '/api/simulator/buses/B1/keypads/2/press', { key: 'callNext' });
 
     const anonymous = await press(nobody);
     expect(anonymous.status).toBe(401);

@@ -67,7 +67,10 @@ async function hallWithBus(pair: PtyPair, bus: object = luotBus(pair)): Promise<
         { id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' } },
         { id: 'DD', name: 'Đất đai', numbering: { prefix: 'B' } },
       ],
-      counters: [{ id: 1, services: ['HT'] }, { id: 2, services: ['HT', 'DD'] }],
+      counters: [
+        { id: 1, services: ['HT'] },
+        { id: 2, services: ['HT', 'DD'] },
+      ],
       serialBuses: [bus],
     }),
   );
@@ -80,8 +83,14 @@ function luotBus(pair: PtyPair): object {
   return {
     id: 'B1',
     port: pair.hubEnd,
-    keypads: [{ address: 1, counter: 1 }, { address: 2, counter: 2 }],
-    ledBoards: [{ address: 31, counter: 1 }, { address: 90, hall: true, calls: 4 }],
+    keypads: [
+      { address: 1, counter: 1 },
+      { address: 2, counter: 2 },
+    ],
+    ledBoards: [
+      { address: 31, counter: 1 },
+      { address: 90, hall: true, calls: 4 },
+    ],
   };
 }
 
@@ -129,7 +138,10 @@ describe('keypads and LED boards on a serial bus', () => {
     bus.press(keyFrame(1, 'callNext'));
     expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, mark))).toEqual({
       kind: 'hall',
-      calls: [{ counterId: 1, number: 'A002' }, { counterId: 1, number: 'A001' }],
+      calls: [
+        { counterId: 1, number: 'A002' },
+        { counterId: 1, number: 'A001' },
+      ],
     });
     const events = await api<any[]>(hub.url, 'GET', '/api/events?limit=50');
     expect(events.body.some((e) => e.actor === 'keypad:B1:1' && e.type === 'ticket:finished')).toBe(true);
@@ -186,7 +198,10 @@ class ModbusBoards {
   readonly silent = new Set<number>();
   private buffer = Buffer.alloc(0);
 
-  constructor(private readonly port: SerialPort, private readonly answerDelayMs: number) {
+  constructor(
+    private readonly port: SerialPort,
+    private readonly answerDelayMs: number,
+  ) {
     port.on('data', (chunk: Buffer) => this.read(chunk));
   }
 
@@ -239,7 +254,11 @@ describe('LED boards of another protocol: Modbus RTU', () => {
       id: 'M1',
       port: pair.hubEnd,
       protocol: 'modbus-text',
-      ledBoards: [{ address: 11, counter: 1 }, { address: 12, counter: 2 }, { address: 20, hall: true, calls: 4 }],
+      ledBoards: [
+        { address: 11, counter: 1 },
+        { address: 12, counter: 2 },
+        { address: 20, hall: true, calls: 4 },
+      ],
     });
 
     // On opening, every board is filled: blank counters, an empty hall list.
@@ -260,14 +279,19 @@ describe('LED boards of another protocol: Modbus RTU', () => {
     mark = boards.writes.length;
     await api(hub.url, 'POST', '/api/counters/2/call-next', {});
     expect(await boards.next(12, mark)).toMatchObject({ number: 'A002', blink: true });
-    expect(await boards.next(20, mark)).toEqual({ kind: 'hall', calls: [{ counterId: 2, number: 'A002' }, { counterId: 1, number: 'A001' }] });
+    expect(await boards.next(20, mark)).toEqual({
+      kind: 'hall',
+      calls: [
+        { counterId: 2, number: 'A002' },
+        { counterId: 1, number: 'A001' },
+      ],
+    });
     const dead = boards.writes.slice(mark).find((w) => w.address === 12)!;
     const after = boards.writes.slice(mark).find((w) => w.address === 20)!;
     expect(after.at - dead.at).toBeGreaterThanOrEqual(95);
 
     // A second write left unanswered makes it a device problem in /api/health; an answer clears it.
-    const board = async (address: number) =>
-      (await api(hub.url, 'GET', '/api/health')).body.devices.find((d: { id: string }) => d.id === `board:M1:${address}`);
+    const board = async (address: number) => (await api(hub.url, 'GET', '/api/health')).body.devices.find((d: { id: string }) => d.id === `board:M1:${address}`);
     expect(await board(11)).toMatchObject({ ok: true, kind: 'led-board' });
     mark = boards.writes.length;
     await api(hub.url, 'POST', '/api/counters/2/recall', {});

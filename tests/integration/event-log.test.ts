@@ -32,7 +32,10 @@ counters:
 
 /** A data folder as luot left it before the log kept changes: schema 8, full states in each row. */
 async function formerHall(dataDir: string, clock: { now: number }): Promise<string> {
-  const { db } = await openDatabase(dataDir, bundledMigrations().filter((m) => m.version <= 8));
+  const { db } = await openDatabase(
+    dataDir,
+    bundledMigrations().filter((m) => m.version <= 8),
+  );
   const hall = hallFromText(HALL, 'hall.yaml');
   new HallRepository(db).save(hall, clock.now);
   const rows = new QueueRepository(db);

@@ -258,7 +258,9 @@ describe('storage', () => {
     expect(pragma('synchronous')).toBe(2);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE events SET type = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare("INSERT INTO tickets (id, day, service_id, seq, number, status, source, issued_at, queue_at) VALUES ('x', '2026-11-23', 'NOPE', 1, 'Z1', 'waiting', 'api', 0, 0)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO tickets (id, day, service_id, seq, number, status, source, issued_at, queue_at) VALUES ('x', '2026-11-23', 'NOPE', 1, 'Z1', 'waiting', 'api', 0, 0)").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('copies the database before migrating it', async () => {
@@ -352,7 +354,7 @@ describe('backups', () => {
     expect(dailyCopies(hub.dataDir)).toEqual(['luot-day-2026-11-25.sqlite', 'luot-day-2026-11-26.sqlite']);
   });
 
-  it('gives older daily copies up for room, and skips the day\'s copy when even that is not enough', async () => {
+  it("gives older daily copies up for room, and skips the day's copy when even that is not enough", async () => {
     hub = await startTestHub();
     for (let i = 0; i < 20; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     for (const day of ['2026-11-23', '2026-11-24', '2026-11-25']) await dailyBackup(hub.hub.db, hub.dataDir, day);

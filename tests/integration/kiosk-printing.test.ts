@@ -100,7 +100,7 @@ describe('kiosk tokens and limits', () => {
     expect(tickets.body.map((t) => t.number)).toEqual(['A001', 'A002', 'A003', 'A004']);
   });
 
-  it("refuses a paused service and one past its daily maximum, with the reason", async () => {
+  it('refuses a paused service and one past its daily maximum, with the reason', async () => {
     const paused = await kiosk('token-of-kiosk-three', 'POST', '/api/kiosk/tickets', { serviceId: 'XD' });
     expect(paused.status).toBe(409);
     expect(paused.body.message).toContain('tạm ngừng nhận số');

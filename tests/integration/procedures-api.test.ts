@@ -129,16 +129,28 @@ describe('the procedures guide', () => {
       field: "'+Hộ tịch",
       fee: { text: "'-1+1" },
       resultAt: "'@SUM(A1)",
-      papers: [{ name: "'=cmd|' /c calc'!A0", kind: 'original' }, { name: 'Tờ khai', kind: 'copy' }],
+      papers: [
+        { name: "'=cmd|' /c calc'!A0", kind: 'original' },
+        { name: 'Tờ khai', kind: 'copy' },
+      ],
     });
     // Every text the guide gives starts with something a spreadsheet shows as text.
-    const texts = JSON.stringify(one.body).match(/"(?:[^"\\]|\\.)*"/g)!.map((t) => JSON.parse(t) as string);
+    const texts = JSON.stringify(one.body)
+      .match(/"(?:[^"\\]|\\.)*"/g)!
+      .map((t) => JSON.parse(t) as string);
     expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
   });
 
   it('reads the catalogue a hall file names, and refuses a hall whose catalogue cannot be used', async () => {
     const dataDir = tempDataDir();
-    const file = demoHallWith(dataDir, (hall) => (hall.hall.workingHours = [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }]));
+    const file = demoHallWith(
+      dataDir,
+      (hall) =>
+        (hall.hall.workingHours = [
+          { start: '07:30', end: '11:30' },
+          { start: '13:00', end: '17:00' },
+        ]),
+    );
     hub = await startTestHub({ dataDir, hallFile: file });
     expect((await inject(hub, anyone, 'GET', '/api/procedures')).body.length).toBeGreaterThanOrEqual(25);
     const at = localInstant('2026-11-24', 12 * 60 + 15, 'Asia/Ho_Chi_Minh');

@@ -17,7 +17,12 @@ afterEach(async () => {
 });
 
 /** Documents a newcomer copies commands from. */
-const DOCUMENTS = ['README.md', ...readdirSync(join(PROJECT_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const DOCUMENTS = [
+  'README.md',
+  ...readdirSync(join(PROJECT_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+];
 
 /** Every ```bash block that calls curl, in order, README first. */
 function curlBlocks(): string[] {

@@ -45,7 +45,14 @@ describe("the province system's status", () => {
     const port = await province(state);
     const dataDir = tempDataDir();
     const file = demoHallWith(dataDir, (hall) => {
-      hall.hall.statusSource = { url: `http://127.0.0.1:${port}/hoso/{code}`, statusField: 'data.trangThai', dueField: 'data.hanTra', statusMap: { DANG_XU_LY: 4, DA_CO_KET_QUA: 9 }, timeoutMs: 300, cacheSeconds: 60 };
+      hall.hall.statusSource = {
+        url: `http://127.0.0.1:${port}/hoso/{code}`,
+        statusField: 'data.trangThai',
+        dueField: 'data.hanTra',
+        statusMap: { DANG_XU_LY: 4, DA_CO_KET_QUA: 9 },
+        timeoutMs: 300,
+        cacheSeconds: 60,
+      };
     });
     const clock = { now: Date.UTC(2026, 10, 24, 2, 0) };
     hub = await startTestHub({ dataDir, hallFile: file, clock: () => clock.now });

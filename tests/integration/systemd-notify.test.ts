@@ -90,7 +90,12 @@ describe('copies off the machine', () => {
     const missing = offsiteReport('/mnt/b', null, started + 37 * 3600_000, started)!;
     expect(missing).toMatchObject({ ok: false, code: 'backup_missing' });
     expect(missing.message).toContain('Chưa có bản sao lưu ra ngoài máy');
-    const failed = offsiteReport('LABEL=LUOT-BACKUP', { ok: false, at: started, target: 'LABEL=LUOT-BACKUP', file: null, message: 'no disk labelled "LUOT-BACKUP" is plugged in' }, started, started)!;
+    const failed = offsiteReport(
+      'LABEL=LUOT-BACKUP',
+      { ok: false, at: started, target: 'LABEL=LUOT-BACKUP', file: null, message: 'no disk labelled "LUOT-BACKUP" is plugged in' },
+      started,
+      started,
+    )!;
     expect(failed).toMatchObject({ ok: false, code: 'backup_failed' });
     expect(failed.messageEn).toContain('no disk labelled');
     expect(offsiteReport('/mnt/b', { ok: true, at: started + 40 * 3600_000, target: '/mnt/b', file: 'x', message: null }, started + 41 * 3600_000, started)).toEqual({ ok: true });

@@ -107,7 +107,11 @@ describe('voice', () => {
        await new Promise((r) => setTimeout(r, 150));
        copyFileSync(file, dir + '/' + start + '-' + Date.now() + '.wav');`,
     );
-    const { app, internals: core, close } = await composeHub({
+    const {
+      app,
+      internals: core,
+      close,
+    } = await composeHub({
       dataDir,
       hallFile: hallWithVoice(dataDir, { hubSpeaker: true }),
       voice: { player: [process.execPath, player, played] },

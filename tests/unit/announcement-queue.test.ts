@@ -48,7 +48,7 @@ describe('announcement queue', () => {
     expect(played).toEqual(['X1', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9', 'X10']);
   });
 
-  it('a recall replaces the same ticket\'s call still waiting: it is said once', async () => {
+  it("a recall replaces the same ticket's call still waiting: it is said once", async () => {
     const played: string[] = [];
     let release!: () => void;
     const first = new Promise<void>((r) => (release = r));
@@ -77,7 +77,17 @@ describe('announcement queue', () => {
       () => {},
       { now: () => clock },
     );
-    for (const [counter, number] of [[1, 'A1'], [2, 'A2'], [3, 'A3'], [4, 'A4'], [5, 'A5'], [1, 'B1'], [1, 'C1'], [6, 'A6']] as const) queue.enqueue(call(number, counter));
+    for (const [counter, number] of [
+      [1, 'A1'],
+      [2, 'A2'],
+      [3, 'A3'],
+      [4, 'A4'],
+      [5, 'A5'],
+      [1, 'B1'],
+      [1, 'C1'],
+      [6, 'A6'],
+    ] as const)
+      queue.enqueue(call(number, counter));
     await queue.idle();
     // B1's turn came 20 s after it was heard, with C1 waiting for the same counter: skipped.
     // A5 waited as long but is its counter's newest: said.

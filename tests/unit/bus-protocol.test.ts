@@ -15,7 +15,10 @@ describe('bus frames', () => {
   it('reads frames back however the bytes are split, with garbage between them', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ address: fc.integer({ min: 0, max: 99 }), command: fc.integer({ min: 0, max: 255 }), payload: fc.uint8Array({ maxLength: 64 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ address: fc.integer({ min: 0, max: 99 }), command: fc.integer({ min: 0, max: 255 }), payload: fc.uint8Array({ maxLength: 64 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 20 }),
         (frames, cuts) => {
           const bytes = Buffer.concat(frames.flatMap((f) => [Buffer.from([0xff, 0x55]), encodeFrame(f)]));

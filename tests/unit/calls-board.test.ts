@@ -14,7 +14,10 @@ describe('calls on the hall display', () => {
     let calls = applyCallEvents([], [event('ticket:called', 'A001', 1, 1), event('ticket:called', 'A002', 2, 2)]);
     expect(calls.map((c) => c.number)).toEqual(['A002', 'A001']);
     calls = applyCallEvents(calls, [event('ticket:recalled', 'A001', 1, 3)]);
-    expect(calls.map((c) => [c.number, c.recall])).toEqual([['A001', true], ['A002', false]]);
+    expect(calls.map((c) => [c.number, c.recall])).toEqual([
+      ['A001', true],
+      ['A002', false],
+    ]);
     const many = Array.from({ length: 15 }, (_, i) => event('ticket:called', `B${i}`, 3, 10 + i));
     expect(applyCallEvents(calls, many)).toHaveLength(10);
   });

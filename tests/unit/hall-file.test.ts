@@ -20,7 +20,17 @@ describe('hall description files', () => {
     expect(hall.counters.filter((c) => c.services.length > 1).length).toBeGreaterThan(0);
     expect(hall.settings.agencyCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/);
     expect(hall.services.map((s) => s.name.vi)).toEqual(
-      expect.arrayContaining(['Tư pháp - Hộ tịch - Chứng thực', 'Đất đai', 'Xây dựng - Giao thông', 'Đăng ký hộ kinh doanh', 'Công an phường (cư trú, căn cước)', 'Thuế cơ sở', 'Bảo hiểm xã hội', 'Chi nhánh Văn phòng đăng ký đất đai', 'Trả kết quả']),
+      expect.arrayContaining([
+        'Tư pháp - Hộ tịch - Chứng thực',
+        'Đất đai',
+        'Xây dựng - Giao thông',
+        'Đăng ký hộ kinh doanh',
+        'Công an phường (cư trú, căn cước)',
+        'Thuế cơ sở',
+        'Bảo hiểm xã hội',
+        'Chi nhánh Văn phòng đăng ký đất đai',
+        'Trả kết quả',
+      ]),
     );
     // A ward centre of 2026: no district names left in what citizens read.
     expect(hall.settings.name).toMatch(/^Trung tâm Phục vụ hành chính công phường /);
@@ -49,7 +59,10 @@ describe('hall description files', () => {
     expect(hall.counters[0]).toMatchObject({
       name: { vi: 'Quầy 1', en: 'Counter 1' },
       selection: 'longest_wait',
-      services: [{ serviceId: 'HT', weight: 1 }, { serviceId: 'DD', weight: 2 }],
+      services: [
+        { serviceId: 'HT', weight: 1 },
+        { serviceId: 'DD', weight: 2 },
+      ],
     });
   });
 
@@ -86,18 +99,19 @@ counters:
 services: [{ id: HT, name: "Hộ tịch", group: g, numbering: { prefix: A } }]
 counters: [{ id: 1, services: [HT] }]
 `;
-    const hall = hallFromText(`${base}kiosks:
+    const hall = hallFromText(
+      `${base}kiosks:
   - { id: K1, token: "a-long-enough-secret" }
   - { id: K2, token: "another-long-secret", ticketsPerMinute: 3, printer: { type: star, address: "tcp://10.0.0.9", paper: 58 } }
-`, 'hall.yaml');
+`,
+      'hall.yaml',
+    );
     expect(hall.kiosks[0]).toMatchObject({ id: 'K1', ticketsPerMinute: 6, printer: { kind: 'simulated', address: null, paperWidth: 80 }, active: true });
     expect(hall.kiosks[1]).toMatchObject({ ticketsPerMinute: 3, printer: { kind: 'star', address: 'tcp://10.0.0.9', paperWidth: 58 } });
     expect(hall.settings.serviceGroups).toEqual([{ id: 'g', name: { vi: 'Nhóm', en: 'Nhóm' } }]);
 
     expect(problems(`${base}kiosks: [{ id: K1, token: "short" }]`).join()).toMatch(/token/);
-    expect(problems(`${base}kiosks: [{ id: K1, token: "same-secret-twice" }, { id: K2, token: "same-secret-twice" }]`)).toContain(
-      'two kiosks share the token "same…": give each its own',
-    );
+    expect(problems(`${base}kiosks: [{ id: K1, token: "same-secret-twice" }, { id: K2, token: "same-secret-twice" }]`)).toContain('two kiosks share the token "same…": give each its own');
     expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", printer: { type: epson } }]`)).toContain(
       'kiosk K1: its EPSON printer needs an address (tcp://host:9100 or /dev/usb/lp0)',
     );
@@ -112,11 +126,17 @@ counters: [{ id: 1, services: [HT] }]
 services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }]
 counters: [{ id: 1, services: [HT] }]
 `;
-    const hall = hallFromText(`${base}serialBuses:
+    const hall = hallFromText(
+      `${base}serialBuses:
   - { id: B1, port: /dev/ttyUSB0, keypads: [{ address: 1, counter: 1 }], ledBoards: [{ address: 31, counter: 1 }] }
   - { id: B2, port: /dev/ttyUSB1, protocol: modbus-text, baudRate: 19200, ledBoards: [{ address: 5, hall: true }] }
-`, 'hall.yaml');
-    expect(hall.serialBuses.map((b) => [b.id, b.protocol, b.baudRate])).toEqual([['B1', 'luot', 9600], ['B2', 'modbus-text', 19200]]);
+`,
+      'hall.yaml',
+    );
+    expect(hall.serialBuses.map((b) => [b.id, b.protocol, b.baudRate])).toEqual([
+      ['B1', 'luot', 9600],
+      ['B2', 'modbus-text', 19200],
+    ]);
 
     expect(problems(`${base}serialBuses: [{ id: B1, port: /dev/ttyUSB0, protocol: modbus-text, keypads: [{ address: 1, counter: 1 }] }]`)).toContain(
       'serial bus B1: keypads speak the luot protocol and cannot share a modbus-text bus; put them on a bus of their own',

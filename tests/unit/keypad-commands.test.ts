@@ -6,7 +6,13 @@ import type { CounterState } from '../../server/domain/queue/queue-state.js';
 import { smallHall } from '../helpers/hall-fixture.js';
 
 const counter = (mode: CounterState['mode']): CounterState => ({
-  id: 2, mode, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: 0,
+  id: 2,
+  mode,
+  pauseReason: null,
+  clerk: null,
+  currentTicketId: null,
+  regularSincePriority: 0,
+  since: 0,
 });
 
 describe('keypad keys', () => {

@@ -28,9 +28,27 @@ describe('kiosk layout', () => {
   });
 
   it('uses no more columns than the width holds, fewer when the services are few', () => {
-    expect(planPages(many(3, () => 'a'), groups, area(1028, 1500, true)).columns).toBe(1);
-    expect(planPages(many(24, () => 'a'), groups, area(1028, 1500, true)).columns).toBe(3);
-    expect(planPages(many(24, () => 'a'), groups, area(1300, 480)).columns).toBe(4);
+    expect(
+      planPages(
+        many(3, () => 'a'),
+        groups,
+        area(1028, 1500, true),
+      ).columns,
+    ).toBe(1);
+    expect(
+      planPages(
+        many(24, () => 'a'),
+        groups,
+        area(1028, 1500, true),
+      ).columns,
+    ).toBe(3);
+    expect(
+      planPages(
+        many(24, () => 'a'),
+        groups,
+        area(1300, 480),
+      ).columns,
+    ).toBe(4);
   });
 
   it('pages what does not fit, in order, and never leaves a cell of a row empty', () => {
@@ -52,8 +70,12 @@ describe('kiosk layout', () => {
     expect(splits.length).toBeGreaterThan(0);
   });
 
-  it('keeps a short last page at the full pages\' tile size', () => {
-    const plan = planPages(many(13, () => 'a'), [], area(1300, 480));
+  it("keeps a short last page at the full pages' tile size", () => {
+    const plan = planPages(
+      many(13, () => 'a'),
+      [],
+      area(1300, 480),
+    );
     const last = plan.pages.at(-1)!;
     expect(last.rowsCapacity).toBe(plan.pages[0]!.rowsCapacity);
     expect(last.rowsUsed).toBeLessThan(last.rowsCapacity);

@@ -164,7 +164,10 @@ describe('the official schedules of 2025 and 2026', () => {
     ] as const) {
       const closed = OFFICIAL[year]!.flatMap((o) => [...o.off, ...o.weekend]);
       expect(new Set(closed).size, year).toBe(total);
-      expect(closed.filter((d) => calendar.isWorkingDay(d)), year).toEqual([]);
+      expect(
+        closed.filter((d) => calendar.isWorkingDay(d)),
+        year,
+      ).toEqual([]);
     }
   });
 });

@@ -132,7 +132,12 @@ describe('what reaches the paper reads back', () => {
     peopleAhead: 12,
     estimatedWaitSeconds: 47 * 60,
   };
-  for (const [paper, kind, ticket] of [[80, 'epson', busy], [58, 'star', busy], [80, 'epson', landTicket], [58, 'epson', landTicket]] as const) {
+  for (const [paper, kind, ticket] of [
+    [80, 'epson', busy],
+    [58, 'star', busy],
+    [80, 'epson', landTicket],
+    [58, 'epson', landTicket],
+  ] as const) {
     it(`every line of a ${paper} mm ticket for ${ticket.number}, through ${kind} bytes, by OCR`, async () => {
       const raster = await renderTicket(ticketWords(ticket), paper);
       const bytes = await composeTicketJob(thermalPrinter(kind, { execute: async () => undefined, isPrinterConnected: async () => true }), kind, raster);

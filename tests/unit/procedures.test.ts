@@ -16,7 +16,13 @@ describe('the demo catalogue', () => {
       expect(p.papers.length, p.code).toBeGreaterThan(0);
     }
     const names = demo.map((p) => p.name.vi);
-    for (const wanted of ['Đăng ký khai sinh', 'Đăng ký kết hôn', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Đăng ký thành lập hộ kinh doanh']) {
+    for (const wanted of [
+      'Đăng ký khai sinh',
+      'Đăng ký kết hôn',
+      'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+      'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+      'Đăng ký thành lập hộ kinh doanh',
+    ]) {
       expect(names).toContain(wanted);
     }
     expect(demo.find((p) => p.code === 'DD.01')!.processing).toEqual({ unit: 'days', value: 20 });
@@ -64,7 +70,11 @@ describe('the demo catalogue', () => {
     expect(get('XD.01').processing).toEqual({ unit: 'days', value: 7 });
     expect(get('XD.01').processingText).toMatch(/^07 ngày làm việc/);
     // Two Vietnamese citizens marrying no longer bring a marital status certificate.
-    expect(get('HT.02').papers.map((paper) => paper.name).join(' ')).not.toContain('tình trạng hôn nhân');
+    expect(
+      get('HT.02')
+        .papers.map((paper) => paper.name)
+        .join(' '),
+    ).not.toContain('tình trạng hôn nhân');
     // Removal of a permanent residence: 5 working days as the Ministry of Public Security publishes it.
     expect(get('CA.03').processing).toEqual({ unit: 'days', value: 5 });
   });

@@ -126,9 +126,7 @@ describe('calling the next ticket', () => {
   });
 
   it('weights waiting time per counter, or follows the counter service order', () => {
-    const weighted = new HallFixture(
-      smallHall({ counters: [{ id: 1, services: ['HT', { service: 'DD', weight: 3 }] }] }),
-    );
+    const weighted = new HallFixture(smallHall({ counters: [{ id: 1, services: ['HT', { service: 'DD', weight: 3 }] }] }));
     weighted.issue('HT');
     weighted.now += 60_000;
     weighted.issue('DD'); // waited 1/3 as long, but weighs 3 times: still behind by a second
@@ -182,7 +180,10 @@ describe('calling the next ticket', () => {
           counters: [{ id: 1, services: ['HT', { service: 'DD', weight: 0.1 }] }],
         }),
       );
-    for (const [minutes, expected] of [[null, 'A001'], [60, 'B001']] as const) {
+    for (const [minutes, expected] of [
+      [null, 'A001'],
+      [60, 'B001'],
+    ] as const) {
       const hall = guarded(minutes);
       hall.issue('DD');
       hall.now += 51 * 60_000;

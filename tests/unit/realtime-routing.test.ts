@@ -28,8 +28,16 @@ describe('subscription rooms', () => {
     const police = rooms.join(normalizeFilter({ counters: [8] }));
     const routed = rooms.route([issued(11, 'HT'), issued(12, 'CA'), issued(13, 'HT'), issued(14, 'CA')], (id) => counters[id]);
     const chain = (key: string) => routed.find((r) => r.key === key)!.events.map((e) => [e.prevSeq, e.seq]);
-    expect(chain(all)).toEqual([[10, 11], [11, 12], [12, 13], [13, 14]]);
-    expect(chain(police)).toEqual([[10, 12], [12, 14]]);
+    expect(chain(all)).toEqual([
+      [10, 11],
+      [11, 12],
+      [12, 13],
+      [13, 14],
+    ]);
+    expect(chain(police)).toEqual([
+      [10, 12],
+      [12, 14],
+    ]);
   });
 
   it("sends a service's figures once per message, with its last event there", () => {
@@ -38,8 +46,18 @@ describe('subscription rooms', () => {
     const hoTich = rooms.join(normalizeFilter({ services: ['HT'] }));
     const routed = rooms.route([issued(11, 'HT', 1), issued(12, 'CA', 1), issued(13, 'HT', 2), issued(14, 'CA', 2), issued(15, 'HT', 3)], (id) => counters[id]);
     const carried = (key: string) => routed.find((r) => r.key === key)!.events.map((e) => [e.seq, e.services.map((f) => `${f.id}=${f.waiting}`)]);
-    expect(carried(all)).toEqual([[11, []], [12, []], [13, []], [14, ['CA=2']], [15, ['HT=3']]]);
-    expect(carried(hoTich)).toEqual([[11, []], [13, []], [15, ['HT=3']]]);
+    expect(carried(all)).toEqual([
+      [11, []],
+      [12, []],
+      [13, []],
+      [14, ['CA=2']],
+      [15, ['HT=3']],
+    ]);
+    expect(carried(hoTich)).toEqual([
+      [11, []],
+      [13, []],
+      [15, ['HT=3']],
+    ]);
   });
 });
 

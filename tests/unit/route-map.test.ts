@@ -34,9 +34,7 @@ describe('the route map', () => {
   it("gives the pages' client the address of a call: params encoded, empty query values left out", () => {
     expect(routeUrl('POST /api/counters/:counterId/call-next', { counterId: 3 })).toBe('/api/counters/3/call-next');
     expect(routeUrl('GET /api/dossiers/:code/slip.pdf', { code: '000.00.14.H17-261127-0001' })).toBe('/api/dossiers/000.00.14.H17-261127-0001/slip.pdf');
-    expect(routeUrl('POST /api/simulator/buses/:busId/keypads/:address/press', { busId: 'tầng 1', address: 2 })).toBe(
-      '/api/simulator/buses/t%E1%BA%A7ng%201/keypads/2/press',
-    );
+    expect(routeUrl('POST /api/simulator/buses/:busId/keypads/:address/press', { busId: 'tầng 1', address: 2 })).toBe('/api/simulator/buses/t%E1%BA%A7ng%201/keypads/2/press');
     expect(routeUrl('GET /api/dossiers', undefined, { dueWithinHours: 48, counterId: 2, ticketId: undefined })).toBe('/api/dossiers?dueWithinHours=48&counterId=2');
     expect(routeUrl('GET /api/procedures', undefined, { q: 'khai sinh' })).toBe('/api/procedures?q=khai+sinh');
   });

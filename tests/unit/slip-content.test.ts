@@ -10,7 +10,10 @@ const base: Dossier = {
   procedureName: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Certificate of marital status' },
   serviceId: 'HT',
   applicant: { name: 'Nguyễn Văn An', idNumber: '001099012345', phone: null, address: 'Phường Hòa An' },
-  papers: [{ name: 'Tờ khai', kind: 'original', count: 1, received: true }, { name: 'Ảnh', kind: 'copy', count: 2, received: false }],
+  papers: [
+    { name: 'Tờ khai', kind: 'original', count: 1, received: true },
+    { name: 'Ảnh', kind: 'copy', count: 2, received: false },
+  ],
   notes: null,
   status: 2,
   ticketId: 't',
@@ -28,7 +31,14 @@ const base: Dossier = {
   returnedAt: null,
   steps: [{ status: 2, at: 0, by: 'Nguyễn Thị Lan', note: null }],
 };
-const facts = { hallName: 'Trung tâm Phục vụ hành chính công phường Hòa An', timeZone: TZ, clerk: 'Nguyễn Thị Lan', resultAt: null, processingText: '03 ngày làm việc', printedAt: base.receivedAt! };
+const facts = {
+  hallName: 'Trung tâm Phục vụ hành chính công phường Hòa An',
+  timeZone: TZ,
+  clerk: 'Nguyễn Thị Lan',
+  resultAt: null,
+  processingText: '03 ngày làm việc',
+  printedAt: base.receivedAt!,
+};
 
 describe('slip content', () => {
   it('writes times the way the forms do', () => {
@@ -54,11 +64,7 @@ describe('slip content', () => {
 
   it('gives the refusal, the apology and the stop their reasons and dates', () => {
     expect(slipContent({ ...base, status: 3, reason: 'Không thuộc thẩm quyền' }, '03', facts).list).toEqual(['Không thuộc thẩm quyền']);
-    const apology = slipContent(
-      { ...base, promisedAt: Date.UTC(2026, 11, 1, 2, 0), steps: [...base.steps, { status: 2, at: 1, by: 'x', note: 'Chờ xác minh' }] },
-      '04',
-      facts,
-    );
+    const apology = slipContent({ ...base, promisedAt: Date.UTC(2026, 11, 1, 2, 0), steps: [...base.steps, { status: 2, at: 1, by: 'x', note: 'Chờ xác minh' }] }, '04', facts);
     expect(apology.fields).toContainEqual(['Ngày hẹn trả kết quả mới', '09 giờ 00 phút, ngày 01/12/2026']);
     expect(apology.list).toEqual(['Chờ xác minh']);
     expect(slipContent({ ...base, status: 8, reason: 'Công dân đề nghị dừng' }, '05', facts).title).toBe('PHIẾU DỪNG XỬ LÝ HỒ SƠ');

@@ -4,7 +4,14 @@ import type { CounterState } from '../../server/domain/queue/queue-state.js';
 import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, usualService } from '../../server/domain/estimate/wait-estimate.js';
 
 const counter = (id: number, services: string[], mode: CounterState['mode'] = 'open') => ({
-  def: { id, name: { vi: `Quầy ${id}`, en: `Counter ${id}` }, location: null, services: services.map((serviceId) => ({ serviceId, weight: 1 })), selection: 'longest_wait', active: true } as CounterDef,
+  def: {
+    id,
+    name: { vi: `Quầy ${id}`, en: `Counter ${id}` },
+    location: null,
+    services: services.map((serviceId) => ({ serviceId, weight: 1 })),
+    selection: 'longest_wait',
+    active: true,
+  } as CounterDef,
   state: { id, mode, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: 0 } as CounterState,
 });
 

@@ -96,7 +96,10 @@ describe('time still to go for a citizen at the counter', () => {
 describe('wait forecast', () => {
   it('an in-order counter serves its second service only once the first is empty', () => {
     // Counter 2 serves DD, then XD: the last XD waits for every DD, not half a counter's share.
-    const hall = hallWith([{ id: 1, services: ['DD'] }, { id: 2, services: ['DD', 'XD'], selection: 'in_order' }]);
+    const hall = hallWith([
+      { id: 1, services: ['DD'] },
+      { id: 2, services: ['DD', 'XD'], selection: 'in_order' },
+    ]);
     const xd = hall.issue('XD');
     for (let i = 0; i < 6; i++) hall.issue('DD');
     const forecast = forecastCalls(inputOf(hall));
@@ -139,7 +142,10 @@ describe('wait forecast', () => {
   });
 
   it('predicts a ticket taken now for every service, without moving anyone else', () => {
-    const hall = hallWith([{ id: 1, services: ['HT', 'DD'] }, { id: 2, services: ['CA'] }]);
+    const hall = hallWith([
+      { id: 1, services: ['HT', 'DD'] },
+      { id: 2, services: ['CA'] },
+    ]);
     const waiting = [hall.issue('HT'), hall.issue('DD'), hall.issue('HT')];
     const alone = forecastCalls(inputOf(hall));
     const withNew = forecastCalls(inputOf(hall, ['HT', 'DD', 'CA', 'XD']));

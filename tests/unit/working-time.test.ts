@@ -87,7 +87,9 @@ describe('holidays', () => {
     expect(calendar.isOfficial(2027)).toBe(false);
     // 2027: Tết on Saturday 6/2: the last day of the year (Friday 5/2), then 6-9/2, with the weekend days moved on.
     const days = statutoryHolidays(2027);
-    expect(days).toEqual(expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-01', '2027-09-02']));
+    expect(days).toEqual(
+      expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-01', '2027-09-02']),
+    );
     expect(days.every((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))).toBe(true);
     // The computed 2026 agrees with the official one but for its two swapped Fridays and Mondays
     // (2/1, made up on Saturday 10/1, and 31/8, made up on Saturday 22/8).

@@ -41,10 +41,7 @@ export const DEVICE_ROUTES = {
     tags: ['devices'],
     summary: 'Press a key on a simulated keypad (transfer takes toCounter or toServicePosition); needs the simulator token or a manager',
     params: Type.Object({ busId: Type.String(), address: Type.Integer({ minimum: 1, maximum: 99 }) }),
-    body: Type.Object(
-      { key: Key, toCounter: Type.Optional(Type.Integer({ minimum: 1 })), toServicePosition: Type.Optional(Type.Integer({ minimum: 1 })) },
-      { additionalProperties: false },
-    ),
+    body: Type.Object({ key: Key, toCounter: Type.Optional(Type.Integer({ minimum: 1 })), toServicePosition: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
     response: { 202: Type.Object({ pressed: Type.String() }), ...staffErrorResponses },
     security: staffOnly,
   },

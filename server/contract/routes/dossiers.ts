@@ -32,10 +32,7 @@ export const ReceiveDossierBody = Type.Object(
       { additionalProperties: false },
     ),
     papers: Type.Array(
-      Type.Object(
-        { name: Line(200), kind: OneOf(PAPER_KINDS), count: Type.Integer({ minimum: 1, maximum: 20 }), received: Type.Boolean() },
-        { additionalProperties: false },
-      ),
+      Type.Object({ name: Line(200), kind: OneOf(PAPER_KINDS), count: Type.Integer({ minimum: 1, maximum: 20 }), received: Type.Boolean() }, { additionalProperties: false }),
       { maxItems: 40 },
     ),
     notes: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),

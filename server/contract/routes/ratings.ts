@@ -28,8 +28,7 @@ const Tally = {
   satisfiedShare: Nullable(Type.Number({ description: 'Per cent not dissatisfied, one decimal; null with no rating' })),
 };
 
-const GroupTally = <K extends ReturnType<typeof Type.Integer> | ReturnType<typeof Type.String>>(key: K) =>
-  Type.Array(Type.Object({ key, ...Tally }));
+const GroupTally = <K extends ReturnType<typeof Type.Integer> | ReturnType<typeof Type.String>>(key: K) => Type.Array(Type.Object({ key, ...Tally }));
 
 export const RatingsReportSchema = Type.Object({
   day: Day,

@@ -33,9 +33,7 @@ export const DayReportSchema = Type.Object({
   day: Day,
   total: Type.Object(ReportLine),
   services: Type.Array(Type.Object({ serviceId: Type.String(), ...ReportLine })),
-  counters: Type.Array(
-    Type.Object({ counterId: Type.Integer(), done: Type.Integer(), noShow: Type.Integer(), averageServiceSeconds: Nullable(Type.Number()) }),
-  ),
+  counters: Type.Array(Type.Object({ counterId: Type.Integer(), done: Type.Integer(), noShow: Type.Integer(), averageServiceSeconds: Nullable(Type.Number()) })),
 });
 const dayReportMatches: Same<Static<typeof DayReportSchema>, DayReport> = true;
 void dayReportMatches;

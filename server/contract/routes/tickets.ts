@@ -2,17 +2,7 @@
 
 import Type from 'typebox';
 import { PublicTicketViewSchema, TicketSchema, TicketViewSchema } from '../reply-schemas.js';
-import {
-  CancelBody,
-  ClerkBody,
-  errorResponses,
-  IssueTicketBody,
-  PriorityBody,
-  staffErrorResponses,
-  staffOnly,
-  TicketListQuery,
-  TicketParams,
-} from '../route-schemas.js';
+import { CancelBody, ClerkBody, errorResponses, IssueTicketBody, PriorityBody, staffErrorResponses, staffOnly, TicketListQuery, TicketParams } from '../route-schemas.js';
 import { EventLogEntrySchema } from './reports.js';
 
 const TicketCommandReply = Type.Object({

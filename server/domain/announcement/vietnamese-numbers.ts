@@ -87,9 +87,7 @@ export function ticketNumberWords(ticketNumber: string): string[] {
 }
 
 /** Every word a ticket number or a counter number can be read with: what a voice pack must hold. */
-export const NUMBER_WORDS: readonly string[] = [
-  ...new Set([...DIGITS, 'mười', 'mươi', 'lăm', 'mốt', 'tư', 'linh', 'trăm', 'nghìn', 'triệu', ...Object.values(LETTERS).flat()]),
-];
+export const NUMBER_WORDS: readonly string[] = [...new Set([...DIGITS, 'mười', 'mươi', 'lăm', 'mốt', 'tư', 'linh', 'trăm', 'nghìn', 'triệu', ...Object.values(LETTERS).flat()])];
 
 export function readNumber(n: number): string {
   return numberWords(n).join(' ');

@@ -53,11 +53,7 @@ export type ClosedReason =
 export type OpenState = { open: true; until: number } | { open: false; reason: ClosedReason; nextOpening: number | null };
 
 /** How a legal time limit is counted (Civil Code 2015 art. 147-148 for days). */
-export type TimeLimit =
-  | { unit: 'workingDays'; value: number }
-  | { unit: 'calendarDays'; value: number }
-  | { unit: 'workingHours'; value: number }
-  | { unit: 'sameDay'; cutoff: string };
+export type TimeLimit = { unit: 'workingDays'; value: number } | { unit: 'calendarDays'; value: number } | { unit: 'workingHours'; value: number } | { unit: 'sameDay'; cutoff: string };
 
 /** Looking further than this for an opening means the hall never opens. */
 const SEARCH_DAYS = 400;
@@ -135,7 +131,7 @@ export class HallCalendar {
     const { off, worked } = this.year(day);
     if (off.has(day) && !change) return [];
     // A swapped or extra working day is worked with a weekday's hours, whatever day it falls on.
-    const periods = worked.has(day) || change?.kind === 'open' ? firstWeekdayHours(week) : week[weekday(day)] ?? [];
+    const periods = worked.has(day) || change?.kind === 'open' ? firstWeekdayHours(week) : (week[weekday(day)] ?? []);
     return minusPartClosures(periods, this.changesByDay.get(day) ?? []);
   }
 
@@ -312,10 +308,7 @@ function minusPartClosures(periods: readonly Period[], changes: readonly HallDay
     if (c.kind !== 'closed' || (c.from === undefined && c.to === undefined)) continue;
     const from = c.from ? parseClock(c.from) : 0;
     const to = c.to ? parseClock(c.to) : 1440;
-    result = result.flatMap((p) => [
-      ...(p.start < from ? [{ start: p.start, end: Math.min(p.end, from) }] : []),
-      ...(p.end > to ? [{ start: Math.max(p.start, to), end: p.end }] : []),
-    ]);
+    result = result.flatMap((p) => [...(p.start < from ? [{ start: p.start, end: Math.min(p.end, from) }] : []), ...(p.end > to ? [{ start: Math.max(p.start, to), end: p.end }] : [])]);
   }
   return result;
 }

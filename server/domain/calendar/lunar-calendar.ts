@@ -73,8 +73,7 @@ function solarSector(jdn: number, utcOffsetHours: number): number {
   const t2 = t * t;
   const anomaly = (357.5291 + 35999.0503 * t - 0.0001559 * t2 - 0.00000048 * t * t2) * DEG;
   const meanLongitude = 280.46645 + 36000.76983 * t + 0.0003032 * t2;
-  const centre =
-    (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(anomaly) + (0.019993 - 0.000101 * t) * Math.sin(2 * anomaly) + 0.00029 * Math.sin(3 * anomaly);
+  const centre = (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(anomaly) + (0.019993 - 0.000101 * t) * Math.sin(2 * anomaly) + 0.00029 * Math.sin(3 * anomaly);
   let longitude = (meanLongitude + centre) * DEG;
   longitude -= 2 * Math.PI * Math.floor(longitude / (2 * Math.PI));
   return Math.floor((longitude / Math.PI) * 6);
@@ -106,13 +105,7 @@ function leapMonthOffset(month11: number, utcOffsetHours: number): number {
  * The Gregorian date of a lunar date: `day` of lunar `month` of the lunar year that begins
  * in Gregorian `year`. `leap`: the leap month of that number. Null when there is no such month.
  */
-export function lunarToGregorian(
-  day: number,
-  month: number,
-  year: number,
-  utcOffsetHours = 7,
-  leap = false,
-): { year: number; month: number; day: number } | null {
+export function lunarToGregorian(day: number, month: number, year: number, utcOffsetHours = 7, leap = false): { year: number; month: number; day: number } | null {
   const [from, to] = month < 11 ? [year - 1, year] : [year, year + 1];
   const a11 = month11Start(from, utcOffsetHours);
   const b11 = month11Start(to, utcOffsetHours);
@@ -129,8 +122,7 @@ export function lunarToGregorian(
   return gregorianDate(newMoonDay(k + offset, utcOffsetHours) + day - 1);
 }
 
-const iso = (d: { year: number; month: number; day: number }) =>
-  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const iso = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 /** Tết: the first day of the lunar year that begins in `year`, as YYYY-MM-DD. */
 export function lunarNewYear(year: number, utcOffsetHours = 7): string {

@@ -3,16 +3,7 @@
 // change after. Each command returns the changed dossiers, the day's code series and the
 // events, committed by the same path as queue commands (server/services/queue-service.ts).
 
-import {
-  dossierCode,
-  FINAL_DOSSIER_STATUSES,
-  isCitizenId,
-  type Applicant,
-  type Dossier,
-  type DossierPaper,
-  type DossierStatus,
-  type DossierWait,
-} from './dossier.js';
+import { dossierCode, FINAL_DOSSIER_STATUSES, isCitizenId, type Applicant, type Dossier, type DossierPaper, type DossierStatus, type DossierWait } from './dossier.js';
 import { DomainError } from '../domain-error.js';
 import { dayOf, localTime } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
@@ -264,9 +255,7 @@ function returnTicket(view: DossierView, cmd: Extract<DossierCommand, { type: 'r
   if (FINAL_DOSSIER_STATUSES.has(d.status)) throw new DomainError('dossier_closed', { code: d.code });
   // One number per dossier at a time: asking again gives the same one (the caller answers with it).
   const today = dayOf(now, view.settings.timeZone);
-  const open = d.returnTicketIds
-    .map((id) => view.ticket(id))
-    .find((t): t is Ticket => t !== undefined && t.day === today && OPEN_TICKET_STATUSES.has(t.status));
+  const open = d.returnTicketIds.map((id) => view.ticket(id)).find((t): t is Ticket => t !== undefined && t.day === today && OPEN_TICKET_STATUSES.has(t.status));
   if (open) throw new DomainError('dossier_return_ticket_open', { code: d.code, number: open.number, ticketId: open.id });
   // A number to collect a result only when there is a result to collect.
   const ready = d.status === 9 || (d.kind === 'linked' && cmd.provinceReady === true);

@@ -22,9 +22,7 @@ export function serviceDurationMs(ticket: Pick<Ticket, 'status' | 'endedAt' | 'e
 }
 
 /** Measured service times per service, in ms, of the tickets given (those with none are left out). */
-export function durationsByService(
-  tickets: Iterable<Pick<Ticket, 'serviceId' | 'status' | 'endedAt' | 'endReason' | 'servingAt' | 'calledAt'>>,
-): Map<string, number[]> {
+export function durationsByService(tickets: Iterable<Pick<Ticket, 'serviceId' | 'status' | 'endedAt' | 'endReason' | 'servingAt' | 'calledAt'>>): Map<string, number[]> {
   const durations = new Map<string, number[]>();
   for (const t of tickets) {
     const ms = serviceDurationMs(t);
@@ -142,11 +140,7 @@ export function noShowAllowance({ came, absent, absentMs }: CallOutcomes): NoSho
  * Counters working on a service now, each open counter counted as the share of its time
  * the service gets: 1 divided by the number of its services that have people waiting.
  */
-export function effectiveCounters(
-  serviceId: string,
-  counters: readonly { def: CounterDef; state: CounterState }[],
-  servicesWithQueue: ReadonlySet<string>,
-): number {
+export function effectiveCounters(serviceId: string, counters: readonly { def: CounterDef; state: CounterState }[], servicesWithQueue: ReadonlySet<string>): number {
   let total = 0;
   for (const { def, state } of counters) {
     if (!def.active || state.mode !== 'open') continue;

@@ -183,7 +183,13 @@ export interface StoredEntry {
 /** Folds one entry into the state: every state it names becomes as it was after that event.
  *  Returns the ids of the tickets it set. */
 export function replayEntry(state: ReplayedState, entry: StoredEntry): string[] {
-  const data = entry.data as { ticket?: Partial<Ticket>; tickets?: Partial<Ticket>[]; counter?: Partial<CounterState> | null; counters?: Partial<CounterState>[]; dossier?: Partial<Dossier> };
+  const data = entry.data as {
+    ticket?: Partial<Ticket>;
+    tickets?: Partial<Ticket>[];
+    counter?: Partial<CounterState> | null;
+    counters?: Partial<CounterState>[];
+    dossier?: Partial<Dossier>;
+  };
   const named: string[] = [];
   const foldTicket = (delta: Partial<Ticket>, id: string | null | undefined) => {
     if (!id) throw new Error(`log entry ${entry.seq} names a ticket without its id`);

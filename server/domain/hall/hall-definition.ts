@@ -19,14 +19,10 @@ export interface PriorityCategory {
  * strict: a waiting priority ticket is always called first.
  * interleaved: one priority ticket after every `regularPerPriority` regular calls at a counter.
  */
-export type PriorityPolicy =
-  | { mode: 'strict' }
-  | { mode: 'interleaved'; regularPerPriority: number };
+export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleaved'; regularPerPriority: number };
 
 /** How a service's daily series is shown: "A001" (prefix) or "1023" (number block 1001-1999). */
-export type Numbering =
-  | { kind: 'prefix'; prefix: string; digits: number }
-  | { kind: 'block'; from: number; to: number };
+export type Numbering = { kind: 'prefix'; prefix: string; digits: number } | { kind: 'block'; from: number; to: number };
 
 export interface ServiceDef {
   id: string;

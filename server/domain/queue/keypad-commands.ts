@@ -8,16 +8,7 @@ import type { Command } from './queue-engine.js';
 import type { RatingCommand, RatingLevel } from '../rating/rating.js';
 
 /** The keys of a counter's call keypad, and of a rating pad on the same bus (docs/serial-protocol.md). */
-export type KeypadKey =
-  | 'callNext'
-  | 'recall'
-  | 'noShow'
-  | 'transfer'
-  | 'finish'
-  | 'pause'
-  | 'rateVerySatisfied'
-  | 'rateSatisfied'
-  | 'rateNotSatisfied';
+export type KeypadKey = 'callNext' | 'recall' | 'noShow' | 'transfer' | 'finish' | 'pause' | 'rateVerySatisfied' | 'rateSatisfied' | 'rateNotSatisfied';
 
 /** What a keypad can show of a refusal. */
 export type KeypadRefusal = 'nothingHeld' | 'counterNotOpen' | 'noOneWaiting' | 'unknownTarget' | 'other';
@@ -35,11 +26,7 @@ const RATING_KEYS: Partial<Record<KeypadKey, RatingLevel>> = {
   rateNotSatisfied: 'not_satisfied',
 };
 
-export function commandForKey(
-  message: KeyPress,
-  counter: CounterState,
-  services: readonly ServiceDef[],
-): KeyDecision {
+export function commandForKey(message: KeyPress, counter: CounterState, services: readonly ServiceDef[]): KeyDecision {
   const counterId = counter.id;
   if (message.type === 'transfer') {
     const key = 'transfer';

@@ -132,12 +132,7 @@ function requireCallable(view: QueueView, counterId: number): { def: CounterDef;
 }
 
 /** The ticket a counter holds (called or serving), checked against the one the clerk named. */
-function heldTicket(
-  view: QueueView,
-  counterId: number,
-  ticketId: string | undefined,
-  action: keyof typeof ACTION_WORDS,
-): { ticket: Ticket; state: CounterState } {
+function heldTicket(view: QueueView, counterId: number, ticketId: string | undefined, action: keyof typeof ACTION_WORDS): { ticket: Ticket; state: CounterState } {
   const { state } = requireCounter(view, counterId);
   const id = ticketId ?? state.currentTicketId;
   if (id === null) throw new DomainError('counter_idle', { counterId });
@@ -196,12 +191,7 @@ function issue(view: QueueView, cmd: Extract<Command, { type: 'issue' }>, { now 
   };
 }
 
-function callTicketAt(
-  ticket: Ticket,
-  state: CounterState,
-  now: number,
-  outOfOrder: boolean,
-): { ticket: Ticket; counter: CounterState; events: DomainEvent[] } {
+function callTicketAt(ticket: Ticket, state: CounterState, now: number, outOfOrder: boolean): { ticket: Ticket; counter: CounterState; events: DomainEvent[] } {
   const called: Ticket = {
     ...ticket,
     status: 'called',
@@ -270,7 +260,14 @@ function callNext(view: QueueView, cmd: Extract<Command, { type: 'callNext' }>, 
   const counterNow = finished.counters[0] ?? state;
   requireIdle(view, counterNow);
   const today = dayOf(ctx.now, view.settings.timeZone);
-  const next = pickNext(candidatesFor(def, (key) => view.waitingIn(key), today), def, counterNow, view.settings.priorityPolicy, ctx.now, maxWaitMsOf(view.settings));
+  const next = pickNext(
+    candidatesFor(def, (key) => view.waitingIn(key), today),
+    def,
+    counterNow,
+    view.settings.priorityPolicy,
+    ctx.now,
+    maxWaitMsOf(view.settings),
+  );
   // "Next" with nobody waiting still ends the service of the citizen at the counter: otherwise
   // they stay held and the idle time after them is counted as their service.
   if (!next && finished.tickets.length > 0) return finished;

@@ -93,14 +93,7 @@ function pickLongestWeightedWait(pool: Ticket[], counter: CounterDef, now: numbe
  * overdue ticket first; then the priority policy picks the pool, a front-of-queue transfer goes
  * first, then the counter's service selection decides.
  */
-export function pickNext(
-  candidates: Ticket[],
-  counter: CounterDef,
-  state: CounterState,
-  policy: PriorityPolicy,
-  now: number,
-  maxWaitMs: number | null = null,
-): Ticket | null {
+export function pickNext(candidates: Ticket[], counter: CounterDef, state: CounterState, policy: PriorityPolicy, now: number, maxWaitMs: number | null = null): Ticket | null {
   const overdue = maxWaitMs === null ? null : firstInQueue(candidates.filter((t) => now - t.queueAt >= maxWaitMs));
   if (overdue) return overdue;
   const pool = choosePool(candidates, policy, state);

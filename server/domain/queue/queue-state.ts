@@ -1,15 +1,7 @@
 // The queue's state as plain data: the day's tickets and where each counter stands. No I/O here;
 // the queue engine changes them (queue-engine.ts), the store keeps them.
 
-export const TICKET_STATUSES = [
-  'waiting',
-  'called',
-  'serving',
-  'done',
-  'no_show',
-  'cancelled',
-  'not_served',
-] as const;
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'not_served'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Statuses from which a ticket never moves again (no_show can still be restored for a while). */

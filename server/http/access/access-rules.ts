@@ -65,7 +65,7 @@ export const ACCESS_RULES = {
     denied: 'kiosk_unregistered',
   },
   ratingTablet: {
-    who: { vi: 'Máy tính bảng đánh giá đã đăng ký tại quầy (mã của máy)', en: "A registered rating tablet at a counter (its token)" },
+    who: { vi: 'Máy tính bảng đánh giá đã đăng ký tại quầy (mã của máy)', en: 'A registered rating tablet at a counter (its token)' },
     reads: 'device',
     admits: (c) => c.principal.kind === 'ratingTablet',
     missing: 'rating_tablet_unregistered',

@@ -69,7 +69,11 @@ export function renderLanding(hall: HallOverview, local = false): string {
         <td class="num">${s.waiting}</td><td>${s.beyondClosing ? both(T.beyondClosing) : waitText(s.estimatedWaitSeconds)}</td><td class="num">${s.openCounters.toLocaleString('vi-VN')}</td></tr>`,
     )
     .join('\n');
-  const cards = (who: 'citizens' | 'staff') => T.pages.filter((p) => p.who === who).map(pageCard).join('\n');
+  const cards = (who: 'citizens' | 'staff') =>
+    T.pages
+      .filter((p) => p.who === who)
+      .map(pageCard)
+      .join('\n');
   const links = T.links.map((l) => `<li><a href="${l.href}">${both(l)}</a> <code>${l.href}</code></li>`).join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

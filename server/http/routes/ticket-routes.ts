@@ -17,7 +17,6 @@ export interface TicketRoutesOptions {
 }
 
 export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = async (app, { takeNumber, ticketsOfDay, publicTicketOf, ticketHistory, ticketActions }) => {
-
   app.route({
     ...routeOf('POST /api/tickets'),
     handler: async (request, reply) => {

@@ -41,8 +41,7 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ printing: Pick<PrintService,
 
   app.route({
     ...routeOf('GET /api/prints'),
-    handler: async () =>
-      (await printing.recentPrints()).map((p) => ({ ...p, image: `/api/prints/${p.name}.png`, bytes: `/api/prints/${p.name}.bin` })),
+    handler: async () => (await printing.recentPrints()).map((p) => ({ ...p, image: `/api/prints/${p.name}.png`, bytes: `/api/prints/${p.name}.bin` })),
   });
 
   app.route({

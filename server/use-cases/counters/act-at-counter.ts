@@ -58,20 +58,14 @@ export interface HeldTicket {
 export const counterActions = {
   callNext: (deps: ActAtCounterDeps, counterId: number, o: { finishCurrent?: boolean }, actor: Actor) =>
     actAtCounter(deps, { type: 'callNext', counterId, finishCurrent: o.finishCurrent ?? false }, actor),
-  callTicket: (deps: ActAtCounterDeps, counterId: number, o: { ticketId: string }, actor: Actor) =>
-    actAtCounter(deps, { type: 'callTicket', counterId, ticketId: o.ticketId }, actor),
+  callTicket: (deps: ActAtCounterDeps, counterId: number, o: { ticketId: string }, actor: Actor) => actAtCounter(deps, { type: 'callTicket', counterId, ticketId: o.ticketId }, actor),
   recall: (deps: ActAtCounterDeps, counterId: number, o: HeldTicket, actor: Actor) => actAtCounter(deps, { type: 'recall', counterId, ticketId: o.ticketId }, actor),
   start: (deps: ActAtCounterDeps, counterId: number, o: HeldTicket, actor: Actor) => actAtCounter(deps, { type: 'start', counterId, ticketId: o.ticketId }, actor),
   noShow: (deps: ActAtCounterDeps, counterId: number, o: HeldTicket, actor: Actor) => actAtCounter(deps, { type: 'noShow', counterId, ticketId: o.ticketId }, actor),
   finish: (deps: ActAtCounterDeps, counterId: number, o: HeldTicket, actor: Actor) => actAtCounter(deps, { type: 'finish', counterId, ticketId: o.ticketId }, actor),
-  transfer: (
-    deps: ActAtCounterDeps,
-    counterId: number,
-    o: HeldTicket & { toServiceId?: string; toCounterId?: number; position?: TransferPosition },
-    actor: Actor,
-  ) => actAtCounter(deps, { type: 'transfer', counterId, ticketId: o.ticketId, toServiceId: o.toServiceId, toCounterId: o.toCounterId, position: o.position }, actor),
-  pause: (deps: ActAtCounterDeps, counterId: number, o: { reason?: string | null }, actor: Actor) =>
-    actAtCounter(deps, { type: 'pause', counterId, reason: o.reason ?? null }, actor),
+  transfer: (deps: ActAtCounterDeps, counterId: number, o: HeldTicket & { toServiceId?: string; toCounterId?: number; position?: TransferPosition }, actor: Actor) =>
+    actAtCounter(deps, { type: 'transfer', counterId, ticketId: o.ticketId, toServiceId: o.toServiceId, toCounterId: o.toCounterId, position: o.position }, actor),
+  pause: (deps: ActAtCounterDeps, counterId: number, o: { reason?: string | null }, actor: Actor) => actAtCounter(deps, { type: 'pause', counterId, reason: o.reason ?? null }, actor),
   resume: (deps: ActAtCounterDeps, counterId: number, _o: object, actor: Actor) => actAtCounter(deps, { type: 'resume', counterId }, actor),
   openCounter: (deps: ActAtCounterDeps, counterId: number, o: { clerk?: string | null }, actor: Actor) =>
     actAtCounter(deps, { type: 'openCounter', counterId, clerk: o.clerk ?? null }, actor),

@@ -20,12 +20,7 @@ export type KeyOutcome = { key: KeyName; taken: true } | { key: KeyName; taken: 
  * Runs the key of keypad `keypadId` (e.g. "B1:2") at its counter. Null when the counter is
  * unknown to the hall (the press is ignored).
  */
-export async function pressKeypadKey(
-  deps: PressKeyDeps,
-  keypadId: string,
-  counterId: number,
-  message: Extract<KeypadMessage, { type: 'key' | 'transfer' }>,
-): Promise<KeyOutcome | null> {
+export async function pressKeypadKey(deps: PressKeyDeps, keypadId: string, counterId: number, message: Extract<KeypadMessage, { type: 'key' | 'transfer' }>): Promise<KeyOutcome | null> {
   const counter = deps.live.counterState(counterId);
   if (!counter) return null;
   const decision = commandForKey(message, counter, deps.live.allServices());

@@ -70,9 +70,5 @@ export interface StatusChange {
  */
 export function changeDossierStatus(deps: DossierCommandDeps, code: string, change: StatusChange, actor: Actor): Promise<DossierReply> {
   const { action, note, missingPapers, promisedAt } = change;
-  return runDossierCommand(
-    deps,
-    { type: 'changeDossier', code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) },
-    actor,
-  );
+  return runDossierCommand(deps, { type: 'changeDossier', code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) }, actor);
 }

@@ -59,12 +59,7 @@ async function issueAndPrint(
 }
 
 /** A citizen taps a service (and maybe a priority category) on the kiosk. */
-export function takeNumberAtKiosk(
-  deps: KioskTicketDeps,
-  kiosk: KioskDef,
-  host: string | undefined,
-  wanted: { serviceId: string; priority?: string | null },
-): Promise<KioskTicket> {
+export function takeNumberAtKiosk(deps: KioskTicketDeps, kiosk: KioskDef, host: string | undefined, wanted: { serviceId: string; priority?: string | null }): Promise<KioskTicket> {
   return issueAndPrint(deps, kiosk, host, { type: 'issue', serviceId: wanted.serviceId, priority: wanted.priority ?? null, source: 'kiosk' });
 }
 

@@ -31,6 +31,5 @@ export const ticketActions = {
   /** Cancels a waiting, called or skipped ticket. */
   cancel: (deps: ActOnTicketDeps, ticketId: string, reason: string | null, actor: Actor) => actOnTicket(deps, { type: 'cancel', ticketId, reason }, actor),
   /** Marks a waiting ticket as priority, or back to regular with null. */
-  setPriority: (deps: ActOnTicketDeps, ticketId: string, priority: string | null, actor: Actor) =>
-    actOnTicket(deps, { type: 'setPriority', ticketId, priority }, actor),
+  setPriority: (deps: ActOnTicketDeps, ticketId: string, priority: string | null, actor: Actor) => actOnTicket(deps, { type: 'setPriority', ticketId, priority }, actor),
 };

@@ -23,7 +23,13 @@ export interface DayReportDeps {
 /** A day's figures per service and counter (today by default). */
 export function dayReportOf(deps: DayReportDeps, day: string | undefined): Promise<DayReport> {
   const shown = day ?? deps.queries.today();
-  return deps.queue.read(() => dayReport(shown, deps.tickets.ticketsOfDay(shown), deps.live.allServices().map((s) => s.id)));
+  return deps.queue.read(() =>
+    dayReport(
+      shown,
+      deps.tickets.ticketsOfDay(shown),
+      deps.live.allServices().map((s) => s.id),
+    ),
+  );
 }
 
 export interface CloseDayDeps {
