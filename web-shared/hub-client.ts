@@ -36,8 +36,11 @@ const UNEXPECTED = {
   messageEn: 'The hall system gave an unexpected answer. Please try again.',
 };
 
+/** An object with no fields: `Empty extends T` holds when every field of T is optional. */
+type Empty = Record<never, never>;
+
 /** A part the route has (required unless every field in it is optional), or none. */
-type Part<Name extends string, T> = [T] extends [undefined] ? { [P in Name]?: never } : {} extends T ? { [P in Name]?: T } : { [P in Name]: T };
+type Part<Name extends string, T> = [T] extends [undefined] ? { [P in Name]?: never } : Empty extends T ? { [P in Name]?: T } : { [P in Name]: T };
 
 /** What a call gives: the path's params, the query and the body the route takes, and a credential. */
 export type HubCall<K extends RouteKey> = Part<'params', RouteParams<K>> &
@@ -48,7 +51,7 @@ export type HubCall<K extends RouteKey> = Part<'params', RouteParams<K>> &
   };
 
 /** The call's argument may be left out when the route needs nothing. */
-type CallArgs<K extends RouteKey> = {} extends HubCall<K> ? [call?: HubCall<K>] : [call: HubCall<K>];
+type CallArgs<K extends RouteKey> = Empty extends HubCall<K> ? [call?: HubCall<K>] : [call: HubCall<K>];
 
 /** The address of a route: its :params filled in, its query appended. */
 export function routeUrl(route: RouteKey, params?: object, query?: object): string {

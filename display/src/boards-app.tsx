@@ -59,7 +59,7 @@ export function BoardsApp() {
     <main class="boards" lang={lang}>
       <header>
         <h1>{t.boardsTitle}</h1>
-        <button class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>
@@ -128,7 +128,7 @@ export function BoardsApp() {
                 </div>
                 <div class="keys">
                   {KEYS.map((key) => (
-                    <button key={key} data-key={key} disabled={credential?.kind !== 'token'} onClick={() => press(bus.id, k.address, key)}>
+                    <button type="button" key={key} data-key={key} disabled={credential?.kind !== 'token'} onClick={() => press(bus.id, k.address, key)}>
                       {t.keys[key]}
                     </button>
                   ))}

@@ -78,7 +78,7 @@ export function PhoneApp() {
         <span>{t.phoneTitle}</span>
         {hall && <small class="phone-hall">{lang === 'vi' ? hall.name : hall.nameEn}</small>}
       </div>
-      <button class="lang-toggle small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+      <button type="button" class="lang-toggle small" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
         {t.langToggle}
       </button>
     </header>
@@ -150,7 +150,7 @@ export function PhoneApp() {
         {status === 'not_served' && <p class="phone-status">{t.phoneNotServed}</p>}
       </section>
       {(status === 'waiting' || status === 'called') && (
-        <button class={`sound-toggle${soundOn ? ' on' : ''}`} onClick={enableSound}>
+        <button type="button" class={`sound-toggle${soundOn ? ' on' : ''}`} onClick={enableSound}>
           {soundOn ? t.phoneSoundOn : t.phoneSoundHint}
         </button>
       )}

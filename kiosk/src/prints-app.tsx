@@ -31,7 +31,7 @@ export function PrintsApp() {
     <main class="prints" lang={lang}>
       <header>
         <h1>{t.printsTitle}</h1>
-        <button class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang-toggle" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>

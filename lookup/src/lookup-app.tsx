@@ -130,16 +130,17 @@ export function LookupApp() {
           <p class="hall-name">{hallName}</p>
           <h1>{t.title}</h1>
         </div>
-        <button class="lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button type="button" class="lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t.langToggle}
         </button>
       </header>
-      <nav class="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'dossier'} class={tab === 'dossier' ? 'active' : ''} onClick={() => setTab('dossier')}>
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'dossier'} class={tab === 'dossier' ? 'active' : ''} onClick={() => setTab('dossier')}>
           <span class="tab-name">{t.tabDossier}</span>
           <span class="tab-hint">{t.tabDossierHint}</span>
         </button>
         <button
+          type="button"
           role="tab"
           aria-selected={tab === 'guide'}
           class={tab === 'guide' ? 'active' : ''}
@@ -151,7 +152,7 @@ export function LookupApp() {
           <span class="tab-name">{t.tabGuide}</span>
           <span class="tab-hint">{t.tabGuideHint}</span>
         </button>
-      </nav>
+      </div>
 
       {tab === 'dossier' ? (
         <section class={`panel dossier-panel${found.kind === 'found' ? ' showing' : ''}`}>
@@ -193,6 +194,7 @@ export function LookupApp() {
             <>
               <DossierView dossier={found.dossier} lang={lang} where={where} timeZone={timeZone} />
               <button
+                type="button"
                 class="again"
                 onClick={() => {
                   setCode('');

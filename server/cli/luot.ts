@@ -16,6 +16,9 @@ import { PACKAGE_JSON } from '../paths.js';
 import { readClockState } from '../services/clock-watch.js';
 import { hashPassword } from '../services/password-hash.js';
 import { OFFSITE_STATUS_FILE } from '../services/offsite-backup-watch.js';
+import type { RouteReply } from '../contract/routes.js';
+
+type HealthReply = RouteReply<'GET /api/health'>;
 
 const env = process.env;
 const VERSION: string = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')).version;
@@ -37,10 +40,10 @@ function systemctl(...args: string[]): { ok: boolean; out: string } {
   return { ok: run.status === 0, out: `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n')[0]! };
 }
 
-async function health(): Promise<Record<string, any> | null> {
+async function health(): Promise<HealthReply | null> {
   try {
     const reply = await fetch(`http://127.0.0.1:${PORT}/api/health`, { signal: AbortSignal.timeout(3000) });
-    return reply.ok ? ((await reply.json()) as Record<string, any>) : null;
+    return reply.ok ? ((await reply.json()) as HealthReply) : null;
   } catch {
     return null;
   }

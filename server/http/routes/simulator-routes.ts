@@ -30,7 +30,7 @@ export const simulatorRoutes: FastifyPluginAsyncTypebox<{ buses: Pick<BusDevices
     handler: async (request, reply) => {
       const { busId, address } = request.params;
       const found = buses.simulated().find((b) => b.def.id === busId);
-      if (!found || !found.def.keypads.some((k) => k.address === address)) {
+      if (!found?.def.keypads.some((k) => k.address === address)) {
         return reply.status(404).send(notFound(`Không có bàn phím mô phỏng ${address} trên đường dây "${busId}".`, `There is no simulated keypad ${address} on bus "${busId}".`));
       }
       const { key, toCounter, toServicePosition } = request.body;
