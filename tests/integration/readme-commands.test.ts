@@ -1,5 +1,5 @@
 // The curl examples of the README and the docs work as written, against a real hub, from a
-// folder whose data/ is the hub's data folder (as after `npm start`).
+// folder whose data/ is the hub's data folder and config/ the project's (as after `npm start`).
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -43,6 +43,8 @@ describe('the README and docs/', () => {
     const port = new URL(hub.url).port;
     const folder = mkdtempSync(join(tmpdir(), 'luot-readme-'));
     symlinkSync(hub.dataDir, join(folder, 'data'));
+    // The project's own files beside it, as in the folder `npm start` runs from.
+    symlinkSync(join(PROJECT_ROOT, 'config'), join(folder, 'config'));
     try {
       for (const block of blocks) {
         const script = STRICT_CURL + block.replaceAll('localhost:8080', `127.0.0.1:${port}`);
