@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { hallFromData, hallFromText } from '../server/config/hall-file.js';
 import type { HallDefinition } from '../server/domain/hall/hall-definition.js';
+import { UNTOUCHED_TICKET } from '../server/domain/queue/queue-engine.js';
 import { peopleAhead, queueKeyOf } from '../server/domain/queue/queue-order.js';
 import { averageServiceSeconds, effectiveCounters, estimateWaitSeconds, HISTORY_DAYS } from '../server/domain/estimate/wait-estimate.js';
 import { forecastCalls } from '../server/domain/estimate/wait-forecast.js';
@@ -224,15 +225,7 @@ function forecastCost(): number[] {
     source: 'kiosk' as const,
     issuedAt: now - (500 - i) * 5000,
     queueAt: now - (500 - i) * 5000,
-    front: false,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    recallCount: 0,
-    servingAt: null,
-    endedAt: null,
-    transferCount: 0,
-    endReason: null,
+    ...UNTOUCHED_TICKET,
   }));
   const counters = hall.counters.map((def) => ({
     def,

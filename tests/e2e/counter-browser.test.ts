@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpokenCall } from '../../display/src/announcer.js';
 import { seriousViolations } from '../helpers/axe.js';
+import { signInAtCounter } from '../helpers/counter-page.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -23,13 +24,7 @@ afterAll(async () => {
   await hub?.stop(true);
 });
 
-async function signIn(page: Page, user: string, counter: number, password = 'luot-demo'): Promise<void> {
-  await page.goto(`${hub.url}/counter/?counter=${counter}`);
-  await page.waitForSelector(`select option[value="${counter}"]`, { state: 'attached' });
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-}
+const signIn = (page: Page, user: string, counter: number, password?: string) => signInAtCounter(page, hub.url, user, counter, password);
 
 const announcements = (page: Page) => page.evaluate(() => (window as Window & { luotAnnouncements?: SpokenCall[] }).luotAnnouncements ?? []);
 

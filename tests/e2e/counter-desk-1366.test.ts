@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
 import { DEMO_KIOSK_TOKEN } from '../helpers/callers.js';
+import { signedInCounter as signIn } from '../helpers/counter-page.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -26,13 +27,7 @@ afterAll(async () => {
 });
 
 async function signedInCounter(user: string, counter: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.goto(`${hub.url}/counter/?counter=${counter}`);
-  await page.waitForSelector(`select option[value="${counter}"]`, { state: 'attached' });
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.action-callNext');
+  const page = await signIn(browser, hub.url, user, counter);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

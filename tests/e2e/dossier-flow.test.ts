@@ -5,9 +5,10 @@
 // citizen scans the slip's code at the kiosk and gets a number linked to it; the clerk who calls
 // that number sees the dossier at once and hands the result over.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
+import { signedInCounter } from '../helpers/counter-page.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS } from '../helpers/callers.js';
 import { pdfFirstPageText } from '../helpers/pdf-text.js';
@@ -25,16 +26,7 @@ afterAll(async () => {
   await hub?.stop(true);
 });
 
-async function counterPage(user: string, counter: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${hub.url}/counter/?counter=${counter}`);
-  await page.waitForSelector(`select option[value="${counter}"]`, { state: 'attached' });
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.action-callNext');
-  return page;
-}
+const counterPage = (user: string, counter: number) => signedInCounter(browser, hub.url, user, counter);
 
 describe('a dossier through the hall', () => {
   it('is received at the counter, looked up, and its result collected with a number from the kiosk', { timeout: 90_000 }, async () => {
