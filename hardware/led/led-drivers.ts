@@ -6,7 +6,7 @@
 
 import { encodeFrame } from '../serial/bus-frame.js';
 import { encodeLedContent, type LedBoardContent } from './led-protocol.js';
-import { encodeModbusContent } from './modbus-text-protocol.js';
+import { encodeModbusContent, modbusAnswerAddress } from './modbus-text-protocol.js';
 
 export interface LedBoardDriver {
   /** The bytes that make the board at `address` show `content`. */
@@ -14,9 +14,10 @@ export interface LedBoardDriver {
   /**
    * Boards that answer every frame (Modbus slaves): on a half-duplex line the next frame must
    * wait for the answer, or for `timeoutMs` when none comes, and then for `gapChars` character
-   * times of silence. Null for boards that never answer.
+   * times of silence; `answerFrom` reads which board an answer came from. Null for boards that
+   * never answer.
    */
-  answers: { timeoutMs: number; gapChars: number } | null;
+  answers: { timeoutMs: number; gapChars: number; answerFrom(answer: Uint8Array): number | null } | null;
   /** Whether keypads (luot protocol) may share the bus. */
   carriesKeypads: boolean;
 }
@@ -24,5 +25,5 @@ export interface LedBoardDriver {
 export const LED_DRIVERS = {
   luot: { encode: (address, content) => encodeFrame(encodeLedContent(address, content)), answers: null, carriesKeypads: true },
   // Modbus RTU asks for 3.5 character times of silence between frames.
-  'modbus-text': { encode: encodeModbusContent, answers: { timeoutMs: 100, gapChars: 3.5 }, carriesKeypads: false },
+  'modbus-text': { encode: encodeModbusContent, answers: { timeoutMs: 100, gapChars: 3.5, answerFrom: modbusAnswerAddress }, carriesKeypads: false },
 } satisfies Record<string, LedBoardDriver>;

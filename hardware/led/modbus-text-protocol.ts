@@ -83,3 +83,11 @@ export function decodeModbusContent(frame: Uint8Array): ModbusBoardWrite | null 
 export function modbusWriteAnswer(request: Uint8Array): Uint8Array {
   return withCrc(Array.from(request.subarray(0, 6)));
 }
+
+/** Which board an answer came from: a Modbus answer starts with the slave's address; null when its CRC is wrong. */
+export function modbusAnswerAddress(answer: Uint8Array): number | null {
+  if (answer.length < 4) return null;
+  const crc = crc16(answer.subarray(0, answer.length - 2));
+  const sent = answer[answer.length - 2]! | (answer[answer.length - 1]! << 8);
+  return crc === sent ? answer[0]! : null;
+}

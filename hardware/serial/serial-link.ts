@@ -50,7 +50,7 @@ export class SerialLink implements BusLink {
   private readonly outbox = new Map<number | symbol, Uint8Array>();
   private writing = false;
   /** Called as answer bytes arrive while a frame waits for its answer. */
-  private heard: (() => void) | null = null;
+  private heard: ((chunk: Buffer) => void) | null = null;
   /** Ends the wait for an answer at once: the port is gone. */
   private stopWaiting: (() => void) | null = null;
   state: LinkState = 'connecting';
@@ -98,7 +98,7 @@ export class SerialLink implements BusLink {
   }
 
   /** Half duplex with answering boards: one frame, its answer (or a timeout) and silence, then the next. */
-  private async writeInTurn({ timeoutMs, gapChars }: { timeoutMs: number; gapChars: number }): Promise<void> {
+  private async writeInTurn({ timeoutMs, gapChars, answerFrom }: NonNullable<LedBoardDriver['answers']>): Promise<void> {
     this.writing = true;
     const gapMs = Math.max(1.75, (gapChars * 10_000) / (this.options.baudRate ?? 9600));
     while (this.outbox.size > 0 && this.port?.isOpen) {
@@ -106,23 +106,36 @@ export class SerialLink implements BusLink {
       this.outbox.delete(key);
       const port = this.port;
       const answered = await new Promise<boolean>((resolve) => {
-        let timer: NodeJS.Timeout | undefined;
-        let heardAny = false;
-        const done = () => {
-          clearTimeout(timer);
-          resolve(heardAny);
+        let deadline: NodeJS.Timeout | undefined;
+        let quiet: NodeJS.Timeout | undefined;
+        let answer: number[] = [];
+        let late = false;
+        const finish = (ok: boolean) => {
+          clearTimeout(deadline);
+          clearTimeout(quiet);
+          resolve(ok);
         };
-        this.stopWaiting = done;
-        // The answer is over when the line has been quiet for the gap.
-        this.heard = () => {
-          heardAny = true;
-          clearTimeout(timer);
-          timer = setTimeout(done, gapMs);
+        this.stopWaiting = () => finish(false);
+        // An answer is over when the line has been quiet for the gap. One from another board (a
+        // board answering after its own timeout) is not this board's: keep waiting for ours.
+        const answerOver = () => {
+          if (typeof key !== 'number' || answerFrom(Uint8Array.from(answer)) === key) return finish(true);
+          if (late) return finish(false);
+          answer = [];
+        };
+        this.heard = (chunk) => {
+          answer.push(...chunk);
+          clearTimeout(quiet);
+          quiet = setTimeout(answerOver, gapMs);
         };
         port.write(bytes);
-        // The timeout runs from when the last byte has left, not from when it was queued.
+        // The timeout runs from when the last byte has left, not from when it was queued; an
+        // answer still arriving then is heard out.
         port.drain(() => {
-          if (!heardAny) timer = setTimeout(done, timeoutMs);
+          deadline = setTimeout(() => {
+            if (answer.length === 0) finish(false);
+            else late = true;
+          }, timeoutMs);
         });
       });
       this.heard = null;
@@ -153,7 +166,7 @@ export class SerialLink implements BusLink {
     this.parser = Object.assign(new FrameParser(), { errors: this.parser.errors });
     port.on('data', (chunk: Buffer) => {
       // On a bus whose boards answer, what comes back is their answers, not keypad frames.
-      if (this.boards.answers) return this.heard?.();
+      if (this.boards.answers) return this.heard?.(chunk);
       for (const frame of this.parser.push(chunk)) for (const listener of this.listeners.frame) listener(frame);
     });
     port.on('close', (error?: { disconnected?: boolean }) => {

@@ -196,6 +196,8 @@ class ModbusBoards {
   readonly writes: { at: number; address: number; content: LedBoardContent }[] = [];
   readonly answeredAt: number[] = [];
   readonly silent = new Set<number>();
+  /** Boards that answer only after this many ms (past the hub's timeout). */
+  readonly late = new Map<number, number>();
   private buffer = Buffer.alloc(0);
 
   constructor(
@@ -238,7 +240,7 @@ class ModbusBoards {
       setTimeout(() => {
         this.answeredAt.push(Date.now());
         this.port.write(modbusWriteAnswer(request));
-      }, this.answerDelayMs);
+      }, this.late.get(write.address) ?? this.answerDelayMs);
     }
   }
 }
@@ -301,5 +303,30 @@ describe('LED boards of another protocol: Modbus RTU', () => {
     boards.silent.delete(12);
     await api(hub.url, 'POST', '/api/counters/2/recall', {});
     await until(async () => (await board(12))?.ok === true, 'the board to be back');
+  });
+
+  it('a board answering after its timeout does not answer for the next board', { retry: 2 }, async () => {
+    const pair = await new PtyPair().plug();
+    cleanups.push(() => pair.unplug());
+    const boards = await ModbusBoards.open(pair.deviceEnd, 30);
+    const hub = await hallWithBus(pair, {
+      id: 'M2',
+      port: pair.hubEnd,
+      protocol: 'modbus-text',
+      ledBoards: [
+        { address: 12, counter: 2 },
+        { address: 20, hall: true, calls: 4 },
+      ],
+    });
+    await boards.next(20, 0);
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    // Board 12 answers 30 ms after its timeout, while the hub waits for board 20, which is dead.
+    boards.late.set(12, 130);
+    boards.silent.add(20);
+    const board = async (address: number) => (await api(hub.url, 'GET', '/api/health')).body.devices.find((d: { id: string }) => d.id === `board:M2:${address}`);
+    await api(hub.url, 'POST', '/api/counters/2/call-next', {});
+    await api(hub.url, 'POST', '/api/counters/2/recall', {});
+    await until(async () => (await board(20))?.ok === false, 'the dead hall board to be reported, not credited with the late answer');
+    expect((await board(20)).message).toBe('Bảng LED địa chỉ 20 trên đường dây M2 không trả lời. Kiểm tra nguồn và dây của bảng.');
   });
 });

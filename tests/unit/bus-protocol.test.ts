@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeKeypadFrame, keyFrame, keypadNak, keypadShow, transferFrame } from '../../hardware/keypad/keypad-protocol.js';
 import { decodeLedFrame, encodeLedContent } from '../../hardware/led/led-protocol.js';
-import { crc16, decodeModbusContent, encodeModbusContent, modbusWriteAnswer } from '../../hardware/led/modbus-text-protocol.js';
+import { crc16, decodeModbusContent, encodeModbusContent, modbusAnswerAddress, modbusWriteAnswer } from '../../hardware/led/modbus-text-protocol.js';
 import { encodeFrame, FrameParser } from '../../hardware/serial/bus-frame.js';
 
 describe('bus frames', () => {
@@ -120,5 +120,14 @@ describe('LED boards on Modbus RTU (modbus-text)', () => {
     const answer = modbusWriteAnswer(encodeModbusContent(7, { kind: 'counter', counterId: 5, number: 'A012', blink: false }));
     expect([...answer.subarray(0, 6)]).toEqual([0x07, 0x10, 0x00, 0x00, 0x00, 0x07]);
     expect(answer.length).toBe(8);
+  });
+
+  it('tells which board an answer came from, and nothing from a damaged answer', () => {
+    const answer = modbusWriteAnswer(encodeModbusContent(12, { kind: 'counter', counterId: 2, number: 'A002', blink: true }));
+    expect(modbusAnswerAddress(answer)).toBe(12);
+    const damaged = Uint8Array.from(answer);
+    damaged[3] = damaged[3]! ^ 0x01;
+    expect(modbusAnswerAddress(damaged)).toBeNull();
+    expect(modbusAnswerAddress(answer.subarray(0, 3))).toBeNull();
   });
 });
