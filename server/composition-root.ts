@@ -20,7 +20,7 @@ import { RateMarksRepository } from './db/rate-marks-repository.js';
 import { RatingRepository } from './db/rating-repository.js';
 import { StaffRepository } from './db/staff-repository.js';
 import type { DossierView } from './domain/dossier/dossier-engine.js';
-import { dayOf } from './domain/calendar/hall-clock.js';
+import { dayOf, isAfterClosing } from './domain/calendar/hall-clock.js';
 import type { HallDefinition } from './domain/hall/hall-definition.js';
 import type { RatingView } from './domain/rating/rating.js';
 import { counterRoutes } from './http/routes/counter-routes.js';
@@ -43,6 +43,7 @@ import { BusDevices } from './services/bus-devices.js';
 import { Credentials } from './services/credentials.js';
 import { CLOCK_UNKNOWN, ClockWatch, type ClockState } from './services/clock-watch.js';
 import { DeviceRegistry } from './services/device-registry.js';
+import { requestClosingCopy } from './services/closing-copy.js';
 import { checkOffsiteBackup } from './services/offsite-backup-watch.js';
 import { DiskWatch } from './services/disk-watch.js';
 import { HallQueries } from './services/hall-queries.js';
@@ -152,6 +153,8 @@ export interface LuotHub {
     checkClock(): Promise<ClockState | null>;
     /** Reports the last copy made off the machine (LUOT_BACKUP_TARGET) as a device. */
     checkOffsiteBackup(target: string | undefined): void;
+    /** Once the hall has closed today, asks (once) for a copy off the machine; true when asked now. */
+    requestClosingCopy(): boolean;
   };
   /** What the hub says of itself when it starts. */
   startInfo(): { database: string; schema: number; hall: string; hallFrom: string };
@@ -400,6 +403,10 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
       checkDisk: () => disk.check(),
       checkClock: () => systemClock.check(),
       checkOffsiteBackup: (target) => checkOffsiteBackup(devices, hub.dataDir, target, clock(), hub.startedAt),
+      requestClosingCopy: () => {
+        const now = clock();
+        return requestClosingCopy(hub.dataDir, queries.today(), isAfterClosing(now, live.settings.timeZone, live.settings.hours), now);
+      },
     },
     startInfo: () => ({ database: hub.dbPath, schema: hub.schemaVersion, hall: live.settings.name, hallFrom: hub.hallSource }),
     internals: hub,

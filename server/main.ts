@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     'luot hub starting',
   );
 
-  // Every half minute: close what closing time closed, keep one backup per working day, check the disk.
+  // Every half minute: close what closing time closed, keep one backup per working day, check the
+  // disk and the clock, and at closing ask for a copy off the machine.
   const closeOnTime = async () => {
     try {
       await chores.closeOnTime();
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     else if (changed?.synchronized === true) logger.info('the system clock is synchronised');
   };
   void checkClock();
-  const checkOffsite = () => chores.checkOffsiteBackup(process.env.LUOT_BACKUP_TARGET || undefined);
+  const backupTarget = process.env.LUOT_BACKUP_TARGET || undefined;
+  const checkOffsite = () => {
+    chores.checkOffsiteBackup(backupTarget);
+    if (backupTarget && chores.requestClosingCopy()) logger.info('the hall has closed: a copy off the machine is asked for');
+  };
   checkOffsite();
   await closeOnTime();
   const sweep = setInterval(() => void closeOnTime().then(checkClock).then(checkOffsite).then(backUpDaily), SWEEP_INTERVAL_MS);

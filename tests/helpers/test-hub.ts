@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { composeHub, type HubInternals, type LuotApp } from '../../server/composition-root.js';
+import { composeHub, type HubInternals, type LuotApp, type LuotHub } from '../../server/composition-root.js';
 import { DeviceRegistry } from '../../server/services/device-registry.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
@@ -30,6 +30,8 @@ export interface TestHub {
   hub: HubInternals;
   /** What the hub reports of its devices (as in /api/health). */
   devices: DeviceRegistry;
+  /** What server/main.ts runs on its timers, run by the test when it wants. */
+  chores: LuotHub['chores'];
   url: string;
   dataDir: string;
   /**
@@ -44,7 +46,11 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDataDir();
   const devices = new DeviceRegistry();
-  const { app, internals: hub } = await composeHub({
+  const {
+    app,
+    chores,
+    internals: hub,
+  } = await composeHub({
     dataDir,
     hallFile: options.hallFile ?? null,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -60,6 +66,7 @@ export async function startTestHub(
     app,
     hub,
     devices,
+    chores,
     url,
     dataDir,
     async stop(remove = false) {

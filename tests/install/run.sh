@@ -209,6 +209,18 @@ echo "   fixing it: installing $next again"
 on a dpkg -i /root/next.deb >"$work/a-again.log" 2>&1 && wait_answer a 60 && [ "$(api a GET /api/health | json 'v.version')" = "$next" ] &&
   [ ! -e "$work/a/etc/systemd/system/luot.service.d/rollback.conf" ] && pass "a good package afterwards replaces the kept version" || { fail "reinstall after the failed upgrade"; cat "$work/a-again.log"; }
 
+echo "== copies off the machine: nightly, and when the hall closes"
+on a mkdir -p /root/offsite
+on a sed -i 's#^LUOT_BACKUP_TARGET=.*#LUOT_BACKUP_TARGET=/root/offsite#' /etc/luot/luot.env
+on a systemctl start luot-backup.service && ls "$work/a/root/offsite/" | grep -q '^luot-night-.*\.sqlite$' &&
+  pass "the nightly unit makes a verified copy in LUOT_BACKUP_TARGET" || { fail "the nightly copy"; on a journalctl -u luot-backup.service --no-pager | tail -5; }
+on a systemctl is-active --quiet luot-backup-closing.path && pass "luot-backup-closing.path is watching" || fail "luot-backup-closing.path is not active"
+# What the hub writes once the hall has closed (server/services/closing-copy.ts; its own test shows when).
+on a runuser -u luot -- sh -c "printf '{\"day\":\"%s\",\"at\":%s}\n' \"\$(date +%F)\" \"\$(date +%s000)\" > /var/lib/luot/closing-copy.request"
+for _ in $(seq 1 100); do ls "$work/a/root/offsite/" | grep -q '^luot-closing-' && break; sleep 0.2; done
+ls "$work/a/root/offsite/" | grep -q '^luot-closing-.*\.sqlite$' && pass "the hub's closing request makes a copy off the machine" || { fail "no copy at closing"; on a journalctl -u luot-backup-closing.service --no-pager | tail -5; }
+on a sed -i 's#^LUOT_BACKUP_TARGET=.*#LUOT_BACKUP_TARGET=#' /etc/luot/luot.env
+
 echo "== backup on A, restore on a fresh machine B"
 day="$(api a GET /api/health | json 'v.day')"
 report_a="$(api a GET "/api/reports/day?day=$day")"

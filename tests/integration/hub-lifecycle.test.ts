@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 import { hanoi } from '../helpers/hall-fixture.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CLOSING_REQUEST_FILE } from '../../server/services/closing-copy.js';
 import { join } from 'node:path';
 
 let hub: TestHub | null = null;
@@ -52,6 +53,31 @@ describe('the working day', () => {
     clock.now = hanoi(7, 30, 24);
     const morning = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     expect(morning.body.ticket.ticket).toMatchObject({ number: 'A001', day: '2026-11-24' });
+  });
+});
+
+describe('the copy off the machine at closing', () => {
+  it('is asked for once, when the hall has closed, in the file the package watches', async () => {
+    const clock = { now: hanoi(16, 59, 23) };
+    hub = await hallWithHours(clock);
+    const request = join(hub.dataDir, CLOSING_REQUEST_FILE);
+    expect(hub.chores.requestClosingCopy()).toBe(false);
+    expect(existsSync(request)).toBe(false);
+
+    clock.now = hanoi(17, 0, 23);
+    expect(hub.chores.requestClosingCopy()).toBe(true);
+    expect(JSON.parse(readFileSync(request, 'utf8'))).toEqual({ day: '2026-11-23', at: hanoi(17, 0, 23) });
+    // Every half minute after that: nothing new, so the path unit does not copy again.
+    clock.now = hanoi(17, 30, 23);
+    expect(hub.chores.requestClosingCopy()).toBe(false);
+    expect(JSON.parse(readFileSync(request, 'utf8')).at).toBe(hanoi(17, 0, 23));
+
+    // The next morning is open; that evening asks again.
+    clock.now = hanoi(8, 0, 24);
+    expect(hub.chores.requestClosingCopy()).toBe(false);
+    clock.now = hanoi(17, 5, 24);
+    expect(hub.chores.requestClosingCopy()).toBe(true);
+    expect(JSON.parse(readFileSync(request, 'utf8')).day).toBe('2026-11-24');
   });
 });
 
