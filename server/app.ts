@@ -7,6 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { readFileSync } from 'node:fs';
+import type { RequestListener, Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { registerAccessControl, type AccessControlOptions } from './http/access/access-control.js';
 import { frameworkErrorOptions, registerErrorHandling } from './http/error-handler.js';
 import { registerStrictInput } from './http/strict-input.js';
@@ -22,10 +24,14 @@ export interface HttpAppOptions {
   logger?: FastifyBaseLogger;
   /** Who a request comes from (server/http/access/). */
   access: AccessControlOptions;
+  /** The hall's certificate and key: the hub serves HTTPS (staff passwords over the hall's Wi-Fi). */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
-export async function createHttpApp({ logger, access }: HttpAppOptions) {
+export async function createHttpApp({ logger, access, tls }: HttpAppOptions) {
   const app = Fastify({
+    // An HTTPS server is an HTTP server over TLS: Fastify and socket.io use it the same way.
+    ...(tls ? { serverFactory: (handler: RequestListener) => createHttpsServer(tls, handler) as unknown as HttpServer } : {}),
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A hall makes thousands of requests a day; failures are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),

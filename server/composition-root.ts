@@ -96,6 +96,8 @@ export interface HubOptions {
   voice?: VoiceOptions;
   /** The system clock's synchronisation, shown in /api/health (unknown unless checked). */
   systemClock?: ClockWatch;
+  /** The hall's certificate and key, to serve HTTPS. */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 /**
@@ -296,7 +298,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     }
   };
 
-  const app = await createHttpApp({ ...(logger ? { logger } : {}), access: { credentials: hub.credentials, simulatorOn: () => live.settings.simulator } });
+  const app = await createHttpApp({ ...(logger ? { logger } : {}), tls: options.tls ?? null, access: { credentials: hub.credentials, simulatorOn: () => live.settings.simulator } });
 
   // Each adapter is given the use cases it calls, each use case the parts it needs.
   await app.register(landingRoutes, { hallOverview: bind(hallOverview, { live, queries }) });

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
   });
   const systemClock = new ClockWatch();
-  const { app, chores, startInfo, close } = await composeHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger, systemClock });
+  const { app, chores, startInfo, close } = await composeHub({ dataDir: config.dataDir, hallFile: config.hallFile, logger, systemClock, tls: config.tls });
   const systemd = systemdNotifier(process.env, logger.child({ module: 'systemd' }));
   chores.checkDisk();
   logger.info(
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       host: config.host,
       logLevel: config.logLevel,
       dataDir: config.dataDir,
+      https: config.tls !== null,
       ...startInfo(),
     },
     'luot hub starting',
@@ -79,7 +80,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
-  logger.info(`luot is ready: http://${shown}:${port}/  (API docs: http://${shown}:${port}/docs)`);
+  const scheme = config.tls ? 'https' : 'http';
+  logger.info(`luot is ready: ${scheme}://${shown}:${port}/  (API docs: ${scheme}://${shown}:${port}/docs)`);
   systemd.ready(`serving on port ${port}`);
   // A year's database takes seconds to copy: the hall is served meanwhile.
   void backUpDaily();

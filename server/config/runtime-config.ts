@@ -1,7 +1,8 @@
 // Where the hub listens and keeps its data: typed defaults, then command-line flags and
 // environment variables. Bad values stop the start with a message that names them.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -12,6 +13,8 @@ export interface RuntimeConfig {
   /** A hall description to load at start; null = keep the stored hall (the demo on first start). */
   hallFile: string | null;
   logLevel: string;
+  /** The hall's certificate and key (PEM) to serve HTTPS; null serves plain HTTP. */
+  tls: { cert: Buffer; key: Buffer } | null;
 }
 
 export class ConfigError extends Error {
@@ -51,11 +54,13 @@ function flags(argv: string[]) {
         port: { type: 'string', short: 'p' },
         data: { type: 'string' },
         host: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
       },
       strict: true,
     }).values;
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. Usage: npm start -- [--config hall.yaml] [--port 8080] [--data ./data] [--host 0.0.0.0]`);
+    throw new ConfigError(`${(error as Error).message}. Usage: npm start -- [--config hall.yaml] [--port 8080] [--data ./data] [--host 0.0.0.0] [--cert hall.crt --key hall.key]`);
   }
 }
 
@@ -68,5 +73,26 @@ export function runtimeConfig(argv: string[], env: NodeJS.ProcessEnv): RuntimeCo
     dataDir,
     hallFile: hallFile(args.config ?? env.LUOT_CONFIG, dataDir),
     logLevel: env.LUOT_LOG_LEVEL ?? 'info',
+    tls: tls(args.cert ?? env.LUOT_TLS_CERT, args.key ?? env.LUOT_TLS_KEY),
   };
+}
+
+/** Both files or neither; each readable, and the key must belong to the certificate. */
+function tls(certPath: string | undefined, keyPath: string | undefined): RuntimeConfig['tls'] {
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath) throw new ConfigError('HTTPS needs both the certificate and its key: set LUOT_TLS_CERT and LUOT_TLS_KEY (or --cert and --key)');
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(resolve(path));
+    } catch (error) {
+      throw new ConfigError(`the ${what} ${resolve(path)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  };
+  const pair = { cert: read(certPath, 'certificate'), key: read(keyPath, 'certificate key') };
+  try {
+    createSecureContext(pair);
+  } catch (error) {
+    throw new ConfigError(`the certificate ${resolve(certPath)} and the key ${resolve(keyPath)} cannot serve HTTPS: ${(error as Error).message}`);
+  }
+  return pair;
 }
