@@ -3,7 +3,7 @@
 // change after. Each command returns the changed dossiers, the day's code series and the
 // events, committed by the same path as queue commands (server/services/queue-service.ts).
 
-import { dossierCode, FINAL_DOSSIER_STATUSES, isCitizenId, type Applicant, type Dossier, type DossierPaper, type DossierStatus, type DossierWait } from './dossier.js';
+import { DOSSIER_ACTION_WORDS, dossierCode, FINAL_DOSSIER_STATUSES, isCitizenId, type Applicant, type Dossier, type DossierPaper, type DossierStatus, type DossierWait } from './dossier.js';
 import { DomainError } from '../domain-error.js';
 import { dayOf, localTime } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
@@ -15,6 +15,9 @@ import { applyCommand, type Change, type QueueView } from '../queue/queue-engine
 
 export const DOSSIER_ACTIONS = ['start', 'requestPapers', 'supplement', 'requestFees', 'feesPaid', 'complete', 'withdraw', 'stop', 'returnResult', 'apologize'] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+// Every action has its words (dossier.ts), so a refusal never shows an action's code name.
+const actionWords: Record<DossierAction, LocalizedText> = DOSSIER_ACTION_WORDS;
+void actionWords;
 
 export type DossierCommand =
   | {

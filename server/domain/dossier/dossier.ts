@@ -22,6 +22,20 @@ export const DOSSIER_STATUSES = {
 
 export type DossierStatus = keyof typeof DOSSIER_STATUSES;
 
+/** What each step of a dossier does, in words a person reads (refusals name the step this way). */
+export const DOSSIER_ACTION_WORDS = {
+  start: { vi: 'bắt đầu xử lý', en: 'start processing' },
+  requestPapers: { vi: 'yêu cầu bổ sung giấy tờ', en: 'ask for missing papers' },
+  supplement: { vi: 'nhận giấy tờ bổ sung', en: 'take in the missing papers' },
+  requestFees: { vi: 'yêu cầu nộp phí, lệ phí', en: 'ask for fees or duties' },
+  feesPaid: { vi: 'ghi nhận đã nộp phí', en: 'record the fees as paid' },
+  complete: { vi: 'báo đã có kết quả', en: 'mark the result as ready' },
+  withdraw: { vi: 'rút hồ sơ', en: 'withdraw the dossier' },
+  stop: { vi: 'dừng xử lý', en: 'stop processing' },
+  returnResult: { vi: 'trả kết quả', en: 'hand the result over' },
+  apologize: { vi: 'gửi thư xin lỗi, hẹn lại ngày trả', en: 'send an apology with a new date' },
+} satisfies Record<string, LocalizedText>;
+
 /** Statuses after which nothing more happens to a dossier. */
 export const FINAL_DOSSIER_STATUSES: ReadonlySet<DossierStatus> = new Set([3, 7, 8, 10]);
 

@@ -81,7 +81,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/dossiers/link': entry('staff', "Links the province system's dossier; a clerk only at their counter"),
   'POST /api/dossiers/:code/status': entry('staff', "Moves a dossier on (the back office's steps)"),
   'GET /api/dossiers/:code': entry('staff', 'A dossier in full: applicant, ID, papers'),
-  'GET /api/dossiers': entry('staff', "A ticket's dossiers, or those due soon"),
+  'GET /api/dossiers': entry('staff', "A ticket's dossiers, those due soon, or the desk's lists (view)"),
   'GET /api/dossiers/:code/slip.pdf': entry('staff', 'A slip (forms 01-05) as PDF, with the applicant’s data'),
   'POST /api/dossiers/:code/print': entry('staff', "Prints a slip on a kiosk's thermal printer"),
   'POST /api/day/close': entry('manager', "Closes today's queue"),
