@@ -195,3 +195,14 @@ export function publicDossier(d: Dossier, now: number, dayOf: (at: number) => st
     steps: d.steps.map((s) => ({ status: s.status, statusWords: words(s.status), at: s.at })),
   };
 }
+
+/** The slip forms (01 receipt, 02 missing papers, 03 refusal, 04 apology, 05 stopped) a dossier in its present state can have printed. */
+export function slipFormsOf(d: Pick<Dossier, 'receivedAt' | 'kind' | 'missingPapers' | 'status' | 'promisedAt'>): ('01' | '02' | '03' | '04' | '05')[] {
+  const forms: ('01' | '02' | '03' | '04' | '05')[] = [];
+  if (d.receivedAt !== null && d.kind === 'local') forms.push('01');
+  if (d.missingPapers.length > 0) forms.push('02');
+  if (d.status === 3) forms.push('03');
+  if (d.promisedAt !== null) forms.push('04');
+  if (d.status === 8) forms.push('05');
+  return forms;
+}

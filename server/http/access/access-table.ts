@@ -21,6 +21,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /kiosk/*': entry('public', 'Kiosk and phone page files (the kiosk proves itself with its token)'),
   'GET /display/*': entry('public', 'Display and boards page files'),
   'GET /counter/*': entry('public', 'Counter page files (its data needs the clerk’s sign-in)'),
+  'GET /desk/*': entry('public', 'Dossier desk files (its data needs the clerk’s sign-in)'),
   'GET /lookup/*': entry('public', 'Lookup terminal files'),
   'GET /t/:ticketId': entry('public', 'Phone page of one ticket'),
   'GET /prints': entry('public', 'Simulated printer page (its data is hub-machine only)'),
