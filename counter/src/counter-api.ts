@@ -13,7 +13,6 @@ export type { StoredSession } from '../../web-shared/staff-sign-in.js';
 export type ApiFailure = HubFailure;
 export { HubRequestError as ApiError };
 
-
 export const signOut = (token: string) => callHub('POST /api/staff/sign-out', { token });
 export const currentSession = (token: string) => callHub('GET /api/staff/session', { token });
 /** The counter's own view (held ticket, pause reason, waiting list); reading it does not keep the session alive. */

@@ -145,12 +145,21 @@ export function DossierDesk(props: { lang: Lang; onToggleLang: () => void; store
           <ul class="dossier-list">
             {list?.map((d) => (
               <li key={d.code}>
-                <button type="button" class={`dossier-row ${d.timeliness === 'overdue' ? 'overdue' : ''}`} data-dossier={d.code} aria-current={chosen?.code === d.code} onClick={() => choose(d)}>
+                <button
+                  type="button"
+                  class={`dossier-row ${d.timeliness === 'overdue' ? 'overdue' : ''}`}
+                  data-dossier={d.code}
+                  aria-current={chosen?.code === d.code}
+                  onClick={() => choose(d)}
+                >
                   <span class="row-code">{d.code}</span>
                   <span class="row-name">{d.procedureName[props.lang]}</span>
                   <span class="row-who">{d.applicant?.name ?? ''}</span>
                   <span class={`row-status s${d.status}`}>{DOSSIER_STATUSES[d.status][props.lang]}</span>
-                  <span class="row-due">{d.timeliness === 'overdue' ? `${t.overdue} · ` : ''}{d.dueAt !== null ? whenText(d.dueAt, timeZone) : ''}</span>
+                  <span class="row-due">
+                    {d.timeliness === 'overdue' ? `${t.overdue} · ` : ''}
+                    {d.dueAt !== null ? whenText(d.dueAt, timeZone) : ''}
+                  </span>
                 </button>
               </li>
             ))}
@@ -167,11 +176,7 @@ export function DossierDesk(props: { lang: Lang; onToggleLang: () => void; store
               </>
             )}
           </p>
-          {chosen ? (
-            <DossierDetail lang={props.lang} token={token} dossier={chosen} timeZone={timeZone} onChanged={changed} onError={fail} />
-          ) : (
-            <p class="choose">{t.chooseDossier}</p>
-          )}
+          {chosen ? <DossierDetail lang={props.lang} token={token} dossier={chosen} timeZone={timeZone} onChanged={changed} onError={fail} /> : <p class="choose">{t.chooseDossier}</p>}
           <p class="keys-hint">{t.keysHint}</p>
         </section>
       </main>

@@ -29,7 +29,14 @@ export function stepsFor(d: DossierReply, now: number): DossierAction[] {
   return DESK_ORDER.filter((a) => allowed.has(a));
 }
 
-export function DossierDetail(props: { lang: Lang; token: string; dossier: DossierReply; timeZone: string; onChanged: (d: DossierReply, said: Said) => void; onError: (e: unknown) => void }) {
+export function DossierDetail(props: {
+  lang: Lang;
+  token: string;
+  dossier: DossierReply;
+  timeZone: string;
+  onChanged: (d: DossierReply, said: Said) => void;
+  onError: (e: unknown) => void;
+}) {
   const t = TEXT[props.lang];
   const d = props.dossier;
   const [asking, setAsking] = useState<DossierAction | null>(null);
@@ -162,7 +169,9 @@ export function DossierDetail(props: { lang: Lang; token: string; dossier: Dossi
           ))}
         </ol>
       </details>
-      {asking && <StepDialog lang={props.lang} action={asking} dossier={d} timeZone={props.timeZone} busy={busy} onCancel={() => setAsking(null)} onSend={(body) => void take(asking, body)} />}
+      {asking && (
+        <StepDialog lang={props.lang} action={asking} dossier={d} timeZone={props.timeZone} busy={busy} onCancel={() => setAsking(null)} onSend={(body) => void take(asking, body)} />
+      )}
     </article>
   );
 }
@@ -172,7 +181,12 @@ function StepDialog(props: { lang: Lang; action: DossierAction; dossier: Dossier
   const t = TEXT[props.lang];
   const d = props.dossier;
   const { action } = props;
-  const [missing, setMissing] = useState(() => d.papers.filter((p) => !p.received).map((p) => p.name).join('\n'));
+  const [missing, setMissing] = useState(() =>
+    d.papers
+      .filter((p) => !p.received)
+      .map((p) => p.name)
+      .join('\n'),
+  );
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const [problem, setProblem] = useState<Said | null>(null);
@@ -180,7 +194,10 @@ function StepDialog(props: { lang: Lang; action: DossierAction; dossier: Dossier
   const send = (event: Event) => {
     event.preventDefault();
     if (action === 'requestPapers') {
-      const missingPapers = missing.split('\n').map((l) => l.trim()).filter(Boolean);
+      const missingPapers = missing
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (missingPapers.length === 0) return setProblem(both((w) => w.missingRequired));
       return props.onSend({ missingPapers });
     }

@@ -7,7 +7,13 @@ import { dossierCodeIn, type DossierReply } from '../../server/contract/dossiers
 import { dossierByCode } from './desk-api.js';
 import { both, TEXT, type Lang } from './i18n.js';
 
-export function DossierSearch(props: { lang: Lang; token: string; onFound: (d: DossierReply) => void; onError: (e: unknown) => void; onSaid: (said: { vi: string; en: string } | null) => void }) {
+export function DossierSearch(props: {
+  lang: Lang;
+  token: string;
+  onFound: (d: DossierReply) => void;
+  onError: (e: unknown) => void;
+  onSaid: (said: { vi: string; en: string } | null) => void;
+}) {
   const t = TEXT[props.lang];
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,23 +43,25 @@ export function DossierSearch(props: { lang: Lang; token: string; onFound: (d: D
   };
 
   return (
-    <form class="dossier-search" onSubmit={find} role="search">
-      <label for="dossier-search">{t.searchLabel}</label>
-      <div class="search-row">
-        <input
-          id="dossier-search"
-          ref={input}
-          name="code"
-          autocomplete="off"
-          spellcheck={false}
-          placeholder={t.searchPlaceholder}
-          value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={busy}>
-          {t.searchButton}
-        </button>
-      </div>
-    </form>
+    <search>
+      <form class="dossier-search" onSubmit={find}>
+        <label for="dossier-search">{t.searchLabel}</label>
+        <div class="search-row">
+          <input
+            id="dossier-search"
+            ref={input}
+            name="code"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={t.searchPlaceholder}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {t.searchButton}
+          </button>
+        </div>
+      </form>
+    </search>
   );
 }

@@ -6,7 +6,8 @@ import { DOSSIER_ACTION_WORDS, DOSSIER_STATUSES, type DossierStatus } from './do
 /** A status's name ("Đã trả kết quả"), or its code when unknown. */
 const statusName = (p: ErrorParams, lang: 'vi' | 'en') => DOSSIER_STATUSES[p.status as DossierStatus]?.[lang] ?? String(p.status);
 /** A step in words ("trả kết quả"), never the action's name in the code. */
-const actionName = (p: ErrorParams, lang: 'vi' | 'en') => (DOSSIER_ACTION_WORDS as Record<string, { vi: string; en: string } | undefined>)[String(p.action)]?.[lang] ?? (lang === 'vi' ? 'thực hiện thao tác này' : 'do this');
+const actionName = (p: ErrorParams, lang: 'vi' | 'en') =>
+  (DOSSIER_ACTION_WORDS as Record<string, { vi: string; en: string } | undefined>)[String(p.action)]?.[lang] ?? (lang === 'vi' ? 'thực hiện thao tác này' : 'do this');
 
 export const DOSSIER_ERRORS = {
   procedure_not_found: {
