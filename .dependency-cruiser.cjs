@@ -3,7 +3,7 @@
 // whatever relative path or `import type` spells the import. Tests and the benchmark may import anything.
 
 /** Every page's folder: each imports only itself, the contract, web-shared/ and packages. */
-const PAGES = '(kiosk|display|counter|lookup|rating|manager)';
+const PAGES = '(kiosk|display|counter|desk|lookup|rating|manager)';
 
 /** What every layer may import besides the folders its rule names: packages and Node's own modules. */
 const PACKAGES = { dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'core'] };

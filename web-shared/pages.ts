@@ -13,6 +13,7 @@ export const FRONT_ENDS: FrontEnd[] = [
   { name: 'kiosk', entries: ['index', 'phone', 'prints'] },
   { name: 'display', entries: ['index', 'boards'] },
   { name: 'counter', entries: ['index'] },
+  { name: 'desk', entries: ['index'] },
   { name: 'lookup', entries: ['index'] },
   { name: 'rating', entries: ['index'] },
 ];

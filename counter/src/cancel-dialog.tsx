@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { TEXT, type Lang } from './i18n.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../web-shared/modal.js';
 import { useArrowFocus } from './use-arrow-focus.js';
 
 export function CancelDialog(props: { lang: Lang; number: string; onCancel: () => void; onConfirm: (reason: string) => void }) {

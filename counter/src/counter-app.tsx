@@ -2,21 +2,11 @@
 // only (sessionStorage), so closing the browser leaves nobody signed in on a shared PC.
 
 import { useState } from 'preact/hooks';
-import type { StoredSession } from './counter-api.js';
+import { forgetSession, StaffSignInForm, storedSession, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { CounterDesk } from './counter-desk.js';
 import { TEXT, type Lang } from './i18n.js';
-import { SignInForm } from './sign-in-form.js';
 
-const SESSION_KEY = 'luot.counter.session';
 const LANG_KEY = 'luot.counter.lang';
-
-function storedSession(): StoredSession | null {
-  try {
-    return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as StoredSession | null;
-  } catch {
-    return null;
-  }
-}
 
 export function CounterApp() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
@@ -30,18 +20,17 @@ export function CounterApp() {
     setLang(next);
   };
   const signedIn = (s: StoredSession) => {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
     setNotice(null);
     setSession(s);
   };
   const signedOut = (expired: boolean) => {
-    sessionStorage.removeItem(SESSION_KEY);
+    forgetSession();
     setNotice(expired ? t.signedOutExpired : null);
     setSession(null);
   };
 
   if (!session || session.session.counterId === null) {
-    return <SignInForm lang={lang} onToggleLang={toggleLang} notice={notice} onSignedIn={signedIn} />;
+    return <StaffSignInForm lang={lang} words={t} onToggleLang={toggleLang} notice={notice} onSignedIn={signedIn} />;
   }
   return <CounterDesk lang={lang} onToggleLang={toggleLang} stored={session} onSignedOut={signedOut} />;
 }

@@ -8,6 +8,18 @@ import { changeDossier, dossiersDueSoon, dossiersOfTicket, openSlip } from './co
 import { TEXT, type Lang } from './i18n.js';
 import { ReceiveDialog, type Outcome } from './receive-dialog.js';
 
+/**
+ * The dossier desk's code search, in its own tab. It opens with this tab's session (rel=opener
+ * copies the tab's sessionStorage), so the clerk is not signed in twice (which would end this page's session).
+ */
+function FindDossierLink(props: { lang: Lang; counterId: number }) {
+  return (
+    <a class="find-dossier" href={`/desk/?counter=${props.counterId}`} target="luot-desk" rel="opener">
+      {TEXT[props.lang].findDossier}
+    </a>
+  );
+}
+
 /** A confirmation for the desk's message line, in both languages. */
 export type Said = { vi: string; en: string };
 
@@ -60,6 +72,7 @@ export function DossierPanel(props: {
       <section class="dossiers due-soon" aria-label={t.dueSoon}>
         <div class="dossiers-head">
           <h2>{t.dueSoon}</h2>
+          <FindDossierLink lang={props.lang} counterId={props.counterId} />
         </div>
         {dueSoon.length === 0 && <p class="dossiers-none">{t.noneDueSoon}</p>}
         <ul>
@@ -96,6 +109,7 @@ export function DossierPanel(props: {
           <h2>
             {t.dossiers} {dossiers.length > 0 && <span class="count">{dossiers.length}</span>}
           </h2>
+          <FindDossierLink lang={props.lang} counterId={props.counterId} />
           <button type="button" class="receive" onClick={() => setReceivingFor(props.ticket)}>
             {t.receiveDossier}
           </button>

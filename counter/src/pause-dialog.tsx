@@ -3,7 +3,7 @@
 
 import { useRef } from 'preact/hooks';
 import { TEXT, type Lang } from './i18n.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../web-shared/modal.js';
 import { useArrowFocus } from './use-arrow-focus.js';
 
 export function PauseDialog(props: { lang: Lang; onCancel: () => void; onPause: (reason: string) => void }) {

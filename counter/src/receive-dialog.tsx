@@ -14,7 +14,7 @@ import type { Ticket } from '../../server/contract/events.js';
 import { HubRequestError } from '../../web-shared/hub-client.js';
 import { receiveDossier, searchProcedures } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../web-shared/modal.js';
 
 interface Props {
   lang: Lang;

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LocalizedText, PublicCounterView, ServiceSummary } from '../../server/contract/events.js';
 import { allCounters, allServices } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
-import { Modal } from './modal.js';
+import { Modal } from '../../web-shared/modal.js';
 import { useArrowFocus } from './use-arrow-focus.js';
 
 export function TransferDialog(props: {

@@ -18,6 +18,13 @@ export function dossierCodeIn(text: string): string | null {
   const match = CODE_INSIDE.exec(text.trim());
   return match ? match[0].toUpperCase() : null;
 }
+/**
+ * The dossier desk's lists (GET /api/dossiers?view=): every open dossier, those due today,
+ * those past their due date, those waiting for papers or for fees, and results ready to hand over.
+ */
+export const DOSSIER_LIST_VIEWS = ['open', 'due_today', 'overdue', 'papers', 'fees', 'ready'] as const;
+export type DossierListView = (typeof DOSSIER_LIST_VIEWS)[number];
+
 export type { DossierAction } from '../domain/dossier/dossier-engine.js';
 export type { Paper, PaperKind, Procedure } from '../domain/dossier/procedures.js';
 

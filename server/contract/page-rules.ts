@@ -6,3 +6,5 @@ export { waitMinutesToShow } from '../domain/estimate/wait-estimate.js';
 export { actionForKey, keyLabel } from '../domain/hall/counter-keys.js';
 export { AnnouncementQueue, type Announcement } from '../domain/announcement/announcement-queue.js';
 export { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';
+export { dossierActionsFrom } from '../domain/dossier/dossier-steps.js';
+export { slipFormsOf } from '../domain/dossier/dossier.js';

@@ -10,6 +10,7 @@ export class DossierRepository {
   private readonly byCodeStmt;
   private readonly byTicketStmt;
   private readonly dueBeforeStmt;
+  private readonly openStmt;
   private readonly seriesStmt;
   private readonly saveSeriesStmt;
 
@@ -28,6 +29,7 @@ export class DossierRepository {
       )
       .pluck();
     this.dueBeforeStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`).pluck();
+    this.openStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at LIMIT ?`).pluck();
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
     this.saveSeriesStmt = db.prepare('INSERT INTO dossier_series (day, last_seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq');
   }
@@ -68,5 +70,10 @@ export class DossierRepository {
   /** Open dossiers due by `before`, soonest first. */
   dueBefore(before: number, limit: number): Dossier[] {
     return (this.dueBeforeStmt.all(before, limit) as string[]).map((d) => JSON.parse(d) as Dossier);
+  }
+
+  /** Dossiers still open (result ready but not handed over included), soonest due first, undated last. */
+  open(limit: number): Dossier[] {
+    return (this.openStmt.all(limit) as string[]).map((d) => JSON.parse(d) as Dossier);
   }
 }

@@ -72,6 +72,16 @@ export const LANDING_TEXT = {
       about: { vi: 'Cán bộ đăng nhập để gọi số, tiếp nhận và trả hồ sơ.', en: 'Clerks sign in to call, receive dossiers and return results.' },
     },
     {
+      href: '/desk/',
+      who: 'staff',
+      vi: 'Bàn hồ sơ',
+      en: 'Dossier desk',
+      about: {
+        vi: 'Hồ sơ đến hạn, quá hạn, chờ bổ sung, có kết quả; tìm theo mã hoặc quét QR; chuyển bước xử lý.',
+        en: 'Dossiers due, overdue, waiting for papers, ready; find by code or QR; move them on.',
+      },
+    },
+    {
       href: '/boards',
       who: 'staff',
       vi: 'Bàn phím và bảng LED (mô phỏng)',

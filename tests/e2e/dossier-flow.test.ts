@@ -1,14 +1,15 @@
 /// <reference lib="dom" />
 // The dossier's whole path through the hall in Chromium: a clerk calls a ticket on the counter
 // page and receives a dossier (procedure found without diacritics, the papers checked); its
-// receipt is a PDF; the citizen looks it up at the lookup terminal; back for the result, the
+// receipt is a PDF; the citizen looks it up at the lookup terminal; the back office starts and
+// completes it at the dossier desk; back for the result, the
 // citizen scans the slip's code at the kiosk and gets a number linked to it; the clerk who calls
 // that number sees the dossier at once and hands the result over.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
-import { signedInCounter } from '../helpers/counter-page.js';
+import { COUNTER_VIEWPORT, signedInCounter } from '../helpers/counter-page.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS } from '../helpers/callers.js';
 import { pdfFirstPageText } from '../helpers/pdf-text.js';
@@ -76,9 +77,25 @@ describe('a dossier through the hall', () => {
     await lookup.waitForSelector('.dossier');
     expect(await lookup.locator('.dossier .masked').textContent()).toBe('N*** V** A*');
 
-    // The back office finishes it.
-    await api(hub.url, 'POST', `/api/dossiers/${code}/status`, { action: 'start' });
-    await api(hub.url, 'POST', `/api/dossiers/${code}/status`, { action: 'complete' });
+    // The back office moves it on at the dossier desk, opened from the counter page's link with
+    // the counter's session (no second sign-in): the slip's QR scanned, processing started, the
+    // result ready. Three clicks and the scan.
+    const deskOpened = counter.context().waitForEvent('page');
+    await counter.click('.find-dossier');
+    const desk = await deskOpened;
+    await desk.setViewportSize(COUNTER_VIEWPORT);
+    await desk.waitForSelector('.dossier-search input');
+    expect(await desk.locator('.who .clerk').textContent()).toBe('Nguyễn Thị Lan · Quầy số 1');
+    await desk.keyboard.type(`http://192.168.1.10:8080/lookup/?code=${code}`);
+    await desk.keyboard.press('Enter');
+    await desk.waitForSelector(`.dossier[data-code="${code}"]`);
+    await desk.click('.step-start');
+    await expect.poll(() => desk.locator('.dossier .status-badge').textContent()).toBe('Đang xử lý');
+    await desk.click('.step-complete');
+    await expect.poll(() => desk.locator('.dossier .status-badge').textContent()).toBe('Đã có kết quả');
+    // The counter page still holds its session.
+    await counter.bringToFront();
+    expect(await counter.locator('.action-callNext').count()).toBe(1);
 
     // Back for the result: the kiosk reads the slip's QR (a scanner types the address).
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });

@@ -159,7 +159,11 @@ describe('the status workflow', () => {
     expect((await step('apologize', { note: 'Chờ ý kiến cơ quan thuế', promisedAt: due - 1 })).status).toBe(422);
     const apology = await step('apologize', { note: 'Chờ ý kiến cơ quan thuế', promisedAt: paid.body.dueAt + 2 * 86_400_000 });
     expect(apology.body.promisedAt).toBeGreaterThan(paid.body.dueAt);
-    expect((await step('returnResult')).body.error).toBe('dossier_wrong_status');
+    const early = await step('returnResult');
+    expect(early.body.error).toBe('dossier_wrong_status');
+    // Said in words, never the status's number or the action's name in the code.
+    expect(early.body.message).toBe(`Hồ sơ ${code} đang ở trạng thái "Đang xử lý": không thể trả kết quả lúc này.`);
+    expect(early.body.messageEn).toBe(`Dossier ${code} is "In progress": it is not possible to hand the result over now.`);
     const done = await step('complete');
     expect(done.body).toMatchObject({ status: 9, timeliness: 'early' });
     expect((await step('returnResult')).body.status).toBe(10);
@@ -174,6 +178,57 @@ describe('the status workflow', () => {
     expect(JSON.stringify(page.events)).not.toContain(APPLICANT.idNumber);
     expect(JSON.stringify(page.events)).not.toContain(APPLICANT.name);
     page.close();
+  });
+});
+
+describe("the dossier desk's lists", () => {
+  it('lists the open dossiers due today, overdue, waiting for papers or fees, and ready, optionally of one counter', async () => {
+    const { c, clock } = await hallAt();
+    const receive = async (clerk: TestCaller, counterId: number, ticketId: string, procedureCode: string, outcome = 'complete') => {
+      const extra = outcome === 'incomplete' ? { missingPapers: ['Giấy tờ chứng minh chỗ ở hợp pháp'] } : {};
+      const reply = await inject(hub!, clerk, 'POST', '/api/dossiers', { counterId, ticketId, procedureCode, applicant: APPLICANT, papers: PAPERS, outcome, ...extra });
+      expect(reply.status).toBe(201);
+      return reply.body.code as string;
+    };
+    const at1 = await serveAt(c, 1);
+    const ready = await receive(c.clerk1!, 1, at1, 'HT.04');
+    const today = await receive(c.clerk1!, 1, at1, 'CT.02');
+    const at2 = await serveAt(c, 2);
+    const papers = await receive(c.clerk2!, 2, at2, 'HT.04', 'incomplete');
+    const fees = await receive(c.clerk2!, 2, at2, 'HT.04');
+    const step = async (code: string, action: string) => expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action })).status).toBe(200);
+    await step(ready, 'start');
+    await step(ready, 'complete');
+    await step(fees, 'requestFees');
+    // A closed dossier is in no list.
+    const handed = await receive(c.clerk1!, 1, at1, 'HT.04');
+    await step(handed, 'complete');
+    await step(handed, 'returnResult');
+
+    const list = async (query: string, caller = c.clerk1!) => {
+      const reply = await inject(hub!, caller, 'GET', `/api/dossiers?${query}`);
+      expect(reply.status).toBe(200);
+      return (reply.body as { code: string }[]).map((d) => d.code);
+    };
+    // Soonest due first, a dossier still waiting for its first papers (no due date yet) last.
+    expect(await list('view=open')).toEqual([today, ready, fees, papers]);
+    expect(await list('view=due_today')).toEqual([today]);
+    expect(await list('view=overdue')).toEqual([]);
+    expect(await list('view=papers')).toEqual([papers]);
+    expect(await list('view=fees')).toEqual([fees]);
+    expect(await list('view=ready')).toEqual([ready]);
+    expect(await list('view=open&counterId=2')).toEqual([fees, papers]);
+    expect(await list('view=ready&counterId=2')).toEqual([]);
+    // The next morning (the clerk's session has run out overnight: the back office's token) the
+    // certification due yesterday is overdue, and no longer due today.
+    clock.now = localInstant('2026-11-25', 9 * 60, TZ);
+    expect(await list('view=overdue', c.api!)).toEqual([today]);
+    expect(await list('view=due_today', c.api!)).toEqual([]);
+
+    // A list the desk does not have is refused in words.
+    const bad = await inject(hub!, c.api!, 'GET', '/api/dossiers?view=late');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/view/);
   });
 });
 

@@ -102,12 +102,13 @@ describe("a page's call to the hub", () => {
   });
 
   it('is how every page calls the hub: no page fetches by itself', () => {
-    const pageFiles = ['kiosk', 'counter', 'display', 'lookup', 'rating'].flatMap((page) =>
+    const pageFiles = ['kiosk', 'counter', 'desk', 'display', 'lookup', 'rating'].flatMap((page) =>
       readdirSync(join(PROJECT_ROOT, page, 'src'), { recursive: true, encoding: 'utf8' })
         .filter((f) => /\.tsx?$/.test(f))
         .map((f) => join(page, 'src', f)),
     );
     expect(pageFiles).toContain(join('counter', 'src', 'counter-api.ts'));
+    expect(pageFiles).toContain(join('desk', 'src', 'desk-api.ts'));
     for (const file of pageFiles) expect(readFileSync(join(PROJECT_ROOT, file), 'utf8'), file).not.toMatch(/\bfetch\(/);
   });
 });

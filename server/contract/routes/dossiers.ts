@@ -5,7 +5,7 @@ import Type, { type Static } from 'typebox';
 import { DOSSIER_CODE_PATTERN, DOSSIER_STATUSES, type DossierStatus } from '../../domain/dossier/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
 import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
-import type { DossierReply, LookupReply } from '../dossiers.js';
+import { DOSSIER_LIST_VIEWS, type DossierReply, type LookupReply } from '../dossiers.js';
 import { PrintOutcomeSchema, type Same } from '../reply-schemas.js';
 import { ProcessingTimeSchema } from './procedures.js';
 import { CounterId, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
@@ -70,6 +70,12 @@ const ListQuery = Type.Object(
     ticketId: Type.Optional(TicketId),
     dueWithinHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 60 })),
     counterId: Type.Optional(CounterId),
+    view: Type.Optional(
+      OneOf(DOSSIER_LIST_VIEWS, {
+        description:
+          "The dossier desk's list: open (every open dossier, results not yet handed over included), due_today (due on the hall's today, result not ready), overdue (past its due date, no result), papers (waiting for papers), fees (waiting for fees or duties), ready (result ready to hand over). Soonest due first; with counterId, only that counter's. A ticketId, when given, is read instead.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -170,7 +176,7 @@ export const DOSSIER_ROUTES = {
   },
   'GET /api/dossiers': {
     tags: ['dossiers'],
-    summary: "A ticket's dossiers, or the open dossiers due within some hours (optionally of one counter)",
+    summary: "A ticket's dossiers, the open dossiers due within some hours, or one of the desk's lists (view); optionally of one counter",
     querystring: ListQuery,
     response: { 200: Type.Array(DossierReplySchema), ...staffErrorResponses },
     security: staffOnly,

@@ -5,6 +5,7 @@
 
 import { dossierCode, FINAL_DOSSIER_STATUSES, isCitizenId, type Applicant, type Dossier, type DossierPaper, type DossierStatus, type DossierWait } from './dossier.js';
 import { DomainError } from '../domain-error.js';
+import { DOSSIER_STEPS as TRANSITIONS, type DossierAction } from './dossier-steps.js';
 import { dayOf, localTime } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
 import type { LocalizedText } from '../localized-text.js';
@@ -13,8 +14,7 @@ import type { Procedure } from './procedures.js';
 import type { WorkingTime } from '../calendar/working-time.js';
 import { applyCommand, type Change, type QueueView } from '../queue/queue-engine.js';
 
-export const DOSSIER_ACTIONS = ['start', 'requestPapers', 'supplement', 'requestFees', 'feesPaid', 'complete', 'withdraw', 'stop', 'returnResult', 'apologize'] as const;
-export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+export { DOSSIER_ACTIONS, type DossierAction } from './dossier-steps.js';
 
 export type DossierCommand =
   | {
@@ -61,20 +61,6 @@ export interface DossierView {
 export type DossierChange = Change & Required<Pick<Change, 'dossiers' | 'dossierSeries'>>;
 
 const MAX_PER_DAY = 9999;
-
-/** Which statuses each action leaves from, and where it goes (null: stays). */
-const TRANSITIONS: Record<DossierAction, { from: DossierStatus[]; to: DossierStatus | null }> = {
-  start: { from: [2], to: 4 },
-  requestPapers: { from: [2, 4], to: 5 },
-  supplement: { from: [5], to: null },
-  requestFees: { from: [2, 4], to: 6 },
-  feesPaid: { from: [6], to: 4 },
-  complete: { from: [2, 4], to: 9 },
-  withdraw: { from: [2, 4, 5, 6], to: 7 },
-  stop: { from: [2, 4, 5, 6], to: 8 },
-  returnResult: { from: [9], to: 10 },
-  apologize: { from: [2, 4, 5, 6], to: null },
-};
 
 function requireDossier(view: DossierView, code: string): Dossier {
   const dossier = view.dossier(code);

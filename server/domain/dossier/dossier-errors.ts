@@ -1,6 +1,13 @@
 // Refusals of the dossier rules and of the procedures catalogue.
 
-import type { ErrorWords } from '../error-words.js';
+import type { ErrorParams, ErrorWords } from '../error-words.js';
+import { DOSSIER_ACTION_WORDS, DOSSIER_STATUSES, type DossierStatus } from './dossier.js';
+
+/** A status's name ("Đã trả kết quả"), or its code when unknown. */
+const statusName = (p: ErrorParams, lang: 'vi' | 'en') => DOSSIER_STATUSES[p.status as DossierStatus]?.[lang] ?? String(p.status);
+/** A step in words ("trả kết quả"), never the action's name in the code. */
+const actionName = (p: ErrorParams, lang: 'vi' | 'en') =>
+  (DOSSIER_ACTION_WORDS as Record<string, { vi: string; en: string } | undefined>)[String(p.action)]?.[lang] ?? (lang === 'vi' ? 'thực hiện thao tác này' : 'do this');
 
 export const DOSSIER_ERRORS = {
   procedure_not_found: {
@@ -44,8 +51,8 @@ export const DOSSIER_ERRORS = {
     en: (p) => `${p.code} is a dossier this hall received, not a code of the province's system.`,
   },
   dossier_wrong_status: {
-    vi: (p) => `Hồ sơ ${p.code} đang ở trạng thái mã ${p.status}, không thực hiện được thao tác "${p.action}".`,
-    en: (p) => `Dossier ${p.code} has status ${p.status}; "${p.action}" cannot be done now.`,
+    vi: (p) => `Hồ sơ ${p.code} đang ở trạng thái "${statusName(p, 'vi')}": không thể ${actionName(p, 'vi')} lúc này.`,
+    en: (p) => `Dossier ${p.code} is "${statusName(p, 'en')}": it is not possible to ${actionName(p, 'en')} now.`,
   },
   dossier_papers_asked_once: {
     vi: (p) => `Hồ sơ ${p.code} đã được yêu cầu bổ sung một lần; không yêu cầu bổ sung thêm.`,

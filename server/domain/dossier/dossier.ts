@@ -22,6 +22,20 @@ export const DOSSIER_STATUSES = {
 
 export type DossierStatus = keyof typeof DOSSIER_STATUSES;
 
+/** What each step of a dossier does, in words a person reads (refusals name the step this way). */
+export const DOSSIER_ACTION_WORDS = {
+  start: { vi: 'bắt đầu xử lý', en: 'start processing' },
+  requestPapers: { vi: 'yêu cầu bổ sung giấy tờ', en: 'ask for missing papers' },
+  supplement: { vi: 'nhận giấy tờ bổ sung', en: 'take in the missing papers' },
+  requestFees: { vi: 'yêu cầu nộp phí, lệ phí', en: 'ask for fees or duties' },
+  feesPaid: { vi: 'ghi nhận đã nộp phí', en: 'record the fees as paid' },
+  complete: { vi: 'báo đã có kết quả', en: 'mark the result as ready' },
+  withdraw: { vi: 'rút hồ sơ', en: 'withdraw the dossier' },
+  stop: { vi: 'dừng xử lý', en: 'stop processing' },
+  returnResult: { vi: 'trả kết quả', en: 'hand the result over' },
+  apologize: { vi: 'gửi thư xin lỗi, hẹn lại ngày trả', en: 'send an apology with a new date' },
+} satisfies Record<string, LocalizedText>;
+
 /** Statuses after which nothing more happens to a dossier. */
 export const FINAL_DOSSIER_STATUSES: ReadonlySet<DossierStatus> = new Set([3, 7, 8, 10]);
 
@@ -180,4 +194,15 @@ export function publicDossier(d: Dossier, now: number, dayOf: (at: number) => st
     missingPapers: d.missingPapers,
     steps: d.steps.map((s) => ({ status: s.status, statusWords: words(s.status), at: s.at })),
   };
+}
+
+/** The slip forms (01 receipt, 02 missing papers, 03 refusal, 04 apology, 05 stopped) a dossier in its present state can have printed. */
+export function slipFormsOf(d: Pick<Dossier, 'receivedAt' | 'kind' | 'missingPapers' | 'status' | 'promisedAt'>): ('01' | '02' | '03' | '04' | '05')[] {
+  const forms: ('01' | '02' | '03' | '04' | '05')[] = [];
+  if (d.receivedAt !== null && d.kind === 'local') forms.push('01');
+  if (d.missingPapers.length > 0) forms.push('02');
+  if (d.status === 3) forms.push('03');
+  if (d.promisedAt !== null) forms.push('04');
+  if (d.status === 8) forms.push('05');
+  return forms;
 }

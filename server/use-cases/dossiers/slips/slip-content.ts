@@ -2,6 +2,7 @@
 // appointment, 02 request for missing papers, 03 refusal, 04 apology with a new date, 05
 // processing stopped. Pure, so the words are checked without drawing; slip-pdf.ts lays them out.
 
+import { slipFormsOf } from '../../../domain/dossier/dossier.js';
 import type { Dossier } from '../../../domain/dossier/dossier.js';
 import { localTime } from '../../../domain/calendar/hall-clock.js';
 import { PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
@@ -44,16 +45,8 @@ const TITLES: Record<SlipForm, string> = {
   '05': 'PHIẾU DỪNG XỬ LÝ HỒ SƠ',
 };
 
-/** Which forms a dossier in its present state can have printed. */
-export function formsFor(d: Dossier): SlipForm[] {
-  const forms: SlipForm[] = [];
-  if (d.receivedAt !== null && d.kind === 'local') forms.push('01');
-  if (d.missingPapers.length > 0) forms.push('02');
-  if (d.status === 3) forms.push('03');
-  if (d.promisedAt !== null) forms.push('04');
-  if (d.status === 8) forms.push('05');
-  return forms;
-}
+/** Which forms a dossier in its present state can have printed (the rule is the domain's, shared with the desk). */
+export const formsFor = (d: Dossier): SlipForm[] => slipFormsOf(d);
 
 /** "09 giờ 05 phút, ngày 24/11/2026" in the hall's time. */
 export function slipTime(at: number, timeZone: string): string {

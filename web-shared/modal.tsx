@@ -1,10 +1,11 @@
-// A dialog over the desk; Escape or the cancel button closes it. The keyboard stays inside:
+// A dialog over a page (the counter desk, the dossier desk); Escape or the cancel button closes it. The keyboard stays inside:
 // Tab and Shift+Tab go round the dialog's own controls, never to the page behind. On opening,
 // the first control takes the focus unless the dialog has put it somewhere already; on
 // closing, it goes back where it was.
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import './modal.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 

@@ -1,28 +1,68 @@
-// User, password and the counter to take. Taken counters show who holds them.
+// Staff sign-in, shared by the counter page and the dossier desk: user, password and the
+// counter to take (taken counters show who holds them). The session lives in the tab only
+// (sessionStorage), so closing the browser leaves nobody signed in on a shared PC; a desk
+// opened from the counter page's link starts with the counter's session (one person, one session).
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, counterChoices, signIn, type CounterChoice, type StoredSession } from './counter-api.js';
-import { TEXT, type Lang } from './i18n.js';
+import type { CounterChoice, SignInReply } from '../server/contract/reply-schemas.js';
+import { callHub, HubRequestError } from './hub-client.js';
+import './staff-sign-in.css';
 
+/** A clerk's token and session, as the sign-in answered them. */
+export type StoredSession = SignInReply;
+
+const SESSION_KEY = 'luot.counter.session';
 const LAST_COUNTER_KEY = 'luot.counter.last';
+
+export function storedSession(): StoredSession | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as StoredSession | null;
+  } catch {
+    return null;
+  }
+}
+export const keepSession = (s: StoredSession) => sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+export const forgetSession = () => sessionStorage.removeItem(SESSION_KEY);
+
+/** The words of the form, from the page's own dictionary. */
+export interface SignInWords {
+  signInTitle: string;
+  langToggle: string;
+  user: string;
+  password: string;
+  counter: string;
+  chooseCounter: string;
+  counterHeld: (name: string) => string;
+  signIn: string;
+  signingIn: string;
+}
 
 function preferredCounter(): string {
   return new URLSearchParams(location.search).get('counter') ?? localStorage.getItem(LAST_COUNTER_KEY) ?? '';
 }
 
-export function SignInForm(props: { lang: Lang; onToggleLang: () => void; notice: string | null; onSignedIn: (s: StoredSession) => void }) {
-  const t = TEXT[props.lang];
+export function StaffSignInForm(props: {
+  lang: 'vi' | 'en';
+  words: SignInWords;
+  onToggleLang: () => void;
+  notice: string | null;
+  onSignedIn: (s: StoredSession) => void;
+  /** The page's heading block above the card (the hall's name), if any. */
+  children?: ComponentChildren;
+}) {
+  const t = props.words;
   const [counters, setCounters] = useState<CounterChoice[]>([]);
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [counterId, setCounterId] = useState(preferredCounter);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const say = (e: unknown) => e instanceof HubRequestError && setError(props.lang === 'vi' ? e.failure.message : e.failure.messageEn);
+  const loadCounters = () => callHub('GET /api/staff/counters').then(setCounters);
 
   useEffect(() => {
-    counterChoices()
-      .then(setCounters)
-      .catch((e: unknown) => e instanceof ApiError && setError(props.lang === 'vi' ? e.failure.message : e.failure.messageEn));
+    loadCounters().catch(say);
   }, []);
 
   const submit = async (event: Event) => {
@@ -30,18 +70,20 @@ export function SignInForm(props: { lang: Lang; onToggleLang: () => void; notice
     setError(null);
     setBusy(true);
     try {
-      const session = await signIn(user, password, Number(counterId));
+      const session = await callHub('POST /api/staff/sign-in', { body: { user, password, counterId: Number(counterId) } });
       localStorage.setItem(LAST_COUNTER_KEY, counterId);
+      keepSession(session);
       props.onSignedIn(session);
     } catch (e) {
-      if (e instanceof ApiError) setError(props.lang === 'vi' ? e.failure.message : e.failure.messageEn);
+      say(e);
       setBusy(false);
-      counterChoices().then(setCounters, () => undefined);
+      loadCounters().catch(() => undefined);
     }
   };
 
   return (
     <main class="sign-in">
+      {props.children}
       <form class="sign-in-card" onSubmit={submit}>
         <header>
           <h1>{t.signInTitle}</h1>

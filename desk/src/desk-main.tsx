@@ -1,0 +1,5 @@
+import { mountPage } from '../../web-shared/mount-page.js';
+import './desk.css';
+import { DeskApp } from './desk-app.js';
+
+mountPage(<DeskApp />);
