@@ -54,7 +54,7 @@ import { ProcedureCatalog } from './services/procedure-catalog.js';
 import { QueueService, type Logger } from './services/queue-service.js';
 import { SimulatorTokens } from './services/simulator-tokens.js';
 import { apiTokenOf, StaffService } from './services/staff-service.js';
-import { StatusSource } from './services/status-source.js';
+import { shownStatusSource, StatusSource } from './services/status-source.js';
 import { VoiceService, type VoiceOptions } from './services/voice-service.js';
 import { counterActions } from './use-cases/counters/act-at-counter.js';
 import { pressKeypadKey } from './use-cases/counters/press-keypad-key.js';
@@ -159,7 +159,8 @@ export interface LuotHub {
     requestClosingCopy(): boolean;
   };
   /** What the hub says of itself when it starts. */
-  startInfo(): { database: string; schema: number; hall: string; hallFrom: string };
+  /** What the start log says; a province status source with its secrets masked. */
+  startInfo(): { database: string; schema: number; hall: string; hallFrom: string; statusSource: ReturnType<typeof shownStatusSource> | null };
   internals: HubInternals;
   /** Stops serving (pages, buses, voice, timers), then closes the database. */
   close(): Promise<void>;
@@ -410,7 +411,13 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
         return requestClosingCopy(hub.dataDir, queries.today(), isAfterClosing(now, live.settings.timeZone, live.settings.hours), now);
       },
     },
-    startInfo: () => ({ database: hub.dbPath, schema: hub.schemaVersion, hall: live.settings.name, hallFrom: hub.hallSource }),
+    startInfo: () => ({
+      database: hub.dbPath,
+      schema: hub.schemaVersion,
+      hall: live.settings.name,
+      hallFrom: hub.hallSource,
+      statusSource: live.settings.statusSource ? shownStatusSource(live.settings.statusSource) : null,
+    }),
     internals: hub,
     close: async () => {
       await luotApp.close();

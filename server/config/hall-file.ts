@@ -209,6 +209,11 @@ export const HallFileSchema = Type.Object(
           Type.Object(
             {
               url: Type.String({ pattern: '^https?://.+\\{code\\}', description: 'The address with {code} where the dossier code goes' }),
+              headers: Type.Optional(
+                Type.Record(Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }), Type.String({ pattern: '^[^\\r\\n]{1,4096}$' }), {
+                  description: 'Headers sent with each request (a token); never shown',
+                }),
+              ),
               statusField: Type.String({ minLength: 1, description: 'Dotted path of the status in the JSON reply' }),
               dueField: Type.Optional(Type.String({ minLength: 1 })),
               statusMap: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 10 }))),
@@ -351,6 +356,7 @@ function settings(hall: HallFile['hall']): HallSettings {
     statusSource: hall.statusSource
       ? {
           url: hall.statusSource.url,
+          headers: hall.statusSource.headers ?? {},
           statusField: hall.statusSource.statusField,
           dueField: hall.statusSource.dueField ?? null,
           statusMap: hall.statusSource.statusMap ?? {},
@@ -383,6 +389,7 @@ const FORMAT_HINTS: Record<string, string> = {
   code: 'must be lower-case letters, digits and _',
   address: 'must be tcp://host:port (a network printer) or a device file such as /dev/usb/lp0',
   publicUrl: 'must be an address such as http://192.168.1.10:8080',
+  url: 'must be an address starting with http:// or https:// with {code} where the dossier code goes',
   user: 'must be 2 to 32 lower-case letters, digits, . _ or -',
   passwordHash: 'must be a hash made with "npm run password", starting with scrypt$',
   phrase: 'must contain {number} where the ticket number is said',

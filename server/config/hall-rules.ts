@@ -44,6 +44,23 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const t of hall.ratingTablets) {
     if (!counters.some((c) => c.id === t.counterId)) problems.push(`ratingTablets: "${t.id}" names counter ${t.counterId}, which the hall does not have`);
   }
+  const source = settings.statusSource;
+  if (source) {
+    // Said at start, not found on every lookup: an address fetch cannot use, or two ways of signing in.
+    let address: URL | null = null;
+    try {
+      address = new URL(source.url.replace('{code}', '0'));
+    } catch {
+      problems.push('hall.statusSource.url: is not an address the hub can read from');
+    }
+    for (const name of Object.keys(source.headers ?? {})) {
+      if (!/^[A-Za-z0-9-]{1,64}$/.test(name)) problems.push(`hall.statusSource.headers: "${name}" is not a header name (letters, digits and -)`);
+    }
+    const signsIn = Object.keys(source.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+    if (address && (address.username || address.password) && signsIn) {
+      problems.push('hall.statusSource: give either user:password in the url or an Authorization header, not both');
+    }
+  }
   if (settings.returnService && !services.some((s) => s.id === settings.returnService)) {
     problems.push(`hall.returnService: "${settings.returnService}" is not a service of the hall`);
   }

@@ -5,7 +5,8 @@ import type { Dossier } from '../domain/dossier/dossier.js';
 import type { Db } from './database.js';
 
 export class DossierRepository {
-  private readonly upsertStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
   private readonly linkStmt;
   private readonly byCodeStmt;
   private readonly byTicketStmt;
@@ -15,11 +16,18 @@ export class DossierRepository {
   private readonly saveSeriesStmt;
 
   constructor(db: Db) {
-    this.upsertStmt = db.prepare(
+    // No upsert: a new dossier is a plain INSERT, which a code already stored refuses, and a
+    // change is an UPDATE of the same dossier only (same code, origin, first ticket and opening
+    // time). A write can never turn one dossier's row into another's.
+    this.insertStmt = db.prepare(
       `INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data)
-       VALUES (@code, @kind, @status, @ticketId, @counterId, @serviceId, @openedAt, @dueAt, @data)
-       ON CONFLICT (code) DO UPDATE SET status = excluded.status, counter_id = excluded.counter_id, due_at = excluded.due_at, data = excluded.data`,
+       VALUES (@code, @kind, @status, @ticketId, @counterId, @serviceId, @openedAt, @dueAt, @data)`,
     );
+    this.updateStmt = db.prepare(
+      `UPDATE dossiers SET status = @status, counter_id = @counterId, due_at = @dueAt, data = @data
+       WHERE code = @code AND kind = @kind AND ticket_id IS @ticketId AND opened_at = @openedAt`,
+    );
+    // Deliberate: a dossier's return tickets are written again with each change; those already linked stay.
     this.linkStmt = db.prepare('INSERT OR IGNORE INTO dossier_tickets (ticket_id, code) VALUES (?, ?)');
     this.byCodeStmt = db.prepare('SELECT data FROM dossiers WHERE code = ?').pluck();
     this.byTicketStmt = db
@@ -31,11 +39,19 @@ export class DossierRepository {
     this.dueBeforeStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`).pluck();
     this.openStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at LIMIT ?`).pluck();
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
-    this.saveSeriesStmt = db.prepare('INSERT INTO dossier_series (day, last_seq) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq');
+    // Deliberate: one row per day, moved on by each code given, never back.
+    this.saveSeriesStmt = db.prepare(
+      `INSERT INTO dossier_series (day, last_seq) VALUES (?, ?)
+       ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq WHERE excluded.last_seq > dossier_series.last_seq`,
+    );
   }
 
+  /**
+   * Stores a dossier the engine made or changed. A write that would land on another dossier's
+   * row (a code already taken by a different dossier) throws, and the command is undone.
+   */
   save(d: Dossier): void {
-    this.upsertStmt.run({
+    const row = {
       code: d.code,
       kind: d.kind,
       status: d.status,
@@ -45,7 +61,17 @@ export class DossierRepository {
       openedAt: d.openedAt,
       dueAt: d.dueAt,
       data: JSON.stringify(d),
-    });
+    };
+    if (this.updateStmt.run(row).changes === 0) {
+      try {
+        this.insertStmt.run(row);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new Error(`dossier ${d.code} is stored as another dossier; nothing was written over it`, { cause: error });
+        }
+        throw error;
+      }
+    }
     for (const ticketId of d.returnTicketIds) this.linkStmt.run(ticketId, d.code);
   }
 

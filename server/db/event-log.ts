@@ -71,6 +71,7 @@ export class EventLog {
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO events (at, type, ticket_id, counter_id, service_id, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.selectLast = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+    // Deliberate: gives a name's id, adding the name the first time (the update changes nothing).
     this.insertActor = db.prepare('INSERT INTO actors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id').pluck();
     this.typeIds = new Map(db.prepare('SELECT name, id FROM event_types').raw().all() as [string, number][]);
   }

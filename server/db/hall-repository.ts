@@ -58,6 +58,7 @@ export class HallRepository {
   }
 
   setOverride<K extends keyof HallOverrides>(key: K, value: HallOverrides[K], now: number, by: string | null): void {
+    // Deliberate: one row per setting a manager changed; the latest change is the setting.
     this.db
       .prepare(
         `INSERT INTO hall_overrides (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
@@ -74,6 +75,8 @@ export class HallRepository {
     const db = this.db;
     db.transaction(() => {
       this.dropOverridesTheFileChanges(hall.settings);
+      // Deliberate upserts below: the hall file given at start is the hall's description, and a
+      // service or counter keeps its row (past tickets name it) with the file's new definition.
       db.prepare(
         `INSERT INTO hall_settings (id, settings, updated_at) VALUES (1, ?, ?)
          ON CONFLICT(id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,

@@ -85,18 +85,22 @@ export class QueueRepository {
   private readonly selectTicket;
 
   constructor(private readonly db: Db) {
+    // Deliberate: a ticket's row is written whole at each change. The update lands only on the
+    // same ticket (same day, number in its series and issue time); saveTicket throws otherwise.
     this.upsertTicket = db.prepare(
       `INSERT INTO tickets (${TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id, priority = excluded.priority,
          status = excluded.status, queue_at = excluded.queue_at, front = excluded.front,
          target_counter_id = excluded.target_counter_id, counter_id = excluded.counter_id,
          called_at = excluded.called_at, recall_count = excluded.recall_count, serving_at = excluded.serving_at,
-         ended_at = excluded.ended_at, transfer_count = excluded.transfer_count, end_reason = excluded.end_reason`,
+         ended_at = excluded.ended_at, transfer_count = excluded.transfer_count, end_reason = excluded.end_reason
+       WHERE tickets.day = excluded.day AND tickets.seq = excluded.seq AND tickets.issued_at = excluded.issued_at`,
     );
     this.upsertCounter = db.prepare(
       `UPDATE counter_state SET mode = ?, pause_reason = ?, clerk = ?, current_ticket_id = ?,
          regular_since_priority = ?, since = ? WHERE counter_id = ?`,
     );
+    // Deliberate: one row per day and service, moved on by each number given, never back.
     this.upsertSeries = db.prepare(
       `INSERT INTO ticket_series (day, service_id, last_seq) VALUES (?, ?, ?)
        ON CONFLICT(day, service_id) DO UPDATE SET last_seq = excluded.last_seq
@@ -115,7 +119,7 @@ export class QueueRepository {
 
   saveTicket(t: Ticket): void {
     // In the order of TICKET_COLUMNS.
-    this.upsertTicket.run(
+    const written = this.upsertTicket.run(
       t.id,
       t.day,
       t.serviceId,
@@ -136,6 +140,7 @@ export class QueueRepository {
       t.transferCount,
       t.endReason,
     );
+    if (written.changes === 0) throw new Error(`ticket ${t.id} is stored as another ticket; nothing was written over it`);
   }
 
   saveCounterState(c: CounterState): void {

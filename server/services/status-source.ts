@@ -1,6 +1,10 @@
 // The status of a dossier received in the province's own system, read from that system for the
 // lookup terminal: one HTTP GET per code (the hall file names the address and the JSON fields),
 // with a timeout, a cache, and a plain "not available" when it is down.
+//
+// The address and headers may hold secrets (a key in the query, a user:password before the
+// host, a token header). They stay on the hub: public shapes leave the source out altogether,
+// and where someone must see it is set (the start log), it is shown masked.
 
 import type { DossierStatus, StatusSourceSettings } from '../domain/dossier/dossier.js';
 
@@ -21,6 +25,55 @@ export function statusFromReply(data: unknown, settings: Pick<StatusSourceSettin
   return { status: mapped as DossierStatus, dueAt };
 }
 
+/** What hides a secret where a setting is shown. */
+export const MASK = '***';
+
+/**
+ * The address as it may be shown: a user:password before the host and every query value
+ * become ***, so do a fragment's; the {code} mark stays. A key written into the path cannot be
+ * told from the path and is shown: put keys in the query, a header or user:password.
+ */
+export function maskedAddress(url: string): string {
+  const match = /^([a-z]+:\/\/)(?:([^/?#]*)@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(url);
+  if (!match) return MASK;
+  const [, scheme, userInfo, rest, query, fragment] = match;
+  const user = userInfo === undefined ? '' : userInfo.includes(':') ? `${userInfo.slice(0, userInfo.indexOf(':'))}:${MASK}@` : `${MASK}@`;
+  const params = query
+    ? `?${query
+        .slice(1)
+        .split('&')
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          if (at < 0) return pair;
+          const value = pair.slice(at + 1);
+          return value === '{code}' ? pair : `${pair.slice(0, at)}=${MASK}`;
+        })
+        .join('&')}`
+    : '';
+  return `${scheme}${user}${rest}${params}${fragment ? `#${MASK}` : ''}`;
+}
+
+/** The source's settings as they may be shown (the start log): the address masked, header values hidden. */
+export function shownStatusSource(s: StatusSourceSettings): Omit<StatusSourceSettings, 'headers'> & { headers: Record<string, string> } {
+  return { ...s, url: maskedAddress(s.url), headers: Object.fromEntries(Object.keys(s.headers ?? {}).map((name) => [name, MASK])) };
+}
+
+/**
+ * The request for one code: the address without its user:password, which is sent as basic
+ * authentication (fetch refuses an address holding credentials), and the hall file's headers.
+ */
+export function sourceRequest(s: Pick<StatusSourceSettings, 'url' | 'headers'>, code: string): { url: string; headers: Record<string, string> } {
+  const url = new URL(s.url.replace('{code}', encodeURIComponent(code)));
+  const headers: Record<string, string> = { accept: 'application/json', ...s.headers };
+  if (url.username || url.password) {
+    const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
+  return { url: url.href, headers };
+}
+
 export class StatusSource {
   private readonly cache = new Map<string, { at: number; value: SourcedStatus }>();
 
@@ -37,7 +90,8 @@ export class StatusSource {
     if (cached && this.clock() - cached.at < s.cacheSeconds * 1000) return cached.value;
     let value: SourcedStatus = { available: false };
     try {
-      const response = await fetch(s.url.replace('{code}', encodeURIComponent(code)), { signal: AbortSignal.timeout(s.timeoutMs), headers: { accept: 'application/json' } });
+      const request = sourceRequest(s, code);
+      const response = await fetch(request.url, { signal: AbortSignal.timeout(s.timeoutMs), headers: request.headers });
       if (response.ok) {
         const read = statusFromReply(await response.json(), s);
         if (read) value = { available: true, ...read };

@@ -3,7 +3,9 @@
 
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { statusFromReply } from '../../server/services/status-source.js';
+import { readFileSync } from 'node:fs';
+import { HallFileError, hallFromText } from '../../server/config/hall-file.js';
+import { maskedAddress, shownStatusSource, sourceRequest, statusFromReply } from '../../server/services/status-source.js';
 import { inject, LAN_ADDRESS, prepareCallers } from '../helpers/callers.js';
 import { demoHallWith } from '../helpers/hall-files.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -83,5 +85,50 @@ describe("the province system's status", () => {
     state.reply = null;
     clock.now += 61_000;
     expect((await lookup()).body.provinceStatus).toBe('unavailable');
+  });
+});
+
+describe("the source's secrets", () => {
+  it('are masked where the address is shown: user:password, query values and a fragment; {code} stays', () => {
+    expect(maskedAddress('https://so.example.vn/api/hoso/{code}?key=abc123')).toBe('https://so.example.vn/api/hoso/{code}?key=***');
+    expect(maskedAddress('https://tracuu:Mat-khau@so.example.vn/hs?ma={code}&token=t0k&flag')).toBe('https://tracuu:***@so.example.vn/hs?ma={code}&token=***&flag');
+    // A token as the user name alone, or a password written with an @ in it.
+    expect(maskedAddress('https://s3cr3t-t0ken@so.example.vn/hs/{code}')).toBe('https://***@so.example.vn/hs/{code}');
+    expect(maskedAddress('https://u:p@ss@so.example.vn/hs/{code}#k=v')).toBe('https://u:***@so.example.vn/hs/{code}#***');
+    expect(maskedAddress('http://dvc.tinh.gov.vn/api/hoso/{code}')).toBe('http://dvc.tinh.gov.vn/api/hoso/{code}');
+    expect(maskedAddress('not an address')).toBe('***');
+    const shown = shownStatusSource({ url: 'https://u:pw@h/{code}', headers: { 'X-Api-Key': 'k' }, statusField: 's', dueField: null, statusMap: {}, timeoutMs: 3000, cacheSeconds: 60 });
+    expect(shown).toMatchObject({ url: 'https://u:***@h/{code}', headers: { 'X-Api-Key': '***' }, statusField: 's' });
+  });
+
+  it('are sent as the source expects: user:password as basic authentication, headers as they are', () => {
+    const request = sourceRequest({ url: 'https://tra%20cuu:m%E1%BA%ADt@so.example.vn/hs/{code}?key=k1', headers: { 'X-Api-Key': 'abc' } }, CODE);
+    expect(request.url).toBe(`https://so.example.vn/hs/${CODE}?key=k1`);
+    expect(request.headers).toEqual({ accept: 'application/json', 'X-Api-Key': 'abc', authorization: `Basic ${Buffer.from('tra cuu:mật', 'utf8').toString('base64')}` });
+    expect(sourceRequest({ url: 'http://h/{code}' }, 'a b').headers).toEqual({ accept: 'application/json' });
+  });
+
+  it('refuse to start a hall whose source cannot sign in as written, with the reason', () => {
+    const problemsOf = (source: Record<string, unknown>): string[] => {
+      const dir = tempDataDir();
+      const file = demoHallWith(dir, (hall) => (hall.hall.statusSource = { statusField: 'data.trangThai', ...source }));
+      try {
+        hallFromText(readFileSync(file, 'utf8'), file);
+      } catch (error) {
+        if (error instanceof HallFileError) return error.problems;
+        throw error;
+      }
+      return [];
+    };
+    expect(problemsOf({ url: 'https://u:pw@so.example.vn/hs/{code}', headers: { 'X-Api-Key': 'k' } })).toEqual([]);
+    expect(problemsOf({ url: 'https://u:pw@so.example.vn/hs/{code}', headers: { Authorization: 'Bearer k' } })).toEqual([
+      'hall.statusSource: give either user:password in the url or an Authorization header, not both',
+    ]);
+    expect(problemsOf({ url: 'https://so example/{code}' })).toEqual(['hall.statusSource.url: is not an address the hub can read from']);
+    const badHeader = problemsOf({ url: 'https://so.example.vn/hs/{code}', headers: { 'X-Api-Key': 'k\r\nX-Other: 1' } });
+    expect(badHeader).toEqual(['/hall/statusSource/headers/X-Api-Key: is not in the expected format']);
+    expect(problemsOf({ url: 'https://so.example.vn/hs/{code}', headers: { 'X Api': 'k' } })).toEqual(['hall.statusSource.headers: "X Api" is not a header name (letters, digits and -)']);
+    // The reasons name the setting, never its value.
+    expect(problemsOf({ url: 'ftp://u:Mat-khau-9@so.example.vn/{code}' }).join(' ')).not.toContain('Mat-khau-9');
   });
 });

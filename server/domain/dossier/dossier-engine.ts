@@ -98,7 +98,14 @@ function receive(view: DossierView, cmd: Extract<DossierCommand, { type: 'receiv
   if (cmd.outcome === 'refused' && !cmd.reason?.trim()) throw new DomainError('dossier_reason_required');
 
   const day = dayOf(now, view.settings.timeZone);
-  const seq = view.lastDossierSeq(day) + 1;
+  // A province dossier linked earlier may carry the very code this series would give next (the
+  // province's system uses the same national format, and a hall may share its agency code).
+  // The series skips every code already stored, so the two origins never share a code and the
+  // linked dossier is never written over; the skipped numbers are used up with it. Skipping
+  // rather than refusing at the store keeps the clerk's reception from failing on a code the
+  // citizen in front of them has nothing to do with.
+  let seq = view.lastDossierSeq(day) + 1;
+  while (seq <= MAX_PER_DAY && view.dossier(dossierCode(view.settings.agencyCode, day, seq))) seq++;
   if (seq > MAX_PER_DAY) throw new DomainError('dossier_series_full', { max: MAX_PER_DAY });
   const status: DossierStatus = cmd.outcome === 'complete' ? 2 : cmd.outcome === 'incomplete' ? 5 : 3;
   const draft: Dossier = {

@@ -105,8 +105,14 @@ export interface Dossier {
 
 /** Where a hall reads the status of dossiers received in the province's own system. */
 export interface StatusSourceSettings {
-  /** The address with {code} where the dossier code goes, e.g. http://dvc.tinh.gov.vn/api/hoso/{code} */
+  /**
+   * The address with {code} where the dossier code goes, e.g. http://dvc.tinh.gov.vn/api/hoso/{code}.
+   * Secret: a key in its query, a user:password before the host (sent as basic authentication).
+   * It never leaves the hub; staff and the log see it masked (server/services/status-source.ts).
+   */
   url: string;
+  /** Headers sent with each request, e.g. a token; their values are secret. Absent in settings stored before. */
+  headers?: Record<string, string>;
   /** Where the status is in the JSON reply, as a dotted path, e.g. "data.trangThai". */
   statusField: string;
   /** Where the due date is (ISO text or ms), if the source gives one. */

@@ -19,8 +19,11 @@ export type PublicTicket = Omit<Ticket, 'priority' | 'endReason'> & { priority: 
 /** A counter's state as public pages see it: paused or not, without the typed reason. */
 export type PublicCounterState = Omit<CounterState, 'pauseReason'>;
 
-/** The hall's settings without the hub's file paths. */
-export type PublicHallSettings = Omit<HallSettings, 'voice'> & { voice: Omit<VoiceSettings, 'packDir'> };
+/**
+ * The hall's settings without the hub's file paths, and without the province status source,
+ * whose address and headers may hold a key or a password (they never leave the hub).
+ */
+export type PublicHallSettings = Omit<HallSettings, 'voice' | 'statusSource'> & { voice: Omit<VoiceSettings, 'packDir'> };
 
 /**
  * A dossier as pages hear of it: no applicant, no papers, and no code (a dossier code is what a
@@ -77,7 +80,8 @@ export function publicCounterView(view: CounterView): PublicCounterView {
 
 export function publicSettings(settings: HallSettings): PublicHallSettings {
   const { packDir: _dir, ...voice } = settings.voice;
-  return { ...settings, voice };
+  const { statusSource: _source, ...rest } = settings;
+  return { ...rest, voice };
 }
 
 /** The same change with every ticket and counter in its public shape and no typed reason. */

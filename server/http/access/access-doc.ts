@@ -57,6 +57,19 @@ dossier codes), and the public lookup lists missing papers only by the procedure
 never a line a clerk typed. The full shapes, the event log and the day's ticket list need a
 staff credential. Every \`/api/\` reply but the spoken call carries \`cache-control: no-store\`.
 
+## Secrets stay on the hub
+
+The province status source (\`hall.statusSource\` in the hall file, docs/hall-file.md) may hold a
+key in its address's query, a \`user:password\` before its host (sent as basic authentication)
+and tokens in its \`headers\`. None of it leaves the hub: no reply to any caller, public or
+staff, and no realtime message carries the source (the hall's settings in \`/api/hall\`, the
+snapshots and \`hall:settings\` leave it out), and a lookup says only whether the province's
+status was read. The one place it is shown is the start log, masked:
+\`https://tracuu:***@so.example.vn/api/hoso/{code}?key=***\`, each header as \`***\`. Passwords of
+staff are kept only as scrypt hashes and sessions only as hashes of their tokens; a kiosk's or a
+tablet's token goes only to that device's own page (and to the registration links of the
+landing page on the hub machine).
+
 ## Routes
 
 | Method | Path | Rule | Notes |

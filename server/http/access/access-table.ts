@@ -37,7 +37,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
 
   // The hall's live state: public shapes only (no category, no typed reason, no path).
   'GET /api/health': entry('public', 'Liveness, storage, devices; no file paths'),
-  'GET /api/hall': entry('public', 'Snapshot: tickets with priority as yes/no, counters without pause reasons'),
+  'GET /api/hall': entry('public', 'Snapshot: tickets with priority as yes/no, counters without pause reasons, settings without secrets'),
   'GET /api/services': entry('public', 'Services with waiting counts and estimates'),
   'GET /api/services/:serviceId': entry('public', 'One service'),
   'GET /api/counters': entry('public', 'Counters with public state'),
@@ -114,7 +114,7 @@ export const SOCKET_EVENTS: Record<string, string> = {
   'hall:snapshot': 'Public snapshot on connect',
   'hall:events': 'Numbered changes, public shapes (priority yes/no, no reasons)',
   'device:status': "A device's health (no personal data)",
-  'hall:settings': 'Hall settings without file paths',
+  'hall:settings': 'Hall settings without file paths or the status source',
 };
 
 export function routeKey(method: string, url: string): string {
