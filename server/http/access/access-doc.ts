@@ -30,8 +30,8 @@ of caller below.
 
 ## Kinds of caller
 
-A caller proves who it is with \`Authorization: Bearer <token>\`: a clerk's or manager's
-session token (\`POST /api/staff/sign-in\`), the hub's API token (the file \`data/api-token\`,
+A caller proves who it is with \`Authorization: Bearer <token>\`: a clerk's, back-office or
+manager's session token (\`POST /api/staff/sign-in\`), the hub's API token (the file \`data/api-token\`,
 which acts as a manager), a kiosk's token (from the hall file), or the short-lived token the
 hub gives the \`/boards\` page on its own machine. Displays, phones and lookup terminals bring
 none: they read public data only.
