@@ -12,6 +12,8 @@ import { hallFromText } from './config/hall-file.js';
 import { catalogFromText } from './config/procedure-file.js';
 import { diskFreeBytes, openDatabase, type Db } from './db/database.js';
 import { DossierRepository } from './db/dossier-repository.js';
+import { DossierReadLog } from './db/dossier-read-log.js';
+import type { DossierScopeFacts } from './domain/dossier/dossier-scope.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
 import { ProcedureRepository } from './db/procedure-repository.js';
@@ -62,6 +64,7 @@ import { counterDetail, listCounters } from './use-cases/counters/read-counters.
 import { dossierSlipPdf, printDossierSlip } from './use-cases/dossiers/dossier-slip.js';
 import type { HallTime } from './use-cases/dossiers/dossier-view.js';
 import { lookUpDossier } from './use-cases/dossiers/lookup-dossier.js';
+import { dossierReads } from './use-cases/dossiers/dossier-reads.js';
 import { dossierOf, listDossiers } from './use-cases/dossiers/read-dossiers.js';
 import { changeDossierStatus, linkProvinceDossier, receiveDossier } from './use-cases/dossiers/receive-dossier.js';
 import { setDisplayNotice } from './use-cases/hall/display-notice.js';
@@ -299,6 +302,12 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     }
   };
 
+  // Whose dossiers a clerk handles is judged from the catalogue and the counters as they are now.
+  const scope: DossierScopeFacts = {
+    fieldOf: (code) => catalog.find(code)?.field,
+    servicesOf: (counterId) => live.counter(counterId)?.services.map((l) => l.serviceId) ?? [],
+    ticketAt: (counterId) => live.counterState(counterId)?.currentTicketId ?? null,
+  };
   const app = await createHttpApp({ ...(logger ? { logger } : {}), tls: options.tls ?? null, access: { credentials: hub.credentials, simulatorOn: () => live.settings.simulator } });
 
   // Each adapter is given the use cases it calls, each use case the parts it needs.
@@ -313,7 +322,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     takeNumber: bind(takeNumber, { queue, live, queries }),
     ticketsOfDay: bind(ticketsOfDay, { queue, queries, tickets }),
     publicTicketOf: bind(publicTicketOf, { queue, live, queries }),
-    ticketHistory: bind(ticketHistory, { queue, live, events }),
+    ticketHistory: bind(ticketHistory, { queue, live, events, dossiers, scope }),
     ticketActions: bindAll(ticketActions, { queue, live, queries }),
   });
   await app.register(staffRoutes, {
@@ -331,7 +340,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     dayReportOf: bind(dayReportOf, { queue, queries, tickets, live }),
     closeDayNow: bind(closeDayNow, { queue }),
     backUpNow: bind(backUpNow, { queue, db, dataDir: hub.dataDir, diskFreeBytes: hub.diskFreeBytes }),
-    eventLog: bind(eventLog, { queue, events }),
+    eventLog: bind(eventLog, { queue, events, dossiers, scope }),
   });
   await app.register(procedureRoutes, {
     searchProcedures: bind(searchProcedures, { catalog }),
@@ -350,16 +359,18 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     takeReturnTicket: bind(takeReturnTicket, { queue, live, queries, limits: hub.limits, printing, phone, dossiers, statusSource: hub.statusSource }),
     reprintTicket: bind(reprintTicket, { queue, live, queries, limits: hub.limits, printing, phone }),
   });
-  const slips = { queue, dossiers, catalog, settings, clock };
+  const reads = new DossierReadLog(db);
+  const slips = { queue, dossiers, catalog, settings, clock, scope, reads };
   await app.register(dossierRoutes, {
-    receiveDossier: bind(receiveDossier, { queue, time }),
-    linkProvinceDossier: bind(linkProvinceDossier, { queue, time }),
-    changeDossierStatus: bind(changeDossierStatus, { queue, time }),
-    dossierOf: bind(dossierOf, { queue, dossiers, time }),
-    listDossiers: bind(listDossiers, { queue, dossiers, time }),
+    receiveDossier: bind(receiveDossier, { queue, time, scope, catalog }),
+    linkProvinceDossier: bind(linkProvinceDossier, { queue, time, scope }),
+    changeDossierStatus: bind(changeDossierStatus, { queue, time, scope, dossiers }),
+    dossierOf: bind(dossierOf, { queue, dossiers, time, scope, reads, clock }),
+    listDossiers: bind(listDossiers, { queue, dossiers, time, scope, reads, clock }),
     dossierSlipPdf: bind(dossierSlipPdf, slips),
     printDossierSlip: bind(printDossierSlip, { ...slips, kiosks: () => live.kiosks, printing }),
     lookUpDossier: bind(lookUpDossier, { queue, dossiers, catalog, statusSource: hub.statusSource, time }),
+    dossierReads: bind(dossierReads, { queue, reads, time }),
   });
   await app.register(webRoutes, { printing });
   const buses = new BusDevices(

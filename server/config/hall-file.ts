@@ -100,6 +100,7 @@ const KioskEntry = Type.Object(
     token: Type.String({ minLength: 12, description: 'Secret the kiosk page presents; at least 12 characters' }),
     ticketsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
     printer: Type.Optional(PrinterEntry),
+    slips: Type.Optional(Type.Boolean({ description: 'Its printer stands where only staff reach it: dossier slips may be printed on it (default false)' })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -144,9 +145,11 @@ const StaffEntry = Type.Object(
   {
     user: Type.String({ pattern: '^[a-z0-9._-]{2,32}$', description: 'Sign-in name: lower-case letters, digits, . _ -' }),
     name: Type.String({ minLength: 1, description: 'Full name shown at the counter' }),
-    role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('manager')])),
+    role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager')])),
     passwordHash: Type.String({ pattern: '^scrypt\\$', description: 'Made with: npm run password' }),
     counters: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    fields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { description: 'Fields (lĩnh vực) of the catalogue whose dossiers this person handles' })),
+    services: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Services (an outside agency's) whose dossiers this person handles" })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -296,6 +299,7 @@ function kiosk(entry: KioskEntryData): KioskDef {
     token: entry.token,
     ticketsPerMinute: entry.ticketsPerMinute ?? 6,
     printer: printer(entry),
+    slips: entry.slips ?? false,
     active: entry.active ?? true,
   };
 }
@@ -324,6 +328,8 @@ function staffMember(entry: NonNullable<HallFile['staff']>[number]): StaffDef {
     role: entry.role ?? 'clerk',
     passwordHash: entry.passwordHash,
     counters: entry.counters ?? [],
+    fields: entry.fields ?? [],
+    services: entry.services ?? [],
     active: entry.active ?? true,
   };
 }

@@ -117,6 +117,11 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const user of duplicates(staff.map((s) => s.user))) problems.push(`staff user "${user}" is listed twice`);
   for (const s of staff) {
     for (const id of s.counters) if (!counterIds.has(id)) problems.push(`staff ${s.user} may take counter ${id}, which is not a counter`);
+    for (const id of s.services ?? []) if (!serviceIds.has(id)) problems.push(`staff ${s.user} handles the dossiers of service ${id}, which is not a service`);
+    if (s.role === 'back_office' && (s.fields ?? []).length + (s.services ?? []).length === 0) {
+      problems.push(`staff ${s.user} is back office but handles no field or service: list its fields or services`);
+    }
+    if (s.role === 'back_office' && s.counters.length > 0) problems.push(`staff ${s.user} is back office, which takes no counter: remove its counters`);
   }
   const keys = Object.values(settings.counterKeys).flat();
   for (const key of duplicates(keys)) problems.push(`hall.counterKeys: the key ${key} is given to two actions`);

@@ -67,7 +67,8 @@ export interface WaitingEntry {
 export interface SessionView {
   user: string;
   name: string;
-  role: 'clerk' | 'manager';
+  /** back_office: processes dossiers, takes no counter. */
+  role: 'clerk' | 'back_office' | 'manager';
   counterId: number | null;
   /** When it ends unless used again (ms since 1970). */
   expiresAt: number;

@@ -1,13 +1,13 @@
 // Staff accounts (written from the hall file) and their sessions, as rows.
 
-import type { StaffDef } from '../domain/hall/hall-definition.js';
+import type { StaffDef, StaffRole } from '../domain/hall/hall-definition.js';
 import type { StaffSession } from '../domain/access/staff-sessions.js';
 import type { Db } from './database.js';
 
 interface SessionRow {
   token_hash: string;
   user: string;
-  role: 'clerk' | 'manager';
+  role: StaffRole;
   counter_id: number | null;
   created_at: number;
   last_seen: number;

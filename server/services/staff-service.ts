@@ -9,6 +9,7 @@ import type { SessionView } from '../contract/events.js';
 import { DomainError } from '../domain/domain-error.js';
 import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/access/staff-sessions.js';
 import type { StaffRepository } from '../db/staff-repository.js';
+import type { StaffRole } from '../domain/hall/hall-definition.js';
 import type { LimitsService } from './limits-service.js';
 import type { LiveState } from './live-state.js';
 import { verifyPassword } from './password-hash.js';
@@ -17,10 +18,13 @@ import { verifyPassword } from './password-hash.js';
 export interface StaffActor {
   user: string;
   name: string;
-  role: 'clerk' | 'manager';
+  role: StaffRole;
   counterId: number | null;
   /** null for the API token. */
   tokenHash: string | null;
+  /** The fields and services whose dossiers they handle, as the hall file lists them (a manager: all). */
+  fields: readonly string[];
+  services: readonly string[];
 }
 
 /** last_seen is written at most this often; expiry is counted in minutes. */
@@ -73,6 +77,7 @@ export class StaffService {
     }
     this.limits.signInSucceeded(user, address);
     if (account.role === 'clerk' && counterId === null) throw new DomainError('counter_required');
+    if (account.role === 'back_office' && counterId !== null) throw new DomainError('back_office_no_counter', { user: account.user, counterId });
     if (counterId !== null) this.checkCounterFree(account.user, account.counters, counterId, now);
 
     // A person holds one place at a time: signing in again ends the earlier session.
@@ -97,14 +102,23 @@ export class StaffService {
    */
   identify(token: string, touch: boolean): StaffActor | 'expired' | null {
     if (timingSafeEqual(createHash('sha256').update(token).digest(), this.apiTokenHash)) {
-      return { user: 'api', name: 'API', role: 'manager', counterId: null, tokenHash: null };
+      return { user: 'api', name: 'API', role: 'manager', counterId: null, tokenHash: null, fields: [], services: [] };
     }
     const session = this.repo.session(hashToken(token));
     if (!session) return null;
     const now = this.clock();
     if (!isSessionLive(session, now, this.policy())) return 'expired';
     if (touch) this.touch(session.tokenHash, session.lastSeen, now);
-    return { user: session.user, name: session.name, role: session.role, counterId: session.counterId, tokenHash: session.tokenHash };
+    const account = this.repo.account(session.user);
+    return {
+      user: session.user,
+      name: session.name,
+      role: session.role,
+      counterId: session.counterId,
+      tokenHash: session.tokenHash,
+      fields: account?.fields ?? [],
+      services: account?.services ?? [],
+    };
   }
 
   /** Marks the session as used now (at most every half minute, to spare the disk). */

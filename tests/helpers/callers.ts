@@ -1,6 +1,6 @@
 // Every kind of caller the access table knows, on a test hub of the demo hall: nobody on the
-// hall network, a browser on the hub machine, a kiosk, clerks at counters 1 and 2, a manager,
-// the hub's API token and the /boards page's simulator token.
+// hall network, a browser on the hub machine, a kiosk, clerks at counters 1 and 2, back-office
+// staff (civil status), a manager, the hub's API token and the /boards page's simulator token.
 
 import type { TestHub } from './test-hub.js';
 
@@ -11,7 +11,7 @@ export const DEMO_KIOSK_TOKEN = 'demo-kiosk-K1-token';
 /** The demo hall's rating tablet at counter 1. */
 export const DEMO_RATING_TOKEN = 'demo-rating-R1-token';
 
-export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'ratingTablet' | 'clerk1' | 'clerk2' | 'manager' | 'api' | 'simulator';
+export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'ratingTablet' | 'clerk1' | 'clerk2' | 'backOffice' | 'manager' | 'api' | 'simulator';
 
 export interface TestCaller {
   name: CallerName;
@@ -67,6 +67,7 @@ export async function prepareCallers(hub: TestHub): Promise<Record<CallerName, T
     ratingTablet: at('ratingTablet', LAN_ADDRESS, DEMO_RATING_TOKEN),
     clerk1: at('clerk1', LAN_ADDRESS, await token('canbo1', 1)),
     clerk2: at('clerk2', LAN_ADDRESS, await token('canbo2', 2)),
+    backOffice: at('backOffice', LAN_ADDRESS, await token('xuly1', null)),
     manager: at('manager', LAN_ADDRESS, await token('quanly', null)),
     api: at('api', LAN_ADDRESS, hub.hub.apiToken),
     simulator: at('simulator', LAN_ADDRESS, simulator.body.token as string),

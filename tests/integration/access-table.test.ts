@@ -16,11 +16,12 @@ import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 /** Who each rule lets in, written here independently of the code that enforces it. */
 const ADMITTED: Record<AccessRuleName, CallerName[]> = {
-  public: ['lan', 'hubMachine', 'kiosk', 'ratingTablet', 'clerk1', 'clerk2', 'manager', 'api', 'simulator'],
+  public: ['lan', 'hubMachine', 'kiosk', 'ratingTablet', 'clerk1', 'clerk2', 'backOffice', 'manager', 'api', 'simulator'],
   hubMachine: ['hubMachine', 'manager', 'api'],
   kiosk: ['kiosk'],
   ratingTablet: ['ratingTablet'],
   staff: ['clerk1', 'clerk2', 'manager', 'api'],
+  signedIn: ['clerk1', 'clerk2', 'backOffice', 'manager', 'api'],
   // The walk's counter is counter 1, where clerk1 sits.
   counter: ['clerk1', 'manager', 'api'],
   ticket: ['clerk1', 'clerk2', 'manager', 'api'],

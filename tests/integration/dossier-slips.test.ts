@@ -74,7 +74,7 @@ describe('dossier slips', () => {
     expect((await inject(hub, { address: '192.168.1.9', token: null }, 'GET', `/api/dossiers/${received.body.code}/slip.pdf`)).status).toBe(401);
   });
 
-  it("prints the receipt on a kiosk's thermal printer, with every line readable from the bytes the printer gets", async () => {
+  it("prints the receipt on a staff printer's thermal roll, with every line readable from the bytes the printer gets; never on a public kiosk", async () => {
     const ticketId = await serve();
     const received = await inject(hub, c.clerk1!, 'POST', '/api/dossiers', {
       counterId: 1,
@@ -84,7 +84,13 @@ describe('dossier slips', () => {
       papers: [{ name: 'Dự thảo hợp đồng, giao dịch', kind: 'original', count: 1, received: true }],
       outcome: 'complete',
     });
-    const printed = await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K1' });
+    // K1 stands in the public hall: a slip with the citizen's ID number and address is not printed there.
+    const onPublicKiosk = await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K1' });
+    expect(onPublicKiosk.status).toBe(403);
+    expect(onPublicKiosk.body).toMatchObject({ error: 'kiosk_not_for_slips', message: 'Máy K1 đặt nơi công cộng: phiếu hồ sơ có thông tin cá nhân chỉ in tại máy in dành cho cán bộ.' });
+    expect(readdirSync(hub.app.printing.printsDir).filter((f) => f.includes('SLIP'))).toEqual([]);
+    // K3 is the demo hall's printer behind the reception counters (slips: true).
+    const printed = await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K3' });
     expect(printed.body).toEqual({ print: { ok: true, code: null, message: null, messageEn: null } });
     const bin = readdirSync(hub.app.printing.printsDir).find((f) => f.includes('SLIP01') && f.endsWith('.bin'))!;
     const job = decodeJob(readFileSync(join(hub.app.printing.printsDir, bin)), 'escpos');
@@ -138,7 +144,7 @@ describe('dossier slips', () => {
       outcome: 'complete',
     });
     const code = received.body.code as string;
-    await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${code}/print`, { kioskId: 'K1' });
+    await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${code}/print`, { kioskId: 'K3' });
     const print = readdirSync(hub.app.printing.printsDir).find((f) => f.endsWith('.png'))!;
     const staff = { authorization: `Bearer ${c.clerk1!.token}` };
     const hubMachine = { authorization: `Bearer ${c.api!.token}` };

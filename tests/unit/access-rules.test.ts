@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLoopback } from '../../server/http/access/access-control.js';
-import { actorOf, admit, type Caller } from '../../server/http/access/access-rules.js';
+import { actorOf, admit, admitCounter, dossierCallerOf, type Caller } from '../../server/http/access/access-rules.js';
 import type { DomainError } from '../../server/domain/domain-error.js';
 
 const code = (fn: () => void) => {
@@ -12,8 +12,9 @@ const code = (fn: () => void) => {
   }
 };
 const lan = (principal: Caller['principal']): Caller => ({ principal, hubMachine: false });
-const clerk = { user: 'canbo1', name: 'Nguyễn Thị Lan', role: 'clerk' as const, counterId: 1, tokenHash: 'h' };
-const manager = { user: 'quanly', name: 'Trần Thị Thu', role: 'manager' as const, counterId: null, tokenHash: 'm' };
+const clerk = { user: 'canbo1', name: 'Nguyễn Thị Lan', role: 'clerk' as const, counterId: 1, tokenHash: 'h', fields: [], services: [] };
+const manager = { user: 'quanly', name: 'Trần Thị Thu', role: 'manager' as const, counterId: null, tokenHash: 'm', fields: [], services: [] };
+const backOffice = { user: 'xuly1', name: 'Nguyễn Văn Bình', role: 'back_office' as const, counterId: null, tokenHash: 'b', fields: ['Hộ tịch'], services: [] };
 
 describe('the hub machine', () => {
   it('is any loopback address, however written', () => {
@@ -37,5 +38,25 @@ describe('rules', () => {
     expect(actorOf(lan({ kind: 'staff', staff: clerk }), 'Someone else')).toEqual({ name: 'Nguyễn Thị Lan', counterId: 1 });
     expect(actorOf(lan({ kind: 'staff', staff: manager }), 'Trần Văn Minh')).toEqual({ name: 'Trần Văn Minh (Trần Thị Thu)', counterId: null });
     expect(actorOf(lan({ kind: 'staff', staff: manager }))).toEqual({ name: 'Trần Thị Thu', counterId: null });
+  });
+
+  it('let back-office staff read dossiers of their fields, never act at a counter or on the queue', () => {
+    const b = lan({ kind: 'staff', staff: backOffice });
+    expect(code(() => admit('signedIn', b))).toBeNull();
+    for (const rule of ['staff', 'counter', 'ticket', 'manager'] as const)
+      expect(
+        code(() => admit(rule, b)),
+        rule,
+      ).toBe(rule === 'manager' ? 'manager_only' : 'not_allowed');
+    expect(code(() => admitCounter(b, 1))).toBe('counter_not_held');
+    expect(code(() => actorOf(b))).toBe('back_office_no_queue');
+    expect(dossierCallerOf(b)).toEqual({
+      user: 'xuly1',
+      name: 'Nguyễn Văn Bình',
+      scope: { all: false, counterId: null, fields: ['Hộ tịch'], services: [] },
+      actor: { name: 'Nguyễn Văn Bình', counterId: null },
+    });
+    expect(dossierCallerOf(lan({ kind: 'staff', staff: clerk })).scope).toEqual({ all: false, counterId: 1, fields: [], services: [] });
+    expect(dossierCallerOf(lan({ kind: 'staff', staff: manager })).scope).toEqual({ all: true });
   });
 });

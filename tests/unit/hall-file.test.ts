@@ -121,6 +121,36 @@ counters: [{ id: 1, services: [HT] }]
     expect(problems(base.replace('group: g', 'group: other'))).toContain('service HT is in group "other", which hall.serviceGroups does not list');
   });
 
+  it("gives staff the fields and services whose dossiers they handle, and back office no counter; marks a kiosk's printer for slips", () => {
+    const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }, { id: DIEN, name: "Điện lực", numbering: { prefix: D } }]
+counters: [{ id: 1, services: [HT] }, { id: 2, services: [DIEN] }]
+kiosks: [{ id: K1, token: "a-long-enough-secret" }, { id: K2, token: "another-long-secret", slips: true }]
+`;
+    const hash = 'scrypt$32768$8$1$AAAA$BBBB';
+    const hall = hallFromText(
+      `${base}staff:
+  - { user: canbo1, name: "Lan", passwordHash: "${hash}" }
+  - { user: dienluc, name: "Yến", passwordHash: "${hash}", counters: [2], services: [DIEN] }
+  - { user: xuly1, name: "Bình", role: back_office, passwordHash: "${hash}", fields: [Hộ tịch] }
+`,
+      'hall.yaml',
+    );
+    expect(hall.staff.map((s) => [s.user, s.role, s.fields, s.services])).toEqual([
+      ['canbo1', 'clerk', [], []],
+      ['dienluc', 'clerk', [], ['DIEN']],
+      ['xuly1', 'back_office', ['Hộ tịch'], []],
+    ]);
+    expect(hall.kiosks.map((k) => [k.id, k.slips])).toEqual([
+      ['K1', false],
+      ['K2', true],
+    ]);
+    const staff = (line: string) => problems(`${base}staff:\n  - { user: xuly1, name: "Bình", passwordHash: "${hash}", ${line} }\n`);
+    expect(staff('services: [NUOC]')).toContain('staff xuly1 handles the dossiers of service NUOC, which is not a service');
+    expect(staff('role: back_office')).toContain('staff xuly1 is back office but handles no field or service: list its fields or services');
+    expect(staff('role: back_office, fields: [Hộ tịch], counters: [1]')).toContain('staff xuly1 is back office, which takes no counter: remove its counters');
+  });
+
   it('gives each serial bus an LED protocol, luot unless told, and keeps keypads off other protocols', () => {
     const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
 services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }]

@@ -8,7 +8,7 @@ import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
 import { DOSSIER_LIST_VIEWS, type DossierReply, type LookupReply } from '../dossiers.js';
 import { PrintOutcomeSchema, type Same } from '../reply-schemas.js';
 import { ProcessingTimeSchema } from './procedures.js';
-import { CounterId, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
+import { CounterId, Day, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
 
 /** The slip forms (hardware/slips/slip-content.ts SLIP_FORMS; checked in tests/unit/route-map.test.ts). */
 export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05'] as const;
@@ -16,6 +16,26 @@ export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05'] as const;
 const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
 const CodeParams = Type.Object({ code: DossierCode });
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+const DossierReadsQuery = Type.Object(
+  {
+    day: Type.Optional(Day),
+    code: Type.Optional(DossierCode),
+    user: Type.Optional(Type.String({ pattern: '^[a-z0-9._-]{2,32}$', description: 'A sign-in name' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'At most this many, newest first (default 200)' })),
+  },
+  { additionalProperties: false },
+);
+
+const DossierReadSchema = Type.Object({
+  at: Type.Number({ description: 'When (ms since 1970)' }),
+  user: Type.String({ description: 'Sign-in name; "api" for the hub API token' }),
+  name: Type.String(),
+  code: Type.String(),
+  what: Type.Union([Type.Literal('view'), Type.Literal('list'), Type.Literal('slip'), Type.Literal('print')], {
+    description: 'view: the full dossier; list: a list with ID numbers; slip: its PDF; print: on a staff printer',
+  }),
+});
 
 export const ReceiveDossierBody = Type.Object(
   {
@@ -195,6 +215,13 @@ export const DOSSIER_ROUTES = {
     params: CodeParams,
     body: PrintSlipBody,
     response: { 200: Type.Object({ print: PrintOutcomeSchema }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/dossier-reads': {
+    tags: ['dossiers'],
+    summary: "Who read dossiers' personal data, and when (a manager): the full view, a slip, a list with ID numbers",
+    querystring: DossierReadsQuery,
+    response: { 200: Type.Array(DossierReadSchema), ...staffErrorResponses },
     security: staffOnly,
   },
   'GET /api/lookup/:code': {

@@ -44,6 +44,14 @@ export const ACCESS_ERRORS = {
     vi: () => 'Cán bộ một cửa cần chọn quầy làm việc khi đăng nhập.',
     en: () => 'A clerk must choose a counter when signing in.',
   },
+  back_office_no_counter: {
+    vi: (p) => `Tài khoản ${p.user} là cán bộ xử lý hồ sơ (bộ phận chuyên môn), không nhận quầy: đăng nhập không chọn quầy.`,
+    en: (p) => `Account ${p.user} is back-office staff, who take no counter: sign in without choosing one.`,
+  },
+  back_office_no_queue: {
+    vi: () => 'Cán bộ xử lý hồ sơ (bộ phận chuyên môn) không gọi số, không cấp số và không tiếp nhận hồ sơ tại quầy.',
+    en: () => 'Back-office staff do not call, issue or receive at a counter.',
+  },
   manager_only: {
     vi: () => 'Chỉ cán bộ quản lý được thực hiện thao tác này.',
     en: () => 'Only a manager can do this.',

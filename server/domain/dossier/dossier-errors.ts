@@ -70,6 +70,14 @@ export const DOSSIER_ERRORS = {
     vi: (p) => `Chưa xác định quầy trả kết quả cho hồ sơ ${p.code}. Vui lòng hỏi bàn hướng dẫn.`,
     en: (p) => `No return counter is set for dossier ${p.code}. Please ask at the help desk.`,
   },
+  procedure_not_in_scope: {
+    vi: (p) => `Thủ tục "${p.code}" thuộc lĩnh vực "${p.field}", không do tài khoản của bạn phụ trách: hãy mời công dân đến quầy của lĩnh vực này.`,
+    en: (p) => `Procedure "${p.code}" is of the field "${p.field}", which your account does not handle: send the citizen to that field's counter.`,
+  },
+  kiosk_not_for_slips: {
+    vi: (p) => `Máy ${p.kioskId} đặt nơi công cộng: phiếu hồ sơ có thông tin cá nhân chỉ in tại máy in dành cho cán bộ.`,
+    en: (p) => `Kiosk ${p.kioskId} stands in the public hall: dossier slips with personal data print only on a staff printer.`,
+  },
   slip_not_applicable: {
     vi: (p) => `Hồ sơ ${p.code} không có phiếu mẫu số ${p.form} ở trạng thái hiện tại.`,
     en: (p) => `Dossier ${p.code} has no form ${p.form} in its present state.`,

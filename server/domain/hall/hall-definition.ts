@@ -140,9 +140,10 @@ export interface VoiceSettings {
   sayNumberTwice: boolean;
 }
 
-export type StaffRole = 'clerk' | 'manager';
+/** clerk: at a counter; back_office: processes dossiers, takes no counter; manager: anywhere. */
+export type StaffRole = 'clerk' | 'back_office' | 'manager';
 
-/** A person who signs in: a clerk at a counter, or a manager. */
+/** A person who signs in: a clerk at a counter, back-office staff, or a manager. */
 export interface StaffDef {
   user: string;
   name: string;
@@ -151,6 +152,14 @@ export interface StaffDef {
   passwordHash: string;
   /** Counters this clerk may take; empty = any. */
   counters: number[];
+  /**
+   * The fields (lĩnh vực of the procedures catalogue) whose dossiers this person handles.
+   * With `services` empty too, a clerk handles those of the counter they sit at.
+   * Absent from accounts stored by an older version.
+   */
+  fields?: string[];
+  /** The hall's services (an outside agency is one) whose dossiers this person handles. */
+  services?: string[];
   active: boolean;
 }
 
@@ -173,6 +182,11 @@ export interface KioskDef {
   /** Tickets this kiosk may issue in any 60 seconds. */
   ticketsPerMinute: number;
   printer: PrinterDef;
+  /**
+   * Its printer stands where only staff reach it (behind the reception counters), so dossier
+   * slips with personal data may be printed on it. Absent or false: a public kiosk.
+   */
+  slips?: boolean;
   active: boolean;
 }
 

@@ -30,8 +30,8 @@ of caller below.
 
 ## Kinds of caller
 
-A caller proves who it is with \`Authorization: Bearer <token>\`: a clerk's or manager's
-session token (\`POST /api/staff/sign-in\`), the hub's API token (the file \`data/api-token\`,
+A caller proves who it is with \`Authorization: Bearer <token>\`: a clerk's, back-office or
+manager's session token (\`POST /api/staff/sign-in\`), the hub's API token (the file \`data/api-token\`,
 which acts as a manager), a kiosk's token (from the hall file), or the short-lived token the
 hub gives the \`/boards\` page on its own machine. Displays, phones and lookup terminals bring
 none: they read public data only.
@@ -45,6 +45,41 @@ or skipped, and tickets waiting for the services it serves (or sent to it by nam
 service checks this in the same step as it runs the command, so the queue cannot move in
 between. A manager and the API token act anywhere. The event log names who acted; when a
 manager or a script names the clerk it acts for, the log keeps both, e.g. \`Trần Văn Minh (API)\`.
+
+## Whose dossiers a clerk reads (agencies and fields)
+
+A hall's counters include outside agencies (police, tax, social insurance, electricity, water,
+post): none of them reads another's citizens. A clerk lists, reads, moves, prints and fetches
+the slips of only the dossiers of the procedures they handle:
+
+- the **fields** (lĩnh vực of the procedures catalogue) and **services** their account lists in
+  the hall file (\`fields: [Hộ tịch, Chứng thực]\`, \`services: [DIEN]\`);
+- with neither listed, the dossiers of the services of the counter they sit at;
+- whatever they list, the dossiers of the ticket their counter holds now (a citizen back for a
+  result, whose number is linked to the dossier).
+
+Any other dossier is answered exactly as one that does not exist (404 \`dossier_not_found\`, the
+same words), is left out of lists and of the event log they read (\`GET /api/events\`, a ticket's
+history), and cannot be moved. A clerk receives only procedures of their fields
+(403 \`procedure_not_in_scope\`, which names the field, as the public guide does). The check is
+one function (\`server/use-cases/dossiers/dossier-scope.ts\`) that every dossier use case
+applies, so no route can forget it. Managers and the API token handle every dossier.
+
+**Back-office staff** (\`role: back_office\`, the processing departments) sign in without a
+counter and read and move the dossiers of their fields; they call, issue and receive nothing
+(the rule \`signedIn\` admits them; \`staff\`, \`counter\` and \`ticket\` do not).
+
+**Slips print only where their holder may read them.** A slip carries the applicant's ID
+number and address: \`POST /api/dossiers/{code}/print\` prints only on a kiosk the hall file
+marks \`slips: true\` (its printer stands where only staff reach it, behind the reception
+counters; the demo hall's K3), never on a public kiosk (403 \`kiosk_not_for_slips\`), and only a
+dossier the caller may read.
+
+**Reading personal data is logged.** Each full view, slip PDF, printed slip and list with ID
+numbers is written to the read log (the table \`dossier_reads\`, never changed): who, when,
+which dossier and how. The same person reading the same dossier the same way again within ten
+minutes is one line (the counter page reads a ticket's dossiers at every change of the hall).
+A manager reads it with \`GET /api/dossier-reads?day=&code=&user=\`.
 
 ## What public reads carry (Decree 13/2023/NĐ-CP)
 

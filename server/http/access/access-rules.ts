@@ -6,6 +6,7 @@ import { anywhere, atCounter } from '../../domain/access/actor.js';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error.js';
 import type { KioskDef, RatingTabletDef } from '../../domain/hall/hall-definition.js';
 import type { StaffActor } from '../../services/staff-service.js';
+import type { DossierCaller } from '../../use-cases/dossiers/dossier-scope.js';
 
 /** Who presented what: the bearer token resolved, before any rule is applied. */
 export type Principal =
@@ -37,8 +38,10 @@ interface RuleDef {
   denied: DomainErrorCode;
 }
 
-const isStaff = (c: Caller) => c.principal.kind === 'staff';
-/** Rules any signed-in staff member passes; the scope they name is checked where it is known. */
+const isSignedIn = (c: Caller) => c.principal.kind === 'staff';
+/** Clerks and managers: back-office staff take no counter and call no ticket. */
+const isStaff = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role !== 'back_office';
+/** Rules any clerk or manager passes; the scope they name is checked where it is known. */
 const staffRule = (who: RuleDef['who']): RuleDef => ({ who, reads: 'staff', admits: isStaff, missing: 'not_signed_in', denied: 'not_allowed' });
 const isManager = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'manager';
 
@@ -71,7 +74,18 @@ export const ACCESS_RULES = {
     missing: 'rating_tablet_unregistered',
     denied: 'rating_tablet_unregistered',
   },
-  staff: staffRule({ vi: 'Cán bộ hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' }),
+  staff: staffRule({ vi: 'Cán bộ một cửa hoặc quản lý đã đăng nhập, hoặc mã API của máy chủ', en: 'A signed-in clerk or manager, or the hub API token' }),
+  // The dossier's scope: checked by the dossier use cases (use-cases/dossiers/dossier-scope.ts).
+  signedIn: {
+    who: {
+      vi: 'Mọi cán bộ đã đăng nhập (một cửa, xử lý hồ sơ, quản lý) hoặc mã API; cán bộ chỉ với hồ sơ thuộc lĩnh vực mình phụ trách',
+      en: 'Any signed-in staff (clerk, back office, manager) or the API token; clerks and back office only for the dossiers of their fields',
+    },
+    reads: 'staff',
+    admits: isSignedIn,
+    missing: 'not_signed_in',
+    denied: 'not_allowed',
+  },
   // The counter in the path: checked by the access hook.
   counter: staffRule({ vi: 'Cán bộ đang đăng nhập tại quầy :counterId, hoặc quản lý', en: 'The clerk signed in at counter :counterId, or a manager' }),
   // The ticket's place: checked by the queue service as the command runs.
@@ -115,7 +129,7 @@ export function admit(rule: AccessRuleName, caller: Caller): void {
 export function admitCounter(caller: Caller, counterId: number): void {
   if (caller.principal.kind !== 'staff') return;
   const { staff } = caller.principal;
-  if (staff.role === 'clerk' && staff.counterId !== counterId) {
+  if (staff.role !== 'manager' && staff.counterId !== counterId) {
     throw new DomainError('counter_not_held', { counterId, held: staff.counterId ?? '-' });
   }
 }
@@ -128,6 +142,7 @@ export function actorOf(caller: Caller, onBehalfOf?: string): Actor {
   const p = caller.principal;
   switch (p.kind) {
     case 'staff':
+      if (p.staff.role === 'back_office') throw new DomainError('back_office_no_queue');
       if (p.staff.role === 'clerk') {
         if (p.staff.counterId === null) throw new DomainError('counter_required');
         return atCounter(p.staff.name, p.staff.counterId);
@@ -142,4 +157,18 @@ export function actorOf(caller: Caller, onBehalfOf?: string): Actor {
     default:
       throw new DomainError('not_signed_in');
   }
+}
+
+/**
+ * Who reads or moves a dossier: every dossier for a manager and the API token; for a clerk or
+ * back-office staff, the fields and services their account lists (a clerk with none: the
+ * services of their counter). Commands of back-office staff name them, at no counter.
+ */
+export function dossierCallerOf(caller: Caller): DossierCaller {
+  const p = caller.principal;
+  if (p.kind !== 'staff') throw new DomainError('not_signed_in');
+  const { user, name, role, counterId, fields, services } = p.staff;
+  if (role === 'manager') return { user, name, scope: { all: true }, actor: actorOf(caller) };
+  const scope = { all: false as const, counterId: role === 'clerk' ? counterId : null, fields, services };
+  return { user, name, scope, actor: role === 'back_office' ? anywhere(name) : actorOf(caller) };
 }

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UseCase } from '../../use-cases/ports.js';
 import type { backUpNow, closeDayNow, dayReportOf, eventLog } from '../../use-cases/reports/day-reports.js';
-import { actorOf } from '../access/access-rules.js';
+import { actorOf, dossierCallerOf } from '../access/access-rules.js';
 import { routeOf } from '../route-map.js';
 
 export interface ReportRoutesOptions {
@@ -31,6 +31,6 @@ export const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = asyn
 
   app.route({
     ...routeOf('GET /api/events'),
-    handler: async (request) => eventLog(request.query.after ?? 0, request.query.limit ?? 200),
+    handler: async (request) => eventLog(request.query.after ?? 0, request.query.limit ?? 200, dossierCallerOf(request.caller)),
   });
 };

@@ -5,7 +5,7 @@ import type { ticketActions } from '../../use-cases/queue/act-on-ticket.js';
 import type { publicTicketOf, ticketHistory, ticketsOfDay } from '../../use-cases/queue/read-tickets.js';
 import type { takeNumber } from '../../use-cases/queue/take-number.js';
 import type { Bound, UseCase } from '../../use-cases/ports.js';
-import { actorOf } from '../access/access-rules.js';
+import { actorOf, dossierCallerOf } from '../access/access-rules.js';
 import { routeOf } from '../route-map.js';
 
 export interface TicketRoutesOptions {
@@ -36,7 +36,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<TicketRoutesOptions> = asyn
 
   app.route({
     ...routeOf('GET /api/tickets/:ticketId/events'),
-    handler: async (request) => ticketHistory(request.params.ticketId),
+    handler: async (request) => ticketHistory(request.params.ticketId, dossierCallerOf(request.caller)),
   });
 
   app.route({

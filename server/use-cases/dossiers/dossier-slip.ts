@@ -11,14 +11,14 @@ import { describeProcessing } from '../../domain/dossier/procedures.js';
 import type { PrintService } from '../../services/print-service.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { CommandRunner } from '../ports.js';
-import { storedDossier } from './dossier-view.js';
+import type { DossierReadKind } from '../../db/dossier-read-log.js';
+import { inScope, logRead, type DossierCaller, type DossierScopeDeps, type ReadLogDeps } from './dossier-scope.js';
 
-export interface SlipDeps {
+export interface SlipDeps extends DossierScopeDeps, ReadLogDeps {
   queue: Pick<CommandRunner, 'read'>;
   dossiers: Pick<DossierRepository, 'get'>;
   catalog: Pick<ProcedureCatalog, 'find'>;
   settings: () => Pick<HallSettings, 'name' | 'timeZone'>;
-  clock: () => number;
 }
 
 export interface Slip {
@@ -27,9 +27,9 @@ export interface Slip {
   code: string;
 }
 
-/** A slip's words: the form asked for, or the first that applies. */
-export async function dossierSlip(deps: SlipDeps, code: string, asked: SlipForm | undefined): Promise<Slip> {
-  const d = await deps.queue.read(() => storedDossier(deps.dossiers, code));
+/** A slip's words: the form asked for, or the first that applies; read by the caller as `what`. */
+export async function dossierSlip(deps: SlipDeps, code: string, asked: SlipForm | undefined, caller: DossierCaller, what: DossierReadKind): Promise<Slip> {
+  const d = await deps.queue.read(() => inScope(deps, caller, deps.dossiers.get(code), code));
   const form = asked ?? formsFor(d)[0] ?? '01';
   if (!formsFor(d).includes(form)) throw new DomainError('slip_not_applicable', { code: d.code, form });
   const procedure = d.procedureCode ? deps.catalog.find(d.procedureCode) : undefined;
@@ -42,12 +42,13 @@ export async function dossierSlip(deps: SlipDeps, code: string, asked: SlipForm 
     processingText: procedure ? procedure.processingText || describeProcessing(procedure.processing).vi : null,
     printedAt: deps.clock(),
   });
+  logRead(deps, caller, [d], what);
   return { content, form, code: d.code };
 }
 
 /** The slip as a PDF, with the file name it is offered under. */
-export async function dossierSlipPdf(deps: SlipDeps, code: string, form: SlipForm | undefined, size: PaperSize): Promise<{ pdf: Buffer; fileName: string }> {
-  const slip = await dossierSlip(deps, code, form);
+export async function dossierSlipPdf(deps: SlipDeps, code: string, form: SlipForm | undefined, size: PaperSize, caller: DossierCaller): Promise<{ pdf: Buffer; fileName: string }> {
+  const slip = await dossierSlip(deps, code, form, caller, 'slip');
   return { pdf: await slipPdf(slip.content, size), fileName: `${slip.code}-mau-${slip.form}.pdf` };
 }
 
@@ -56,10 +57,14 @@ export interface PrintSlipDeps extends SlipDeps {
   printing: Pick<PrintService, 'printSlip'>;
 }
 
-/** Prints a slip on a kiosk's thermal printer. */
-export async function printDossierSlip(deps: PrintSlipDeps, code: string, kioskId: string, form: SlipForm | undefined): Promise<{ print: PrintOutcome }> {
+/**
+ * Prints a slip on a kiosk's thermal printer: only one the hall file marks as standing where
+ * only staff reach it (`slips: true`), never a public kiosk, and only a dossier the caller may read.
+ */
+export async function printDossierSlip(deps: PrintSlipDeps, code: string, kioskId: string, form: SlipForm | undefined, caller: DossierCaller): Promise<{ print: PrintOutcome }> {
   const kiosk = deps.kiosks().find((k) => k.id === kioskId && k.active);
   if (!kiosk) throw new DomainError('kiosk_not_found', { kioskId });
-  const { content } = await dossierSlip(deps, code, form);
+  if (!kiosk.slips) throw new DomainError('kiosk_not_for_slips', { kioskId });
+  const { content } = await dossierSlip(deps, code, form, caller, 'print');
   return { print: await deps.printing.printSlip(kiosk, content) };
 }

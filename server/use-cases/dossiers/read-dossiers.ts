@@ -1,13 +1,16 @@
 // Staff reading dossiers: one in full, a ticket's dossiers, the open ones due soon, and the
-// dossier desk's lists (due today, overdue, waiting for papers or fees, result ready).
+// dossier desk's lists (due today, overdue, waiting for papers or fees, result ready). Each goes
+// through the caller's scope (dossier-scope.ts) and is written to the read log.
 
 import type { DossierListView, DossierReply } from '../../contract/dossiers.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
+import type { Dossier } from '../../domain/dossier/dossier.js';
 import type { CommandRunner } from '../ports.js';
-import { storedDossier, withTimeliness, type HallTime } from './dossier-view.js';
+import { withTimeliness, type HallTime } from './dossier-view.js';
+import { inScope, logRead, onlyInScope, type DossierCaller, type DossierScopeDeps, type ReadLogDeps } from './dossier-scope.js';
 
-export interface ReadDossiersDeps {
+export interface ReadDossiersDeps extends DossierScopeDeps, ReadLogDeps {
   queue: Pick<CommandRunner, 'read'>;
   dossiers: Pick<DossierRepository, 'get' | 'ofTicket' | 'dueBefore' | 'open'>;
   time: HallTime;
@@ -24,32 +27,36 @@ export interface DossierListFilter {
 const LIST_LIMIT = 500;
 
 /** One dossier with its applicant, papers, steps and timeliness. */
-export function dossierOf(deps: ReadDossiersDeps, code: string): Promise<DossierReply> {
-  return deps.queue.read(() => withTimeliness(deps.time, storedDossier(deps.dossiers, code)));
+export function dossierOf(deps: ReadDossiersDeps, code: string, caller: DossierCaller): Promise<DossierReply> {
+  return deps.queue.read(() => {
+    const d = inScope(deps, caller, deps.dossiers.get(code), code);
+    logRead(deps, caller, [d], 'view');
+    return withTimeliness(deps.time, d);
+  });
 }
 
 /**
- * A ticket's dossiers; or one of the desk's lists (view); or the open dossiers due within some
- * hours (48 by default). The last two optionally of one counter.
+ * Of the dossiers a filter finds, those the caller handles, with their timeliness: a ticket's
+ * dossiers; or one of the desk's lists (view); or the open dossiers due within some hours (48 by
+ * default). The last two optionally of one counter.
  */
-export function listDossiers(deps: ReadDossiersDeps, filter: DossierListFilter): Promise<DossierReply[]> {
-  const { ticketId, dueWithinHours, counterId, view } = filter;
+export function listDossiers(deps: ReadDossiersDeps, filter: DossierListFilter, caller: DossierCaller): Promise<DossierReply[]> {
   return deps.queue.read(() => {
-    if (ticketId) return deps.dossiers.ofTicket(ticketId).map((d) => withTimeliness(deps.time, d));
-    const ofCounter = (d: DossierReply) => counterId === undefined || d.counterId === counterId;
-    if (view) {
-      const inView = deskView(view, deps.time);
-      return deps.dossiers
-        .open(LIST_LIMIT)
-        .map((d) => withTimeliness(deps.time, d))
-        .filter((d) => ofCounter(d) && inView(d));
-    }
-    const before = deps.time.clock() + (dueWithinHours ?? 48) * 3_600_000;
-    return deps.dossiers
-      .dueBefore(before, 200)
-      .map((d) => withTimeliness(deps.time, d))
-      .filter(ofCounter);
+    const listed = onlyInScope(deps, caller, dossiersMatching(deps, filter));
+    const replies = listed.map((d) => withTimeliness(deps.time, d));
+    const shown = filter.view ? replies.filter(deskView(filter.view, deps.time)) : replies;
+    logRead(deps, caller, listed.filter((d) => shown.some((r) => r.code === d.code)), 'list');
+    return shown;
   });
+}
+
+function dossiersMatching(deps: ReadDossiersDeps, filter: DossierListFilter): Dossier[] {
+  const { ticketId, dueWithinHours, counterId, view } = filter;
+  if (ticketId) return deps.dossiers.ofTicket(ticketId);
+  const ofCounter = (d: Dossier) => counterId === undefined || d.counterId === counterId;
+  if (view) return deps.dossiers.open(LIST_LIMIT).filter(ofCounter);
+  const before = deps.time.clock() + (dueWithinHours ?? 48) * 3_600_000;
+  return deps.dossiers.dueBefore(before, 200).filter(ofCounter);
 }
 
 /** Whether an open dossier belongs to one of the desk's lists. */

@@ -2,15 +2,24 @@
 // to the province system's code), then moved on status by status until its result is handed over.
 
 import type { DossierReply } from '../../contract/dossiers.js';
+import type { DossierRepository } from '../../db/dossier-repository.js';
 import type { Actor } from '../../domain/access/actor.js';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Applicant, Dossier, DossierPaper } from '../../domain/dossier/dossier.js';
 import type { DossierAction, DossierCommand } from '../../domain/dossier/dossier-engine.js';
+import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { CommandRunner } from '../ports.js';
 import { withTimeliness, type HallTime } from './dossier-view.js';
+import { handles, inScope, type DossierCaller, type DossierScopeDeps } from './dossier-scope.js';
 
-export interface DossierCommandDeps {
-  queue: Pick<CommandRunner, 'execute'>;
+export interface DossierCommandDeps extends DossierScopeDeps {
+  queue: Pick<CommandRunner, 'execute' | 'read'>;
   time: HallTime;
+}
+
+/** Receiving and linking need a counter: back-office staff do neither. */
+function atACounter(caller: DossierCaller): void {
+  if (!caller.scope.all && caller.scope.counterId === null) throw new DomainError('back_office_no_queue');
 }
 
 async function runDossierCommand(deps: DossierCommandDeps, command: DossierCommand, actor: Actor): Promise<DossierReply> {
@@ -32,8 +41,21 @@ export interface Reception {
   reason?: string | null;
 }
 
-/** Receives a dossier from the ticket being served: complete (due date), incomplete (papers requested) or refused. */
-export function receiveDossier(deps: DossierCommandDeps, r: Reception, actor: Actor): Promise<DossierReply> {
+export interface ReceiveDeps extends DossierCommandDeps {
+  catalog: Pick<ProcedureCatalog, 'find'>;
+}
+
+/**
+ * Receives a dossier from the ticket being served: complete (due date), incomplete (papers
+ * requested) or refused. A clerk receives only the procedures of the fields they handle.
+ */
+export async function receiveDossier(deps: ReceiveDeps, r: Reception, caller: DossierCaller): Promise<DossierReply> {
+  atACounter(caller);
+  const procedure = deps.catalog.find(r.procedureCode);
+  // An unknown procedure is left to the engine, which names it.
+  if (procedure && !handles(deps, caller, { procedureCode: procedure.code, serviceId: procedure.serviceId })) {
+    throw new DomainError('procedure_not_in_scope', { code: procedure.code, field: procedure.field });
+  }
   return runDossierCommand(
     deps,
     {
@@ -48,13 +70,14 @@ export function receiveDossier(deps: DossierCommandDeps, r: Reception, actor: Ac
       missingPapers: r.missingPapers ?? [],
       reason: r.reason ?? null,
     },
-    actor,
+    caller.actor,
   );
 }
 
 /** Links the ticket being served to a dossier of the province's system, by its code. */
-export function linkProvinceDossier(deps: DossierCommandDeps, link: { counterId: number; ticketId: string; code: string }, actor: Actor): Promise<DossierReply> {
-  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code }, actor);
+export function linkProvinceDossier(deps: DossierCommandDeps, link: { counterId: number; ticketId: string; code: string }, caller: DossierCaller): Promise<DossierReply> {
+  atACounter(caller);
+  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code }, caller.actor);
 }
 
 export interface StatusChange {
@@ -64,11 +87,22 @@ export interface StatusChange {
   promisedAt?: number;
 }
 
+export interface ChangeStatusDeps extends DossierCommandDeps {
+  dossiers: Pick<DossierRepository, 'get'>;
+}
+
 /**
  * Moves a dossier on: start, requestPapers, supplement, requestFees, feesPaid, complete,
- * withdraw, stop, returnResult (the result handed over to the citizen), apologize.
+ * withdraw, stop, returnResult (the result handed over to the citizen), apologize. Only a
+ * dossier the caller handles: what decides it (its procedure, service and tickets) does not
+ * change with its status, so the check before the command holds when it runs.
  */
-export function changeDossierStatus(deps: DossierCommandDeps, code: string, change: StatusChange, actor: Actor): Promise<DossierReply> {
+export async function changeDossierStatus(deps: ChangeStatusDeps, code: string, change: StatusChange, caller: DossierCaller): Promise<DossierReply> {
+  await deps.queue.read(() => inScope(deps, caller, deps.dossiers.get(code), code));
   const { action, note, missingPapers, promisedAt } = change;
-  return runDossierCommand(deps, { type: 'changeDossier', code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) }, actor);
+  return runDossierCommand(
+    deps,
+    { type: 'changeDossier', code, action, note: note ?? null, ...(missingPapers ? { missingPapers } : {}), ...(promisedAt ? { promisedAt } : {}) },
+    caller.actor,
+  );
 }

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { Ticket, TicketStatus } from '../../domain/queue/queue-state.js';
 import type { HallQueries } from '../../services/hall-queries.js';
 import type { LiveState } from '../../services/live-state.js';
+import { eventsInScope, type DossierCaller, type EventScopeDeps } from '../dossiers/dossier-scope.js';
 import type { CommandRunner } from '../ports.js';
 
 /** A ticket the hub knows (today's or still open); an unknown id is refused. */
@@ -41,16 +42,16 @@ export async function ticketsOfDay(deps: TicketsOfDayDeps, filter: { day?: strin
   return tickets.filter((t) => (status ? t.status === status : true) && (serviceId ? t.serviceId === serviceId : true));
 }
 
-export interface TicketHistoryDeps {
+export interface TicketHistoryDeps extends EventScopeDeps {
   queue: Pick<CommandRunner, 'read'>;
   live: Pick<LiveState, 'ticket'>;
   events: Pick<EventLog, 'read'>;
 }
 
-/** A ticket's history, oldest first. */
-export function ticketHistory(deps: TicketHistoryDeps, ticketId: string): Promise<LoggedEvent[]> {
+/** A ticket's history, oldest first; a clerk's without other fields' dossiers. */
+export function ticketHistory(deps: TicketHistoryDeps, ticketId: string, caller: DossierCaller): Promise<LoggedEvent[]> {
   return deps.queue.read(() => {
     knownTicket(deps.live, ticketId);
-    return deps.events.read({ ticketId, limit: 1000 });
+    return eventsInScope(deps, caller, deps.events.read({ ticketId, limit: 1000 }));
   });
 }

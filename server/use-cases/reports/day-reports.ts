@@ -11,6 +11,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { HallQueries } from '../../services/hall-queries.js';
 import type { LiveState } from '../../services/live-state.js';
 import type { QueueService } from '../../services/queue-service.js';
+import { eventsInScope, type DossierCaller, type EventScopeDeps } from '../dossiers/dossier-scope.js';
 import type { CommandRunner } from '../ports.js';
 
 export interface DayReportDeps {
@@ -64,7 +65,12 @@ export async function backUpNow(deps: BackupDeps): Promise<{ path: string }> {
   return { path: await path };
 }
 
-/** The event log, oldest first, after a sequence number. */
-export function eventLog(deps: { queue: Pick<CommandRunner, 'read'>; events: Pick<EventLog, 'read'> }, after: number, limit: number): Promise<LoggedEvent[]> {
-  return deps.queue.read(() => deps.events.read({ after, limit }));
+export interface EventLogDeps extends EventScopeDeps {
+  queue: Pick<CommandRunner, 'read'>;
+  events: Pick<EventLog, 'read'>;
+}
+
+/** The event log, oldest first, after a sequence number; a clerk's without other fields' dossiers. */
+export function eventLog(deps: EventLogDeps, after: number, limit: number, caller: DossierCaller): Promise<LoggedEvent[]> {
+  return deps.queue.read(() => eventsInScope(deps, caller, deps.events.read({ after, limit })));
 }
