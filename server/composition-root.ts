@@ -34,6 +34,9 @@ import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
+import { userRoutes } from './http/routes/user-routes.js';
+import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
+import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
@@ -116,6 +119,8 @@ export interface HubInternals {
   events: EventLog;
   hall: HallRepository;
   staff: StaffService;
+  /** Accounts as stored (the hall file's, and those changed in the console). */
+  staffAccounts: StaffRepository;
   /** Resolves bearer tokens into staff, kiosks and the /boards page. */
   credentials: Credentials;
   simulatorTokens: SimulatorTokens;
@@ -224,7 +229,8 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView });
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
-    const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
+    const staffAccounts = new StaffRepository(db);
+    const staff = new StaffService(staffAccounts, live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
     return {
       db,
@@ -239,6 +245,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       events,
       hall: hallRepo,
       staff,
+      staffAccounts,
       credentials: new Credentials(staff, live, simulatorTokens),
       simulatorTokens,
       limits,
@@ -371,6 +378,13 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   buses.start();
   const io = startRealtime(app.server, { followHall: bind(followHall, { queue, queries }), hallSnapshot: bind(hallSnapshot, { queue, queries }), events: queue, live });
   devices.onChange((status) => io.emit('device:status', status));
+  await app.register(userRoutes, bindAll({ listUsers, addUser, changeUser, resetPassword }, {
+    accounts: hub.staffAccounts,
+    queue,
+    live,
+    clock,
+    hashPassword,
+  }));
   await app.register(noticeRoutes, {
     setDisplayNotice: bind(setDisplayNotice, { hall: hub.hall, live, clock, publish: (s) => io.emit('hall:settings', s) }),
   });

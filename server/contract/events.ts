@@ -67,7 +67,7 @@ export interface WaitingEntry {
 export interface SessionView {
   user: string;
   name: string;
-  role: 'clerk' | 'manager';
+  role: 'clerk' | 'manager' | 'admin';
   counterId: number | null;
   /** When it ends unless used again (ms since 1970). */
   expiresAt: number;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { SessionView } from '../contract/events.js';
 import { DomainError } from '../domain/domain-error.js';
 import { counterHolder, isSessionLive, sessionExpiresAt, type SessionPolicy, type StaffSession } from '../domain/access/staff-sessions.js';
+import type { StaffRole } from '../domain/hall/hall-definition.js';
 import type { StaffRepository } from '../db/staff-repository.js';
 import type { LimitsService } from './limits-service.js';
 import type { LiveState } from './live-state.js';
@@ -17,7 +18,7 @@ import { verifyPassword } from './password-hash.js';
 export interface StaffActor {
   user: string;
   name: string;
-  role: 'clerk' | 'manager';
+  role: StaffRole;
   counterId: number | null;
   /** null for the API token. */
   tokenHash: string | null;

@@ -140,7 +140,8 @@ export interface VoiceSettings {
   sayNumberTwice: boolean;
 }
 
-export type StaffRole = 'clerk' | 'manager';
+/** clerk: at a counter; manager: the live hall, alerts, notices, the day; admin: also users and devices. */
+export type StaffRole = 'clerk' | 'manager' | 'admin';
 
 /** A person who signs in: a clerk at a counter, or a manager. */
 export interface StaffDef {

@@ -40,7 +40,9 @@ interface RuleDef {
 const isStaff = (c: Caller) => c.principal.kind === 'staff';
 /** Rules any signed-in staff member passes; the scope they name is checked where it is known. */
 const staffRule = (who: RuleDef['who']): RuleDef => ({ who, reads: 'staff', admits: isStaff, missing: 'not_signed_in', denied: 'not_allowed' });
-const isManager = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'manager';
+/** A manager, or an admin (who may do all a manager does); the API token acts as a manager. */
+const isManager = (c: Caller) => c.principal.kind === 'staff' && (c.principal.staff.role === 'manager' || c.principal.staff.role === 'admin');
+const isAdmin = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'admin';
 
 export const ACCESS_RULES = {
   public: {
@@ -85,6 +87,13 @@ export const ACCESS_RULES = {
     admits: isManager,
     missing: 'not_signed_in',
     denied: 'manager_only',
+  },
+  admin: {
+    who: { vi: 'Quản trị hệ thống (người dùng, thiết bị, sao lưu)', en: 'An administrator (users, devices, backups)' },
+    reads: 'staff',
+    admits: isAdmin,
+    missing: 'not_signed_in',
+    denied: 'admin_only',
   },
   simulator: {
     who: {

@@ -87,6 +87,12 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
 
+  // Accounts: an admin's (the API token acts as a manager, not an admin). No password or hash in any reply.
+  'GET /api/users': entry('admin', 'Accounts: user name, name, role, counters, active'),
+  'POST /api/users': entry('admin', 'Adds an account; logged with who added it'),
+  'POST /api/users/:user': entry('admin', 'Changes an account; disabling ends its sessions'),
+  'POST /api/users/:user/password': entry('admin', 'Sets a new password; the account’s sessions end'),
+
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),
   'POST /api/kiosk/tickets': entry('kiosk', 'Takes a number; capped per kiosk per minute (stored)'),
