@@ -10,7 +10,8 @@ import { demoHall } from './config/demo-hall.js';
 import { readHolidayFile } from './config/holiday-file.js';
 import { hallFromText } from './config/hall-file.js';
 import { catalogFromText } from './config/procedure-file.js';
-import { diskFreeBytes, openDatabase, type Db } from './db/database.js';
+import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
+import { HUB_ACTOR } from './domain/access/actor.js';
 import { DossierRepository } from './db/dossier-repository.js';
 import { EventLog } from './db/event-log.js';
 import { HallRepository } from './db/hall-repository.js';
@@ -35,6 +36,9 @@ import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
+import { managerRoutes } from './http/routes/manager-routes.js';
+import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
+import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
@@ -93,6 +97,8 @@ export interface HubOptions {
   devices?: DeviceRegistry;
   /** How often the kiosks' printers are asked for their state. */
   printerCheckMs?: number;
+  /** How often the console's alerts are checked (ms); a device's change checks at once. */
+  alertCheckMs?: number;
   /** First delay before reopening a serial bus that vanished. */
   busRetryMs?: number;
   voice?: VoiceOptions;
@@ -278,7 +284,7 @@ export async function composeHub(options: HubOptions): Promise<LuotHub> {
 }
 
 async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHub> {
-  const { logger, printerCheckMs = 15_000, busRetryMs = 1000 } = options;
+  const { logger, printerCheckMs = 15_000, busRetryMs = 1000, alertCheckMs = 5000 } = options;
   const devices = options.devices ?? new DeviceRegistry();
   const systemClock = options.systemClock ?? new ClockWatch(async () => CLOCK_UNKNOWN);
   const { db, queue, queries, live, tickets, events, dossiers, catalog, clock } = hub;
@@ -385,6 +391,45 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     clock,
     hashPassword,
   }));
+  const alerts = new AlertRepository(db);
+  await app.register(managerRoutes, {
+    hallConsole: bind(hallConsole, {
+      queue,
+      live,
+      queries,
+      tickets,
+      staff: hub.staff,
+      devices,
+      alerts,
+      clock,
+      storage: () => {
+        let freeBytes: number | null = null;
+        try {
+          freeBytes = hub.diskFreeBytes(hub.dataDir);
+        } catch {
+          freeBytes = null;
+        }
+        return { freeBytes, databaseBytes: databaseBytes(db), lastBackup: lastBackupIn(hub.dataDir) };
+      },
+    }),
+    acknowledgeAlert: bind(acknowledgeAlert, { queue, alerts, clock }),
+    setAlertThresholds: bind(setAlertThresholds, { queue, alerts, clock }),
+  });
+  // Alerts are raised by the hub from the hall's state: every few seconds, and at once when a device changes.
+  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, staff: hub.staff, devices, alerts, clock });
+  let alertCheck: Promise<unknown> = Promise.resolve();
+  let closing = false;
+  const checkAlertsNow = () => {
+    if (closing) return;
+    alertCheck = alertCheck.then(() => runAlertCheck(HUB_ACTOR)).catch((error: unknown) => logger?.error({ err: error }, 'alert check failed'));
+  };
+  const alertTimer = setInterval(checkAlertsNow, alertCheckMs);
+  devices.onChange(() => checkAlertsNow());
+  app.addHook('onClose', async () => {
+    closing = true;
+    clearInterval(alertTimer);
+    await alertCheck;
+  });
   await app.register(noticeRoutes, {
     setDisplayNotice: bind(setDisplayNotice, { hall: hub.hall, live, clock, publish: (s) => io.emit('hall:settings', s) }),
   });

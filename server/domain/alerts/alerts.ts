@@ -25,6 +25,19 @@ export const THRESHOLD_LIMITS: Record<keyof AlertThresholds, { min: number; max:
   deviceSilentMinutes: { min: 1, max: 600 },
 };
 
+/** An alert as stored: raised, perhaps acknowledged by a person, cleared when its trouble is over. */
+export interface AlertRecord {
+  id: number;
+  key: string;
+  kind: AlertKind;
+  raisedAt: number;
+  message: string;
+  messageEn: string;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
+  clearedAt: number | null;
+}
+
 export interface StandingAlert {
   key: string;
   kind: AlertKind;
@@ -85,15 +98,18 @@ export function standingAlerts(input: AlertInputs): StandingAlert[] {
 }
 
 function deviceAlert(d: AlertInputs['devices'][number], now: number, t: AlertThresholds): StandingAlert | null {
-  const detail = { vi: d.message ?? d.code ?? 'không hoạt động', en: d.messageEn ?? d.code ?? 'not working' };
+  const trim = (s: string) => s.replace(/\.$/, '');
+  const detail = { vi: trim(d.message ?? d.code ?? 'không hoạt động'), en: trim(d.messageEn ?? d.code ?? 'not working') };
   if (d.kind === 'printer') {
     // Paper near its end is a warning on the kiosk, not an alert; out of paper or offline is.
     if (d.ok && d.code !== 'paper_out') return null;
-    return { key: `printer:${d.id}`, kind: 'printer', since: d.since, message: `Máy in ${d.id.replace(/^printer:/, '')}: ${detail.vi}.`, messageEn: `Printer ${d.id.replace(/^printer:/, '')}: ${detail.en}.` };
+    // Each trouble is its own alert: a printer found again but out of paper is a new one.
+    const name = d.id.replace(/^printer:/, '');
+    return { key: `printer:${name}:${d.code ?? 'offline'}`, kind: 'printer', since: d.since, message: `Máy in ${name}: ${detail.vi}.`, messageEn: `Printer ${name}: ${detail.en}.` };
   }
   if (d.ok) return null;
-  if (d.kind === 'disk') return { key: 'disk', kind: 'disk', since: d.since, message: `Ổ đĩa sắp đầy: ${detail.vi}`, messageEn: `The disk is nearly full: ${detail.en}` };
-  if (d.kind === 'backup') return { key: `backup:${d.id}`, kind: 'backup', since: d.since, message: `Sao lưu không thành công: ${detail.vi}`, messageEn: `The backup failed: ${detail.en}` };
+  if (d.kind === 'disk') return { key: 'disk', kind: 'disk', since: d.since, message: `Ổ đĩa sắp đầy: ${detail.vi}.`, messageEn: `The disk is nearly full: ${detail.en}.` };
+  if (d.kind === 'backup') return { key: `backup:${d.id}`, kind: 'backup', since: d.since, message: `Sao lưu không thành công: ${detail.vi}.`, messageEn: `The backup failed: ${detail.en}.` };
   // The clock and the voice are reported elsewhere; a bus, a board or another device is silent.
   if (d.kind === 'clock' || d.kind === 'voice') return null;
   if (now - d.since < t.deviceSilentMinutes * MINUTE) return null;
@@ -101,8 +117,8 @@ function deviceAlert(d: AlertInputs['devices'][number], now: number, t: AlertThr
     key: `device_silent:${d.id}`,
     kind: 'device_silent',
     since: d.since + t.deviceSilentMinutes * MINUTE,
-    message: `Thiết bị ${d.id} không phản hồi đã ${minutes(now - d.since)} phút: ${detail.vi}`,
-    messageEn: `Device ${d.id} silent for ${minutes(now - d.since)} minutes: ${detail.en}`,
+    message: `Thiết bị ${d.id} không phản hồi từ ${minutes(now - d.since)} phút trước: ${detail.vi}.`,
+    messageEn: `Device ${d.id} silent for ${minutes(now - d.since)} minutes: ${detail.en}.`,
   };
 }
 

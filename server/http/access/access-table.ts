@@ -87,6 +87,11 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
 
+  // The manager console: managers and admins (and the API token, a manager's).
+  'GET /api/manager/hall': entry('manager', 'The live hall with pause reasons, clerks, devices, disk, backups and alerts'),
+  'POST /api/alerts/:alertId/acknowledge': entry('manager', 'Acknowledges an alert; logged with who did'),
+  'PUT /api/alerts/thresholds': entry('manager', 'When alerts are raised; logged with who set them'),
+
   // Accounts: an admin's (the API token acts as a manager, not an admin). No password or hash in any reply.
   'GET /api/users': entry('admin', 'Accounts: user name, name, role, counters, active'),
   'POST /api/users': entry('admin', 'Adds an account; logged with who added it'),
