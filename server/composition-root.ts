@@ -384,13 +384,19 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   buses.start();
   const io = startRealtime(app.server, { followHall: bind(followHall, { queue, queries }), hallSnapshot: bind(hallSnapshot, { queue, queries }), events: queue, live });
   devices.onChange((status) => io.emit('device:status', status));
-  await app.register(userRoutes, bindAll({ listUsers, addUser, changeUser, resetPassword }, {
-    accounts: hub.staffAccounts,
-    queue,
-    live,
-    clock,
-    hashPassword,
-  }));
+  await app.register(
+    userRoutes,
+    bindAll(
+      { listUsers, addUser, changeUser, resetPassword },
+      {
+        accounts: hub.staffAccounts,
+        queue,
+        live,
+        clock,
+        hashPassword,
+      },
+    ),
+  );
   const alerts = new AlertRepository(db);
   await app.register(managerRoutes, {
     hallConsole: bind(hallConsole, {

@@ -15,4 +15,5 @@ export const FRONT_ENDS: FrontEnd[] = [
   { name: 'counter', entries: ['index'] },
   { name: 'lookup', entries: ['index'] },
   { name: 'rating', entries: ['index'] },
+  { name: 'manager', entries: ['index'] },
 ];

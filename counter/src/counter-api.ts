@@ -2,14 +2,15 @@
 // a 401 means the session is gone and the page returns to sign-in.
 
 import type { DossierAction, DossierReply } from '../../server/contract/dossiers.js';
-import type { CounterChoice, SignInReply } from '../../server/contract/reply-schemas.js';
+import type { CounterChoice } from '../../server/contract/reply-schemas.js';
 import type { Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import type { RouteBody, RouteKey } from '../../server/contract/routes.js';
+import { currentStaffSession, signInStaff, signOutStaff, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { callHub, callHubForFile, HubRequestError, type HubCall, type HubFailure } from '../../web-shared/hub-client.js';
 
 /** A clerk's token and session, as the sign-in answered them (kept for the page's life). */
-export type StoredSession = SignInReply;
+export type { StoredSession };
 
 export type ApiFailure = HubFailure;
 export { HubRequestError as ApiError };
@@ -17,9 +18,9 @@ export { HubRequestError as ApiError };
 export type { CounterChoice };
 
 export const counterChoices = () => callHub('GET /api/staff/counters');
-export const signIn = (user: string, password: string, counterId: number): Promise<StoredSession> => callHub('POST /api/staff/sign-in', { body: { user, password, counterId } });
-export const signOut = (token: string) => callHub('POST /api/staff/sign-out', { token });
-export const currentSession = (token: string) => callHub('GET /api/staff/session', { token });
+export const signIn = (user: string, password: string, counterId: number): Promise<StoredSession> => signInStaff(user, password, counterId);
+export const signOut = signOutStaff;
+export const currentSession = currentStaffSession;
 /** The counter's own view (held ticket, pause reason, waiting list); reading it does not keep the session alive. */
 export const counterDetail = (token: string, counterId: number) => callHub('GET /api/counters/:counterId', { token, params: { counterId } });
 export const allServices = () => callHub('GET /api/services');

@@ -38,7 +38,6 @@ export interface ConsoleService {
   longestWaitSince: number | null;
 }
 
-
 export interface HallConsoleView {
   at: number;
   day: string;
@@ -51,4 +50,3 @@ export interface HallConsoleView {
   pastAlerts: AlertRecord[];
   thresholds: AlertThresholds;
 }
-

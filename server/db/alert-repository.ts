@@ -52,9 +52,7 @@ export class AlertRepository {
   }
 
   insert(a: Pick<AlertRecord, 'id' | 'key' | 'kind' | 'raisedAt' | 'message' | 'messageEn'>): void {
-    this.db
-      .prepare('INSERT INTO alerts (id, key, kind, raised_at, message, message_en) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(a.id, a.key, a.kind, a.raisedAt, a.message, a.messageEn);
+    this.db.prepare('INSERT INTO alerts (id, key, kind, raised_at, message, message_en) VALUES (?, ?, ?, ?, ?, ?)').run(a.id, a.key, a.kind, a.raisedAt, a.message, a.messageEn);
   }
 
   acknowledge(id: number, at: number, by: string): void {

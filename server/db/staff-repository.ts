@@ -49,7 +49,9 @@ export class StaffRepository {
     this.db.prepare('INSERT INTO staff (user, position, def) VALUES (?, ?, ?) ON CONFLICT(user) DO UPDATE SET def = excluded.def').run(def.user, position, JSON.stringify(def));
     const override = this.db.prepare('SELECT file_def FROM staff_overrides WHERE user = ?').get(def.user) as { file_def: string | null } | undefined;
     // What the hall file said of the user before the console first changed it.
-    const fileDef = override ? override.file_def : ((this.db.prepare('SELECT file_def FROM staff_file_defs WHERE user = ?').get(def.user) as { file_def: string } | undefined)?.file_def ?? null);
+    const fileDef = override
+      ? override.file_def
+      : ((this.db.prepare('SELECT file_def FROM staff_file_defs WHERE user = ?').get(def.user) as { file_def: string } | undefined)?.file_def ?? null);
     this.db
       .prepare(
         `INSERT INTO staff_overrides (user, def, file_def, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)

@@ -83,6 +83,7 @@ const PAGES: [name: string, path: () => string, width: number, height: number, r
   ['hall display, portrait', () => '/display/?sound=off', 1080, 1920, '.counter-cell'],
   ['keypads and LED boards', () => '/boards', 1366, 768, '.led', undefined, 'boards-simulator.png'],
   ['counter sign-in', () => '/counter/', 1366, 768, 'input[name=user]', undefined, 'counter-sign-in.png'],
+  ['manager console sign-in', () => '/manager/', 1366, 768, 'input[name=user]'],
   ['lookup terminal', () => '/lookup/', 1080, 1920, 'main'],
   ['rating tablet', () => '/rating/?device=R1&token=demo-rating-R1-token', 1280, 800, 'main'],
 ];

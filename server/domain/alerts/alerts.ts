@@ -109,7 +109,8 @@ function deviceAlert(d: AlertInputs['devices'][number], now: number, t: AlertThr
   }
   if (d.ok) return null;
   if (d.kind === 'disk') return { key: 'disk', kind: 'disk', since: d.since, message: `Ổ đĩa sắp đầy: ${detail.vi}.`, messageEn: `The disk is nearly full: ${detail.en}.` };
-  if (d.kind === 'backup') return { key: `backup:${d.id}`, kind: 'backup', since: d.since, message: `Sao lưu không thành công: ${detail.vi}.`, messageEn: `The backup failed: ${detail.en}.` };
+  if (d.kind === 'backup')
+    return { key: `backup:${d.id}`, kind: 'backup', since: d.since, message: `Sao lưu không thành công: ${detail.vi}.`, messageEn: `The backup failed: ${detail.en}.` };
   // The clock and the voice are reported elsewhere; a bus, a board or another device is silent.
   if (d.kind === 'clock' || d.kind === 'voice') return null;
   if (now - d.since < t.deviceSilentMinutes * MINUTE) return null;

@@ -22,6 +22,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /display/*': entry('public', 'Display and boards page files'),
   'GET /counter/*': entry('public', 'Counter page files (its data needs the clerk’s sign-in)'),
   'GET /lookup/*': entry('public', 'Lookup terminal files'),
+  'GET /manager/*': entry('public', 'Manager console files (its data needs a manager’s or admin’s sign-in)'),
   'GET /t/:ticketId': entry('public', 'Phone page of one ticket'),
   'GET /prints': entry('public', 'Simulated printer page (its data is hub-machine only)'),
   'GET /boards': entry('public', 'Simulated keypads and LED boards page'),
