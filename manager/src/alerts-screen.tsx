@@ -88,6 +88,7 @@ export function AlertsScreen(props: { t: Words; lang: Lang; token: string; view:
         </section>
         <section aria-labelledby="alerts-past">
           <h2 id="alerts-past">{t.pastAlerts}</h2>
+          {view.pastAlerts.length === 0 && <p>{t.noPastAlerts}</p>}
           <ul class="past">
             {view.pastAlerts.map((a) => (
               <li key={a.id}>

@@ -72,7 +72,7 @@ export function HallScreen(props: ScreenProps) {
                       {s.name[lang]}
                     </th>
                     <td>{s.waiting}</td>
-                    <td>{s.openCounters}</td>
+                    <td>{s.openCounters.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}</td>
                     <td>{waited === null ? t.nobodyWaiting : t.minutes(waited)}</td>
                   </tr>
                 );

@@ -15,7 +15,7 @@ export const closeCounter = (token: string, counterId: number) => callHub('POST 
 export const resumeCounter = (token: string, counterId: number) => callHub('POST /api/counters/:counterId/resume', { token, params: { counterId }, body: {} });
 export const pauseCounter = (token: string, counterId: number, reason: string) =>
   callHub('POST /api/counters/:counterId/pause', { token, params: { counterId }, body: reason.trim() ? { reason: reason.trim() } : {} });
-export const setNotice = (token: string, vi: string | null) => callHub('PUT /api/hall/notice', { token, body: { notice: vi && vi.trim() ? { vi: vi.trim() } : null } });
+export const setNotice = (token: string, vi: string | null) => callHub('PUT /api/hall/notice', { token, body: { notice: vi?.trim() ? { vi: vi.trim() } : null } });
 export const closeDay = (token: string) => callHub('POST /api/day/close', { token, body: {} });
 
 export const listUsers = (token: string) => callHub('GET /api/users', { token });

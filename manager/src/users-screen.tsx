@@ -85,7 +85,15 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
           </label>
           <label>
             {t.password}
-            <input name="new-password" type="password" autocomplete="new-password" required value={form.password} onInput={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <input
+              name="new-password"
+              type="password"
+              autocomplete="new-password"
+              required
+              placeholder={t.passwordRule}
+              value={form.password}
+              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
           </label>
           <label>
             {t.allowedCounters}

@@ -28,7 +28,11 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: ['HT', 'DD', 'CA'][i % 3] });
   for (const counter of [1, 3]) await api(hub.url, 'POST', `/api/counters/${counter}/call-next`, {});
   // Some counters with their clerk, one closed: the hall as a morning looks.
-  for (const [user, counter] of [['canbo1', 1], ['canbo2', 2], ['canbo3', 3]] as const) {
+  for (const [user, counter] of [
+    ['canbo1', 1],
+    ['canbo2', 2],
+    ['canbo3', 3],
+  ] as const) {
     expect((await api(hub.url, 'POST', '/api/staff/sign-in', { user, password: 'luot-demo', counterId: counter }, { authorization: null })).status).toBe(200);
   }
   for (const counter of [15, 16, 17, 18, 19, 20]) await api(hub.url, 'POST', `/api/counters/${counter}/close`, {});
@@ -83,6 +87,15 @@ describe('the manager console', () => {
     await console.locator('.counter.paused', { hasText: 'Lý do: Họp giao ban' }).waitFor();
     await checkAxe(console, 'live hall with a paused counter');
     await console.screenshot({ path: screenshotPath('manager-hall.png') });
+
+    // A notice for the hall displays, posted from the console, reaches the hall's settings.
+    await console.fill('.notice-form textarea', 'Chiều nay trung tâm làm việc đến 16 giờ 30.');
+    await console.click('.notice-form button[type=submit]');
+    await console.locator('.message.ok', { hasText: 'Đã đăng thông báo lên màn hình sảnh.' }).waitFor();
+    expect((await api(hub.url, 'GET', '/api/hall')).body.hall.displayNotice).toEqual({
+      vi: 'Chiều nay trung tâm làm việc đến 16 giờ 30.',
+      en: 'Chiều nay trung tâm làm việc đến 16 giờ 30.',
+    });
     await console.close();
   });
 
