@@ -140,6 +140,8 @@ export class HallRepository {
    */
   private layStaffOverrides(fileStaff: StaffDef[]): void {
     const db = this.db;
+    // A database of an older schema (before migration 010), as a tool may still open: nothing to lay.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'staff_overrides'").get()) return;
     const fileDefs = new Map(fileStaff.map((s) => [s.user, JSON.stringify(s)]));
     const overrides = db.prepare('SELECT user, def, file_def FROM staff_overrides').all() as { user: string; def: string; file_def: string | null }[];
     const upsert = db.prepare('INSERT INTO staff (user, position, def) VALUES (?, ?, ?) ON CONFLICT(user) DO UPDATE SET def = excluded.def');

@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoHallWith } from '../helpers/hall-files.js';
-import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { api, RecordingClient, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 const DEMO_PASSWORD = 'luot-demo';
 let hub: TestHub | null = null;
@@ -30,6 +30,8 @@ async function adminToken(): Promise<string> {
 describe('accounts in the console', () => {
   it('an admin adds a clerk who then signs in and calls; the log names the admin, never the password', async () => {
     hub = await startTestHub();
+    const display = new RecordingClient(hub.url);
+    await display.until(() => display.snapshots.length > 0, 'snapshot');
     const admin = await adminToken();
     const added = await api(hub.url, 'POST', '/api/users', { user: 'canbo21', name: 'Đỗ Thị Hạnh', role: 'clerk', password: 'hanh-2026!', counters: [4] }, as(admin));
     expect(added.status).toBe(201);
@@ -51,6 +53,10 @@ describe('accounts in the console', () => {
     expect(entry.actor).toBe('Ngô Minh Quân');
     expect(entry.data).toMatchObject({ account: { user: 'canbo21', role: 'clerk' }, change: 'added' });
     expect(JSON.stringify(log.body)).not.toContain('hanh-2026!');
+    // Pages hear the call, never the account's change.
+    await display.until(() => display.events.some((e) => e.type === 'ticket:called'), 'the call');
+    expect(display.events.map((e) => e.type)).not.toContain('staff:changed');
+    display.close();
   });
 
   it('disabling ends the sessions at once; a reset password works and the old one does not', async () => {
