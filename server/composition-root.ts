@@ -10,7 +10,8 @@ import { demoHall } from './config/demo-hall.js';
 import { readHolidayFile } from './config/holiday-file.js';
 import { hallFromText } from './config/hall-file.js';
 import { catalogFromText } from './config/procedure-file.js';
-import { diskFreeBytes, openDatabase, type Db } from './db/database.js';
+import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
+import { HUB_ACTOR } from './domain/access/actor.js';
 import { DossierRepository } from './db/dossier-repository.js';
 import { DossierReadLog } from './db/dossier-read-log.js';
 import type { DossierScopeFacts } from './domain/dossier/dossier-scope.js';
@@ -36,6 +37,12 @@ import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
+import { userRoutes } from './http/routes/user-routes.js';
+import { managerRoutes } from './http/routes/manager-routes.js';
+import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
+import { AlertRepository } from './db/alert-repository.js';
+import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
+import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
@@ -94,6 +101,8 @@ export interface HubOptions {
   devices?: DeviceRegistry;
   /** How often the kiosks' printers are asked for their state. */
   printerCheckMs?: number;
+  /** How often the console's alerts are checked (ms); a device's change checks at once. */
+  alertCheckMs?: number;
   /** First delay before reopening a serial bus that vanished. */
   busRetryMs?: number;
   voice?: VoiceOptions;
@@ -122,6 +131,8 @@ export interface HubInternals {
   events: EventLog;
   hall: HallRepository;
   staff: StaffService;
+  /** Accounts as stored (the hall file's, and those changed in the console). */
+  staffAccounts: StaffRepository;
   /** Resolves bearer tokens into staff, kiosks and the /boards page. */
   credentials: Credentials;
   simulatorTokens: SimulatorTokens;
@@ -233,7 +244,8 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView });
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
-    const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
+    const staffAccounts = new StaffRepository(db);
+    const staff = new StaffService(staffAccounts, live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
     return {
       db,
@@ -248,6 +260,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       events,
       hall: hallRepo,
       staff,
+      staffAccounts,
       credentials: new Credentials(staff, live, simulatorTokens),
       simulatorTokens,
       limits,
@@ -280,7 +293,7 @@ export async function composeHub(options: HubOptions): Promise<LuotHub> {
 }
 
 async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHub> {
-  const { logger, printerCheckMs = 15_000, busRetryMs = 1000 } = options;
+  const { logger, printerCheckMs = 15_000, busRetryMs = 1000, alertCheckMs = 5000 } = options;
   const devices = options.devices ?? new DeviceRegistry();
   const systemClock = options.systemClock ?? new ClockWatch(async () => CLOCK_UNKNOWN);
   const { db, queue, queries, live, tickets, events, dossiers, catalog, clock } = hub;
@@ -388,6 +401,58 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   buses.start();
   const io = startRealtime(app.server, { followHall: bind(followHall, { queue, queries }), hallSnapshot: bind(hallSnapshot, { queue, queries }), events: queue, live });
   devices.onChange((status) => io.emit('device:status', status));
+  await app.register(
+    userRoutes,
+    bindAll(
+      { listUsers, addUser, changeUser, resetPassword },
+      {
+        accounts: hub.staffAccounts,
+        queue,
+        live,
+        clock,
+        hashPassword,
+      },
+    ),
+  );
+  const alerts = new AlertRepository(db);
+  await app.register(managerRoutes, {
+    hallConsole: bind(hallConsole, {
+      queue,
+      live,
+      queries,
+      tickets,
+      staff: hub.staff,
+      devices,
+      alerts,
+      clock,
+      storage: () => {
+        let freeBytes: number | null = null;
+        try {
+          freeBytes = hub.diskFreeBytes(hub.dataDir);
+        } catch {
+          freeBytes = null;
+        }
+        return { freeBytes, databaseBytes: databaseBytes(db), lastBackup: lastBackupIn(hub.dataDir) };
+      },
+    }),
+    acknowledgeAlert: bind(acknowledgeAlert, { queue, alerts, clock }),
+    setAlertThresholds: bind(setAlertThresholds, { queue, alerts, clock }),
+  });
+  // Alerts are raised by the hub from the hall's state: every few seconds, and at once when a device changes.
+  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, staff: hub.staff, devices, alerts, clock });
+  let alertCheck: Promise<unknown> = Promise.resolve();
+  let closing = false;
+  const checkAlertsNow = () => {
+    if (closing) return;
+    alertCheck = alertCheck.then(() => runAlertCheck(HUB_ACTOR)).catch((error: unknown) => logger?.error({ err: error }, 'alert check failed'));
+  };
+  const alertTimer = setInterval(checkAlertsNow, alertCheckMs);
+  devices.onChange(() => checkAlertsNow());
+  app.addHook('onClose', async () => {
+    closing = true;
+    clearInterval(alertTimer);
+    await alertCheck;
+  });
   await app.register(noticeRoutes, {
     setDisplayNotice: bind(setDisplayNotice, { hall: hub.hall, live, clock, publish: (s) => io.emit('hall:settings', s) }),
   });

@@ -16,4 +16,5 @@ export const FRONT_ENDS: FrontEnd[] = [
   { name: 'desk', entries: ['index'] },
   { name: 'lookup', entries: ['index'] },
   { name: 'rating', entries: ['index'] },
+  { name: 'manager', entries: ['index'] },
 ];

@@ -5,6 +5,7 @@ import type { DossierAction, DossierReply } from '../../server/contract/dossiers
 import type { Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import type { RouteBody, RouteKey } from '../../server/contract/routes.js';
+import { currentStaffSession, signOutStaff } from '../../web-shared/staff-session.js';
 import { callHub, callHubForFile, HubRequestError, type HubCall, type HubFailure } from '../../web-shared/hub-client.js';
 
 /** A clerk's token and session (web-shared/staff-sign-in.tsx signs in and keeps it). */
@@ -13,8 +14,8 @@ export type { StoredSession } from '../../web-shared/staff-sign-in.js';
 export type ApiFailure = HubFailure;
 export { HubRequestError as ApiError };
 
-export const signOut = (token: string) => callHub('POST /api/staff/sign-out', { token });
-export const currentSession = (token: string) => callHub('GET /api/staff/session', { token });
+export const signOut = signOutStaff;
+export const currentSession = currentStaffSession;
 /** The counter's own view (held ticket, pause reason, waiting list); reading it does not keep the session alive. */
 export const counterDetail = (token: string, counterId: number) => callHub('GET /api/counters/:counterId', { token, params: { counterId } });
 export const allServices = () => callHub('GET /api/services');

@@ -32,7 +32,7 @@ export function DeskApp() {
 
   if (!session) {
     return (
-      <StaffSignInForm lang={lang} words={t} onToggleLang={toggleLang} notice={notice} onSignedIn={signedIn}>
+      <StaffSignInForm lang={lang} words={t} counter="optional" onToggleLang={toggleLang} notice={notice} onSignedIn={signedIn}>
         <div class="sign-in-brand">
           <Emblem />
           <div>

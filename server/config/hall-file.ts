@@ -145,7 +145,7 @@ const StaffEntry = Type.Object(
   {
     user: Type.String({ pattern: '^[a-z0-9._-]{2,32}$', description: 'Sign-in name: lower-case letters, digits, . _ -' }),
     name: Type.String({ minLength: 1, description: 'Full name shown at the counter' }),
-    role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager')])),
+    role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager'), Type.Literal('admin')])),
     passwordHash: Type.String({ pattern: '^scrypt\\$', description: 'Made with: npm run password' }),
     counters: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
     fields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { description: 'Fields (lĩnh vực) of the catalogue whose dossiers this person handles' })),

@@ -67,8 +67,8 @@ export interface WaitingEntry {
 export interface SessionView {
   user: string;
   name: string;
-  /** back_office: processes dossiers, takes no counter. */
-  role: 'clerk' | 'back_office' | 'manager';
+  /** back_office: processes dossiers, takes no counter; admin: a manager who also manages users and devices. */
+  role: 'clerk' | 'back_office' | 'manager' | 'admin';
   counterId: number | null;
   /** When it ends unless used again (ms since 1970). */
   expiresAt: number;

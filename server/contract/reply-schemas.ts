@@ -130,7 +130,7 @@ export const KioskReprintReplySchema = Type.Object({ ticket: PublicTicketViewSch
 export const SessionSchema = Type.Object({
   user: Type.String(),
   name: Type.String(),
-  role: Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager')]),
+  role: Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager'), Type.Literal('admin')]),
   counterId: Nullable(Type.Integer()),
   expiresAt: Type.Number({ description: 'When the session ends unless used again (ms since 1970)' }),
 });

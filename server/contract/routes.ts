@@ -14,6 +14,8 @@ import { PROCEDURE_ROUTES } from './routes/procedures.js';
 import { RATING_ROUTES } from './routes/ratings.js';
 import { REPORT_ROUTES } from './routes/reports.js';
 import { TICKET_ROUTES } from './routes/tickets.js';
+import { USER_ROUTES } from './routes/users.js';
+import { MANAGER_ROUTES } from './routes/manager.js';
 
 /** What a map entry holds: the Fastify route schema, as the OpenAPI document shows it. */
 export interface RouteSchema {
@@ -37,6 +39,8 @@ export const ROUTES = {
   ...RATING_ROUTES,
   ...REPORT_ROUTES,
   ...DEVICE_ROUTES,
+  ...USER_ROUTES,
+  ...MANAGER_ROUTES,
 } satisfies Record<`${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`, RouteSchema>;
 
 export type RouteMap = typeof ROUTES;

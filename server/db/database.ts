@@ -96,6 +96,19 @@ export async function backupDatabase(db: Db, dataDir: string, label: string): Pr
   return path;
 }
 
+/** The newest copy of the database in the data folder's backups/, if any. */
+export function lastBackupIn(dataDir: string): { file: string; at: number } | null {
+  const dir = join(dataDir, 'backups');
+  if (!existsSync(dir)) return null;
+  let newest: { file: string; at: number } | null = null;
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.sqlite')) continue;
+    const at = statSync(join(dir, file)).mtimeMs;
+    if (!newest || at > newest.at) newest = { file, at: Math.round(at) };
+  }
+  return newest;
+}
+
 /** Bytes the disk holding `path` still has for this process. */
 export function diskFreeBytes(path: string): number {
   const disk = statfsSync(path);

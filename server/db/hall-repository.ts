@@ -133,7 +133,28 @@ export class HallRepository {
         'user',
         hall.staff.map((s) => [s.user, s]),
       );
+      this.layStaffOverrides(hall.staff);
     })();
+  }
+
+  /**
+   * Accounts an admin changed in the console are laid over the file's, unless the file now
+   * says something new about that user: then the file wins and the console's change is dropped.
+   */
+  private layStaffOverrides(fileStaff: StaffDef[]): void {
+    const db = this.db;
+    // A database of an older schema (before migration 010), as a tool may still open: nothing to lay.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'staff_overrides'").get()) return;
+    const fileDefs = new Map(fileStaff.map((s) => [s.user, JSON.stringify(s)]));
+    const overrides = db.prepare('SELECT user, def, file_def FROM staff_overrides').all() as { user: string; def: string; file_def: string | null }[];
+    const upsert = db.prepare('INSERT INTO staff (user, position, def) VALUES (?, ?, ?) ON CONFLICT(user) DO UPDATE SET def = excluded.def');
+    overrides.forEach((o, i) => {
+      if ((fileDefs.get(o.user) ?? null) === o.file_def) upsert.run(o.user, fileStaff.length + 1000 + i, o.def);
+      else db.prepare('DELETE FROM staff_overrides WHERE user = ?').run(o.user);
+    });
+    db.prepare('DELETE FROM staff_file_defs').run();
+    const remember = db.prepare('INSERT INTO staff_file_defs (user, file_def) VALUES (?, ?)');
+    for (const [user, def] of fileDefs) remember.run(user, def);
   }
 
   /** A manager's change stands until the hall file itself says something new about that setting. */

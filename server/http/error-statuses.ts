@@ -4,7 +4,7 @@
 import type { DomainErrorCode } from '../domain/domain-error.js';
 import type { RequestErrorCode } from './request-errors.js';
 
-export type RefusalStatus = 401 | 403 | 404 | 409 | 415 | 422 | 429 | 507;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 507;
 
 export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalStatus> = {
   // Who may do what (server/domain/access/access-errors.ts)
@@ -21,6 +21,14 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   back_office_no_counter: 422,
   back_office_no_queue: 403,
   manager_only: 403,
+  admin_only: 403,
+  alert_not_found: 404,
+  threshold_out_of_range: 400,
+  user_exists: 409,
+  user_not_found: 404,
+  user_counter_unknown: 400,
+  last_admin: 409,
+  own_account: 409,
   not_allowed: 403,
   ticket_not_in_scope: 403,
   service_not_in_scope: 403,

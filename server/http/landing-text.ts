@@ -82,6 +82,13 @@ export const LANDING_TEXT = {
       },
     },
     {
+      href: '/manager/',
+      who: 'staff',
+      vi: 'Bảng điều hành',
+      en: 'Manager console',
+      about: { vi: 'Lãnh đạo xem sảnh trực tiếp, cảnh báo và thao tác; quản trị quản lý tài khoản.', en: 'Leaders watch the hall live, with alerts and actions; admins manage accounts.' },
+    },
+    {
       href: '/boards',
       who: 'staff',
       vi: 'Bàn phím và bảng LED (mô phỏng)',

@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, HallSnapshot, Reply, ServerToClientEvents, SubscriptionFilter } from '../contract/events.js';
 import type { DomainError } from '../domain/domain-error.js';
+import { STAFF_ONLY_EVENTS } from '../domain/events/hall-events.js';
 import { publicEvent } from '../domain/queue/public-view.js';
 import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller } from '../http/access/access-rules.js';
@@ -113,7 +114,7 @@ export function startRealtime(httpServer: HttpServer, deps: RealtimeDeps): HallS
   deps.events.onEvents((events) => {
     if (pending.length === 0) process.nextTick(flush);
     // Pages are public: they get each change in its public shape (server/domain/queue/public-view.ts).
-    for (const event of events) pending.push(publicEvent(event));
+    for (const event of events) if (!STAFF_ONLY_EVENTS.has(event.type)) pending.push(publicEvent(event));
   });
 
   return io;

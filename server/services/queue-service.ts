@@ -173,6 +173,17 @@ export class QueueService {
   }
 
   /**
+   * Logs changes that are not the queue's (accounts, alerts) through the same commit path:
+   * `write` stores their rows in the same savepoint as their log entries, so both or neither
+   * are kept; resolves once they are on disk.
+   */
+  async record(events: DomainEvent[], actor: Actor, write: () => void): Promise<CommandOutcome> {
+    const now = this.clock();
+    this.rollOver(now);
+    return this.stage({ tickets: [], counters: [], series: [], events }, actor.name, now, write);
+  }
+
+  /**
    * Closes what the day left open: earlier days' tickets, and today's waiting ones once
    * closing time has passed. Run by a timer; harmless when there is nothing to close.
    */
@@ -205,7 +216,7 @@ export class QueueService {
     return batch;
   }
 
-  private stage(change: Change, actor: string | null, at: number): Promise<CommandOutcome> {
+  private stage(change: Change, actor: string | null, at: number, write?: () => void): Promise<CommandOutcome> {
     if (change.events.length === 0) return Promise.resolve({ change, events: [] });
     const batch = this.openBatch();
     this.db.exec('SAVEPOINT command');
@@ -217,6 +228,7 @@ export class QueueService {
       for (const d of change.dossiers ?? []) this.dossiers.save(d);
       for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
       for (const r of change.ratings ?? []) this.ratings.save(r);
+      write?.();
       this.db.exec('RELEASE command');
     } catch (error) {
       this.log.forgetUnwritten();

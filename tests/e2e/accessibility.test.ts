@@ -84,6 +84,7 @@ const PAGES: [name: string, path: () => string, width: number, height: number, r
   ['keypads and LED boards', () => '/boards', 1366, 768, '.led', undefined, 'boards-simulator.png'],
   ['counter sign-in', () => '/counter/', 1366, 768, 'input[name=user]', undefined, 'counter-sign-in.png'],
   ['dossier desk sign-in', () => '/desk/', 1366, 768, 'input[name=user]', undefined, 'desk-sign-in.png'],
+  ['manager console sign-in', () => '/manager/', 1366, 768, 'input[name=user]'],
   ['lookup terminal', () => '/lookup/', 1080, 1920, 'main'],
   ['rating tablet', () => '/rating/?device=R1&token=demo-rating-R1-token', 1280, 800, 'main'],
 ];

@@ -11,7 +11,7 @@ export const DEMO_KIOSK_TOKEN = 'demo-kiosk-K1-token';
 /** The demo hall's rating tablet at counter 1. */
 export const DEMO_RATING_TOKEN = 'demo-rating-R1-token';
 
-export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'ratingTablet' | 'clerk1' | 'clerk2' | 'backOffice' | 'manager' | 'api' | 'simulator';
+export type CallerName = 'lan' | 'hubMachine' | 'kiosk' | 'ratingTablet' | 'clerk1' | 'clerk2' | 'backOffice' | 'manager' | 'admin' | 'api' | 'simulator';
 
 export interface TestCaller {
   name: CallerName;
@@ -69,6 +69,7 @@ export async function prepareCallers(hub: TestHub): Promise<Record<CallerName, T
     clerk2: at('clerk2', LAN_ADDRESS, await token('canbo2', 2)),
     backOffice: at('backOffice', LAN_ADDRESS, await token('xuly1', null)),
     manager: at('manager', LAN_ADDRESS, await token('quanly', null)),
+    admin: at('admin', LAN_ADDRESS, await token('quantri', null)),
     api: at('api', LAN_ADDRESS, hub.hub.apiToken),
     simulator: at('simulator', LAN_ADDRESS, simulator.body.token as string),
   };

@@ -16,17 +16,19 @@ import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 /** Who each rule lets in, written here independently of the code that enforces it. */
 const ADMITTED: Record<AccessRuleName, CallerName[]> = {
-  public: ['lan', 'hubMachine', 'kiosk', 'ratingTablet', 'clerk1', 'clerk2', 'backOffice', 'manager', 'api', 'simulator'],
-  hubMachine: ['hubMachine', 'manager', 'api'],
+  public: ['lan', 'hubMachine', 'kiosk', 'ratingTablet', 'clerk1', 'clerk2', 'backOffice', 'manager', 'admin', 'api', 'simulator'],
+  hubMachine: ['hubMachine', 'manager', 'admin', 'api'],
   kiosk: ['kiosk'],
   ratingTablet: ['ratingTablet'],
-  staff: ['clerk1', 'clerk2', 'manager', 'api'],
-  signedIn: ['clerk1', 'clerk2', 'backOffice', 'manager', 'api'],
+  staff: ['clerk1', 'clerk2', 'manager', 'admin', 'api'],
+  signedIn: ['clerk1', 'clerk2', 'backOffice', 'manager', 'admin', 'api'],
   // The walk's counter is counter 1, where clerk1 sits.
-  counter: ['clerk1', 'manager', 'api'],
-  ticket: ['clerk1', 'clerk2', 'manager', 'api'],
-  manager: ['manager', 'api'],
-  simulator: ['simulator', 'manager', 'api'],
+  counter: ['clerk1', 'manager', 'admin', 'api'],
+  ticket: ['clerk1', 'clerk2', 'manager', 'admin', 'api'],
+  manager: ['manager', 'admin', 'api'],
+  // The API token stays a manager's: users and devices are a person's to change.
+  admin: ['admin'],
+  simulator: ['simulator', 'manager', 'admin', 'api'],
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -47,7 +47,7 @@ describe('a fresh hub', () => {
     expect(renderLanding(hallOverview(hub.hub), false)).toContain('Máy lấy số sảnh chính');
     for (const link of ['/docs', '/api/health', '/api/hall', '/api/services', '/api/counters']) expect(html).toContain(`href="${link}"`);
     // Every page of the hall, and the JSON kept apart for technicians.
-    for (const link of ['/kiosk/', '/counter/', '/display/', '/lookup/', '/rating/', '/boards', '/prints']) expect(html).toContain(`<a class="card" href="${link}"`);
+    for (const link of ['/kiosk/', '/counter/', '/display/', '/lookup/', '/rating/', '/manager/', '/boards', '/prints']) expect(html).toContain(`<a class="card" href="${link}"`);
     expect(html.indexOf('Dành cho kỹ thuật viên')).toBeLessThan(html.indexOf('href="/api/health"'));
     expect(html).toContain('/rating/?device=R1&amp;token=demo-rating-R1-token');
     expect(renderLanding(hallOverview(hub.hub), false)).not.toContain('demo-rating-R1-token');

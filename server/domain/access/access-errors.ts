@@ -52,6 +52,38 @@ export const ACCESS_ERRORS = {
     vi: () => 'Cán bộ xử lý hồ sơ (bộ phận chuyên môn) không gọi số, không cấp số và không tiếp nhận hồ sơ tại quầy.',
     en: () => 'Back-office staff do not call, issue or receive at a counter.',
   },
+  admin_only: {
+    vi: () => 'Chỉ quản trị hệ thống được thực hiện thao tác này.',
+    en: () => 'Only an administrator can do this.',
+  },
+  user_exists: {
+    vi: (p) => `Tên đăng nhập ${p.user} đã có. Hãy chọn tên khác.`,
+    en: (p) => `The user name ${p.user} is taken. Choose another.`,
+  },
+  user_not_found: {
+    vi: (p) => `Không có tài khoản ${p.user}.`,
+    en: (p) => `There is no account ${p.user}.`,
+  },
+  user_counter_unknown: {
+    vi: (p) => `Trường counters: không có quầy số ${p.counterId}.`,
+    en: (p) => `Field counters: there is no counter ${p.counterId}.`,
+  },
+  last_admin: {
+    vi: () => 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động.',
+    en: () => 'The last active administrator cannot lose the role or be disabled.',
+  },
+  own_account: {
+    vi: () => 'Không thể tự khóa hoặc tự đổi vai trò của chính mình.',
+    en: () => 'You cannot disable your own account or change your own role.',
+  },
+  alert_not_found: {
+    vi: (p) => `Không có cảnh báo số ${p.id}.`,
+    en: (p) => `There is no alert ${p.id}.`,
+  },
+  threshold_out_of_range: {
+    vi: (p) => `Trường ${p.field}: phải là số phút nguyên từ ${p.min} đến ${p.max}.`,
+    en: (p) => `Field ${p.field}: must be a whole number of minutes from ${p.min} to ${p.max}.`,
+  },
   manager_only: {
     vi: () => 'Chỉ cán bộ quản lý được thực hiện thao tác này.',
     en: () => 'Only a manager can do this.',

@@ -2,7 +2,9 @@
 // committed and numbered (CommittedEvent). The wire shapes pages receive are built from these
 // in public-view.ts (queue/) and server/contract/events.ts.
 
+import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { Dossier } from '../dossier/dossier.js';
+import type { StaffRole } from '../hall/hall-definition.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -39,6 +41,30 @@ export interface EventPayloadsOf<T, C, D> {
   'dossier:changed': { dossier: D; action: string };
   /** A citizen rated the service of a ticket (pages hear it without the clerk's name and the dossier codes). */
   'ticket:rated': { rating: Omit<Rating, 'clerk' | 'dossierCodes'> & { clerk?: string | null; dossierCodes?: string[] } };
+  /** An account was added or changed in the console (never its password or hash). Staff only: not on the pages' feed. */
+  'staff:changed': { account: StaffAccountView; change: StaffChangeKind };
+  /** The console raised an alert from the hall's state (staff only, as all alert:* kinds). */
+  'alert:raised': { alert: { id: number; key: string; kind: AlertKind; message: string; messageEn: string } };
+  /** A person saw the alert and took it in hand. */
+  'alert:acknowledged': { alert: { id: number; key: string } };
+  /** The trouble behind the alert is over. */
+  'alert:cleared': { alert: { id: number; key: string } };
+  /** A manager set the alerts' thresholds. */
+  'alert:thresholds': { thresholds: AlertThresholds };
+}
+
+/** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
+export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds']);
+
+export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled';
+
+/** An account as the console and the log show it: no password hash. */
+export interface StaffAccountView {
+  user: string;
+  name: string;
+  role: StaffRole;
+  counters: number[];
+  active: boolean;
 }
 
 /** Payloads as the engine makes them and the event log keeps them (staff reads). */

@@ -140,8 +140,8 @@ export interface VoiceSettings {
   sayNumberTwice: boolean;
 }
 
-/** clerk: at a counter; back_office: processes dossiers, takes no counter; manager: anywhere. */
-export type StaffRole = 'clerk' | 'back_office' | 'manager';
+/** clerk: at a counter; back_office: processes dossiers, takes no counter; manager: the live hall, alerts, notices, the day; admin: also users and devices. */
+export type StaffRole = 'clerk' | 'back_office' | 'manager' | 'admin';
 
 /** A person who signs in: a clerk at a counter, back-office staff, or a manager. */
 export interface StaffDef {

@@ -43,7 +43,11 @@ const isSignedIn = (c: Caller) => c.principal.kind === 'staff';
 const isStaff = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role !== 'back_office';
 /** Rules any clerk or manager passes; the scope they name is checked where it is known. */
 const staffRule = (who: RuleDef['who']): RuleDef => ({ who, reads: 'staff', admits: isStaff, missing: 'not_signed_in', denied: 'not_allowed' });
-const isManager = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'manager';
+/** A manager, or an admin (who may do all a manager does); the API token acts as a manager. */
+/** Managers and admins (a manager who also manages accounts) act anywhere and read every dossier. */
+const leadsHall = (role: string) => role === 'manager' || role === 'admin';
+const isManager = (c: Caller) => c.principal.kind === 'staff' && leadsHall(c.principal.staff.role);
+const isAdmin = (c: Caller) => c.principal.kind === 'staff' && c.principal.staff.role === 'admin';
 
 export const ACCESS_RULES = {
   public: {
@@ -100,6 +104,13 @@ export const ACCESS_RULES = {
     missing: 'not_signed_in',
     denied: 'manager_only',
   },
+  admin: {
+    who: { vi: 'Quản trị hệ thống (người dùng, thiết bị, sao lưu)', en: 'An administrator (users, devices, backups)' },
+    reads: 'staff',
+    admits: isAdmin,
+    missing: 'not_signed_in',
+    denied: 'admin_only',
+  },
   simulator: {
     who: {
       vi: 'Trang /boards trên máy chủ (mã ngắn hạn) hoặc quản lý; tắt được bằng simulator: false',
@@ -129,7 +140,7 @@ export function admit(rule: AccessRuleName, caller: Caller): void {
 export function admitCounter(caller: Caller, counterId: number): void {
   if (caller.principal.kind !== 'staff') return;
   const { staff } = caller.principal;
-  if (staff.role !== 'manager' && staff.counterId !== counterId) {
+  if (!leadsHall(staff.role) && staff.counterId !== counterId) {
     throw new DomainError('counter_not_held', { counterId, held: staff.counterId ?? '-' });
   }
 }
@@ -168,7 +179,7 @@ export function dossierCallerOf(caller: Caller): DossierCaller {
   const p = caller.principal;
   if (p.kind !== 'staff') throw new DomainError('not_signed_in');
   const { user, name, role, counterId, fields, services } = p.staff;
-  if (role === 'manager') return { user, name, scope: { all: true }, actor: actorOf(caller) };
+  if (leadsHall(role)) return { user, name, scope: { all: true }, actor: actorOf(caller) };
   const scope = { all: false as const, counterId: role === 'clerk' ? counterId : null, fields, services };
   return { user, name, scope, actor: role === 'back_office' ? anywhere(name) : actorOf(caller) };
 }

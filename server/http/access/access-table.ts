@@ -23,6 +23,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /counter/*': entry('public', 'Counter page files (its data needs the clerk’s sign-in)'),
   'GET /desk/*': entry('public', 'Dossier desk files (its data needs the clerk’s sign-in)'),
   'GET /lookup/*': entry('public', 'Lookup terminal files'),
+  'GET /manager/*': entry('public', 'Manager console files (its data needs a manager’s or admin’s sign-in)'),
   'GET /t/:ticketId': entry('public', 'Phone page of one ticket'),
   'GET /prints': entry('public', 'Simulated printer page (its data is hub-machine only)'),
   'GET /boards': entry('public', 'Simulated keypads and LED boards page'),
@@ -88,6 +89,17 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/dossier-reads': entry('manager', "Who read which dossier's personal data, and when"),
   'POST /api/day/close': entry('manager', "Closes today's queue"),
   'POST /api/backups': entry('manager', 'Copies the database'),
+
+  // The manager console: managers and admins (and the API token, a manager's).
+  'GET /api/manager/hall': entry('manager', 'The live hall with pause reasons, clerks, devices, disk, backups and alerts'),
+  'POST /api/alerts/:alertId/acknowledge': entry('manager', 'Acknowledges an alert; logged with who did'),
+  'PUT /api/alerts/thresholds': entry('manager', 'When alerts are raised; logged with who set them'),
+
+  // Accounts: an admin's (the API token acts as a manager, not an admin). No password or hash in any reply.
+  'GET /api/users': entry('admin', 'Accounts: user name, name, role, counters, active'),
+  'POST /api/users': entry('admin', 'Adds an account; logged with who added it'),
+  'POST /api/users/:user': entry('admin', 'Changes an account; disabling ends its sessions'),
+  'POST /api/users/:user/password': entry('admin', 'Sets a new password; the account’s sessions end'),
 
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),

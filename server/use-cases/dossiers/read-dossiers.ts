@@ -45,7 +45,12 @@ export function listDossiers(deps: ReadDossiersDeps, filter: DossierListFilter, 
     const listed = onlyInScope(deps, caller, dossiersMatching(deps, filter));
     const replies = listed.map((d) => withTimeliness(deps.time, d));
     const shown = filter.view ? replies.filter(deskView(filter.view, deps.time)) : replies;
-    logRead(deps, caller, listed.filter((d) => shown.some((r) => r.code === d.code)), 'list');
+    logRead(
+      deps,
+      caller,
+      listed.filter((d) => shown.some((r) => r.code === d.code)),
+      'list',
+    );
     return shown;
   });
 }

@@ -1,0 +1,5 @@
+import { mountPage } from '../../web-shared/mount-page.js';
+import './manager.css';
+import { ManagerApp } from './manager-app.js';
+
+mountPage(<ManagerApp />);

@@ -1,0 +1,5 @@
+// The manager console, at /manager/.
+
+import { pageConfig } from '../web-shared/vite-page.js';
+
+export default pageConfig('manager');

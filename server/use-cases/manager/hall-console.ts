@@ -1,0 +1,176 @@
+// The manager console's reads and its alerts: the live hall as a manager sees it (counters with
+// their clerk, pause reason and the ticket held; queues with their longest wait; devices, the
+// disk, the last backup), the alerts raised from it, their acknowledgement and thresholds.
+// The page reads the view again whenever the hall feed moves and every few seconds.
+
+import type { AlertRepository } from '../../db/alert-repository.js';
+import type { AlertRecord } from '../../domain/alerts/alerts.js';
+import type { ConsoleCounter, HallConsoleView, StorageView } from '../../contract/manager-console.js';
+import type { QueueRepository } from '../../db/queue-repository.js';
+import type { Actor } from '../../domain/access/actor.js';
+import { alertChanges, DEFAULT_ALERT_THRESHOLDS, standingAlerts, thresholdOutOfBounds, type AlertThresholds } from '../../domain/alerts/alerts.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { dayReport } from '../../domain/report/day-report.js';
+import type { DeviceStatus } from '../../contract/events.js';
+import type { HallQueries } from '../../services/hall-queries.js';
+import type { LiveState } from '../../services/live-state.js';
+import type { QueueService } from '../../services/queue-service.js';
+import type { StaffService } from '../../services/staff-service.js';
+import type { CommandRunner } from '../ports.js';
+
+export interface ConsoleDeps {
+  queue: Pick<CommandRunner, 'read'>;
+  live: Pick<LiveState, 'allCounters' | 'allServices' | 'openTickets' | 'ticket'>;
+  queries: Pick<HallQueries, 'today' | 'serviceSummaries'>;
+  tickets: Pick<QueueRepository, 'ticketsOfDay'>;
+  staff: Pick<StaffService, 'holders'>;
+  devices: { list(): DeviceStatus[] };
+  alerts: Pick<AlertRepository, 'open' | 'recent' | 'thresholds'>;
+  /** The disk and the newest copy of the database. */
+  storage: () => StorageView;
+  clock: () => number;
+}
+
+function oldestWaiting(live: Pick<LiveState, 'openTickets'>): Map<string, number> {
+  const oldest = new Map<string, number>();
+  for (const t of live.openTickets()) {
+    if (t.status !== 'waiting') continue;
+    const before = oldest.get(t.serviceId);
+    if (before === undefined || t.queueAt < before) oldest.set(t.serviceId, t.queueAt);
+  }
+  return oldest;
+}
+
+export function consoleCounters(
+  deps: { live: Pick<LiveState, 'allCounters' | 'ticket'>; staff: Pick<StaffService, 'holders'>; tickets: Pick<QueueRepository, 'ticketsOfDay'>; queries: Pick<HallQueries, 'today'> },
+  withFigures: boolean,
+): ConsoleCounter[] {
+  const holders = deps.staff.holders();
+  const today = deps.queries.today();
+  const report = withFigures ? dayReport(today, deps.tickets.ticketsOfDay(today), []) : null;
+  return deps.live
+    .allCounters()
+    .filter(({ def }) => def.active)
+    .map(({ def, state }) => {
+      const ticket = state.currentTicketId ? deps.live.ticket(state.currentTicketId) : undefined;
+      const figures = report?.counters.find((c) => c.counterId === def.id);
+      const clerk = holders.get(def.id) ?? null;
+      return {
+        id: def.id,
+        name: def.name,
+        mode: state.mode,
+        pauseReason: state.pauseReason,
+        unattended: state.mode !== 'closed' && clerk === null,
+        clerk: clerk ?? state.clerk,
+        held: ticket ? { ticketId: ticket.id, number: ticket.number, status: ticket.status, since: ticket.calledAt ?? ticket.issuedAt } : null,
+        servedToday: figures?.done ?? 0,
+        meanServiceSeconds: figures?.averageServiceSeconds ?? null,
+        since: state.since,
+      };
+    });
+}
+
+const thresholdsOf = (alerts: Pick<AlertRepository, 'thresholds'>) => alerts.thresholds() ?? DEFAULT_ALERT_THRESHOLDS;
+
+/** The live hall as the console shows it. */
+export function hallConsole(deps: ConsoleDeps): Promise<HallConsoleView> {
+  return deps.queue.read(() => {
+    const oldest = oldestWaiting(deps.live);
+    const services = deps.queries.serviceSummaries().filter((s) => s.active);
+    return {
+      at: deps.clock(),
+      day: deps.queries.today(),
+      counters: consoleCounters(deps, true),
+      services: services.map((s) => ({ id: s.id, name: s.name, color: s.color, waiting: s.waiting, openCounters: s.openCounters, longestWaitSince: oldest.get(s.id) ?? null })),
+      devices: deps.devices.list().sort((a, b) => a.id.localeCompare(b.id)),
+      storage: deps.storage(),
+      alerts: deps.alerts.open(),
+      pastAlerts: deps.alerts.recent(30).filter((a) => a.clearedAt !== null),
+      thresholds: thresholdsOf(deps.alerts),
+    };
+  });
+}
+
+export interface AlertCheckDeps {
+  queue: Pick<QueueService, 'record' | 'read'>;
+  live: Pick<LiveState, 'allCounters' | 'openTickets' | 'ticket'>;
+  queries: Pick<HallQueries, 'serviceSummaries' | 'today'>;
+  tickets: Pick<QueueRepository, 'ticketsOfDay'>;
+  staff: Pick<StaffService, 'holders'>;
+  devices: { list(): DeviceStatus[] };
+  alerts: Pick<AlertRepository, 'open' | 'thresholds' | 'nextId' | 'insert' | 'clear'>;
+  clock: () => number;
+}
+
+/**
+ * Raises the alerts that now stand and clears those whose trouble is over, each step in the
+ * event log as the hub's. Run by the hub every few seconds and when a device changes.
+ */
+export async function checkAlerts(deps: AlertCheckDeps, hub: Actor): Promise<{ raised: number; cleared: number }> {
+  const { raise, clear, open } = await deps.queue.read(() => {
+    const now = deps.clock();
+    const oldest = oldestWaiting(deps.live);
+    const standing = standingAlerts({
+      now,
+      thresholds: thresholdsOf(deps.alerts),
+      services: deps.queries
+        .serviceSummaries()
+        .filter((s) => s.active)
+        .map((s) => ({ id: s.id, name: s.name.vi, waiting: s.waiting, oldestWaitingSince: oldest.get(s.id) ?? null })),
+      counters: consoleCounters(deps, false)
+        .filter((c) => c.mode !== 'closed')
+        .map((c) => ({ id: c.id, name: c.name.vi, held: c.held ? { number: c.held.number, since: c.held.since } : null })),
+      devices: deps.devices.list(),
+    });
+    const open = deps.alerts.open();
+    return { ...alertChanges(open, standing), open };
+  });
+  if (raise.length === 0 && clear.length === 0) return { raised: 0, cleared: 0 };
+  const now = deps.clock();
+  let id = deps.alerts.nextId();
+  const raised = raise.map((a) => ({ id: id++, key: a.key, kind: a.kind, raisedAt: now, message: a.message, messageEn: a.messageEn }));
+  const cleared = open.filter((a) => clear.includes(a.key));
+  await deps.queue.record(
+    [
+      ...raised.map((a) => ({ type: 'alert:raised' as const, data: { alert: { id: a.id, key: a.key, kind: a.kind, message: a.message, messageEn: a.messageEn } } })),
+      ...cleared.map((a) => ({ type: 'alert:cleared' as const, data: { alert: { id: a.id, key: a.key } } })),
+    ],
+    hub,
+    () => {
+      for (const a of raised) deps.alerts.insert(a);
+      for (const a of cleared) deps.alerts.clear(a.id, now);
+    },
+  );
+  return { raised: raised.length, cleared: cleared.length };
+}
+
+export interface AcknowledgeDeps {
+  queue: Pick<QueueService, 'record'>;
+  alerts: Pick<AlertRepository, 'get' | 'acknowledge'>;
+  clock: () => number;
+}
+
+/** A person saw the alert and takes it in hand; logged with their name. */
+export async function acknowledgeAlert(deps: AcknowledgeDeps, id: number, by: Actor): Promise<AlertRecord> {
+  const alert = deps.alerts.get(id);
+  if (!alert) throw new DomainError('alert_not_found', { id });
+  if (alert.acknowledgedAt !== null) return alert;
+  const now = deps.clock();
+  await deps.queue.record([{ type: 'alert:acknowledged', data: { alert: { id, key: alert.key } } }], by, () => deps.alerts.acknowledge(id, now, by.name));
+  return deps.alerts.get(id)!;
+}
+
+export interface ThresholdDeps {
+  queue: Pick<QueueService, 'record'>;
+  alerts: Pick<AlertRepository, 'setThresholds'>;
+  clock: () => number;
+}
+
+/** Stores the thresholds (checked field by field), logged with who set them. */
+export async function setAlertThresholds(deps: ThresholdDeps, thresholds: AlertThresholds, by: Actor): Promise<AlertThresholds> {
+  const bad = thresholdOutOfBounds(thresholds);
+  if (bad) throw new DomainError('threshold_out_of_range', { ...bad });
+  const now = deps.clock();
+  await deps.queue.record([{ type: 'alert:thresholds', data: { thresholds } }], by, () => deps.alerts.setThresholds(thresholds, now, by.name));
+  return thresholds;
+}

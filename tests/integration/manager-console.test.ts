@@ -1,0 +1,144 @@
+// The manager console's API on a real hub: the live hall with clerks and pause reasons, alerts
+// raised by the hub from the hall's state (a printer out of paper, a long wait, a ticket held
+// too long), acknowledged by a person, kept in the event log; thresholds checked field by field.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoHallWith } from '../helpers/hall-files.js';
+import { LoopbackPrinter, PAPER_OUT } from '../helpers/loopback-printer.js';
+import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+
+let hub: TestHub | null = null;
+let printer: LoopbackPrinter | null = null;
+
+afterEach(async () => {
+  await hub?.stop(true);
+  hub = null;
+  await printer?.stop();
+  printer = null;
+});
+
+const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function signIn(user: string, counterId: number | null) {
+  const reply = await api(hub!.url, 'POST', '/api/staff/sign-in', { user, password: 'luot-demo', counterId }, { authorization: null });
+  expect(reply.status).toBe(200);
+  return reply.body.token as string;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the manager console', () => {
+  it('shows counters with their clerk, pause reason and held ticket, and queues with their longest wait', async () => {
+    let now = Date.parse('2026-12-03T02:00:00Z');
+    hub = await startTestHub({ clock: () => now });
+    const manager = await signIn('quanly', null);
+    const lan = await signIn('canbo1', 1);
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    await api(hub.url, 'POST', '/api/counters/1/call-next', {}, as(lan));
+    await signIn('canbo2', 2);
+    await api(hub.url, 'POST', '/api/counters/2/pause', { reason: 'Họp giao ban' }, as(manager));
+    now += 7 * 60_000;
+
+    const view = (await api(hub.url, 'GET', '/api/manager/hall', undefined, as(manager))).body;
+    const one = view.counters.find((c: any) => c.id === 1);
+    expect(one).toMatchObject({ mode: 'open', clerk: 'Nguyễn Thị Lan', unattended: false, held: { status: 'called' } });
+    expect(now - one.held.since).toBe(7 * 60_000);
+    expect(view.counters.find((c: any) => c.id === 2)).toMatchObject({ mode: 'paused', pauseReason: 'Họp giao ban', clerk: 'Trần Văn Minh' });
+    const ht = view.services.find((s: any) => s.id === 'HT');
+    expect(ht.waiting).toBe(1);
+    expect(now - ht.longestWaitSince).toBe(7 * 60_000);
+    expect(view.thresholds).toEqual({ longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2 });
+    expect(view.storage.databaseBytes).toBeGreaterThan(0);
+
+    // Pages never see it; a clerk may not read it.
+    expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, { authorization: null })).status).toBe(401);
+    expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, as(lan))).status).toBe(403);
+  });
+
+  it('a printer out of paper raises an alert; a manager acknowledges it; both are in the log', async () => {
+    printer = await new LoopbackPrinter().start();
+    const dataDir = tempDataDir();
+    const hallFile = demoHallWith(dataDir, (hall) => {
+      hall.kiosks[0].printer = { type: 'epson', address: printer!.address, paper: 80 };
+    });
+    hub = await startTestHub({ dataDir, hallFile });
+    const manager = await signIn('quanly', null);
+    printer.state = { ...PAPER_OUT };
+    const issued = await fetch(`${hub.url}/api/kiosk/tickets`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-kiosk-K1-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'HT' }),
+    });
+    expect(issued.status).toBe(201);
+
+    const view = await until(
+      async () => (await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body,
+      (v) => v.alerts.some((a: any) => a.key === 'printer:K1:paper_out'),
+      'the printer alert',
+    );
+    const alert = view.alerts.find((a: any) => a.key === 'printer:K1:paper_out');
+    expect(alert).toMatchObject({ kind: 'printer', acknowledgedAt: null, message: 'Máy in K1: Máy in hết giấy.' });
+
+    const acked = await api(hub.url, 'POST', `/api/alerts/${alert.id}/acknowledge`, undefined, as(manager));
+    expect(acked.status).toBe(200);
+    expect(acked.body).toMatchObject({ id: alert.id, acknowledgedBy: 'Trần Thị Thu' });
+    expect((await api(hub.url, 'POST', '/api/alerts/9999/acknowledge', undefined, as(manager))).status).toBe(404);
+
+    const log = (await api(hub.url, 'GET', '/api/events?limit=100')).body;
+    expect(log.find((e: any) => e.type === 'alert:raised' && e.data.alert.id === alert.id)).toMatchObject({ actor: 'hub', data: { alert: { id: alert.id, kind: 'printer' } } });
+    expect(log.find((e: any) => e.type === 'alert:acknowledged')).toMatchObject({ actor: 'Trần Thị Thu', data: { alert: { id: alert.id } } });
+  });
+
+  it('a long wait and a ticket held too long raise alerts by the thresholds a manager set; they clear when the trouble ends', async () => {
+    let now = Date.parse('2026-12-03T02:00:00Z');
+    hub = await startTestHub({ clock: () => now });
+    const manager = await signIn('quanly', null);
+    const set = await api(hub.url, 'PUT', '/api/alerts/thresholds', { longestWaitMinutes: 10, ticketHeldMinutes: 5, deviceSilentMinutes: 3 }, as(manager));
+    expect(set.status).toBe(200);
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+    const lan = await signIn('canbo1', 3);
+    await api(hub.url, 'POST', '/api/counters/3/call-next', {}, as(lan));
+    now += 11 * 60_000;
+    const kinds = async () => ((await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.alerts as any[]).map((a) => a.key).sort();
+    expect(await until(kinds, (k) => k.length === 2, 'two alerts')).toEqual(['long_wait:DD', 'ticket_held:3']);
+
+    await api(hub.url, 'POST', '/api/counters/3/call-next', { finishCurrent: true }, as(lan));
+    await api(hub.url, 'POST', '/api/counters/3/finish', {}, as(lan));
+    expect(await until(kinds, (k) => k.length === 0, 'the alerts to clear')).toEqual([]);
+    const log = (await api(hub.url, 'GET', '/api/events?limit=200')).body;
+    expect(log.filter((e: any) => e.type === 'alert:cleared')).toHaveLength(2);
+    expect(log.find((e: any) => e.type === 'alert:thresholds')).toMatchObject({ actor: 'Trần Thị Thu', data: { thresholds: { longestWaitMinutes: 10 } } });
+  });
+
+  it('bad thresholds answer 400 naming the field, and change nothing', async () => {
+    hub = await startTestHub();
+    const manager = await signIn('quanly', null);
+    const good = { longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2 };
+    const cases: [unknown, string][] = [
+      [{ ...good, longestWaitMinutes: 0 }, 'longestWaitMinutes'],
+      [{ ...good, ticketHeldMinutes: 'ten' }, 'ticketHeldMinutes'],
+      [{ ...good, deviceSilentMinutes: 2.5 }, 'deviceSilentMinutes'],
+      [{ ...good, deviceSilentMinutes: 601 }, 'deviceSilentMinutes'],
+      [{ longestWaitMinutes: 30, ticketHeldMinutes: 20 }, 'deviceSilentMinutes'],
+      [{ ...good, extra: 1 }, 'extra'],
+      ['not json', ''],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await api(hub.url, 'PUT', '/api/alerts/thresholds', body, as(manager));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(400);
+      expect(`${reply.body.message} ${reply.body.messageEn}`).toContain(field);
+    }
+    expect((await api(hub.url, 'POST', '/api/alerts/abc/acknowledge', undefined, as(manager))).status).toBe(400);
+    expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.thresholds).toEqual(good);
+  });
+});
