@@ -22,6 +22,8 @@ interface Props {
   groups: ServiceGroup[];
   portrait: boolean;
   lang: Lang;
+  /** The hall's time zone, for when a closed service opens again. */
+  timeZone: string;
   /** False while the hub is unreachable: the tiles show but take no tap. */
   enabled: boolean;
   onPick(service: ServiceSummary): void;
@@ -29,14 +31,27 @@ interface Props {
   actions: ComponentChildren;
 }
 
-function closedText(s: ServiceSummary, lang: Lang): string {
+/** "lúc 13:30" today, "thứ Hai 23/02 lúc 07:30" another day, in the hall's time zone. */
+function whenText(at: number, timeZone: string, lang: Lang): string {
   const t = DICTIONARY[lang].closed;
-  if (s.closedReason === 'hours' && s.hours) return t.hours(s.hours.open, s.hours.close);
-  if (s.closedReason === 'daily_max') return t.daily_max;
-  return t.inactive;
+  const dayOf = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone });
+  const time = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  if (dayOf(at) === dayOf(Date.now())) return t.at(time);
+  const [, month, day] = dayOf(at).split('-');
+  const weekday = new Date(`${dayOf(at)}T00:00:00Z`).getUTCDay();
+  return `${t.weekdays[weekday]} ${day}/${month} ${t.at(time)}`;
 }
 
-function ServiceButton({ service, lang, enabled, span, onPick }: { service: ServiceSummary; lang: Lang; enabled: boolean; span: number; onPick(s: ServiceSummary): void }) {
+/** Why a tile takes no number: "Nghỉ Tết Nguyên đán, mở lại thứ Hai 23/02 lúc 07:30", "Đang giờ nghỉ, mở lại lúc 13:30". */
+function closedText(s: ServiceSummary, lang: Lang, timeZone: string): string {
+  const t = DICTIONARY[lang].closed;
+  if (s.closedReason === 'daily_max') return t.daily_max;
+  if (s.closedReason === null || s.closedReason === 'inactive') return t.inactive;
+  const why = s.closedWords ? pick(s.closedWords, lang) : s.closedReason === 'break' ? t.break : t.hours;
+  return s.opensAt === null ? why : `${why}, ${t.reopens(whenText(s.opensAt, timeZone, lang))}`;
+}
+
+function ServiceButton({ service, lang, timeZone, enabled, span, onPick }: { service: ServiceSummary; lang: Lang; timeZone: string; enabled: boolean; span: number; onPick(s: ServiceSummary): void }) {
   const t = DICTIONARY[lang];
   const color = service.color ?? '#1f3a68';
   const minutes = waitMinutesToShow(service.estimatedWaitSeconds);
@@ -57,13 +72,13 @@ function ServiceButton({ service, lang, enabled, span, onPick }: { service: Serv
           <span>{service.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</span>
         </span>
       ) : (
-        <span class="service-figures closed-reason">{closedText(service, lang)}</span>
+        <span class="service-figures closed-reason">{closedText(service, lang, timeZone)}</span>
       )}
     </button>
   );
 }
 
-function Group({ group, lang, enabled, onPick }: { group: GroupSlice; lang: Lang; enabled: boolean; onPick(s: ServiceSummary): void }) {
+function Group({ group, lang, timeZone, enabled, onPick }: { group: GroupSlice; lang: Lang; timeZone: string; enabled: boolean; onPick(s: ServiceSummary): void }) {
   const t = DICTIONARY[lang];
   const lastRowStart = (group.rows - 1) * (group.gridColumns / group.span);
   return (
@@ -76,7 +91,7 @@ function Group({ group, lang, enabled, onPick }: { group: GroupSlice; lang: Lang
       )}
       <div class="service-grid" style={{ gridTemplateColumns: `repeat(${group.gridColumns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${group.rows}, minmax(0, 1fr))` }}>
         {group.services.map((s, i) => (
-          <ServiceButton key={s.id} service={s} lang={lang} enabled={enabled} span={i >= lastRowStart ? group.lastSpan : group.span} onPick={onPick} />
+          <ServiceButton key={s.id} service={s} lang={lang} timeZone={timeZone} enabled={enabled} span={i >= lastRowStart ? group.lastSpan : group.span} onPick={onPick} />
         ))}
       </div>
     </section>
@@ -111,7 +126,7 @@ function areaOf(element: HTMLElement, portrait: boolean, nameLines: number): Gri
   };
 }
 
-export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick, actions }: Props) {
+export function ServiceGrid({ services, groups, portrait, lang, timeZone, enabled, onPick, actions }: Props) {
   const t = DICTIONARY[lang];
   const area = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<GridArea | null>(null);
@@ -161,7 +176,7 @@ export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick,
     <div class="service-pages">
       <div class="service-area" ref={area} data-page={current + 1} data-pages={pageCount}>
         {page?.groups.map((group) => (
-          <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} enabled={enabled} onPick={onPick} />
+          <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} timeZone={timeZone} enabled={enabled} onPick={onPick} />
         ))}
         {page && page.rowsCapacity > page.rowsUsed && <div class="service-filler" style={{ flexGrow: page.rowsCapacity - page.rowsUsed }} />}
       </div>

@@ -8,6 +8,7 @@ import { composeHub, type HubInternals, type LuotApp } from '../../server/compos
 import { DeviceRegistry } from '../../server/services/device-registry.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
+import { testHallFile } from './hall-files.js';
 
 /**
  * The API token of each hub a test started, by its address: api() acts as a manager with it
@@ -46,7 +47,7 @@ export async function startTestHub(
   const devices = new DeviceRegistry();
   const { app, internals: hub } = await composeHub({
     dataDir,
-    hallFile: options.hallFile ?? null,
+    hallFile: testHallFile(dataDir, options.hallFile),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.diskFreeBytes ? { diskFreeBytes: options.diskFreeBytes } : {}),
     devices,

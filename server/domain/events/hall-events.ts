@@ -2,6 +2,7 @@
 // committed and numbered (CommittedEvent). The wire shapes pages receive are built from these
 // in public-view.ts (queue/) and server/contract/events.ts.
 
+import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
@@ -39,6 +40,8 @@ export interface EventPayloadsOf<T, C, D> {
   'dossier:changed': { dossier: D; action: string };
   /** A citizen rated the service of a ticket (pages hear it without the clerk's name and the dossier codes). */
   'ticket:rated': { rating: Omit<Rating, 'clerk' | 'dossierCodes'> & { clerk?: string | null; dossierCodes?: string[] } };
+  /** The hall's own calendar changed: one of its days added or removed, or a year's official schedule loaded. */
+  'calendar:changed': CalendarChange;
 }
 
 /** Payloads as the engine makes them and the event log keeps them (staff reads). */
