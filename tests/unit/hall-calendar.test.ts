@@ -162,6 +162,16 @@ describe('open or closed, why, and the next opening', () => {
     // Saturday is not a working day for deadlines, even when civil status opens.
     expect(c.isWorkingDay('2026-03-07')).toBe(false);
   });
+  it('keeps civil status closed on a Saturday inside a holiday', () => {
+    // Saturday 21/2/2026 is in the Tết break (14 to 22/2): civil status reopens Monday 23/2.
+    const tet = c.stateAt(at('2026-02-21 09:00'), 'HT');
+    expect(tet).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Tết Nguyên đán' } } });
+    expect(show(tet.open ? null : tet.nextOpening)).toBe('2026-02-23 07:30');
+    // Saturday 2/5/2026 follows 30/4 and 1/5 (Thursday, Friday): part of that break too.
+    expect(c.stateAt(at('2026-05-02 09:00'), 'HT')).toMatchObject({ open: false, reason: { kind: 'holiday' } });
+    // An ordinary Saturday stays open.
+    expect(c.stateAt(at('2026-05-09 09:00'), 'HT')).toMatchObject({ open: true });
+  });
 });
 
 describe("the hall's own closures and extra working days", () => {

@@ -134,6 +134,8 @@ export class HallCalendar {
     const week = (serviceId && this.rules.serviceWeeks?.[serviceId]) || this.rules.week;
     const { off, worked } = this.year(day);
     if (off.has(day) && !change && !this.rules.openOnHolidays) return [];
+    // A weekend inside a holiday (Saturday 21/2/2026 in Tết) closes the services that work Saturdays too.
+    if (isWeekend(day) && !worked.has(day) && !change && !this.rules.openOnHolidays && this.holidayOn(day) !== null) return [];
     // A swapped or extra working day is worked with a weekday's hours, whatever day it falls on.
     const periods = worked.has(day) || change?.kind === 'open' ? firstWeekdayHours(week) : (week[weekday(day)] ?? []);
     return minusPartClosures(periods, this.changesByDay.get(day) ?? []);
