@@ -9,6 +9,7 @@ import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { readableTextOn } from '../../web-shared/contrast.js';
 import { planPages, type GridArea, type GroupSlice } from './grid-layout.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
+import { closedText } from './closed-text.js';
 import { useIdle } from './use-idle.js';
 
 /** Names never below this (the tile's own font is the name's divided by NAME_SCALE). */
@@ -29,26 +30,6 @@ interface Props {
   onPick(service: ServiceSummary): void;
   /** The home screen's other buttons, on the pager's row in landscape to leave rows for tiles. */
   actions: ComponentChildren;
-}
-
-/** "lúc 13:30" today, "thứ Hai 23/02 lúc 07:30" another day, in the hall's time zone. */
-function whenText(at: number, timeZone: string, lang: Lang): string {
-  const t = DICTIONARY[lang].closed;
-  const dayOf = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone });
-  const time = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-  if (dayOf(at) === dayOf(Date.now())) return t.at(time);
-  const [, month, day] = dayOf(at).split('-');
-  const weekday = new Date(`${dayOf(at)}T00:00:00Z`).getUTCDay();
-  return `${t.weekdays[weekday]} ${day}/${month} ${t.at(time)}`;
-}
-
-/** Why a tile takes no number: "Nghỉ Tết Nguyên đán, mở lại thứ Hai 23/02 lúc 07:30", "Đang giờ nghỉ, mở lại lúc 13:30". */
-function closedText(s: ServiceSummary, lang: Lang, timeZone: string): string {
-  const t = DICTIONARY[lang].closed;
-  if (s.closedReason === 'daily_max') return t.daily_max;
-  if (s.closedReason === null || s.closedReason === 'inactive') return t.inactive;
-  const why = s.closedWords ? pick(s.closedWords, lang) : s.closedReason === 'break' ? t.break : t.hours;
-  return s.opensAt === null ? why : `${why}, ${t.reopens(whenText(s.opensAt, timeZone, lang))}`;
 }
 
 function ServiceButton({ service, lang, timeZone, enabled, span, onPick }: { service: ServiceSummary; lang: Lang; timeZone: string; enabled: boolean; span: number; onPick(s: ServiceSummary): void }) {

@@ -2,7 +2,8 @@
 // The kiosk on a public holiday: the hub runs as its own process on the demo hall's real hours
 // with its clock set to mùng 1 Tết Bính Ngọ (Tuesday 17/2/2026, 09:00 in Hanoi) by libfaketime,
 // as a hall PC whose date is a holiday. The kiosk in Chromium shows every service closed with
-// the holiday and the next opening, and the API refuses a number with the same words.
+// the holiday and the next opening, and the API refuses a number with the same words. And the
+// phone page of a ticket taken before a closure the manager adds says until when it is closed.
 
 import { existsSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -10,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HALL_FILE } from '../../server/paths.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { killed, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
-import { api, tempDataDir } from '../helpers/test-hub.js';
+import { demoHallWith } from '../helpers/hall-files.js';
+import { api, startTestHub, tempDataDir } from '../helpers/test-hub.js';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 
 /** Debian's libfaketime, in the multiarch folder of the machine. */
 const LIBFAKETIME = readdirSync('/usr/lib')
@@ -68,5 +71,30 @@ describe('the kiosk on a holiday', () => {
       messageEn: 'Service Đất đai is not giving numbers now: Lunar New Year (Tết) holiday, reopens Monday 23/02 at 07:30.',
     });
     await page.close();
+  });
+});
+
+describe('the phone page during a closure', () => {
+  it("tells the waiting citizen the closure's reason and when the hall opens again", async () => {
+    // Tuesday 24/11/2026 at 09:00, on the demo hall's real hours; the clock stays there.
+    const dataDir = tempDataDir();
+    const file = demoHallWith(dataDir, (hall) => (hall.hall.hours = { 'mon-fri': ['07:30-11:30', '13:30-17:00'] }));
+    const own = await startTestHub({ dataDir, hallFile: file, clock: () => localInstant('2026-11-24', 9 * 60, 'Asia/Ho_Chi_Minh') });
+    try {
+      const taken = await api(own.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+      expect(taken.status).toBe(201);
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${own.url}/t/${taken.body.ticket.ticket.id}`);
+      await page.locator('.phone-number').waitFor();
+      expect(await page.locator('.phone-closed').count()).toBe(0);
+      const storm = { day: '2026-11-24', kind: 'closed', from: '09:00', reason: { vi: 'Nghỉ tránh bão số 15', en: 'Closed for typhoon no. 15' } };
+      expect((await api(own.url, 'POST', '/api/calendar/days', storm)).status).toBe(201);
+      const closed = page.locator('.phone-closed');
+      await expect.poll(() => closed.textContent(), { timeout: 15_000 }).toBe('Nghỉ tránh bão số 15, mở lại thứ Tư 25/11 lúc 07:30');
+      await page.screenshot({ path: screenshotPath('phone-closure.png') });
+      await page.close();
+    } finally {
+      await own.stop(true);
+    }
   });
 });
