@@ -311,7 +311,18 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   // Each adapter is given the use cases it calls, each use case the parts it needs.
   await app.register(landingRoutes, { hallOverview: bind(hallOverview, { live, queries }) });
   await app.register(hallRoutes, {
-    health: bind(health, { queue, queries, devices, databaseAnswers, schemaVersion: hub.schemaVersion, version: VERSION, startedAt: hub.startedAt, clock, systemClock, calendar: () => live.calendar }),
+    health: bind(health, {
+      queue,
+      queries,
+      devices,
+      databaseAnswers,
+      schemaVersion: hub.schemaVersion,
+      version: VERSION,
+      startedAt: hub.startedAt,
+      clock,
+      systemClock,
+      calendar: () => live.calendar,
+    }),
     hallSnapshot: bind(hallSnapshot, { queue, queries }),
     listServices: bind(listServices, { queue, queries }),
     serviceOf: bind(serviceOf, { queue, queries }),

@@ -32,7 +32,21 @@ interface Props {
   actions: ComponentChildren;
 }
 
-function ServiceButton({ service, lang, timeZone, enabled, span, onPick }: { service: ServiceSummary; lang: Lang; timeZone: string; enabled: boolean; span: number; onPick(s: ServiceSummary): void }) {
+function ServiceButton({
+  service,
+  lang,
+  timeZone,
+  enabled,
+  span,
+  onPick,
+}: {
+  service: ServiceSummary;
+  lang: Lang;
+  timeZone: string;
+  enabled: boolean;
+  span: number;
+  onPick(s: ServiceSummary): void;
+}) {
   const t = DICTIONARY[lang];
   const color = service.color ?? '#1f3a68';
   const minutes = waitMinutesToShow(service.estimatedWaitSeconds);

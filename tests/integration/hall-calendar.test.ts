@@ -106,7 +106,10 @@ describe("the hall's own days", () => {
     const { c } = await realHoursHall('2026-11-24', 9 * 60);
     const add = (body: object) => inject(hub!, c.manager!, 'POST', '/api/calendar/days', body);
     const reason = { vi: 'Lý do' };
-    expect((await add({ day: '2026-02-30', kind: 'closed', reason })).body).toMatchObject({ error: 'calendar_day_invalid', messageEn: 'The day 2026-02-30 cannot be added to the calendar: there is no such date.' });
+    expect((await add({ day: '2026-02-30', kind: 'closed', reason })).body).toMatchObject({
+      error: 'calendar_day_invalid',
+      messageEn: 'The day 2026-02-30 cannot be added to the calendar: there is no such date.',
+    });
     expect((await add({ day: '2026-11-25', kind: 'closed', from: '15:00', to: '09:00', reason })).status).toBe(422);
     expect((await add({ day: '2026-11-25', kind: 'open', reason })).body.messageEn).toBe('The day 2026-11-25 cannot be added to the calendar: it is a working day already.');
     // Saturday 5/12 worked in full for a campaign: open with the weekday hours.

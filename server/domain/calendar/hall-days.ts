@@ -8,7 +8,4 @@ import type { HolidayYear } from './holidays.js';
 /** A closure or an extra working day of the hall, with its number. */
 export type HallDay = HallDayChange & { id: number };
 
-export type CalendarChange =
-  | { action: 'dayAdded'; hallDay: HallDay }
-  | { action: 'dayRemoved'; hallDay: HallDay }
-  | { action: 'yearLoaded'; year: number; schedule: HolidayYear };
+export type CalendarChange = { action: 'dayAdded'; hallDay: HallDay } | { action: 'dayRemoved'; hallDay: HallDay } | { action: 'yearLoaded'; year: number; schedule: HolidayYear };

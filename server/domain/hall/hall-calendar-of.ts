@@ -38,7 +38,11 @@ export interface CalendarSources {
   changes: readonly HallDayChange[];
 }
 
-export function hallCalendarOf(settings: Pick<HallSettings, 'timeZone' | 'hours' | 'workingHours'>, services: readonly Pick<ServiceDef, 'id' | 'hours'>[], sources: CalendarSources): HallCalendar {
+export function hallCalendarOf(
+  settings: Pick<HallSettings, 'timeZone' | 'hours' | 'workingHours'>,
+  services: readonly Pick<ServiceDef, 'id' | 'hours'>[],
+  sources: CalendarSources,
+): HallCalendar {
   const aroundTheClock = settings.hours === null;
   const serviceWeeks = Object.fromEntries(services.filter((s) => s.hours !== null).map((s) => [s.id, s.hours!]));
   const workingDay = settings.workingHours ? settings.workingHours.map((p) => ({ start: parseClock(p.start), end: parseClock(p.end) })) : aroundTheClock ? DEFAULT_WORKING_DAY : undefined;

@@ -41,7 +41,19 @@ export interface ServiceSummary {
 /** The parts of a ServiceSummary that change as the queue moves. */
 export type ServiceFigures = Pick<
   ServiceSummary,
-  'id' | 'open' | 'closedReason' | 'closedWords' | 'opensAt' | 'waiting' | 'waitingPriority' | 'issuedToday' | 'remainingToday' | 'openCounters' | 'estimatedWaitSeconds' | 'beyondClosing' | 'averageServiceSeconds'
+  | 'id'
+  | 'open'
+  | 'closedReason'
+  | 'closedWords'
+  | 'opensAt'
+  | 'waiting'
+  | 'waitingPriority'
+  | 'issuedToday'
+  | 'remainingToday'
+  | 'openCounters'
+  | 'estimatedWaitSeconds'
+  | 'beyondClosing'
+  | 'averageServiceSeconds'
 >;
 
 export function serviceFigures(s: ServiceSummary): ServiceFigures {

@@ -56,7 +56,8 @@ export async function addHallDay(deps: CalendarDeps, asked: HallDayRequest, mana
   if (!realDay(day)) refuse(day, 'ngày không có trong lịch', 'there is no such date');
   const part = asked.from !== undefined || asked.to !== undefined;
   if (kind === 'open' && part) refuse(day, 'ngày làm việc thêm là cả ngày, không ghi giờ', 'an extra working day is a whole day, without times');
-  if (part && parseClock(asked.from ?? '00:00') >= (asked.to ? parseClock(asked.to) : 1440)) refuse(day, `giờ bắt đầu ${asked.from} phải trước giờ kết thúc ${asked.to}`, `${asked.from} must come before ${asked.to}`);
+  if (part && parseClock(asked.from ?? '00:00') >= (asked.to ? parseClock(asked.to) : 1440))
+    refuse(day, `giờ bắt đầu ${asked.from} phải trước giờ kết thúc ${asked.to}`, `${asked.from} must come before ${asked.to}`);
   if (kind === 'open' && deps.live.calendar.isWorkingDay(day)) refuse(day, 'ngày này đã là ngày làm việc', 'it is a working day already');
   if (deps.live.hallDays().some((d) => d.day === day && d.kind === kind && d.from === asked.from && d.to === asked.to)) {
     refuse(day, 'ngày này đã có trong lịch riêng của trung tâm', "it is in the hall's calendar already");
@@ -88,9 +89,19 @@ export async function loadOfficialYear(deps: CalendarDeps, year: number, asked: 
   const wrong = [...asked.daysOff, ...workingDays].find((d) => !realDay(d) || !d.startsWith(`${year}-`));
   if (wrong) throw new DomainError('calendar_year_invalid', { year, problem: `ngày ${wrong} không thuộc năm ${year}`, problemEn: `${wrong} is not a date of ${year}` });
   const weekendOff = asked.daysOff.find((d) => isWeekend(d));
-  if (weekendOff) throw new DomainError('calendar_year_invalid', { year, problem: `${weekendOff} là thứ Bảy hoặc Chủ nhật: daysOff chỉ ghi ngày thường được nghỉ`, problemEn: `${weekendOff} is a weekend day: daysOff lists weekdays off only` });
+  if (weekendOff)
+    throw new DomainError('calendar_year_invalid', {
+      year,
+      problem: `${weekendOff} là thứ Bảy hoặc Chủ nhật: daysOff chỉ ghi ngày thường được nghỉ`,
+      problemEn: `${weekendOff} is a weekend day: daysOff lists weekdays off only`,
+    });
   const weekdayWorked = workingDays.find((d) => !isWeekend(d));
-  if (weekdayWorked) throw new DomainError('calendar_year_invalid', { year, problem: `${weekdayWorked} là ngày thường: workingDays chỉ ghi thứ Bảy, Chủ nhật đi làm bù`, problemEn: `${weekdayWorked} is a weekday: workingDays lists weekend days worked only` });
+  if (weekdayWorked)
+    throw new DomainError('calendar_year_invalid', {
+      year,
+      problem: `${weekdayWorked} là ngày thường: workingDays chỉ ghi thứ Bảy, Chủ nhật đi làm bù`,
+      problemEn: `${weekdayWorked} is a weekday: workingDays lists weekend days worked only`,
+    });
   const schedule: HolidayYear = { daysOff: [...new Set(asked.daysOff)].sort(), workingDays: [...new Set(workingDays)].sort(), ...(asked.source ? { source: asked.source } : {}) };
   await deps.queue.recordCalendarChange({ action: 'yearLoaded', year, schedule }, manager);
   return { year, official: true, ...schedule };
