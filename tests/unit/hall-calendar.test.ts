@@ -4,6 +4,7 @@
 // The official schedule here is written in the test, so the counting rules are tested alone.
 
 import { describe, expect, it } from 'vitest';
+import { dueShown } from '../../server/domain/calendar/closed-words.js';
 import { HallCalendar, parsePeriod, type CalendarRules, type HallDayChange, type Period } from '../../server/domain/calendar/hall-calendar.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -203,5 +204,13 @@ describe("the hall's own closures and extra working days", () => {
     // Tết Đinh Mùi: 6 February 2027 (Saturday) is the first day; 29 Tết is Friday 5/2.
     expect(c.isWorkingDay('2027-02-05')).toBe(false);
     expect(c.stateAt(at('2027-02-05 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Tết Nguyên đán' } } });
+  });
+});
+
+describe('a due date as people read it', () => {
+  it('shows the end of a limit in days as 24:00 of its last day, and an hour limit as its time', () => {
+    // Three working days after Tuesday 24/11/2026 end at 24:00 of Friday 27/11, 00:00 of the 28th.
+    expect(dueShown(at('2026-11-28 00:00'), 'Asia/Ho_Chi_Minh')).toEqual({ day: '27/11/2026', time: '24:00' });
+    expect(dueShown(at('2026-11-24 13:30'), 'Asia/Ho_Chi_Minh')).toEqual({ day: '24/11/2026', time: '13:30' });
   });
 });

@@ -51,3 +51,14 @@ export function closedWords(state: Extract<OpenState, { open: false }>, timeZone
   const next = nextOpeningWords(state.nextOpening, now, timeZone);
   return { why: why.vi, whyEn: why.en, next: next.vi, nextEn: next.en };
 }
+
+/**
+ * A due instant as people read it: a limit in days ends at 24:00 of its last day (Civil Code
+ * art. 148), which is 00:00 of the next; shown as that last day at 24:00, not the next day.
+ */
+export function dueShown(at: number, timeZone: string): { day: string; time: string } {
+  const endOfDay = localTime(at, timeZone).minutes === 0;
+  const { day, minutes } = localTime(endOfDay ? at - 60_000 : at, timeZone);
+  const [y, m, d] = day.split('-');
+  return { day: `${d}/${m}/${y}`, time: endOfDay ? '24:00' : hhmm(minutes) };
+}
