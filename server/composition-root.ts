@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import { createHttpApp, VERSION } from './app.js';
 import { demoHall } from './config/demo-hall.js';
-import { readHolidayFile } from './config/holiday-file.js';
+import { dataFolderHolidays, readHolidayFile } from './config/holiday-file.js';
+import { CalendarRepository } from './db/calendar-repository.js';
 import { hallFromText } from './config/hall-file.js';
 import { catalogFromText } from './config/procedure-file.js';
 import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
@@ -23,7 +24,7 @@ import { RateMarksRepository } from './db/rate-marks-repository.js';
 import { RatingRepository } from './db/rating-repository.js';
 import { StaffRepository } from './db/staff-repository.js';
 import type { DossierView } from './domain/dossier/dossier-engine.js';
-import { dayOf, isAfterClosing } from './domain/calendar/hall-clock.js';
+import { dayOf } from './domain/calendar/hall-clock.js';
 import type { HallDefinition } from './domain/hall/hall-definition.js';
 import type { RatingView } from './domain/rating/rating.js';
 import { counterRoutes } from './http/routes/counter-routes.js';
@@ -32,6 +33,8 @@ import { hallRoutes } from './http/routes/hall-routes.js';
 import { kioskRoutes } from './http/routes/kiosk-routes.js';
 import { landingRoutes } from './http/routes/landing-routes.js';
 import { noticeRoutes } from './http/routes/notice-routes.js';
+import { calendarRoutes } from './http/routes/calendar-routes.js';
+import { addHallDay, loadOfficialYear, readCalendar, removeHallDay } from './use-cases/hall/hall-calendar.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
 import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
@@ -139,6 +142,8 @@ export interface HubInternals {
   limits: LimitsService;
   /** The procedures catalogue and the working-time calendar of deadlines. */
   catalog: ProcedureCatalog;
+  /** The hall's own calendar days and loaded years. */
+  calendarDays: CalendarRepository;
   /** Dossiers as stored (changed only through queue.execute). */
   dossiers: DossierRepository;
   ratings: RatingRepository;
@@ -214,8 +219,15 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     });
     let queue: QueueService | null = null;
     const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
-    const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
-    const catalog = new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile());
+    const calendarDays = new CalendarRepository(db);
+    const shippedYears = { ...readHolidayFile(), ...dataFolderHolidays(options.dataDir) };
+    const loadCalendar = () => live.setCalendarInputs({ shipped: shippedYears, loaded: calendarDays.years(), changes: calendarDays.changes() });
+    const reloadLive = () => {
+      live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
+      loadCalendar();
+    };
+    loadCalendar();
+    const catalog = new ProcedureCatalog(new ProcedureRepository(db), live);
     // The catalogue a hall file names replaces the stored one (the demo hall names its own).
     if (catalogFile) catalog.replace(catalogFromText(readFileSync(catalogFile, 'utf8'), catalogFile));
     const dossiers = new DossierRepository(db);
@@ -228,7 +240,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       dossier: (code) => dossiers.get(code),
       ticket: (id) => live.ticket(id),
       lastDossierSeq: (day) => dossiers.lastSeq(day),
-      workingTime: () => catalog.workingTime(),
+      calendar: () => live.calendar,
     };
     const ratings = new RatingRepository(db);
     const ratingView: RatingView = {
@@ -241,7 +253,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       servedBy: (ticketId) => events.lastActor(ticketId, 'ticket:finished'),
       dossierCodesOf: (ticketId) => dossiers.ofTicket(ticketId).map((d) => d.code),
     };
-    queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView });
+    queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView, calendar: calendarDays });
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staffAccounts = new StaffRepository(db);
@@ -265,6 +277,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       simulatorTokens,
       limits,
       catalog,
+      calendarDays,
       dossiers,
       ratings,
       statusSource: new StatusSource(() => live.settings.statusSource, clock),
@@ -326,7 +339,18 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   // Each adapter is given the use cases it calls, each use case the parts it needs.
   await app.register(landingRoutes, { hallOverview: bind(hallOverview, { live, queries }) });
   await app.register(hallRoutes, {
-    health: bind(health, { queue, queries, devices, databaseAnswers, schemaVersion: hub.schemaVersion, version: VERSION, startedAt: hub.startedAt, clock, systemClock }),
+    health: bind(health, {
+      queue,
+      queries,
+      devices,
+      databaseAnswers,
+      schemaVersion: hub.schemaVersion,
+      version: VERSION,
+      startedAt: hub.startedAt,
+      clock,
+      systemClock,
+      calendar: () => live.calendar,
+    }),
     hallSnapshot: bind(hallSnapshot, { queue, queries }),
     listServices: bind(listServices, { queue, queries }),
     serviceOf: bind(serviceOf, { queue, queries }),
@@ -358,7 +382,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   await app.register(procedureRoutes, {
     searchProcedures: bind(searchProcedures, { catalog }),
     procedureOf: bind(procedureOf, { catalog }),
-    dueDateOf: bind(dueDateOf, { catalog, settings, clock }),
+    dueDateOf: bind(dueDateOf, { catalog, calendar: () => live.calendar, settings, clock }),
     replaceCatalog: bind(replaceCatalog, { queue, catalog }),
   });
   await app.register(ratingRoutes, {
@@ -453,6 +477,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     clearInterval(alertTimer);
     await alertCheck;
   });
+  await app.register(calendarRoutes, bindAll({ readCalendar, addHallDay, removeHallDay, loadOfficialYear }, { queue, live, days: hub.calendarDays, clock }));
   await app.register(noticeRoutes, {
     setDisplayNotice: bind(setDisplayNotice, { hall: hub.hall, live, clock, publish: (s) => io.emit('hall:settings', s) }),
   });
@@ -484,7 +509,10 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
       checkOffsiteBackup: (target) => checkOffsiteBackup(devices, hub.dataDir, target, clock(), hub.startedAt),
       requestClosingCopy: () => {
         const now = clock();
-        return requestClosingCopy(hub.dataDir, queries.today(), isAfterClosing(now, live.settings.timeZone, live.settings.hours), now);
+        const today = queries.today();
+        // A hall open around the clock never closes; on a day it does not open, the nightly copy is enough.
+        const closes = live.settings.hours === null ? null : live.calendar.closingOn(today);
+        return requestClosingCopy(hub.dataDir, today, closes !== null && now >= closes, now);
       },
     },
     startInfo: () => ({

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DOSSIER_STATUSES, type DossierReply } from '../../server/contract/dossiers.js';
 import type { Ticket } from '../../server/contract/events.js';
+import { dueShown } from '../../server/contract/page-rules.js';
 import { changeDossier, dossiersDueSoon, dossiersOfTicket, openSlip } from './counter-api.js';
 import { TEXT, type Lang } from './i18n.js';
 import { ReceiveDialog, type Outcome } from './receive-dialog.js';
@@ -23,12 +24,12 @@ function FindDossierLink(props: { lang: Lang; counterId: number }) {
 /** A confirmation for the desk's message line, in both languages. */
 export type Said = { vi: string; en: string };
 
-/** "17:00 04/12": the hall's time of day and date, the same way in both languages. */
+/** A due date as "24:00 27/11": the last day of a limit in days, not 00:00 of the next. */
 function when(at: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}`;
+  const { day, time } = dueShown(at, timeZone);
+  return `${time} ${day.slice(0, 5)}`;
 }
+
 const both = (say: (t: typeof TEXT.vi) => string): Said => ({ vi: say(TEXT.vi), en: say(TEXT.en) });
 
 function receivedWords(d: DossierReply, outcome: Outcome, number: string, timeZone: string): Said {

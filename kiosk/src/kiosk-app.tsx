@@ -198,6 +198,7 @@ export function KioskApp() {
                 groups={snapshot.hall.serviceGroups ?? []}
                 portrait={portrait}
                 lang={lang}
+                timeZone={timeZone}
                 enabled={feed.connected}
                 onPick={issue}
                 actions={

@@ -7,6 +7,7 @@ import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
+import { closedText } from './closed-text.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
 
 const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
@@ -105,6 +106,9 @@ export function PhoneApp() {
   const restoreLeft = restoreUntil === null ? 0 : Math.ceil((restoreUntil - Date.now()) / 60_000);
   const minutes = waitMinutesToShow(view.estimatedWaitSeconds);
   const status = ticket.status;
+  // The service closed by the calendar while the ticket waits (a break, a closure): say until when.
+  const summary = feed.snapshot?.services.find((s) => s.id === ticket.serviceId);
+  const closedNow = summary && !summary.open && summary.opensAt !== null ? summary : null;
   return (
     <main class={`phone status-${status}`} lang={lang} data-status={status}>
       {header}
@@ -123,6 +127,11 @@ export function PhoneApp() {
             <p class="phone-ahead" data-ahead={view.peopleAhead ?? ''}>
               {t.ahead(view.peopleAhead ?? 0)}
             </p>
+            {closedNow && (
+              <p class="phone-closed" data-closed={closedNow.closedReason ?? ''}>
+                {closedText(closedNow, lang, timeZone)}
+              </p>
+            )}
             {(view.peopleAhead !== 0 || (minutes ?? 0) > 0 || view.beyondClosing) && (
               <p class="phone-wait">{view.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</p>
             )}

@@ -9,6 +9,7 @@ import { waitMinutesToShow } from '../../server/contract/page-rules.js';
 import { readableTextOn } from '../../web-shared/contrast.js';
 import { planPages, type GridArea, type GroupSlice } from './grid-layout.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
+import { closedText } from './closed-text.js';
 import { useIdle } from './use-idle.js';
 
 /** Names never below this (the tile's own font is the name's divided by NAME_SCALE). */
@@ -22,6 +23,8 @@ interface Props {
   groups: ServiceGroup[];
   portrait: boolean;
   lang: Lang;
+  /** The hall's time zone, for when a closed service opens again. */
+  timeZone: string;
   /** False while the hub is unreachable: the tiles show but take no tap. */
   enabled: boolean;
   onPick(service: ServiceSummary): void;
@@ -29,14 +32,21 @@ interface Props {
   actions: ComponentChildren;
 }
 
-function closedText(s: ServiceSummary, lang: Lang): string {
-  const t = DICTIONARY[lang].closed;
-  if (s.closedReason === 'hours' && s.hours) return t.hours(s.hours.open, s.hours.close);
-  if (s.closedReason === 'daily_max') return t.daily_max;
-  return t.inactive;
-}
-
-function ServiceButton({ service, lang, enabled, span, onPick }: { service: ServiceSummary; lang: Lang; enabled: boolean; span: number; onPick(s: ServiceSummary): void }) {
+function ServiceButton({
+  service,
+  lang,
+  timeZone,
+  enabled,
+  span,
+  onPick,
+}: {
+  service: ServiceSummary;
+  lang: Lang;
+  timeZone: string;
+  enabled: boolean;
+  span: number;
+  onPick(s: ServiceSummary): void;
+}) {
   const t = DICTIONARY[lang];
   const color = service.color ?? '#1f3a68';
   const minutes = waitMinutesToShow(service.estimatedWaitSeconds);
@@ -57,13 +67,13 @@ function ServiceButton({ service, lang, enabled, span, onPick }: { service: Serv
           <span>{service.beyondClosing ? t.beyondClosing : minutes === null ? t.noCounterOpen : t.waitAbout(minutes)}</span>
         </span>
       ) : (
-        <span class="service-figures closed-reason">{closedText(service, lang)}</span>
+        <span class="service-figures closed-reason">{closedText(service, lang, timeZone)}</span>
       )}
     </button>
   );
 }
 
-function Group({ group, lang, enabled, onPick }: { group: GroupSlice; lang: Lang; enabled: boolean; onPick(s: ServiceSummary): void }) {
+function Group({ group, lang, timeZone, enabled, onPick }: { group: GroupSlice; lang: Lang; timeZone: string; enabled: boolean; onPick(s: ServiceSummary): void }) {
   const t = DICTIONARY[lang];
   const lastRowStart = (group.rows - 1) * (group.gridColumns / group.span);
   return (
@@ -76,7 +86,7 @@ function Group({ group, lang, enabled, onPick }: { group: GroupSlice; lang: Lang
       )}
       <div class="service-grid" style={{ gridTemplateColumns: `repeat(${group.gridColumns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${group.rows}, minmax(0, 1fr))` }}>
         {group.services.map((s, i) => (
-          <ServiceButton key={s.id} service={s} lang={lang} enabled={enabled} span={i >= lastRowStart ? group.lastSpan : group.span} onPick={onPick} />
+          <ServiceButton key={s.id} service={s} lang={lang} timeZone={timeZone} enabled={enabled} span={i >= lastRowStart ? group.lastSpan : group.span} onPick={onPick} />
         ))}
       </div>
     </section>
@@ -111,7 +121,7 @@ function areaOf(element: HTMLElement, portrait: boolean, nameLines: number): Gri
   };
 }
 
-export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick, actions }: Props) {
+export function ServiceGrid({ services, groups, portrait, lang, timeZone, enabled, onPick, actions }: Props) {
   const t = DICTIONARY[lang];
   const area = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<GridArea | null>(null);
@@ -161,7 +171,7 @@ export function ServiceGrid({ services, groups, portrait, lang, enabled, onPick,
     <div class="service-pages">
       <div class="service-area" ref={area} data-page={current + 1} data-pages={pageCount}>
         {page?.groups.map((group) => (
-          <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} enabled={enabled} onPick={onPick} />
+          <Group key={`${group.id ?? '-'}:${group.services[0]?.id}`} group={group} lang={lang} timeZone={timeZone} enabled={enabled} onPick={onPick} />
         ))}
         {page && page.rowsCapacity > page.rowsUsed && <div class="service-filler" style={{ flexGrow: page.rowsCapacity - page.rowsUsed }} />}
       </div>

@@ -2,6 +2,7 @@
 // go next, and the whole history.
 
 import type { LookupReply } from '../../server/contract/dossiers.js';
+import { dueShown } from '../../server/contract/page-rules.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
 /** A moment as the hall writes it, in the hall's time zone. */
@@ -9,6 +10,12 @@ export function when(at: number, lang: Lang, timeZone: string): string {
   const date = new Date(at).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
   const time = new Date(at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone });
   return lang === 'vi' ? `${time}, ngày ${date}` : `${time}, ${date}`;
+}
+
+/** A due date: the last day of a limit in days at 24:00, not 00:00 of the next day. */
+function dueWhen(at: number, lang: Lang, timeZone: string): string {
+  const { day, time } = dueShown(at, timeZone);
+  return lang === 'vi' ? `${time}, ngày ${day}` : `${time}, ${day}`;
 }
 
 function dayOf(at: number, timeZone: string): string {
@@ -54,7 +61,7 @@ function StepLine({ d, lang, timeZone }: { d: LookupReply; lang: Lang; timeZone:
               {state === 'done' ? '✓' : i + 1}
             </span>
             <span class="step-name">{t.stepSteps[s]}</span>
-            <span class="step-date">{at ? dayOf(at, timeZone) : s === 9 && (d.promisedAt ?? d.dueAt) ? `${t.stepDue} ${dayOf((d.promisedAt ?? d.dueAt)!, timeZone)}` : ' '}</span>
+            <span class="step-date">{at ? dayOf(at, timeZone) : s === 9 && (d.promisedAt ?? d.dueAt) ? `${t.stepDue} ${dueShown((d.promisedAt ?? d.dueAt)!, timeZone).day}` : ' '}</span>
           </li>
         );
       })}
@@ -98,7 +105,7 @@ export function DossierView({ dossier: d, lang, where, timeZone }: { dossier: Lo
         {d.dueAt && (
           <div>
             <dt>{t.due}</dt>
-            <dd class="due">{when(d.dueAt, lang, timeZone)}</dd>
+            <dd class="due">{dueWhen(d.dueAt, lang, timeZone)}</dd>
           </div>
         )}
         {d.promisedAt && (

@@ -9,6 +9,8 @@ import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { HolidaySchedulesSchema, holidayProblems } from './holiday-file.js';
+import { HoursSchema, weekFromEntry, type HoursEntry } from './hall-hours.js';
+import { DEFAULT_WEEK } from '../domain/hall/hall-calendar-of.js';
 import { COUNTER_ACTIONS, type CounterAction, type CounterKeyMap } from '../domain/hall/counter-keys.js';
 import {
   DEFAULT_ACCESS_SETTINGS,
@@ -29,7 +31,6 @@ import type { LocalizedText } from '../domain/localized-text.js';
 import { checkHallDefinition } from './hall-rules.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
-const Hours = Type.Object({ open: Clock, close: Clock }, { additionalProperties: false });
 const Text = Type.Union([Type.String({ minLength: 1 }), Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })]);
 
 const PrefixNumbering = Type.Object(
@@ -57,7 +58,7 @@ const ServiceEntry = Type.Object(
     numbering: Type.Union([PrefixNumbering, BlockNumbering]),
     dailyMax: Type.Optional(Type.Integer({ minimum: 1 })),
     defaultServiceMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 480 })),
-    hours: Type.Optional(Hours),
+    hours: Type.Optional(HoursSchema),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -182,7 +183,7 @@ export const HallFileSchema = Type.Object(
           description: 'National agency code, e.g. 000.00.14.H56',
         }),
         timeZone: Type.Optional(Type.String()),
-        hours: Type.Optional(Type.Union([Hours, Type.Null()])),
+        hours: Type.Optional(Type.Union([HoursSchema, Type.Null()], { description: 'The week: { mon-fri: ["07:30-11:30", "13:30-17:00"], sat: [...] }; null: around the clock' })),
         priority: Type.Optional(
           Type.Object(
             {
@@ -259,7 +260,16 @@ function numbering(entry: HallFile['services'][number]['numbering']): Numbering 
   return 'prefix' in entry ? { kind: 'prefix', prefix: entry.prefix, digits: entry.digits ?? 3 } : { kind: 'block', from: entry.from, to: entry.to };
 }
 
-function service(entry: HallFile['services'][number]): ServiceDef {
+/** Problems found while reading the hours, reported with the schema's. */
+let hourProblems: string[] = [];
+
+function week(entry: HoursEntry, where: string) {
+  const { week, problems } = weekFromEntry(entry, where);
+  hourProblems.push(...problems);
+  return week;
+}
+
+function service(entry: HallFile['services'][number], index: number): ServiceDef {
   return {
     id: entry.id,
     name: text(entry.name),
@@ -269,7 +279,7 @@ function service(entry: HallFile['services'][number]): ServiceDef {
     numbering: numbering(entry.numbering),
     dailyMax: entry.dailyMax ?? null,
     defaultServiceMinutes: entry.defaultServiceMinutes ?? 5,
-    hours: entry.hours ?? null,
+    hours: entry.hours ? week(entry.hours, `services[${index}] (${entry.id}).hours`) : null,
     active: entry.active ?? true,
   };
 }
@@ -341,7 +351,7 @@ function settings(hall: HallFile['hall']): HallSettings {
     nameEn: hall.nameEn ?? hall.name,
     agencyCode: hall.agencyCode,
     timeZone: hall.timeZone ?? 'Asia/Ho_Chi_Minh',
-    hours: hall.hours === undefined ? { open: '07:00', close: '17:00' } : hall.hours,
+    hours: hall.hours === undefined ? DEFAULT_WEEK : hall.hours === null ? null : week(hall.hours, 'hall.hours'),
     priorityCategories: (priority.categories ?? DEFAULT_PRIORITY_CATEGORIES).map((c) => ({ code: c.code, name: text(c.name) })),
     priorityPolicy: priority.policy === 'interleaved' ? { mode: 'interleaved', regularPerPriority: priority.regularPerPriority ?? 3 } : { mode: 'strict' },
     noShowRestoreMinutes: hall.noShowRestoreMinutes ?? 15,
@@ -413,6 +423,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     const problems = Value.Errors(HallFileSchema, data).slice(0, 10).map(schemaProblem);
     throw new HallFileError(source, problems);
   }
+  hourProblems = [];
   const definition: HallDefinition = {
     settings: settings(data.hall),
     services: data.services.map(service),
@@ -423,7 +434,7 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     ratingTablets: (data.ratingTablets ?? []).map((t) => ({ id: t.id, counterId: t.counter, token: t.token, active: t.active ?? true })),
     catalogFile: data.catalog ? resolve(dirname(source), data.catalog) : null,
   };
-  const problems = [...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];
+  const problems = [...hourProblems, ...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];
   if (problems.length > 0) throw new HallFileError(source, problems);
   return definition;
 }

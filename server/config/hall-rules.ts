@@ -2,9 +2,7 @@
 // that cannot print the same number, hours that make sense.
 
 import { LED_DRIVERS } from '../../hardware/led/led-drivers.js';
-import { parseClock } from '../domain/calendar/hall-clock.js';
 import type { HallDefinition } from '../domain/hall/hall-definition.js';
-import type { OpeningHours } from '../domain/calendar/hall-clock.js';
 import { seriesOverlap } from '../domain/queue/numbering.js';
 
 function duplicates<T>(values: T[]): T[] {
@@ -12,11 +10,6 @@ function duplicates<T>(values: T[]): T[] {
   const twice = new Set<T>();
   for (const v of values) (seen.has(v) ? twice : seen).add(v);
   return [...twice];
-}
-
-function hoursProblem(hours: OpeningHours | null, where: string): string | null {
-  if (!hours) return null;
-  return parseClock(hours.open) < parseClock(hours.close) ? null : `${where}: opening time ${hours.open} must come before closing time ${hours.close}`;
 }
 
 function validTimeZone(timeZone: string): boolean {
@@ -34,8 +27,6 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   const { settings, services, counters, kiosks, serialBuses, staff } = hall;
 
   if (!validTimeZone(settings.timeZone)) problems.push(`hall.timeZone: "${settings.timeZone}" is not a known time zone`);
-  const hallHours = hoursProblem(settings.hours, 'hall.hours');
-  if (hallHours) problems.push(hallHours);
   for (const code of duplicates(settings.priorityCategories.map((c) => c.code))) {
     problems.push(`priority category "${code}" is listed twice`);
   }
@@ -68,8 +59,6 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
     if (s.numbering.kind === 'block' && s.numbering.from > s.numbering.to) {
       problems.push(`services[${i}] (${s.id}): number block ${s.numbering.from}-${s.numbering.to} is empty`);
     }
-    const h = hoursProblem(s.hours, `services[${i}] (${s.id}).hours`);
-    if (h) problems.push(h);
     for (const other of services.slice(i + 1)) {
       if (seriesOverlap(s.numbering, other.numbering)) {
         problems.push(`services ${s.id} and ${other.id} could print the same ticket number: give them different prefixes or blocks`);

@@ -1,6 +1,7 @@
 // The shipped official holiday schedules (config/holidays.yaml), checked when read.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Type from 'typebox';
 import Value from 'typebox/value';
 import { parse } from 'yaml';
@@ -23,6 +24,12 @@ export function holidayProblems(schedules: HolidaySchedules): string[] {
   return Object.entries(schedules).flatMap(([year, entry]) =>
     [...entry.daysOff, ...entry.workingDays].filter((d) => !d.startsWith(`${year}-`)).map((d) => `holidays ${year}: ${d} is not in ${year}`),
   );
+}
+
+/** A hall's own schedules in its data folder (holidays.yaml, the same form as config/holidays.yaml); none: {}. */
+export function dataFolderHolidays(dataDir: string): HolidaySchedules {
+  const file = join(dataDir, 'holidays.yaml');
+  return existsSync(file) ? readHolidayFile(file) : {};
 }
 
 export function readHolidayFile(file = HOLIDAYS_FILE): HolidaySchedules {

@@ -60,6 +60,9 @@ export function processingOutOfRange(time: ProcessingTime): string | null {
   if (time.unit === 'days' && (time.value <= 0 || time.value > MAX_PROCESSING_DAYS)) {
     return `must be more than 0 and at most ${MAX_PROCESSING_DAYS} working days`;
   }
+  if (time.unit === 'calendarDays' && (time.value < 1 || time.value > MAX_PROCESSING_DAYS || !Number.isInteger(time.value))) {
+    return `must be a whole number of calendar days from 1 to ${MAX_PROCESSING_DAYS}`;
+  }
   if (time.unit === 'hours' && (time.value <= 0 || time.value > MAX_PROCESSING_HOURS)) {
     return `must be more than 0 and at most ${MAX_PROCESSING_HOURS} working hours`;
   }
@@ -77,9 +80,14 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** "3d", "0.5d", "4h", "same-day" or "same-day 15:00" (the cut-off after which it is the next day). */
+/**
+ * "3d" (working days), "0.5d", "15cd" (calendar days), "4h" (working hours), "same-day" or
+ * "same-day 15:00" (the cut-off after which it is the next working day).
+ */
 export function parseProcessing(text: string): ProcessingTime | null {
   const t = text.trim().toLowerCase();
+  const calendarDays = /^(\d{1,3})cd$/.exec(t);
+  if (calendarDays) return { unit: 'calendarDays', value: Number(calendarDays[1]) };
   const days = /^(\d{1,3}(?:\.\d{1,2})?)d$/.exec(t);
   if (days) return { unit: 'days', value: Number(days[1]) };
   const hours = /^(\d{1,4}(?:\.\d{1,2})?)h$/.exec(t);
@@ -123,7 +131,7 @@ export function catalogFromData(data: unknown, source: string, rowName = (i: num
       return;
     }
     const processing = parseProcessing(entry.processing);
-    if (!processing) problems.push(`${rowName(i)}: processing "${entry.processing}" must be like 3d, 4h or same-day 15:00`);
+    if (!processing) problems.push(`${rowName(i)}: processing "${entry.processing}" must be like 5d (working days), 15cd (calendar days), 8h (working hours) or same-day 15:00`);
     const outOfRange = processing && processingOutOfRange(processing);
     if (outOfRange) problems.push(`${rowName(i)}: processing "${entry.processing}" ${outOfRange}`);
     if (seen.has(entry.code)) problems.push(`${rowName(i)}: the code ${entry.code} is used twice`);

@@ -5,6 +5,7 @@
 // here. Pages import only the types below (`import type`): no schema code reaches a page.
 
 import type { Static, TSchema } from 'typebox';
+import { CALENDAR_ROUTES } from './routes/calendar.js';
 import { COUNTER_ROUTES } from './routes/counters.js';
 import { DEVICE_ROUTES } from './routes/devices.js';
 import { DOSSIER_ROUTES } from './routes/dossiers.js';
@@ -31,6 +32,7 @@ export interface RouteSchema {
 
 export const ROUTES = {
   ...HALL_ROUTES,
+  ...CALENDAR_ROUTES,
   ...TICKET_ROUTES,
   ...COUNTER_ROUTES,
   ...KIOSK_ROUTES,

@@ -7,6 +7,7 @@ import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
+import { weekHoursOf } from '../domain/hall/hall-calendar-of.js';
 import type { Db } from './database.js';
 
 /** Settings a manager may change while the hall runs, kept apart from the hall file's. */
@@ -39,10 +40,15 @@ export class HallRepository {
     const buses = this.db.prepare('SELECT def FROM serial_buses ORDER BY position').all() as { def: string }[];
     const staff = this.db.prepare('SELECT def FROM staff ORDER BY position').all() as { def: string }[];
     const tablets = this.db.prepare('SELECT def FROM rating_tablets ORDER BY position').all() as { def: string }[];
-    const settings = { ...SETTINGS_DEFAULTS, ...(JSON.parse(row.settings) as Partial<HallSettings>), ...this.overrides() } as HallSettings;
+    const stored = JSON.parse(row.settings) as Partial<HallSettings>;
+    // Hours stored by an older version are { open, close }: read as those hours Monday to Friday.
+    const settings = { ...SETTINGS_DEFAULTS, ...stored, hours: weekHoursOf(stored.hours), ...this.overrides() } as HallSettings;
     return {
       settings,
-      services: services.map((r) => JSON.parse(r.def) as ServiceDef),
+      services: services.map((r) => {
+        const def = JSON.parse(r.def) as ServiceDef;
+        return { ...def, hours: weekHoursOf(def.hours) };
+      }),
       counters: counters.map((r) => JSON.parse(r.def) as CounterDef),
       kiosks: kiosks.map((r) => JSON.parse(r.def) as KioskDef),
       // Buses stored before LED protocols could be chosen spoke luot.

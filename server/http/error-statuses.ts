@@ -38,6 +38,10 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   sign_in_address_limited: 429,
   reprint_limit: 429,
   rating_tablet_unregistered: 401,
+  // The hall's own calendar (server/domain/calendar/calendar-errors.ts)
+  calendar_day_not_found: 404,
+  calendar_day_invalid: 422,
+  calendar_year_invalid: 422,
   // The queue (server/domain/queue/queue-errors.ts)
   kiosk_not_found: 404,
   ticket_not_from_today: 409,

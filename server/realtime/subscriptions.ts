@@ -59,6 +59,8 @@ export function eventSubjects(event: PublishedEvent): { services: Set<string>; c
  */
 export function matches(filter: NormalizedFilter, event: PublishedEvent, counterDef: (id: number) => CounterDef | undefined): boolean {
   if (filter.services.length === 0 && filter.counters.length === 0) return true;
+  // The calendar opens and closes every service: every page hears it.
+  if (event.type === 'calendar:changed') return true;
   const subjects = eventSubjects(event);
   if (filter.services.some((s) => subjects.services.has(s))) return true;
   if (filter.counters.some((c) => subjects.counters.has(c))) return true;

@@ -3,7 +3,9 @@
 
 import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
 import { publicCounterView, publicSettings, publicTicket } from '../domain/queue/public-view.js';
-import { closingTimeOn, dayOf, isWithinHours } from '../domain/calendar/hall-clock.js';
+import { dayOf } from '../domain/calendar/hall-clock.js';
+import type { ClosedReason } from '../domain/calendar/hall-calendar.js';
+import type { ServiceClosedReason } from '../domain/queue/service-summary.js';
 import type { ServiceDef } from '../domain/hall/hall-definition.js';
 import type { Ticket } from '../domain/queue/queue-state.js';
 import { dailyLimit } from '../domain/queue/numbering.js';
@@ -32,11 +34,16 @@ export function forecastInputOf(live: LiveState, now: number, serviceSeconds: Fo
     serviceSeconds,
     policy: settings.priorityPolicy,
     maxWaitMs: maxWaitMsOf(settings),
-    closingAt: closingTimeOn(now, settings.timeZone, settings.hours),
+    closingAt: settings.hours === null ? null : live.calendar.closingOn(today),
     services,
     noShow: noShowAllowance(live.callOutcomes()),
     serviceSpread: (serviceId) => live.usualService(serviceId, today)?.spread ?? null,
   };
+}
+
+/** The page's code for why the calendar closes a service now. */
+function serviceClosedReasonOf(reason: ClosedReason): ServiceClosedReason {
+  return reason.kind === 'holiday' || reason.kind === 'closure' || reason.kind === 'break' ? reason.kind : 'hours';
 }
 
 /** A forecast stays good until the queue changes or this long has passed. */
@@ -148,8 +155,10 @@ export class HallQueries {
         const queue = this.waitingCount(`service:${s.id}`, today);
         const issued = this.live.lastSeq(today, s.id);
         const remaining = Math.max(0, dailyLimit(s.numbering, s.dailyMax) - issued);
-        const hours = s.hours ?? this.live.settings.hours;
-        const closedReason = !s.active ? 'inactive' : !isWithinHours(now, this.live.settings.timeZone, hours) ? 'hours' : remaining === 0 ? 'daily_max' : null;
+        const state = this.live.calendar.stateAt(now, s.id);
+        const calendarReason = state.open ? null : serviceClosedReasonOf(state.reason);
+        const closedReason = !s.active ? 'inactive' : (calendarReason ?? (remaining === 0 ? 'daily_max' : null));
+        const closedWords = !state.open && (state.reason.kind === 'holiday' || state.reason.kind === 'closure') ? state.reason.words : null;
         const average = this.averageServiceSeconds(s, today);
         const open = effectiveCounters(s.id, counters, withQueue);
         const wait = waitFromForecast(forecast.newTicket.get(s.id), now, closingAt);
@@ -162,7 +171,8 @@ export class HallQueries {
           active: s.active,
           open: closedReason === null,
           closedReason,
-          hours,
+          closedWords: closedReason === 'holiday' || closedReason === 'closure' ? closedWords : null,
+          opensAt: calendarReason && s.active && !state.open ? state.nextOpening : null,
           waiting: queue.all,
           waitingPriority: queue.priority,
           issuedToday: issued,

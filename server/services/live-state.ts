@@ -10,10 +10,24 @@ import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, 
 import type { CounterState, Ticket } from '../domain/queue/queue-state.js';
 import type { Change, QueueView } from '../domain/queue/queue-engine.js';
 import { compactDay, daysBefore } from '../domain/calendar/hall-clock.js';
+import type { HallCalendar } from '../domain/calendar/hall-calendar.js';
+import type { CalendarChange, HallDay } from '../domain/calendar/hall-days.js';
+import type { HolidaySchedules } from '../domain/calendar/holidays.js';
+import { hallCalendarOf } from '../domain/hall/hall-calendar-of.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue/queue-order.js';
 import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualService, type CallOutcomes, type UsualService } from '../domain/estimate/wait-estimate.js';
 
 const RECENT_CALLS = 30;
+
+/** What the calendar is built from besides the hall's description. */
+export interface CalendarInputs {
+  /** The official schedules shipped (config/holidays.yaml) and in the data folder (holidays.yaml). */
+  shipped: HolidaySchedules;
+  /** Years loaded through the API: over the hall file's own. */
+  loaded: HolidaySchedules;
+  /** The hall's own closures and extra working days. */
+  changes: readonly HallDay[];
+}
 
 export class LiveState implements QueueView {
   settings: HallSettings;
@@ -37,6 +51,9 @@ export class LiveState implements QueueView {
   private series = new Map<string, number>();
   /** What each service usually takes, learned from the days before `day`. */
   private usual: { day: string; services: Map<string, UsualService> } | null = null;
+  private calendarInputs: CalendarInputs = { shipped: {}, loaded: {}, changes: [] };
+  private builtCalendar: HallCalendar | null = null;
+  private calendarBuiltFor: HallSettings | null = null;
 
   constructor(
     hall: HallDefinition,
@@ -76,13 +93,50 @@ export class LiveState implements QueueView {
   setDefinition(hall: HallDefinition): void {
     this.settings = hall.settings;
     this.services = new Map(hall.services.map((s) => [s.id, s]));
+    this.calendarBuiltFor = null;
     this.counters = new Map(hall.counters.map((c) => [c.id, c]));
     this.kiosks = hall.kiosks;
     this.ratingTablets = hall.ratingTablets;
     this.serialBuses = hall.serialBuses;
   }
 
+  /** The official schedules and the hall's own days the calendar is built from (besides the hall file's). */
+  setCalendarInputs(inputs: CalendarInputs): void {
+    this.calendarInputs = inputs;
+    this.calendarBuiltFor = null;
+  }
+
+  /** The hall's own closures and extra working days. */
+  hallDays(): readonly HallDay[] {
+    return this.calendarInputs.changes;
+  }
+
+  /** The official years loaded through the API. */
+  loadedYears(): HolidaySchedules {
+    return this.calendarInputs.loaded;
+  }
+
+  private applyCalendar(change: CalendarChange): void {
+    const { shipped, loaded, changes } = this.calendarInputs;
+    if (change.action === 'dayAdded') this.setCalendarInputs({ shipped, loaded, changes: [...changes, change.hallDay] });
+    else if (change.action === 'dayRemoved') this.setCalendarInputs({ shipped, loaded, changes: changes.filter((d) => d.id !== change.hallDay.id) });
+    else this.setCalendarInputs({ shipped, loaded: { ...loaded, [String(change.year)]: change.schedule }, changes });
+  }
+
+  /** The hall's one calendar, rebuilt after the hall's description or its days changed. */
+  get calendar(): HallCalendar {
+    if (this.calendarBuiltFor !== this.settings || !this.builtCalendar) {
+      const { shipped, loaded, changes } = this.calendarInputs;
+      this.builtCalendar = hallCalendarOf(this.settings, [...this.services.values()], { official: { ...shipped, ...this.settings.holidays, ...loaded }, changes });
+      this.calendarBuiltFor = this.settings;
+    }
+    return this.builtCalendar;
+  }
+
   // ---- QueueView ----
+  allServiceIds(): string[] {
+    return [...this.services.keys()];
+  }
   service(id: string): ServiceDef | undefined {
     return this.services.get(id);
   }
@@ -154,6 +208,7 @@ export class LiveState implements QueueView {
     for (const t of change.tickets) this.putTicket(t);
     for (const c of change.counters) this.counterStates.set(c.id, c);
     for (const { event, at } of events) {
+      if (event.type === 'calendar:changed') this.applyCalendar(event.data);
       const call = callRecordOf({ ...event, at });
       if (call) this.calls.unshift(call);
     }

@@ -1,24 +1,18 @@
-// The hall's procedures catalogue in memory, with its search, and the working-time calendar
-// that turns a procedure's legal time into a due date. Changed only by a whole import.
+// The hall's procedures catalogue in memory, with its search. Changed only by a whole import.
+// Due dates come from the hall's calendar (LiveState.calendar).
 
-import type { HolidaySchedules } from '../domain/calendar/holidays.js';
-import { HolidayCalendar } from '../domain/calendar/holidays.js';
 import { DomainError } from '../domain/domain-error.js';
 import { searchProcedures, type Procedure } from '../domain/dossier/procedures.js';
-import { WorkingTime } from '../domain/calendar/working-time.js';
 import type { ProcedureRepository } from '../db/procedure-repository.js';
 import type { LiveState } from './live-state.js';
 
 export class ProcedureCatalog {
   private list: Procedure[];
   private byCode: Map<string, Procedure>;
-  private calendar: { settings: unknown; time: WorkingTime } | null = null;
 
   constructor(
     private readonly repo: ProcedureRepository,
     private readonly live: LiveState,
-    /** The official schedules shipped in config/holidays.yaml. */
-    private readonly shippedHolidays: HolidaySchedules,
   ) {
     this.list = repo.all();
     this.byCode = new Map(this.list.map((p) => [p.code, p]));
@@ -57,15 +51,5 @@ export class ProcedureCatalog {
     this.repo.replaceAll(list);
     this.list = list;
     this.byCode = new Map(list.map((p) => [p.code, p]));
-  }
-
-  /** Working time by the hall's hours and holidays (its own years over the shipped ones). */
-  workingTime(): WorkingTime {
-    const settings = this.live.settings;
-    if (this.calendar?.settings !== settings) {
-      const calendar = new HolidayCalendar({ ...this.shippedHolidays, ...settings.holidays });
-      this.calendar = { settings, time: new WorkingTime(calendar, settings.timeZone, settings.workingHours) };
-    }
-    return this.calendar.time;
   }
 }

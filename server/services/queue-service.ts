@@ -9,6 +9,8 @@ import type { EventLog } from '../db/event-log.js';
 import type { QueueRepository } from '../db/queue-repository.js';
 import type { DossierRepository } from '../db/dossier-repository.js';
 import type { RatingRepository } from '../db/rating-repository.js';
+import type { CalendarRepository } from '../db/calendar-repository.js';
+import type { CalendarChange } from '../domain/calendar/hall-days.js';
 import { rate, type RatingCommand, type RatingView, type Rating } from '../domain/rating/rating.js';
 import { checkScope, type Actor } from '../domain/access/actor.js';
 import { applyDossierCommand, isDossierCommand, type DossierCommand, type DossierView } from '../domain/dossier/dossier-engine.js';
@@ -50,6 +52,8 @@ function affectedServices(events: DomainEvent[], live: LiveState): Set<string> {
     if (data.ticket) ids.add(data.ticket.serviceId);
     for (const t of data.tickets ?? []) ids.add(t.serviceId);
     if (e.type === 'ticket:transferred') ids.add(e.data.from.serviceId);
+    // The calendar opens or closes services: all of them get fresh figures.
+    if (e.type === 'calendar:changed') for (const id of live.allServiceIds()) ids.add(id);
     // Opening, pausing or closing a counter changes the estimates of what it serves.
     if (e.type.startsWith('counter:') && data.counter) {
       for (const l of live.counter(data.counter.id)?.services ?? []) ids.add(l.serviceId);
@@ -76,6 +80,8 @@ export interface QueueServiceDeps {
   ratings: RatingRepository;
   /** What the rating rules read. */
   ratingView: RatingView;
+  /** The hall's own calendar days and loaded years. */
+  calendar: CalendarRepository;
 }
 
 interface Staged {
@@ -115,6 +121,7 @@ export class QueueService {
   private readonly dossierView: DossierView;
   private readonly ratings: RatingRepository;
   private readonly ratingView: RatingView;
+  private readonly calendar: CalendarRepository;
 
   constructor(deps: QueueServiceDeps) {
     this.db = deps.db;
@@ -129,6 +136,7 @@ export class QueueService {
     this.dossierView = deps.dossierView;
     this.ratings = deps.ratings;
     this.ratingView = deps.ratingView;
+    this.calendar = deps.calendar;
     const { live, dossiers } = this;
     this.prior = { ticket: (id) => live.ticket(id), counterState: (id) => live.counterState(id), dossier: (code) => dossiers.get(code) };
     this.seq = this.log.lastSeq();
@@ -184,6 +192,16 @@ export class QueueService {
   }
 
   /**
+   * Records a change of the hall's own calendar (checked by its use case) with who made it; the
+   * calendar follows at once, and every page hears the services' new figures.
+   */
+  recordCalendarChange(change: CalendarChange, actor: Actor): Promise<CommandOutcome> {
+    const now = this.clock();
+    this.rollOver(now);
+    return this.stage({ tickets: [], counters: [], series: [], events: [{ type: 'calendar:changed', data: change }] }, actor.name, now);
+  }
+
+  /**
    * Closes what the day left open: earlier days' tickets, and today's waiting ones once
    * closing time has passed. Run by a timer; harmless when there is nothing to close.
    */
@@ -229,6 +247,7 @@ export class QueueService {
       for (const s of change.dossierSeries ?? []) this.dossiers.saveSeries(s.day, s.lastSeq);
       for (const r of change.ratings ?? []) this.ratings.save(r);
       write?.();
+      for (const e of change.events) if (e.type === 'calendar:changed') this.calendar.save(e.data, at, actor);
       this.db.exec('RELEASE command');
     } catch (error) {
       this.log.forgetUnwritten();

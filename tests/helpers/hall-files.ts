@@ -1,18 +1,38 @@
 // The demo hall file with some settings changed, written where a test wants it. The catalogue
-// it names is kept pointing at the demo's own.
+// it names is kept pointing at the demo's own. Test halls are open around the clock, every day
+// (hours: null), so that no test depends on the hour or the day it runs; a test of the
+// calendar gives the hall its hours back and pins the hub's clock.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { DATABASE_FILE } from '../../server/db/database.js';
 import { parse, stringify } from 'yaml';
 import { DEMO_HALL_FILE } from '../../server/paths.js';
 
 export function demoHallWith(dir: string, change: (hall: any) => void, name = 'hall.yaml'): string {
   const hall = parse(readFileSync(DEMO_HALL_FILE, 'utf8'));
   if (hall.catalog) hall.catalog = resolve(dirname(DEMO_HALL_FILE), hall.catalog);
+  hall.hall.hours = null;
+  for (const service of hall.services) delete service.hours;
   change(hall);
   const file = join(dir, name);
   writeFileSync(file, stringify(hall));
   return file;
+}
+
+let aroundTheClock: string | null = null;
+
+/** The demo hall, open around the clock: what a test hub starts on when the test names no hall. */
+export function aroundTheClockDemoHall(): string {
+  aroundTheClock ??= demoHallWith(mkdtempSync(join(tmpdir(), 'luot-hall-')), () => undefined);
+  return aroundTheClock;
+}
+
+/** The hall file a test hub starts with: the test's own, or, in a new data folder, the demo open around the clock. */
+export function testHallFile(dataDir: string, hallFile: string | null | undefined): string | null {
+  if (hallFile) return hallFile;
+  return existsSync(join(dataDir, DATABASE_FILE)) ? null : aroundTheClockDemoHall();
 }
 
 /** Four more services a large ward or a province branch has, in the demo's groups. */

@@ -2,6 +2,7 @@
 // crash and start-up tests and the benchmark.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { testHallFile } from './hall-files.js';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,9 @@ function spawnHub(dataDir: string, args: string[], env: Record<string, string>):
 export async function startHubProcess(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<HubProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnHub(dataDir, args, { PORT: String(port), ...env });
+  // A new data folder starts on the demo hall open around the clock (tests/helpers/hall-files.ts).
+  const hall = args.includes('--config') ? null : testHallFile(dataDir, null);
+  const child = spawnHub(dataDir, hall ? [...args, '--config', hall] : args, { PORT: String(port), ...env });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));

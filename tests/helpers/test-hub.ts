@@ -8,6 +8,7 @@ import { composeHub, type HubInternals, type LuotApp, type LuotHub } from '../..
 import { DeviceRegistry } from '../../server/services/device-registry.js';
 import type { ClientToServerEvents, HallEvent, HallSnapshot, ServerToClientEvents, SubscriptionFilter } from '../../server/contract/events.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
+import { testHallFile } from './hall-files.js';
 
 /**
  * The API token of each hub a test started, by its address: api() acts as a manager with it
@@ -52,7 +53,7 @@ export async function startTestHub(
     internals: hub,
   } = await composeHub({
     dataDir,
-    hallFile: options.hallFile ?? null,
+    hallFile: testHallFile(dataDir, options.hallFile),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.diskFreeBytes ? { diskFreeBytes: options.diskFreeBytes } : {}),
     devices,

@@ -60,7 +60,8 @@ describe('dossier slips', () => {
       'Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân',
       'Thời gian giải quyết theo quy định: 03 ngày làm việc',
       'Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 24/11/2026',
-      'Thời gian trả kết quả: 09 giờ 05 phút, ngày 27/11/2026',
+      // Three working days after Tuesday 24/11: the whole of Friday 27/11 (Civil Code art. 148).
+      'Thời gian trả kết quả: Trong ngày 27/11/2026',
       '1. Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (bản chính, số lượng: 01)',
       'Nguyễn Thị Lan',
     ]) {
@@ -104,7 +105,7 @@ describe('dossier slips', () => {
       'Phạm Thị Thu Hà',
       'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản',
       'Thời gian giải quyết theo quy định: 02 ngày làm việc',
-      'Thời gian trả kết quả: 09 giờ 05 phút, ngày 26/11/2026',
+      'Thời gian trả kết quả: Trong ngày 26/11/2026',
       '1. Dự thảo hợp đồng, giao dịch, bản chính, số lượng 01',
       'NGƯỜI TIẾP NHẬN HỒ SƠ',
       'Nguyễn Thị Lan',

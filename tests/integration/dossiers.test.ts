@@ -51,14 +51,15 @@ describe('receiving a dossier', () => {
     });
     expect(received.status).toBe(201);
     expect(received.body).toMatchObject({ code: '000.00.14.H17-261124-0001', status: 2, ticketId, counterId: 1, timeliness: 'due' });
-    // 3 working days from Tuesday 09:00: Friday 09:00.
-    expect(received.body.dueAt).toBe(localInstant('2026-11-27', 9 * 60, TZ));
+    // 3 working days after Tuesday (the day of reception does not count): Wednesday to Friday,
+    // to the end of Friday 27/11 (Civil Code art. 147-148).
+    expect(received.body.dueAt).toBe(localInstant('2026-11-28', 0, TZ));
     // A ticket may open several dossiers; codes follow each other.
     const second = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.02', applicant: APPLICANT, papers: [], outcome: 'complete' });
     expect(second.body.code).toBe('000.00.14.H17-261124-0002');
     const ofTicket = await inject(hub!, c.clerk2!, 'GET', `/api/dossiers?ticketId=${ticketId}`);
     expect(ofTicket.body.map((d: { code: string }) => d.code).sort()).toEqual(['000.00.14.H17-261124-0001', '000.00.14.H17-261124-0002']);
-    // The counter's dossiers due soon: the certification is due at today's closing, the other on Friday.
+    // The counter's dossiers due soon: the certification (received before 15:00) at the end of today, the other on Friday.
     const soon = await inject(hub!, c.clerk1!, 'GET', '/api/dossiers?dueWithinHours=48&counterId=1');
     expect(soon.body.map((d: { code: string }) => d.code)).toEqual(['000.00.14.H17-261124-0002']);
     const week = await inject(hub!, c.clerk1!, 'GET', '/api/dossiers?dueWithinHours=96&counterId=1');
@@ -103,7 +104,8 @@ describe('receiving a dossier', () => {
     // Two days later the citizen brings it: received now, due 3 working days on.
     clock.now = localInstant('2026-11-26', 14 * 60, TZ);
     const completed = await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'supplement' });
-    expect(completed.body).toMatchObject({ status: 2, receivedAt: clock.now, dueAt: localInstant('2026-12-01', 14 * 60, TZ) });
+    // Received Thursday: Friday 27/11, Monday 30/11 and Tuesday 1/12, to the end of that day.
+    expect(completed.body).toMatchObject({ status: 2, receivedAt: clock.now, dueAt: localInstant('2026-12-02', 0, TZ) });
     // The request for papers is made once.
     const again = await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'requestPapers', missingPapers: ['Thêm giấy'] });
     expect(again.body.error).toBe('dossier_papers_asked_once');

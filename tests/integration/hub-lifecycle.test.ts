@@ -42,7 +42,8 @@ describe('the working day', () => {
     clock.now = hanoi(17, 0, 23);
     const late = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     expect(late).toMatchObject({ status: 409, body: { error: 'service_closed_hours' } });
-    expect(late.body.message).toBe('Dịch vụ Hộ tịch chỉ cấp số từ 07:00 đến 17:00.');
+    expect(late.body.message).toBe('Dịch vụ Hộ tịch không cấp số lúc này: Đã hết giờ làm việc, mở lại thứ Ba 24/11 lúc 07:00.');
+    expect(late.body.messageEn).toBe('Service Hộ tịch is not giving numbers now: Closed for the day, reopens Tuesday 24/11 at 07:00.');
 
     await hub.hub.queue.sweep();
     const closed = await client.until(() => client!.events.find((e) => e.type === 'day:closed'), 'day:closed');

@@ -37,11 +37,16 @@ describe('the procedures guide', () => {
     hub = await startTestHub();
     // Received Friday 13/2/2026 at 15:00: Tết is from 14 to 22/2.
     const at = localInstant('2026-02-13', 15 * 60, 'Asia/Ho_Chi_Minh');
-    // Three working days: 2 hours on Friday, 23 and 24/2, and 6 hours of 25/2.
+    // Three working days (Civil Code art. 147-148): the day of reception does not count; the
+    // working days after it are 23, 24 and 25/2, and the limit runs to the end of 25/2.
     const residence = await inject(hub, anyone, 'GET', `/api/procedures/CA.02/due?at=${at}`);
-    expect(residence.body).toMatchObject({ dueDay: '2026-02-25', dueTime: '15:00' });
+    expect(residence.body).toMatchObject({ dueDay: '2026-02-25', dueTime: null, dueAt: localInstant('2026-02-26', 0, 'Asia/Ho_Chi_Minh') });
+    // Same day, received at 15:00 sharp: not after the cut-off, so that very day.
     const birth = await inject(hub, anyone, 'GET', `/api/procedures/HT.01/due?at=${at}`);
-    expect(birth.body).toMatchObject({ dueDay: '2026-02-23', dueTime: '17:00' });
+    expect(birth.body).toMatchObject({ dueDay: '2026-02-13', dueTime: null });
+    // One minute later it is after the cut-off: the next working day, Monday 23/2 after Tết.
+    const late = await inject(hub, anyone, 'GET', `/api/procedures/HT.01/due?at=${at + 60_000}`);
+    expect(late.body).toMatchObject({ dueDay: '2026-02-23', dueTime: null });
   });
 
   it('lets a manager replace the catalogue with CSV or JSON, and keeps it across a restart', async () => {
@@ -154,9 +159,10 @@ describe('the procedures guide', () => {
     hub = await startTestHub({ dataDir, hallFile: file });
     expect((await inject(hub, anyone, 'GET', '/api/procedures')).body.length).toBeGreaterThanOrEqual(25);
     const at = localInstant('2026-11-24', 12 * 60 + 15, 'Asia/Ho_Chi_Minh');
-    // Received at lunch: counting starts at this hall's 13:00; 24 working hours are 4 on
-    // Tuesday, Wednesday and Thursday, and Friday's morning, 07:30-11:30.
-    expect((await inject(hub, anyone, 'GET', `/api/procedures/KD.01/due?at=${at}`)).body).toMatchObject({ dueDay: '2026-11-27', dueTime: '11:30' });
+    // Received at lunch on Tuesday: three working days after it, Wednesday to Friday, whatever
+    // the minute of reception (Civil Code art. 148); counting starts at this hall's 13:00.
+    const due = (await inject(hub, anyone, 'GET', `/api/procedures/KD.01/due?at=${at}`)).body;
+    expect(due).toMatchObject({ dueDay: '2026-11-27', dueTime: null, startsAt: localInstant('2026-11-24', 13 * 60, 'Asia/Ho_Chi_Minh') });
     await hub.stop(true);
     hub = null;
     const bad = demoHallWith(tempDataDir(), (hall) => (hall.catalog = 'no-such-file.csv'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs before `npm test`: the tests drive Debian's Chromium, read printed tickets back with
 # tesseract's Vietnamese model, join two serial ports with socat, run the README's examples with
-# curl and render slips with poppler's pdftoppm. Missing ones are installed with apt-get when
+# curl, render slips with poppler's pdftoppm and start a hub on another date with libfaketime. Missing ones are installed with apt-get when
 # this runs as root; otherwise one line says what to run.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ compgen -G '/usr/share/tesseract-ocr/*/tessdata/eng.traineddata' >/dev/null || m
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ACCESS_ERRORS } from '../../server/domain/access/access-errors.js';
+import { CALENDAR_ERRORS } from '../../server/domain/calendar/calendar-errors.js';
 import { DomainError, type DomainErrorCode } from '../../server/domain/domain-error.js';
 import { DOSSIER_ERRORS } from '../../server/domain/dossier/dossier-errors.js';
 import { QUEUE_ERRORS } from '../../server/domain/queue/queue-errors.js';
@@ -10,12 +11,12 @@ import { RATING_ERRORS } from '../../server/domain/rating/rating-errors.js';
 import { STORAGE_ERRORS } from '../../server/domain/storage/storage-errors.js';
 import { ERROR_STATUSES } from '../../server/http/error-statuses.js';
 
-const SUBJECTS = { access: ACCESS_ERRORS, dossier: DOSSIER_ERRORS, queue: QUEUE_ERRORS, rating: RATING_ERRORS, storage: STORAGE_ERRORS };
+const SUBJECTS = { access: ACCESS_ERRORS, calendar: CALENDAR_ERRORS, dossier: DOSSIER_ERRORS, queue: QUEUE_ERRORS, rating: RATING_ERRORS, storage: STORAGE_ERRORS };
 
 describe('refusals by subject', () => {
   it('no code belongs to two subjects', () => {
     const codes = Object.values(SUBJECTS).flatMap((table) => Object.keys(table));
-    expect(codes.length).toBe(72);
+    expect(codes.length).toBe(75);
     expect(new Set(codes).size).toBe(codes.length);
   });
 

@@ -4,6 +4,7 @@
 // The official schedule here is written in the test, so the counting rules are tested alone.
 
 import { describe, expect, it } from 'vitest';
+import { dueShown } from '../../server/domain/calendar/closed-words.js';
 import { HallCalendar, parsePeriod, type CalendarRules, type HallDayChange, type Period } from '../../server/domain/calendar/hall-calendar.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -162,6 +163,16 @@ describe('open or closed, why, and the next opening', () => {
     // Saturday is not a working day for deadlines, even when civil status opens.
     expect(c.isWorkingDay('2026-03-07')).toBe(false);
   });
+  it('keeps civil status closed on a Saturday inside a holiday', () => {
+    // Saturday 21/2/2026 is in the Tết break (14 to 22/2): civil status reopens Monday 23/2.
+    const tet = c.stateAt(at('2026-02-21 09:00'), 'HT');
+    expect(tet).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Tết Nguyên đán' } } });
+    expect(show(tet.open ? null : tet.nextOpening)).toBe('2026-02-23 07:30');
+    // Saturday 2/5/2026 follows 30/4 and 1/5 (Thursday, Friday): part of that break too.
+    expect(c.stateAt(at('2026-05-02 09:00'), 'HT')).toMatchObject({ open: false, reason: { kind: 'holiday' } });
+    // An ordinary Saturday stays open.
+    expect(c.stateAt(at('2026-05-09 09:00'), 'HT')).toMatchObject({ open: true });
+  });
 });
 
 describe("the hall's own closures and extra working days", () => {
@@ -193,5 +204,13 @@ describe("the hall's own closures and extra working days", () => {
     // Tết Đinh Mùi: 6 February 2027 (Saturday) is the first day; 29 Tết is Friday 5/2.
     expect(c.isWorkingDay('2027-02-05')).toBe(false);
     expect(c.stateAt(at('2027-02-05 09:00'))).toMatchObject({ open: false, reason: { kind: 'holiday', words: { vi: 'Nghỉ Tết Nguyên đán' } } });
+  });
+});
+
+describe('a due date as people read it', () => {
+  it('shows the end of a limit in days as 24:00 of its last day, and an hour limit as its time', () => {
+    // Three working days after Tuesday 24/11/2026 end at 24:00 of Friday 27/11, 00:00 of the 28th.
+    expect(dueShown(at('2026-11-28 00:00'), 'Asia/Ho_Chi_Minh')).toEqual({ day: '27/11/2026', time: '24:00' });
+    expect(dueShown(at('2026-11-24 13:30'), 'Asia/Ho_Chi_Minh')).toEqual({ day: '24/11/2026', time: '13:30' });
   });
 });

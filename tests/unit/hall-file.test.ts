@@ -37,6 +37,11 @@ describe('hall description files', () => {
     expect(JSON.stringify(hall)).not.toMatch(/quận|huyện|District/i);
   });
 
+  const WARD_DAY = [
+    { start: 7 * 60 + 30, end: 11 * 60 + 30 },
+    { start: 13 * 60 + 30, end: 17 * 60 },
+  ];
+
   it('fills sensible defaults and accepts the shorthands', () => {
     const hall = hallFromText(
       `{"hall": {"name": "UBND xã An Phú", "agencyCode": "000.00.31.H40"},
@@ -47,7 +52,8 @@ describe('hall description files', () => {
     );
     expect(hall.settings).toMatchObject({
       timeZone: 'Asia/Ho_Chi_Minh',
-      hours: { open: '07:00', close: '17:00' },
+      // Said nothing of its hours: a ward centre's, 07:30-11:30 and 13:30-17:00, Monday to Friday.
+      hours: [[], ...Array(5).fill(WARD_DAY), []],
       priorityPolicy: { mode: 'strict' },
       transferPosition: 'keep_arrival',
       noShowRestoreMinutes: 15,
@@ -183,5 +189,35 @@ counters: [{ id: 1, services: [HT] }]
     expect(hall.settings.maxWaitMinutes).toBe(60);
     expect(hall.settings.voice.sayNumberTwice).toBe(true);
     expect(problems(text('maxWaitMinutes: 2')).join()).toMatch(/maxWaitMinutes/);
+  });
+});
+
+describe("a hall's week", () => {
+  const hallWith = (hours: string, serviceHours = '') =>
+    hallFromText(
+      `hall: { name: "UBND phường An Khánh", agencyCode: "000.00.31.H40", hours: ${hours} }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A }${serviceHours ? `, hours: ${serviceHours}` : ''} }]
+counters: [{ id: 1, services: [HT] }]`,
+      'hall.yaml',
+    );
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  const periods = (...texts: string[]) => texts.map((t) => ({ start: minutes(t.slice(0, 5)), end: minutes(t.slice(6)) }));
+
+  it('reads runs of weekdays with their breaks, a Saturday morning, and a service of its own week', () => {
+    const hall = hallWith('{ mon-fri: ["07:30-11:30", "13:30-17:00"], sat: ["07:30-11:30"] }', '{ mon-sat: ["08:00-11:00"] }');
+    const day = periods('07:30-11:30', '13:30-17:00');
+    expect(hall.settings.hours).toEqual([[], day, day, day, day, day, periods('07:30-11:30')]);
+    expect(hall.services[0]!.hours).toEqual([[], ...Array(6).fill(periods('08:00-11:00'))]);
+  });
+
+  it('still reads the former { open, close } as those hours Monday to Friday, and null as around the clock', () => {
+    expect(hallWith('{ open: "07:00", close: "17:00" }').settings.hours).toEqual([[], ...Array(5).fill(periods('07:00-17:00')), []]);
+    expect(hallWith('null').settings.hours).toBeNull();
+  });
+
+  it('names overlapping periods, a day given twice and a period that ends before it starts', () => {
+    expect(() => hallWith('{ mon-fri: ["07:30-11:30", "11:00-17:00"], fri: ["07:30-11:30"], sat: ["11:30-07:30"] }')).toThrow(
+      /hall\.hours\.mon-fri: periods overlap[\s\S]*fri is given twice[\s\S]*hall\.hours\.sat: "11:30-07:30": a period must end after it starts/,
+    );
   });
 });

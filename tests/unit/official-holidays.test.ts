@@ -196,7 +196,10 @@ counters:
     const { db } = await openDatabase(join(dir, name));
     opened.push(db);
     const live = new LiveState(hall, [], [], { lastSeq: () => 0, ticket: () => null, serviceDurations: () => new Map() });
-    return new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile()).workingTime();
+    new ProcedureCatalog(new ProcedureRepository(db), live);
+    live.setCalendarInputs({ shipped: readHolidayFile(), loaded: {}, changes: [] });
+    // The hall's calendar as the hub builds it: open at an instant of its week, shut on days off.
+    return { isWorkingInstant: (at: number) => live.calendar.stateAt(at).open };
   }
   const nineOClock = (day: string) => localInstant(day, 9 * 60, TZ);
 

@@ -22,7 +22,8 @@ const base: Dossier = {
   openedAt: Date.UTC(2026, 10, 24, 2, 0),
   receivedAt: Date.UTC(2026, 10, 24, 2, 0),
   processing: { unit: 'days', value: 3 },
-  dueAt: Date.UTC(2026, 10, 27, 2, 0),
+  // Three working days after Tuesday 24/11: to the end of Friday 27/11 (24:00 in Hanoi).
+  dueAt: Date.UTC(2026, 10, 27, 17, 0),
   promisedAt: null,
   waits: [],
   missingPapers: [],
@@ -58,7 +59,11 @@ describe('slip content', () => {
     const slip = slipContent(base, '01', facts);
     expect(slip.title).toBe('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(slip.papers).toEqual([{ name: 'Tờ khai', kind: 'bản chính', count: 1 }]);
-    expect(slip.fields).toContainEqual(['Thời gian trả kết quả', '09 giờ 00 phút, ngày 27/11/2026']);
+    // A limit in days: the whole last day counts, so the day is printed, not 00:00 of the next.
+    expect(slip.fields).toContainEqual(['Thời gian trả kết quả', 'Trong ngày 27/11/2026']);
+    // A limit in working hours: the time too.
+    const hours = slipContent({ ...base, processing: { unit: 'hours', value: 4 }, dueAt: Date.UTC(2026, 10, 24, 6, 30) }, '01', facts);
+    expect(hours.fields).toContainEqual(['Thời gian trả kết quả', '13 giờ 30 phút, ngày 24/11/2026']);
     expect(slip.place).toBe('Ngày 24 tháng 11 năm 2026');
   });
 
@@ -66,6 +71,7 @@ describe('slip content', () => {
     expect(slipContent({ ...base, status: 3, reason: 'Không thuộc thẩm quyền' }, '03', facts).list).toEqual(['Không thuộc thẩm quyền']);
     const apology = slipContent({ ...base, promisedAt: Date.UTC(2026, 11, 1, 2, 0), steps: [...base.steps, { status: 2, at: 1, by: 'x', note: 'Chờ xác minh' }] }, '04', facts);
     expect(apology.fields).toContainEqual(['Ngày hẹn trả kết quả mới', '09 giờ 00 phút, ngày 01/12/2026']);
+    expect(apology.fields).toContainEqual(['Ngày hẹn trả kết quả trước đây', 'Trong ngày 27/11/2026']);
     expect(apology.list).toEqual(['Chờ xác minh']);
     expect(slipContent({ ...base, status: 8, reason: 'Công dân đề nghị dừng' }, '05', facts).title).toBe('PHIẾU DỪNG XỬ LÝ HỒ SƠ');
   });

@@ -39,6 +39,15 @@ export const HealthReplySchema = Type.Object({
     },
     { description: 'A clock that is not synchronised is a warning: numbering and deadlines follow it' },
   ),
+  calendar: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      official: Type.Boolean({ description: "false: the year's days off are computed from the Labour Code, no official schedule is loaded" }),
+      message: Type.Union([Type.String(), Type.Null()]),
+      messageEn: Type.Union([Type.String(), Type.Null()]),
+    }),
+    { description: 'This year and the next' },
+  ),
 });
 
 export const HALL_ROUTES = {

@@ -8,9 +8,10 @@ import { Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly } from 
 
 const Text = Type.Object({ vi: Type.String(), en: Type.String() });
 
-/** The legal time to process: working days or hours, or the same day before a cut-off. */
+/** The legal time to process: working days, calendar days, working hours, or the same day before a cut-off. */
 export const ProcessingTimeSchema = Type.Union([
-  Type.Object({ unit: Type.Literal('days'), value: Type.Number() }),
+  Type.Object({ unit: Type.Literal('days'), value: Type.Number({ description: 'working days' }) }),
+  Type.Object({ unit: Type.Literal('calendarDays'), value: Type.Number() }),
   Type.Object({ unit: Type.Literal('hours'), value: Type.Number() }),
   Type.Object({ unit: Type.Literal('sameDay'), cutoff: Type.String({ description: 'HH:MM' }) }),
 ]);
@@ -73,7 +74,13 @@ export const PROCEDURE_ROUTES = {
     params: CodeParams,
     querystring: DueQuery,
     response: {
-      200: Type.Object({ receivedAt: Type.Number(), startsAt: Type.Number(), dueAt: Type.Number(), dueDay: Type.String(), dueTime: Type.String() }),
+      200: Type.Object({
+        receivedAt: Type.Number(),
+        startsAt: Type.Number(),
+        dueAt: Type.Number({ description: 'The instant the limit runs out: the end of its last day for limits in days' }),
+        dueDay: Type.String({ description: 'The last day of the limit (YYYY-MM-DD)' }),
+        dueTime: Nullable(Type.String({ description: 'HH:MM for limits in working hours; null: the whole last day counts' })),
+      }),
       ...errorResponses,
     },
   },

@@ -39,6 +39,10 @@ export interface CalendarRules {
   official: HolidaySchedules;
   /** The hall's own closures and extra working days. */
   changes: readonly HallDayChange[];
+  /** Open every day of the year, holidays too (a hall "open around the clock"); its own closures still close it. */
+  openOnHolidays?: boolean;
+  /** The working hours of a working day for limits counted in hours; default: the first weekday's of `week`. */
+  workingDay?: readonly Period[];
 }
 
 export type ClosedReason =
@@ -129,7 +133,9 @@ export class HallCalendar {
     if (change?.kind === 'closed') return [];
     const week = (serviceId && this.rules.serviceWeeks?.[serviceId]) || this.rules.week;
     const { off, worked } = this.year(day);
-    if (off.has(day) && !change) return [];
+    if (off.has(day) && !change && !this.rules.openOnHolidays) return [];
+    // A weekend inside a holiday (Saturday 21/2/2026 in Tết) closes the services that work Saturdays too.
+    if (isWeekend(day) && !worked.has(day) && !change && !this.rules.openOnHolidays && this.holidayOn(day) !== null) return [];
     // A swapped or extra working day is worked with a weekday's hours, whatever day it falls on.
     const periods = worked.has(day) || change?.kind === 'open' ? firstWeekdayHours(week) : (week[weekday(day)] ?? []);
     return minusPartClosures(periods, this.changesByDay.get(day) ?? []);
@@ -187,12 +193,12 @@ export class HallCalendar {
   /** The working hours of a working day, for limits counted in hours: the hall's weekday hours. */
   private workingPeriods(day: string): readonly Period[] {
     if (!this.isWorkingDay(day)) return [];
-    return firstWeekdayHours(this.rules.week);
+    return this.rules.workingDay ?? firstWeekdayHours(this.rules.week);
   }
 
   /** Minutes of working time in a working day (7.5 hours for 07:30-11:30 and 13:30-17:00). */
   get workingMinutesPerDay(): number {
-    return firstWeekdayHours(this.rules.week).reduce((sum, p) => sum + p.end - p.start, 0);
+    return (this.rules.workingDay ?? firstWeekdayHours(this.rules.week)).reduce((sum, p) => sum + p.end - p.start, 0);
   }
 
   /** The instant `minutes` of working time after `from`. */

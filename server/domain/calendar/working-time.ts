@@ -23,13 +23,13 @@ export const DEFAULT_WORKING_HOURS: WorkingPeriod[] = [
  * same working day" (returned at closing; received after the cut-off, the next day's closing),
  * as for birth registration or certified copies.
  */
-export type ProcessingTime = { unit: 'days'; value: number } | { unit: 'hours'; value: number } | { unit: 'sameDay'; cutoff: string };
+export type ProcessingTime = { unit: 'days'; value: number } | { unit: 'calendarDays'; value: number } | { unit: 'hours'; value: number } | { unit: 'sameDay'; cutoff: string };
 
 const MINUTE = 60_000;
 const HOURS_PER_DAY = 8;
 
 function processingMinutes(time: Exclude<ProcessingTime, { unit: 'sameDay' }>): number {
-  return Math.round((time.unit === 'days' ? time.value * HOURS_PER_DAY : time.value) * 60);
+  return Math.round((time.unit === 'hours' ? time.value : time.value * HOURS_PER_DAY) * 60);
 }
 
 /** The instant of a local day and minute in a time zone (whole-minute offsets, any DST). */

@@ -10,8 +10,8 @@ import { dayOf, localTime } from '../calendar/hall-clock.js';
 import type { HallSettings } from '../hall/hall-definition.js';
 import type { LocalizedText } from '../localized-text.js';
 import type { Ticket } from '../queue/queue-state.js';
-import type { Procedure } from './procedures.js';
-import type { WorkingTime } from '../calendar/working-time.js';
+import { timeLimitOf, type Procedure } from './procedures.js';
+import type { HallCalendar } from '../calendar/hall-calendar.js';
 import { applyCommand, type Change, type QueueView } from '../queue/queue-engine.js';
 
 export { DOSSIER_ACTIONS, type DossierAction } from './dossier-steps.js';
@@ -55,7 +55,8 @@ export interface DossierView {
   dossier(code: string): Dossier | undefined;
   ticket(id: string): Ticket | undefined;
   lastDossierSeq(day: string): number;
-  workingTime(): WorkingTime;
+  /** The hall's calendar, for due dates. */
+  calendar(): HallCalendar;
 }
 
 export type DossierChange = Change & Required<Pick<Change, 'dossiers' | 'dossierSeries'>>;
@@ -85,7 +86,8 @@ function changed(dossier: Dossier, action: string): DossierChange {
 function dueOf(view: DossierView, d: Pick<Dossier, 'receivedAt' | 'processing' | 'waits'>): number | null {
   if (d.receivedAt === null || d.processing === null) return null;
   const waits = d.waits.filter((w): w is DossierWait & { to: number } => w.to !== null);
-  return view.workingTime().dueAt(d.receivedAt, d.processing, waits);
+  const calendar = view.calendar();
+  return calendar.dueAt(d.receivedAt, timeLimitOf(d.processing, calendar.workingMinutesPerDay), waits);
 }
 
 function receive(view: DossierView, cmd: Extract<DossierCommand, { type: 'receiveDossier' }>, now: number, by: string): DossierChange {
@@ -217,7 +219,7 @@ function change(view: DossierView, cmd: Extract<DossierCommand, { type: 'changeD
       if (d.dueAt === null || now > d.dueAt) throw new DomainError('dossier_apology_too_late', { code: d.code });
       if (!cmd.promisedAt || cmd.promisedAt <= d.dueAt) throw new DomainError('dossier_apology_date', { code: d.code });
       if (!note) throw new DomainError('dossier_reason_required');
-      next = { ...next, promisedAt: view.workingTime().startOf(cmd.promisedAt) };
+      next = { ...next, promisedAt: view.calendar().addWorkingMinutes(cmd.promisedAt, 0) };
       break;
     }
     default:

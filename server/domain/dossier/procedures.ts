@@ -4,6 +4,7 @@
 
 import type { LocalizedText } from '../localized-text.js';
 import type { ProcessingTime } from '../calendar/working-time.js';
+import type { TimeLimit } from '../calendar/hall-calendar.js';
 
 /** original: bản chính; certified_copy: bản sao chứng thực; copy: bản sao; present: shown, not kept. */
 export const PAPER_KINDS = ['original', 'certified_copy', 'copy', 'present'] as const;
@@ -69,11 +70,35 @@ export function searchProcedures(list: readonly Procedure[], query: string, serv
   return scored.sort((a, b) => a.rank - b.rank || a.index - b.index).map((s) => s.p);
 }
 
-/** "03 ngày làm việc", "4 giờ làm việc", "Trong ngày (sau 15:00: ngày làm việc tiếp theo)". */
+/**
+ * How a catalogue's processing time is counted by the calendar: whole working or calendar days
+ * per the Civil Code; part of a working day ("0.5d") as that share of the hall's working day.
+ */
+export function timeLimitOf(time: ProcessingTime, workingMinutesPerDay: number): TimeLimit {
+  switch (time.unit) {
+    case 'days':
+      return Number.isInteger(time.value) ? { unit: 'workingDays', value: time.value } : { unit: 'workingHours', value: (time.value * workingMinutesPerDay) / 60 };
+    case 'calendarDays':
+      return { unit: 'calendarDays', value: Math.ceil(time.value) };
+    case 'hours':
+      return { unit: 'workingHours', value: time.value };
+    case 'sameDay':
+      return { unit: 'sameDay', cutoff: time.cutoff };
+  }
+}
+
+/** Whether the due time of a limit is a time of day (hour limits) or the end of a day. */
+export function dueHasTime(time: ProcessingTime): boolean {
+  return time.unit === 'hours' || (time.unit === 'days' && !Number.isInteger(time.value));
+}
+
+/** "03 ngày làm việc", "15 ngày", "4 giờ làm việc", "Trong ngày (sau 15:00: ngày làm việc tiếp theo)". */
 export function describeProcessing(time: ProcessingTime): LocalizedText {
   switch (time.unit) {
     case 'days':
       return { vi: `${time.value} ngày làm việc`, en: `${time.value} working day${time.value === 1 ? '' : 's'}` };
+    case 'calendarDays':
+      return { vi: `${time.value} ngày (tính cả ngày nghỉ)`, en: `${time.value} calendar day${time.value === 1 ? '' : 's'}` };
     case 'hours':
       return { vi: `${time.value} giờ làm việc`, en: `${time.value} working hour${time.value === 1 ? '' : 's'}` };
     case 'sameDay':

@@ -3,6 +3,7 @@
 // in public-view.ts (queue/) and server/contract/events.ts.
 
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
+import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
 import type { StaffRole } from '../hall/hall-definition.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
@@ -41,6 +42,8 @@ export interface EventPayloadsOf<T, C, D> {
   'dossier:changed': { dossier: D; action: string };
   /** A citizen rated the service of a ticket (pages hear it without the clerk's name and the dossier codes). */
   'ticket:rated': { rating: Omit<Rating, 'clerk' | 'dossierCodes'> & { clerk?: string | null; dossierCodes?: string[] } };
+  /** The hall's own calendar changed: one of its days added or removed, or a year's official schedule loaded. */
+  'calendar:changed': CalendarChange;
   /** An account was added or changed in the console (never its password or hash). Staff only: not on the pages' feed. */
   'staff:changed': { account: StaffAccountView; change: StaffChangeKind };
   /** The console raised an alert from the hall's state (staff only, as all alert:* kinds). */

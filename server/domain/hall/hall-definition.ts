@@ -2,11 +2,11 @@
 // kiosks and their printers, serial buses, staff and rating tablets. Plain data, no I/O: these
 // types are shared by the engines, the store, the HTTP API and (through server/contract) every page.
 
-import type { OpeningHours } from '../calendar/hall-clock.js';
+import type { WeekHours } from '../calendar/hall-calendar.js';
 import type { LocalizedText } from '../localized-text.js';
 import type { CounterKeyMap } from './counter-keys.js';
 import type { HolidaySchedules } from '../calendar/holidays.js';
-import { DEFAULT_WORKING_HOURS, type WorkingPeriod } from '../calendar/working-time.js';
+import type { WorkingPeriod } from '../calendar/working-time.js';
 import type { StatusSourceSettings } from '../dossier/dossier.js';
 
 /** A legal priority category (war invalids, elderly, pregnant women, ...). */
@@ -37,8 +37,8 @@ export interface ServiceDef {
   dailyMax: number | null;
   /** Service time assumed until the day has measured ones. */
   defaultServiceMinutes: number;
-  /** Overrides the hall's hours for taking numbers; null = the hall's. */
-  hours: OpeningHours | null;
+  /** The service's own week (e.g. civil status also on Saturday morning); null = the hall's. */
+  hours: WeekHours | null;
   active: boolean;
 }
 
@@ -76,7 +76,11 @@ export interface HallSettings {
   agencyCode: string;
   timeZone: string;
   /** null = numbers can be taken around the clock; waiting tickets close at midnight. */
-  hours: OpeningHours | null;
+  /**
+   * The hall's week: opening periods per weekday, Sunday (0) to Saturday (6), with breaks;
+   * holidays and the hall's own closures close it. null: open around the clock, every day.
+   */
+  hours: WeekHours | null;
   priorityCategories: PriorityCategory[];
   priorityPolicy: PriorityPolicy;
   /** How long after a no-show the clerk can still put the ticket back in the queue. */
@@ -107,8 +111,11 @@ export interface HallSettings {
   simulator: boolean;
   /** How many times a kiosk may print one ticket again. */
   reprintsPerTicket: number;
-  /** Working hours that count towards dossier deadlines (eight hours make a working day). */
-  workingHours: WorkingPeriod[];
+  /**
+   * Working hours of a working day for deadlines counted in hours; null: the hall's weekday
+   * hours (or 07:30-11:30 and 13:30-17:00 for a hall open around the clock).
+   */
+  workingHours: WorkingPeriod[] | null;
   /** The hall's own official holiday schedules by year, over those shipped in config/holidays.yaml. */
   holidays: HolidaySchedules;
   /** The service whose counters return results; null: the dossier's own service. */
@@ -122,8 +129,8 @@ export const DEFAULT_ACCESS_SETTINGS = { simulator: true, reprintsPerTicket: 2 }
 /** Defaults of the queue guard, also for settings stored by an older version. */
 export const DEFAULT_GUARD_SETTINGS: { maxWaitMinutes: number | null } = { maxWaitMinutes: null };
 /** Defaults of the working-time settings, also for settings stored by an older version. */
-export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[]; holidays: HolidaySchedules; returnService: string | null; statusSource: StatusSourceSettings | null } = {
-  workingHours: DEFAULT_WORKING_HOURS,
+export const DEFAULT_WORKING_SETTINGS: { workingHours: WorkingPeriod[] | null; holidays: HolidaySchedules; returnService: string | null; statusSource: StatusSourceSettings | null } = {
+  workingHours: null,
   holidays: {},
   returnService: null,
   statusSource: null,

@@ -7,7 +7,9 @@ import type { Dossier } from '../dossier/dossier.js';
 import type { Rating } from '../rating/rating.js';
 import { ACTION_WORDS, STATUS_WORDS } from './queue-errors.js';
 import { DomainError } from '../domain-error.js';
-import { compactDay, dayOf, isAfterClosing, isWithinHours } from '../calendar/hall-clock.js';
+import { compactDay, dayOf } from '../calendar/hall-clock.js';
+import type { HallCalendar } from '../calendar/hall-calendar.js';
+import { closedWords } from '../calendar/closed-words.js';
 import type { CounterDef, HallSettings, ServiceDef, TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket, TicketSource, TicketStatus } from './queue-state.js';
 import { dailyLimit, formatTicketNumber } from './numbering.js';
@@ -16,6 +18,10 @@ import { candidatesFor, maxWaitMsOf, pickNext, type QueueKey, servesService } fr
 /** What the engine may read. The store implements it over its in-memory state. */
 export interface QueueView {
   readonly settings: HallSettings;
+  /** The hall's calendar: when each service is open, and why not. */
+  readonly calendar: HallCalendar;
+  /** Every service's id, for the calendar's per-service hours. */
+  allServiceIds(): string[];
   service(id: string): ServiceDef | undefined;
   counter(id: number): CounterDef | undefined;
   counterState(id: number): CounterState | undefined;
@@ -157,10 +163,8 @@ function freeCounter(state: CounterState): CounterState {
 function serviceClosedReason(view: QueueView, service: ServiceDef, now: number): DomainError | null {
   const label = service.name.vi;
   if (!service.active) return new DomainError('service_inactive', { service: label });
-  const hours = service.hours ?? view.settings.hours;
-  if (!isWithinHours(now, view.settings.timeZone, hours)) {
-    return new DomainError('service_closed_hours', { service: label, open: hours!.open, close: hours!.close });
-  }
+  const state = view.calendar.stateAt(now, service.id);
+  if (!state.open) return new DomainError('service_closed_hours', { service: label, ...closedWords(state, view.settings.timeZone, now) });
   return null;
 }
 
@@ -488,7 +492,9 @@ function closedAtDayEnd(ticket: Ticket, now: number): Ticket | null {
  */
 function closeDay(view: QueueView, cmd: Extract<Command, { type: 'closeDay' }>, { now }: CommandContext): Change {
   const today = dayOf(now, view.settings.timeZone);
-  const closing = cmd.includeToday || isAfterClosing(now, view.settings.timeZone, view.settings.hours);
+  // The day ends when the last of the hall and its services closes (none in a hall open around the clock).
+  const closings = view.settings.hours === null ? [] : [undefined, ...view.allServiceIds()].map((id) => view.calendar.closingOn(today, id)).filter((c): c is number => c !== null);
+  const closing = cmd.includeToday || (closings.length > 0 && now >= Math.max(...closings));
   const closed: Ticket[] = [];
   for (const t of view.openTickets()) {
     const earlierDay = t.day < today;

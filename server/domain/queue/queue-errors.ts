@@ -33,8 +33,8 @@ export const QUEUE_ERRORS = {
     en: (p) => `Service ${p.service} is not taking numbers at the moment.`,
   },
   service_closed_hours: {
-    vi: (p) => `Dịch vụ ${p.service} chỉ cấp số từ ${p.open} đến ${p.close}.`,
-    en: (p) => `Service ${p.service} gives numbers from ${p.open} to ${p.close} only.`,
+    vi: (p) => `Dịch vụ ${p.service} không cấp số lúc này: ${p.why}, ${p.next}.`,
+    en: (p) => `Service ${p.service} is not giving numbers now: ${p.whyEn}, ${p.nextEn}.`,
   },
   service_daily_max: {
     vi: (p) => `Dịch vụ ${p.service} đã hết số trong ngày (tối đa ${p.max} số).`,

@@ -1,8 +1,9 @@
 // What a service's queue looks like now: open or not, how many wait, how long a ticket taken
 // now would wait. Built by the hub's read model, sent in the snapshot and with each change.
 
-import type { OpeningHours } from '../calendar/hall-clock.js';
 import type { LocalizedText } from '../localized-text.js';
+
+export type ServiceClosedReason = 'inactive' | 'hours' | 'break' | 'holiday' | 'closure' | 'daily_max';
 
 export interface ServiceSummary {
   id: string;
@@ -13,9 +14,15 @@ export interface ServiceSummary {
   active: boolean;
   /** Taking numbers right now (active and within opening hours, below the daily maximum). */
   open: boolean;
-  /** Why it is not open, as a code the pages translate: inactive, hours, daily_max. */
-  closedReason: 'inactive' | 'hours' | 'daily_max' | null;
-  hours: OpeningHours | null;
+  /**
+   * Why it is not open, as a code the pages translate: inactive; hours (before opening, after
+   * closing, a day it does not work), break, holiday, closure (the hall's own); daily_max.
+   */
+  closedReason: ServiceClosedReason | null;
+  /** The holiday's or the closure's name, when that is why. */
+  closedWords: LocalizedText | null;
+  /** When it opens again (ms), when closed by the calendar; null otherwise or never within a year. */
+  opensAt: number | null;
   waiting: number;
   waitingPriority: number;
   issuedToday: number;
@@ -34,7 +41,19 @@ export interface ServiceSummary {
 /** The parts of a ServiceSummary that change as the queue moves. */
 export type ServiceFigures = Pick<
   ServiceSummary,
-  'id' | 'open' | 'closedReason' | 'waiting' | 'waitingPriority' | 'issuedToday' | 'remainingToday' | 'openCounters' | 'estimatedWaitSeconds' | 'beyondClosing' | 'averageServiceSeconds'
+  | 'id'
+  | 'open'
+  | 'closedReason'
+  | 'closedWords'
+  | 'opensAt'
+  | 'waiting'
+  | 'waitingPriority'
+  | 'issuedToday'
+  | 'remainingToday'
+  | 'openCounters'
+  | 'estimatedWaitSeconds'
+  | 'beyondClosing'
+  | 'averageServiceSeconds'
 >;
 
 export function serviceFigures(s: ServiceSummary): ServiceFigures {
@@ -42,6 +61,8 @@ export function serviceFigures(s: ServiceSummary): ServiceFigures {
     id: s.id,
     open: s.open,
     closedReason: s.closedReason,
+    closedWords: s.closedWords,
+    opensAt: s.opensAt,
     waiting: s.waiting,
     waitingPriority: s.waitingPriority,
     issuedToday: s.issuedToday,

@@ -1,6 +1,7 @@
 // Reading the hall: its live state (the snapshot pages start from, over HTTP or socket.io alike),
 // its services with waits, and the hub's health.
 
+import type { HallCalendar } from '../../domain/calendar/hall-calendar.js';
 import type { HallSnapshot, ServiceSummary, SubscriptionFilter } from '../../contract/events.js';
 import { DomainError } from '../../domain/domain-error.js';
 import type { DeviceRegistry } from '../../services/device-registry.js';
@@ -56,6 +57,22 @@ export interface HealthDeps {
   clock: () => number;
   /** Whether the system clock is synchronised, as last read. */
   systemClock: Pick<ClockWatch, 'current'>;
+  /** The hall's calendar: whether this year's and next year's days off are the official ones. */
+  calendar: () => Pick<HallCalendar, 'isOfficialYear'>;
+}
+
+/** This year and the next: official schedule, or days off computed from the Labour Code (and said so). */
+function calendarHealth(calendar: Pick<HallCalendar, 'isOfficialYear'>, day: string) {
+  const year = Number(day.slice(0, 4));
+  return [year, year + 1].map((y) => {
+    const official = calendar.isOfficialYear(y);
+    return {
+      year: y,
+      official,
+      message: official ? null : `Chưa có lịch nghỉ chính thức năm ${y}: đang dùng các ngày lễ tính theo Bộ luật Lao động. Nạp lịch bằng PUT /api/calendar/years/${y} khi Chính phủ công bố.`,
+      messageEn: official ? null : `No official schedule of ${y} yet: its days off are computed from the Labour Code. Load it with PUT /api/calendar/years/${y} once announced.`,
+    };
+  });
 }
 
 function memoryFigures() {
@@ -78,5 +95,6 @@ export function health(deps: HealthDeps) {
     devices: deviceList,
     memory: memoryFigures(),
     clock: deps.systemClock.current(),
+    calendar: calendarHealth(deps.calendar(), deps.queries.today()),
   };
 }

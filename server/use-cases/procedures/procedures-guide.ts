@@ -7,7 +7,8 @@ import type { ProcedureGuideEntry } from '../../contract/dossiers.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { localTime } from '../../domain/calendar/hall-clock.js';
 import type { HallSettings } from '../../domain/hall/hall-definition.js';
-import { describeProcessing, type Procedure } from '../../domain/dossier/procedures.js';
+import { describeProcessing, dueHasTime, timeLimitOf, type Procedure } from '../../domain/dossier/procedures.js';
+import type { HallCalendar } from '../../domain/calendar/hall-calendar.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { CommandRunner } from '../ports.js';
 
@@ -28,7 +29,8 @@ export function procedureOf(deps: GuideDeps, code: string): ProcedureGuideEntry 
 }
 
 export interface DueDateDeps {
-  catalog: Pick<ProcedureCatalog, 'get' | 'workingTime'>;
+  catalog: Pick<ProcedureCatalog, 'get'>;
+  calendar: () => HallCalendar;
   settings: () => Pick<HallSettings, 'timeZone'>;
   clock: () => number;
 }
@@ -37,11 +39,13 @@ export interface DueDateDeps {
 export function dueDateOf(deps: DueDateDeps, code: string, at: number | undefined) {
   const procedure = deps.catalog.get(code);
   const receivedAt = at ?? deps.clock();
-  const time = deps.catalog.workingTime();
-  const dueAt = time.dueAt(receivedAt, procedure.processing);
-  const local = localTime(dueAt, deps.settings().timeZone);
+  const calendar = deps.calendar();
+  const dueAt = calendar.dueAt(receivedAt, timeLimitOf(procedure.processing, calendar.workingMinutesPerDay));
+  // A limit in days runs to the end of its last day (24:00, Civil Code art. 148): that day is the due day.
+  const withTime = dueHasTime(procedure.processing);
+  const local = localTime(withTime ? dueAt : dueAt - 1, deps.settings().timeZone);
   const hhmm = `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
-  return { receivedAt, startsAt: time.startOf(receivedAt), dueAt, dueDay: local.day, dueTime: hhmm };
+  return { receivedAt, startsAt: calendar.addWorkingMinutes(receivedAt, 0), dueAt, dueDay: local.day, dueTime: withTime ? hhmm : null };
 }
 
 export interface ReplaceCatalogDeps {

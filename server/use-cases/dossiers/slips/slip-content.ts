@@ -5,7 +5,7 @@
 import { slipFormsOf } from '../../../domain/dossier/dossier.js';
 import type { Dossier } from '../../../domain/dossier/dossier.js';
 import { localTime } from '../../../domain/calendar/hall-clock.js';
-import { PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
+import { dueHasTime, PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
 
 export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const;
 export type SlipForm = (typeof SLIP_FORMS)[number];
@@ -55,6 +55,18 @@ export function slipTime(at: number, timeZone: string): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')} giờ ${String(minutes % 60).padStart(2, '0')} phút, ngày ${d}/${m}/${y}`;
 }
 
+/**
+ * The due date as the receipt prints it: the last day of a limit in days ("ngày 25/02/2026",
+ * the whole day counts, Civil Code art. 148), the time too for a limit in working hours.
+ */
+export function slipDue(d: Pick<Dossier, 'dueAt' | 'processing'>, timeZone: string): string {
+  if (d.dueAt === null) return '';
+  if (d.processing === null || dueHasTime(d.processing)) return slipTime(d.dueAt, timeZone);
+  // A limit in days ends at 24:00 of its last day: that day is the one printed.
+  const [y, m, day] = localTime(d.dueAt - 1, timeZone).day.split('-');
+  return `Trong ngày ${day}/${m}/${y}`;
+}
+
 export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipContent {
   const a = d.applicant;
   const time = (at: number | null) => (at === null ? '' : slipTime(at, facts.timeZone));
@@ -92,7 +104,7 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
           ['Số lượng hồ sơ', '01 bộ'],
           ['Thời gian giải quyết theo quy định', facts.processingText ?? ''],
           ['Thời gian nhận hồ sơ', time(d.receivedAt)],
-          ['Thời gian trả kết quả', time(d.promisedAt ?? d.dueAt)],
+          ['Thời gian trả kết quả', d.promisedAt !== null ? time(d.promisedAt) : slipDue(d, facts.timeZone)],
           ['Nhận kết quả tại', facts.resultAt ?? 'Bộ phận Một cửa'],
         ],
         papers: d.papers.filter((p) => p.received).map((p) => ({ name: p.name, kind: PAPER_KIND_WORDS[p.kind].vi, count: p.count })),
@@ -117,7 +129,7 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
     case '04':
       return {
         ...base,
-        fields: [...who, request, ['Ngày hẹn trả kết quả trước đây', time(d.dueAt)], ['Ngày hẹn trả kết quả mới', time(d.promisedAt)]],
+        fields: [...who, request, ['Ngày hẹn trả kết quả trước đây', slipDue(d, facts.timeZone)], ['Ngày hẹn trả kết quả mới', time(d.promisedAt)]],
         listTitle: 'Lý do chậm trả kết quả',
         list: [d.steps.findLast((s) => s.note && s.status === d.status)?.note ?? ''],
         closing: 'Bộ phận Một cửa thành thật xin lỗi công dân vì sự chậm trễ này.',

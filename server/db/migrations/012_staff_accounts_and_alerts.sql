@@ -43,4 +43,4 @@ CREATE TABLE alert_thresholds (
 );
 
 INSERT INTO event_types (id, name) VALUES
-  (18, 'staff:changed'), (19, 'alert:raised'), (20, 'alert:acknowledged'), (21, 'alert:cleared'), (22, 'alert:thresholds');
+  (19, 'staff:changed'), (20, 'alert:raised'), (21, 'alert:acknowledged'), (22, 'alert:cleared'), (23, 'alert:thresholds');
