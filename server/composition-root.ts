@@ -76,6 +76,7 @@ import { rateService, ratingTabletInfo } from './use-cases/ratings/rate-service.
 import { ratingsReport } from './use-cases/ratings/ratings-report.js';
 import { backUpNow, closeDayNow, closeOnTime, dayReportOf, eventLog } from './use-cases/reports/day-reports.js';
 import { counterChoices, sessionOf, signIn, signOut } from './use-cases/staff/sign-in.js';
+import { isKeypadClerk } from './domain/queue/keypad-commands.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -193,7 +194,15 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       serviceDurations: (fromDay, beforeDay) => tickets.serviceDurations(fromDay, beforeDay),
     });
     let queue: QueueService | null = null;
-    const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
+    let staff: StaffService | null = null;
+    // A counter calls in the forecast while someone is at it: a clerk's live session there, or
+    // its keypad, which opened it with the first "next" (a keypad has no session).
+    const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq(), {
+      staffing: () => {
+        const holders = staff?.holders() ?? new Map<number, string>();
+        return (counterId, state) => isKeypadClerk(state.clerk) || holders.has(counterId);
+      },
+    });
     const reloadLive = () => live.reset(hallRepo.load()!, tickets.counterStates(), tickets.liveTickets(queries.today()));
     const catalog = new ProcedureCatalog(new ProcedureRepository(db), live, readHolidayFile());
     // The catalogue a hall file names replaces the stored one (the demo hall names its own).
@@ -224,7 +233,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     queue = new QueueService({ db, tickets, log: events, live, queries, clock, logger, reloadLive, dossiers, dossierView, ratings, ratingView });
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
-    const staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
+    staff = new StaffService(new StaffRepository(db), live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
     return {
       db,
