@@ -20,13 +20,19 @@ export type Staffing = (counterId: number, state: CounterState) => boolean;
 export const clerkNamed: Staffing = (_id, state) => state.clerk !== null;
 
 /**
- * The hall's hours as a calendar, from the settings' daily hours (every day the same, the
- * official days off closed); null for a hall open around the clock.
+ * The hall's hours as a calendar, from the settings' daily hours and each service's own (every
+ * day the same, the statutory days off closed); null for a hall open around the clock. The
+ * hall's calendar proper (weekdays, breaks, holidays) replaces it where the hub has one.
  */
-export function calendarOfSettings(settings: Pick<HallSettings, 'timeZone' | 'hours'>): HallCalendar | null {
+export function calendarOfSettings(settings: Pick<HallSettings, 'timeZone' | 'hours'>, services: readonly Pick<ServiceDef, 'id' | 'hours'>[] = []): HallCalendar | null {
+  const everyDay = (hours: { open: string; close: string }) => {
+    const day = [parsePeriod(`${hours.open}-${hours.close}`)];
+    return [day, day, day, day, day, day, day];
+  };
+  // A hall open around the clock has no last call, whatever a service says.
   if (!settings.hours) return null;
-  const day = [parsePeriod(`${settings.hours.open}-${settings.hours.close}`)];
-  return new HallCalendar({ timeZone: settings.timeZone, week: [day, day, day, day, day, day, day], official: {}, changes: [] });
+  const serviceWeeks = Object.fromEntries(services.filter((s) => s.hours !== null).map((s) => [s.id, everyDay(s.hours!)]));
+  return new HallCalendar({ timeZone: settings.timeZone, week: everyDay(settings.hours), serviceWeeks, official: {}, changes: [] });
 }
 
 export interface ForecastContext {
@@ -106,7 +112,7 @@ export class HallQueries {
   private calendar(): HallCalendar | null {
     if (this.hours.calendar) return this.hours.calendar();
     const { settings } = this.live;
-    if (this.calendarMemo?.settings !== settings) this.calendarMemo = { settings, calendar: calendarOfSettings(settings) };
+    if (this.calendarMemo?.settings !== settings) this.calendarMemo = { settings, calendar: calendarOfSettings(settings, this.live.allServices()) };
     return this.calendarMemo.calendar;
   }
 

@@ -33,6 +33,7 @@ describe('hall display', () => {
       const services = (await api<any[]>(big.url, 'GET', '/api/services')).body.map((s) => s.id);
       for (let i = 0; i < 120; i++) await api(big.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] });
       const calling = [1, 2, 3, 5, 6, 8, 9, 10, 11, 12, 14, 17];
+      await staffCounters(big, [...calling, 16]);
       for (const c of calling) expect((await api(big.url, 'POST', `/api/counters/${c}/call-next`, {})).status).toBe(200);
       await api(big.url, 'POST', '/api/counters/16/pause', { reason: 'Họp giao ban' });
       for (const [width, height] of [

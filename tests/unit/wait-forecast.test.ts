@@ -8,7 +8,7 @@ import type { Ticket } from '../../server/domain/queue/queue-state.js';
 import { expectedRemaining, forecastCalls, residualFromShape, waitFromForecast, type ForecastInput } from '../../server/domain/estimate/wait-forecast.js';
 import { noShowAllowance } from '../../server/domain/estimate/wait-estimate.js';
 import { HallCalendar, parsePeriod } from '../../server/domain/calendar/hall-calendar.js';
-import { forecastInputOf, type ForecastContext } from '../../server/services/hall-queries.js';
+import { calendarOfSettings, forecastInputOf, type ForecastContext } from '../../server/services/hall-queries.js';
 import { hanoi, HallFixture, smallHall } from '../helpers/hall-fixture.js';
 import { probit } from '../helpers/probit.js';
 
@@ -229,6 +229,25 @@ describe("the forecast follows the counters' staffing and the hall's hours (work
     const aroundTheClock = forecastCalls({ ...closing17, calendar: null });
     expect(aroundTheClock.lastCall.size).toBe(0);
     expect(waitFromForecast(aroundTheClock.newTicket.get('HT'), hall.now, aroundTheClock.lastCall.get('HT'))).toEqual({ seconds: 36 * 60, beyondClosing: false });
+  });
+
+  it("the hub's calendar comes from the hall file's daily hours and each service's own", () => {
+    const hall = new HallFixture(
+      smallHall({
+        hall: { hours: { open: '07:00', close: '17:00' } },
+        services: [
+          { id: 'HT', name: 'Hộ tịch', numbering: { prefix: 'A' }, hours: { open: '07:00', close: '11:00' } },
+          { id: 'DD', name: 'Đất đai', numbering: { prefix: 'B' } },
+        ],
+        counters: [{ id: 1, services: ['HT', 'DD'] }],
+      }),
+    ).signInClerks();
+    const calendar = calendarOfSettings(hall.live.settings, hall.live.allServices());
+    const forecast = forecastCalls(inputOf(hall, ['HT', 'DD'], { calendar }));
+    expect(forecast.lastCall.get('HT')).toBe(hanoi(11));
+    expect(forecast.lastCall.get('DD')).toBe(hanoi(17));
+    // Open around the clock: no calendar, whatever a service's own hours.
+    expect(calendarOfSettings({ timeZone: 'Asia/Ho_Chi_Minh', hours: null }, hall.live.allServices())).toBeNull();
   });
 
   it('a counter signed in before opening calls its first citizen at the opening', () => {
