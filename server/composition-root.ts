@@ -90,6 +90,7 @@ import { rateService, ratingTabletInfo } from './use-cases/ratings/rate-service.
 import { ratingsReport } from './use-cases/ratings/ratings-report.js';
 import { backUpNow, closeDayNow, closeOnTime, dayReportOf, eventLog } from './use-cases/reports/day-reports.js';
 import { counterChoices, sessionOf, signIn, signOut } from './use-cases/staff/sign-in.js';
+import { isKeypadClerk } from './domain/queue/keypad-commands.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -218,7 +219,17 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
       serviceDurations: (fromDay, beforeDay) => tickets.serviceDurations(fromDay, beforeDay),
     });
     let queue: QueueService | null = null;
-    const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq());
+    let staff: StaffService | null = null;
+    // A counter calls in the forecast while someone is at it: a clerk's live session there, or
+    // its keypad, which opened it with the first "next" (a keypad has no session).
+    const queries = new HallQueries(live, clock, () => queue?.lastSeq() ?? events.lastSeq(), {
+      staffing: () => {
+        const holders = staff?.holders() ?? new Map<number, string>();
+        return (counterId, state) => isKeypadClerk(state.clerk) || holders.has(counterId);
+      },
+      // A hall open around the clock has no last call.
+      calendar: () => (live.settings.hours === null ? null : live.calendar),
+    });
     const calendarDays = new CalendarRepository(db);
     const shippedYears = { ...readHolidayFile(), ...dataFolderHolidays(options.dataDir) };
     const loadCalendar = () => live.setCalendarInputs({ shipped: shippedYears, loaded: calendarDays.years(), changes: calendarDays.changes() });
@@ -257,7 +268,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     const apiToken = apiTokenOf(options.dataDir);
     const limits = new LimitsService(new RateMarksRepository(db), clock);
     const staffAccounts = new StaffRepository(db);
-    const staff = new StaffService(staffAccounts, live, clock, apiToken, limits);
+    staff = new StaffService(staffAccounts, live, clock, apiToken, limits);
     const simulatorTokens = new SimulatorTokens(clock);
     return {
       db,

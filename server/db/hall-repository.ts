@@ -108,7 +108,7 @@ export class HallRepository {
         `INSERT INTO counters (id, position, def) VALUES (?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET position = excluded.position, def = excluded.def`,
       );
-      const ensureState = db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'open', 0, ?)`);
+      const ensureState = db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'closed', 0, ?)`);
       hall.counters.forEach((c, i) => {
         upsertCounter.run(c.id, i, JSON.stringify(c));
         ensureState.run(c.id, now);

@@ -6,6 +6,8 @@
 // what a hall would see. Seeded: the same seed gives the same day. Used by the benchmark to
 // measure the wait estimate's accuracy, and meant for planning ("how many counters tomorrow").
 
+import type { HallCalendar, Period } from '../domain/calendar/hall-calendar.js';
+import { localTime } from '../domain/calendar/hall-clock.js';
 import type { HallDefinition } from '../domain/hall/hall-definition.js';
 import type { Ticket } from '../domain/queue/queue-state.js';
 import { applyCommand, type Change, type Command } from '../domain/queue/queue-engine.js';
@@ -52,6 +54,14 @@ export interface DayPlan {
   /** Service times measured on the days before, per service, in ms (what the hub reads from its
    *  database to know what a service usually takes); none by default, as on a hall's first day. */
   pastDurations?: Map<string, number[]>;
+  /** The hall's hours: numbers are taken and counters call only while a service is open (a
+   *  clerk finishes the citizen at the counter into the break, then waits for the reopening);
+   *  whoever is left at closing is not served. None: the hall serves until its queue is empty. */
+  calendar?: HallCalendar;
+  /** Whether a clerk works at a counter that day (default: every counter). A counter without
+   *  one is left open with no clerk, as the hub left every counter before counters started
+   *  the day closed: only the forecast's staffing tells it from a staffed one. */
+  staffed?: (counterId: number) => boolean;
 }
 
 /** A working day as the benchmark's halls have it: numbers from 7:30 to 16:30, 5 % of citizens
@@ -70,6 +80,8 @@ export interface EstimateContext {
   live: LiveState;
   queries: HallQueries;
   now: number;
+  /** The hall's hours the day follows (DayPlan.calendar), or null. */
+  calendar: HallCalendar | null;
   /** True mean seconds of a service at a counter (what only the simulator knows). */
   trueSeconds(serviceId: string, counterId: number): number;
 }
@@ -145,7 +157,7 @@ function pick<T extends { share: number }>(items: readonly T[], random: () => nu
   return items.at(-1)!;
 }
 
-type Happening = { at: number; kind: 'arrive' } | { at: number; kind: 'leave' | 'absent' | 'recall' | 'start'; counterId: number; ticketId: string };
+type Happening = { at: number; kind: 'arrive' } | { at: number; kind: 'reopen' } | { at: number; kind: 'leave' | 'absent' | 'recall' | 'start'; counterId: number; ticketId: string };
 
 /** What a clerk presses for a held citizen, by what happens to them. */
 const CLERK_COMMANDS = { leave: 'finish', absent: 'noShow', recall: 'recall', start: 'start' } as const;
@@ -165,20 +177,37 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   const stored = new Map<string, Ticket>();
   let seq = 0;
   let now = plan.midnight + plan.open * 60_000;
-  const states = plan.hall.counters.map((c) => ({ id: c.id, mode: 'open' as const, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: now }));
+  const staffed = plan.staffed ?? (() => true);
+  const states = plan.hall.counters.map((c) => ({
+    id: c.id,
+    mode: 'open' as const,
+    pauseReason: null,
+    clerk: staffed(c.id) ? `Cán bộ ${c.id}` : null,
+    currentTicketId: null,
+    regularSincePriority: 0,
+    since: now,
+  }));
   const live = new LiveState(plan.hall, states, [], {
     lastSeq: (day, id) => series.get(`${day}|${id}`) ?? 0,
     ticket: (id) => stored.get(id) ?? null,
     serviceDurations: () => plan.pastDurations ?? new Map(),
   });
+  const calendar = plan.calendar ?? null;
   const queries = new HallQueries(
     live,
     () => now,
     () => seq,
+    { calendar: () => calendar },
   );
+  // The day's opening periods, in minutes: of each service, and of each counter (any of its services open).
+  const day = localTime(plan.midnight + 12 * 3_600_000, plan.hall.settings.timeZone).day;
+  const servicePeriods = new Map(plan.hall.services.map((s) => [s.id, calendar ? calendar.openPeriods(day, s.id) : null]));
+  const counterPeriods = new Map(plan.hall.counters.map((c) => [c.id, calendar ? c.services.flatMap((l) => servicePeriods.get(l.serviceId) ?? []) : null]));
+  const minuteOf = (at: number) => (at - plan.midnight) / 60_000;
+  const inside = (periods: readonly Period[] | null | undefined, at: number) => !periods || periods.some((p) => minuteOf(at) >= p.start && minuteOf(at) < p.end);
   const trueSeconds = new Map(plan.services.map((s) => [s.id, s.meanMinutes * 60]));
   const pace = plan.counterPace ?? (() => 1);
-  const context: EstimateContext = { live, queries, now, trueSeconds: (id, counterId) => (trueSeconds.get(id) ?? 300) * pace(counterId) };
+  const context: EstimateContext = { live, queries, now, calendar, trueSeconds: (id, counterId) => (trueSeconds.get(id) ?? 300) * pace(counterId) };
 
   const run = (command: Command) => {
     const change = applyCommand(live, command, { now });
@@ -194,6 +223,8 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
   };
 
   const agenda: Happening[] = arrivalMinutes(plan, random).map((m) => ({ at: Math.round(plan.midnight + m * 60_000), kind: 'arrive' }));
+  // Each opening of a period (the morning, after the break): the counters then free call.
+  const openings = new Set([...counterPeriods.values()].flatMap((periods) => (periods ?? []).map((p) => p.start)));
   const outcomes = new Map<string, Outcome>();
   const categories = plan.hall.settings.priorityCategories;
   const schedule = (h: Happening) => {
@@ -202,8 +233,10 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     while (i > 0 && agenda[i - 1]!.at > h.at) i--;
     agenda.splice(i, 0, h);
   };
+  for (const minute of openings) schedule({ at: plan.midnight + minute * 60_000, kind: 'reopen' });
   /** A free counter calls the next citizen, if any; the citizen then comes or does not. */
   const callAt = (counterId: number) => {
+    if (!staffed(counterId) || !inside(counterPeriods.get(counterId), now)) return;
     let called: Ticket | undefined;
     try {
       called = run({ type: 'callNext', counterId }).tickets.find((t) => t.status === 'called');
@@ -229,9 +262,13 @@ export function simulateDay(plan: DayPlan, estimators: Record<string, Estimator>
     const happening = agenda.shift()!;
     now = happening.at;
     context.now = now;
-    if (happening.kind === 'arrive') {
+    if (happening.kind === 'reopen') {
+      for (const { def } of idleCounters()) callAt(def.id);
+    } else if (happening.kind === 'arrive') {
       const service = pick(plan.services, random);
       const priority = random() < plan.priorityShare && categories.length > 0 ? categories[Math.floor(random() * categories.length)]!.code : null;
+      // The kiosk gives no number for a service closed now (a break, or not its day).
+      if (!inside(servicePeriods.get(service.id), now)) continue;
       const ticket = run({ type: 'issue', serviceId: service.id, priority }).tickets[0]!;
       const predicted: Record<string, number | null> = {};
       for (const [name, estimate] of Object.entries(estimators)) predicted[name] = estimate(ticket, context);

@@ -4,40 +4,69 @@
 import type { CounterView, HallSnapshot, PublicTicketView, ServiceSummary, SubscriptionFilter, TicketView, WaitingEntry } from '../contract/events.js';
 import { publicCounterView, publicSettings, publicTicket } from '../domain/queue/public-view.js';
 import { dayOf } from '../domain/calendar/hall-clock.js';
-import type { ClosedReason } from '../domain/calendar/hall-calendar.js';
+import type { ClosedReason, HallCalendar } from '../domain/calendar/hall-calendar.js';
+import { hallCalendarOf } from '../domain/hall/hall-calendar-of.js';
+import type { HallSettings, ServiceDef } from '../domain/hall/hall-definition.js';
 import type { ServiceClosedReason } from '../domain/queue/service-summary.js';
-import type { ServiceDef } from '../domain/hall/hall-definition.js';
-import type { Ticket } from '../domain/queue/queue-state.js';
+import type { CounterState, Ticket } from '../domain/queue/queue-state.js';
 import { dailyLimit } from '../domain/queue/numbering.js';
 import { compareInService, maxWaitMsOf, peopleAhead, queueKeyOf, queuesOf, type QueueKey } from '../domain/queue/queue-order.js';
 import { averageServiceSeconds, counterPace, effectiveCounters, noShowAllowance } from '../domain/estimate/wait-estimate.js';
 import { forecastCalls, waitFromForecast, type Forecast, type ForecastInput } from '../domain/estimate/wait-forecast.js';
 import type { LiveState } from './live-state.js';
 
+/** Whether someone is at a counter to call: a clerk signed in, or its keypad. */
+export type Staffing = (counterId: number, state: CounterState) => boolean;
+
+/** Without sign-in sessions to ask (the day simulator): a counter opened with a clerk's name is staffed. */
+export const clerkNamed: Staffing = (_id, state) => state.clerk !== null;
+
+/**
+ * The hall's hours as a calendar, from its week and each service's own, without official
+ * schedules or closures (the simulator's and the tests'); null for a hall open around the clock,
+ * which has no last call. The hub gives the forecast its full calendar instead.
+ */
+export function calendarOfSettings(
+  settings: Pick<HallSettings, 'timeZone' | 'hours'> & Partial<Pick<HallSettings, 'workingHours'>>,
+  services: readonly Pick<ServiceDef, 'id' | 'hours'>[] = [],
+): HallCalendar | null {
+  if (!settings.hours) return null;
+  return hallCalendarOf({ timeZone: settings.timeZone, hours: settings.hours, workingHours: settings.workingHours ?? null }, services, { official: {}, changes: [] });
+}
+
+export interface ForecastContext {
+  /** Who is at each counter (default: clerkNamed). */
+  staffed?: Staffing;
+  /** The hall's hours (default: none, open around the clock). */
+  calendar?: HallCalendar | null;
+}
+
 /**
  * What the forecast reads from the live hall at `now`: today's waiting tickets, every counter
- * with the ticket it holds, the hall's rules, today's no-shows. The expected service times and
- * the services to predict a new ticket for are the caller's (the hub's measured means, or a
- * simulator's truth).
+ * with the ticket it holds and whether someone is at it, the hall's rules and hours, today's
+ * no-shows, how the services' times spread. The expected service times and the services to
+ * predict a new ticket for are the caller's (the hub's measured means, or a simulator's truth).
  */
-export function forecastInputOf(live: LiveState, now: number, serviceSeconds: ForecastInput['serviceSeconds'], services: readonly string[]): ForecastInput {
+export function forecastInputOf(live: LiveState, now: number, serviceSeconds: ForecastInput['serviceSeconds'], services: readonly string[], context: ForecastContext = {}): ForecastInput {
   const { settings } = live;
   const today = dayOf(now, settings.timeZone);
+  const staffed = context.staffed ?? clerkNamed;
   return {
     now,
     counters: live.allCounters().map(({ def, state }) => ({
       def,
       state,
       current: state.currentTicketId === null ? null : (live.ticket(state.currentTicketId) ?? null),
+      staffed: staffed(def.id, state),
     })),
     waiting: [...live.openTickets()].filter((t) => t.status === 'waiting' && t.day === today),
     serviceSeconds,
     policy: settings.priorityPolicy,
     maxWaitMs: maxWaitMsOf(settings),
-    closingAt: settings.hours === null ? null : live.calendar.closingOn(today),
+    calendar: context.calendar ?? null,
     services,
     noShow: noShowAllowance(live.callOutcomes()),
-    serviceSpread: (serviceId) => live.usualService(serviceId, today)?.spread ?? null,
+    serviceShape: (serviceId) => live.serviceShape(serviceId, today),
   };
 }
 
@@ -60,7 +89,8 @@ interface CachedForecast {
   bucket: number;
   forecast: Forecast;
   now: number;
-  closingAt: number | null;
+  /** The counters staffed when it was made: a sign-in at an open counter changes no queue. */
+  staffedKey: string;
   /** performance.now() when it was made, and how long it took. */
   madeAt: number;
   tookMs: number;
@@ -73,7 +103,22 @@ export class HallQueries {
     private readonly live: LiveState,
     private readonly clock: () => number,
     private readonly lastSeq: () => number,
+    private readonly hours: {
+      /** Who is at each counter, asked once a forecast: the hub asks the sign-in sessions (default: clerkNamed). */
+      staffing?: () => Staffing;
+      /** The hall's calendar (default: calendarOfSettings of the live settings). */
+      calendar?: () => HallCalendar | null;
+    } = {},
   ) {}
+
+  /** The calendar the forecast follows, made again only when the settings change. */
+  private calendarMemo: { settings: HallSettings; calendar: HallCalendar | null } | null = null;
+  private calendar(): HallCalendar | null {
+    if (this.hours.calendar) return this.hours.calendar();
+    const { settings } = this.live;
+    if (this.calendarMemo?.settings !== settings) this.calendarMemo = { settings, calendar: calendarOfSettings(settings, this.live.allServices()) };
+    return this.calendarMemo.calendar;
+  }
 
   /** The day's calls played forward by the hall's rules (wait-forecast.ts), once per change. */
   /** `fresh`: made now whatever the spacing (a ticket the last forecast cannot stand for). */
@@ -82,8 +127,14 @@ export class HallQueries {
     const seq = this.lastSeq();
     const bucket = Math.floor(now / FORECAST_TTL_MS);
     const cached = this.cached;
+    const staffed = this.hours.staffing?.() ?? clerkNamed;
+    const staffedKey = this.live
+      .allCounters()
+      .filter(({ def, state }) => staffed(def.id, state))
+      .map(({ def }) => def.id)
+      .join(',');
     const recent = cached !== null && !fresh && performance.now() - cached.madeAt < FORECAST_SPACING * cached.tookMs;
-    if (cached && cached.bucket === bucket && (cached.seq === seq || recent)) return cached;
+    if (cached && cached.bucket === bucket && cached.staffedKey === staffedKey && (cached.seq === seq || recent)) return cached;
     const services = this.live.allServices();
     const today = dayOf(now, this.live.settings.timeZone);
     // Outside the timing that spaces forecasts: the first of a day reads the past week from the database.
@@ -97,9 +148,10 @@ export class HallQueries {
       now,
       (serviceId, counterId) => mean(serviceId) * (paces.get(counterId) ?? 1),
       services.map((s) => s.id),
+      { staffed, calendar: this.calendar() },
     );
     const forecast = forecastCalls(input);
-    this.cached = { seq, bucket, forecast, now, closingAt: input.closingAt, madeAt: performance.now(), tookMs: performance.now() - started };
+    this.cached = { seq, bucket, forecast, now, staffedKey, madeAt: performance.now(), tookMs: performance.now() - started };
     return this.cached;
   }
 
@@ -147,7 +199,7 @@ export class HallQueries {
     const withQueue = this.servicesWithQueue();
     const counters = this.live.allCounters();
     const wanted = ids ? new Set(ids) : null;
-    const { forecast, closingAt } = this.forecast();
+    const { forecast } = this.forecast();
     return this.live
       .allServices()
       .filter((s) => (wanted ? wanted.has(s.id) : true))
@@ -161,7 +213,7 @@ export class HallQueries {
         const closedWords = !state.open && (state.reason.kind === 'holiday' || state.reason.kind === 'closure') ? state.reason.words : null;
         const average = this.averageServiceSeconds(s, today);
         const open = effectiveCounters(s.id, counters, withQueue);
-        const wait = waitFromForecast(forecast.newTicket.get(s.id), now, closingAt);
+        const wait = waitFromForecast(forecast.newTicket.get(s.id), now, forecast.lastCall.get(s.id));
         return {
           id: s.id,
           name: s.name,
@@ -200,11 +252,11 @@ export class HallQueries {
         if (!plain) made = this.forecast(true);
         call = plain ? made.forecast.newTicket.get(ticket.serviceId) : made.forecast.calls.get(ticket.id);
       }
-      const { now, closingAt } = made;
+      const { now } = made;
       // Those of its queue called before it, as the counters will call them (an interleaved
       // priority ticket can have regular ones ahead); its place in the queue when none calls.
       ahead = call?.ahead ?? peopleAhead(ticket, this.live.waitingIn(queueKeyOf(ticket)));
-      ({ seconds: wait, beyondClosing } = waitFromForecast(call, now, closingAt));
+      ({ seconds: wait, beyondClosing } = waitFromForecast(call, now, made.forecast.lastCall.get(ticket.serviceId)));
     }
     const counterId = ticket.status === 'waiting' ? ticket.targetCounterId : ticket.counterId;
     const counter = counterId === null ? undefined : this.live.counter(counterId);

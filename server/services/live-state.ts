@@ -15,7 +15,7 @@ import type { CalendarChange, HallDay } from '../domain/calendar/hall-days.js';
 import type { HolidaySchedules } from '../domain/calendar/holidays.js';
 import { hallCalendarOf } from '../domain/hall/hall-calendar-of.js';
 import { queueKeyOf, type QueueKey } from '../domain/queue/queue-order.js';
-import { HISTORY_DAYS, MAX_SAMPLES, serviceDurationMs, usualService, type CallOutcomes, type UsualService } from '../domain/estimate/wait-estimate.js';
+import { HISTORY_DAYS, MAX_SAMPLES, pooledShape, serviceDurationMs, shapeOf, usualService, type CallOutcomes, type UsualService } from '../domain/estimate/wait-estimate.js';
 
 const RECENT_CALLS = 30;
 
@@ -50,7 +50,7 @@ export class LiveState implements QueueView {
   /** Last number given per `day|service`, as read or changed: every figure reads it. */
   private series = new Map<string, number>();
   /** What each service usually takes, learned from the days before `day`. */
-  private usual: { day: string; services: Map<string, UsualService> } | null = null;
+  private usual: { day: string; services: Map<string, UsualService>; hallShape: number[] | null } | null = null;
   private calendarInputs: CalendarInputs = { shipped: {}, loaded: {}, changes: [] };
   private builtCalendar: HallCalendar | null = null;
   private calendarBuiltFor: HallSettings | null = null;
@@ -190,6 +190,15 @@ export class LiveState implements QueueView {
     if (this.usual?.day !== today) this.learnUsual(today);
     return this.usual!.services.get(serviceId) ?? null;
   }
+  /**
+   * How a service's times spread, each divided by their mean, ascending: its own over the
+   * HISTORY_DAYS before `today`, or the hall's services' pooled where it has too few; null
+   * when the hall has too few too.
+   */
+  serviceShape(serviceId: string, today: string): number[] | null {
+    if (this.usual?.day !== today) this.learnUsual(today);
+    return this.usual!.services.get(serviceId)?.shape ?? this.usual!.hallShape;
+  }
   /** Measured durations at one counter today, oldest first, with their services. */
   counterDurations(counterId: number): readonly { serviceId: string; ms: number }[] {
     return this.counterSamples.get(counterId) ?? [];
@@ -233,11 +242,13 @@ export class LiveState implements QueueView {
   /** Reads past days' service times from the store: once a day (some 50-150 ms on a busy hall's week). */
   private learnUsual(today: string): void {
     const services = new Map<string, UsualService>();
+    const shapes: number[][] = [];
     for (const [id, ms] of this.store.serviceDurations(daysBefore(today, HISTORY_DAYS), today)) {
       const usual = usualService(ms);
       if (usual !== null) services.set(id, usual);
+      if (ms.length > 0) shapes.push(usual?.shape ?? shapeOf(ms));
     }
-    this.usual = { day: today, services };
+    this.usual = { day: today, services, hallShape: pooledShape(shapes) };
   }
 
   private putTicket(t: Ticket): void {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { staffCounters } from '../helpers/callers.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -17,6 +18,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   hub = await startTestHub({ dataDir: tempDataDir() });
   for (let i = 0; i < 30; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: ['HT', 'DD', 'CA', 'TKQ', 'DIEN'][i % 5] });
+  // Counters start the day closed: their clerks sign in.
+  await staffCounters(hub, [1, 3, 6, 8, 11]);
   for (const counter of [1, 3, 8, 11]) await api(hub.url, 'POST', `/api/counters/${counter}/call-next`, {});
   await api(hub.url, 'POST', '/api/counters/6/pause', { reason: 'Họp' });
   ticketId = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket.id;

@@ -9,6 +9,7 @@ import type { SpokenCall } from '../../display/src/announcer.js';
 import { seriousViolations } from '../helpers/axe.js';
 import { signInAtCounter } from '../helpers/counter-page.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { staffCounters } from '../helpers/callers.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
@@ -120,7 +121,9 @@ describe('counter page', () => {
   it('calls a chosen number by keys, restores a no-show, cancels with a reason, and shows a pause across the page', async () => {
     const numbers: string[] = [];
     for (let i = 0; i < 8; i++) numbers.push((await api(hub.url, 'POST', '/api/tickets', { serviceId: 'XD' })).body.ticket.ticket.number);
-    await api(hub.url, 'POST', '/api/counters/6/pause', { reason: 'Họp' });
+    // Counter 6's clerk signs in (counters start the day closed), then pauses it for a meeting.
+    await staffCounters(hub, [6]);
+    expect((await api(hub.url, 'POST', '/api/counters/6/pause', { reason: 'Họp' })).status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, 'canbo5', 5);
     await page.waitForSelector('.waiting-list button:not([disabled])');

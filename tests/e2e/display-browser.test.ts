@@ -9,6 +9,7 @@ import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { hallOf24Services } from '../helpers/hall-files.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { staffCounters } from '../helpers/callers.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -32,6 +33,7 @@ describe('hall display', () => {
       const services = (await api<any[]>(big.url, 'GET', '/api/services')).body.map((s) => s.id);
       for (let i = 0; i < 120; i++) await api(big.url, 'POST', '/api/tickets', { serviceId: services[i % services.length] });
       const calling = [1, 2, 3, 5, 6, 8, 9, 10, 11, 12, 14, 17];
+      await staffCounters(big, [...calling, 16]);
       for (const c of calling) expect((await api(big.url, 'POST', `/api/counters/${c}/call-next`, {})).status).toBe(200);
       await api(big.url, 'POST', '/api/counters/16/pause', { reason: 'Họp giao ban' });
       for (const [width, height] of [
@@ -120,6 +122,7 @@ describe('hall display', () => {
   it('shows each call large, newest first, for the counters it follows', async () => {
     for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
+    await staffCounters(hub, [1, 2, 8]);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${hub.url}/display/?counters=1,2`);
     await page.waitForSelector('.now h1');
@@ -164,6 +167,7 @@ describe('hall display', () => {
     await hub.stop();
     await expect.poll(() => page.locator('.offline').count(), { timeout: 10_000 }).toBe(1);
     hub = await startTestHub({ dataDir, port });
+    await staffCounters(hub, [3]);
     const issued = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
     await expect.poll(() => page.locator('.offline').count(), { timeout: 15_000 }).toBe(0);
     await api(hub.url, 'POST', '/api/counters/3/call-next', {});
@@ -174,6 +178,7 @@ describe('hall display', () => {
   it('keeps the voice within 15 s of the screen in a burst of ten calls: later calls said short, a recall said once', async () => {
     const ownDir = tempDataDir();
     const busy = await startTestHub({ dataDir: ownDir });
+    await staffCounters(busy, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const loud = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
     try {
       const services = (await api<any[]>(busy.url, 'GET', '/api/services')).body.map((s) => s.id);

@@ -420,6 +420,8 @@ describe('phone page', () => {
     await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Phía trước còn 1 người');
     expect(await page.locator('.phone-number').textContent()).toBe(mine.body.ticket.ticket.number);
 
+    // Counters start the day closed; this test hall has no staff accounts: the manager opens counter 7 for its clerk.
+    expect((await api(hub.url, 'POST', '/api/counters/7/open', { clerk: 'Cán bộ quầy 7' })).status).toBe(200);
     await api(hub.url, 'POST', '/api/counters/7/call-next', {});
     await expect.poll(() => page.locator('.phone-ahead').textContent()).toBe('Công dân là người tiếp theo');
     await api(hub.url, 'POST', '/api/counters/7/call-next', { finishCurrent: true });
@@ -461,6 +463,7 @@ describe('phone page', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${hub.url}/t/${mine.id}`);
     await page.waitForSelector('.phone-ahead');
+    for (const counter of [9, 11]) expect((await api(hub.url, 'POST', `/api/counters/${counter}/open`, { clerk: `Cán bộ quầy ${counter}` })).status).toBe(200);
     expect((await api(hub.url, 'POST', '/api/counters/9/call-next', {})).body.ticket.number).toBe(mine.number);
     expect((await api(hub.url, 'POST', '/api/counters/9/transfer', { ticketId: mine.id, toCounterId: 11 })).status).toBe(200);
     await expect.poll(() => page.locator('.phone-transferred').textContent()).toBe('Số đã được chuyển đến quầy số 11. Công dân chờ gọi tại quầy này.');

@@ -74,3 +74,18 @@ export async function prepareCallers(hub: TestHub): Promise<Record<CallerName, T
     simulator: at('simulator', LAN_ADDRESS, simulator.body.token as string),
   };
 }
+
+/**
+ * Counters start the day closed: a clerk signs in at each of these counters of the demo hall
+ * (canbo1 at counter 1, and so on), which opens it, as at the start of a working day.
+ * Returns each clerk's token by counter.
+ */
+export async function staffCounters(hub: TestHub, counterIds: readonly number[]): Promise<Map<number, string>> {
+  const tokens = new Map<number, string>();
+  for (const id of counterIds) {
+    const reply = await signIn(hub, `canbo${id}`, id);
+    if (reply.status !== 200) throw new Error(`canbo${id} could not sign in at counter ${id}: ${reply.text}`);
+    tokens.set(id, reply.body.token as string);
+  }
+  return tokens;
+}

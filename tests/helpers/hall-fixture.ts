@@ -59,6 +59,21 @@ export class HallFixture {
     });
   }
 
+  /**
+   * A clerk signs in at each counter (or those named): the counter, open with nobody at it,
+   * is closed and opened again with the clerk's name, as the hub does at a sign-in. The clock
+   * is where it was.
+   */
+  signInClerks(ids: readonly number[] = this.live.allCounters().map(({ def }) => def.id)): this {
+    const now = this.now;
+    for (const id of ids) {
+      if (this.live.counterState(id)?.mode === 'open') this.run({ type: 'closeCounter', counterId: id });
+      this.run({ type: 'openCounter', counterId: id, clerk: `Cán bộ ${id}` });
+    }
+    this.now = now;
+    return this;
+  }
+
   /** Runs a command at `this.now` (then moves the clock one second on). */
   run(command: Command): Change {
     const change = applyCommand(this.live, command, { now: this.now });

@@ -113,13 +113,14 @@ describe('keypads and LED boards on a serial bus', () => {
     cleanups.push(() => pair.unplug());
     const bus = await BusEnd.open(pair.deviceEnd);
     const hub = await hallWithBus(pair);
-    // On opening, every device gets its content: nothing held yet.
-    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, 0))).toBe('----');
+    // On opening, every device gets its content: the counters start the day closed, so the
+    // keypad shows nothing until its first "next" opens the counter.
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, 0))).toBe('');
     await bus.next(31, LED_COMMANDS.clear, 0);
     expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, 0))).toEqual({ kind: 'hall', calls: [] });
     // A moment later they get it once more, for devices that were still starting.
     const opened = bus.frames.length;
-    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, opened))).toBe('----');
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, opened))).toBe('');
     expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, opened))).toEqual({ kind: 'hall', calls: [] });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
@@ -127,11 +128,16 @@ describe('keypads and LED boards on a serial bus', () => {
     let mark = bus.frames.length;
     bus.press(keyFrame(1, 'callNext'));
     expect([...(await bus.next(1, KEYPAD_COMMANDS.ack, mark)).payload]).toEqual([0x01]);
-    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, mark))).toBe('A001');
+    // Its first "next" opens the counter (open, nothing held yet), then calls the first citizen.
+    const openedShow = await bus.next(1, KEYPAD_COMMANDS.show, mark);
+    expect(text(openedShow)).toBe('----');
+    expect(text(await bus.next(1, KEYPAD_COMMANDS.show, bus.frames.indexOf(openedShow) + 1))).toBe('A001');
     expect(decodeLedFrame(await bus.next(31, LED_COMMANDS.counter, mark))).toEqual({ kind: 'counter', counterId: 1, number: 'A001', blink: true });
     expect(decodeLedFrame(await bus.next(90, LED_COMMANDS.hall, mark))).toEqual({ kind: 'hall', calls: [{ counterId: 1, number: 'A001' }] });
     const counter = await api(hub.url, 'GET', '/api/counters/1');
     expect(counter.body.current).toMatchObject({ number: 'A001', status: 'called' });
+    // The keypad opened its counter: someone is there, and the forecast counts it.
+    expect(counter.body.state).toMatchObject({ mode: 'open', clerk: 'keypad:B1:1' });
 
     // The next "call" finishes A001 and calls A002; the hall board lists both, newest first.
     mark = bus.frames.length;
@@ -150,10 +156,11 @@ describe('keypads and LED boards on a serial bus', () => {
     mark = bus.frames.length;
     bus.press(keyFrame(2, 'recall'));
     expect([...(await bus.next(2, KEYPAD_COMMANDS.nak, mark)).payload]).toEqual([0x02, 0x01]);
-    // No one waits any more: "call next" on keypad 2 is refused as such.
+    // No one waits any more: "call next" on keypad 2 opens its counter and is refused as such.
     mark = bus.frames.length;
     bus.press(keyFrame(2, 'callNext'));
     expect([...(await bus.next(2, KEYPAD_COMMANDS.nak, mark)).payload]).toEqual([0x01, 0x03]);
+    expect((await api(hub.url, 'GET', '/api/counters/2')).body.state).toMatchObject({ mode: 'open', clerk: 'keypad:B1:2' });
 
     // Transfer A002 from counter 1 to counter 2, then pause counter 1.
     mark = bus.frames.length;
@@ -174,6 +181,8 @@ describe('keypads and LED boards on a serial bus', () => {
     const hub = await hallWithBus(pair);
     await until(async () => (await busHealth(hub))?.ok === true, 'the bus to open');
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    // Counters start the day closed; this hall has no staff accounts: the manager opens counter 1 for its clerk.
+    expect((await api(hub.url, 'POST', '/api/counters/1/open', { clerk: 'Cán bộ quầy 1' })).status).toBe(200);
     await api(hub.url, 'POST', '/api/counters/1/call-next', {});
 
     await pair.unplug();
@@ -268,6 +277,13 @@ describe('LED boards of another protocol: Modbus RTU', () => {
     expect(await boards.next(20, 0)).toEqual({ kind: 'hall', calls: [] });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
+    // Counters start the day closed; this hall has no staff accounts: the manager opens counters
+    // 1 and 2 for their clerks, and each counter's board is written again, still blank.
+    const signedIn = boards.writes.length;
+    for (const id of [1, 2]) expect((await api(hub.url, 'POST', `/api/counters/${id}/open`, { clerk: `Cán bộ quầy ${id}` })).status).toBe(200);
+    expect(await boards.next(11, signedIn)).toMatchObject({ kind: 'counter', number: null });
+    expect(await boards.next(12, signedIn)).toMatchObject({ kind: 'counter', number: null });
+    await until(async () => boards.writes.length === boards.answeredAt.length, 'the boards to answer every write');
 
     let mark = boards.writes.length;
     await api(hub.url, 'POST', '/api/counters/1/call-next', {});

@@ -9,6 +9,7 @@ import { bundledMigrations, MigrationError } from '../../server/db/migrate.js';
 import { composeHub } from '../../server/composition-root.js';
 import { renderLanding } from '../../server/http/routes/landing-routes.js';
 import { hallOverview } from '../../server/use-cases/hall/hall-overview.js';
+import { staffCounters } from '../helpers/callers.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -51,9 +52,12 @@ describe('a fresh hub', () => {
     expect(html.indexOf('Dành cho kỹ thuật viên')).toBeLessThan(html.indexOf('href="/api/health"'));
     expect(html).toContain('/rating/?device=R1&amp;token=demo-rating-R1-token');
     expect(renderLanding(hallOverview(hub.hub), false)).not.toContain('demo-rating-R1-token');
-    // Today's queues in short: nobody waiting yet in a fresh hall, all 20 counters open.
+    // Today's queues in short: nobody waiting yet in a fresh hall, and every counter closed
+    // until its clerk signs in; the first one does.
     expect(html).toMatch(/data-figure="waiting"><span class="figure">0</);
-    expect(html).toMatch(/data-figure="open"><span class="figure">20 <small>\/ 20<\/small>/);
+    expect(html).toMatch(/data-figure="open"><span class="figure">0 <small>\/ 20<\/small>/);
+    await staffCounters(hub, [1]);
+    expect(await (await fetch(hub.url + '/')).text()).toMatch(/data-figure="open"><span class="figure">1 <small>\/ 20<\/small>/);
     // The same font as everywhere, served by the hub; days written as people write them.
     expect(html).toContain("url('/fonts/NotoSans-Regular.ttf')");
     const font = await fetch(hub.url + '/fonts/NotoSans-Regular.ttf');
@@ -80,6 +84,7 @@ describe('a fresh hub', () => {
 describe('tickets and counters over HTTP', () => {
   it('issues, positions, calls, serves and finishes, with estimates', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [1, 2, 12]);
     const first = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT', source: 'counter' });
     expect(first.status).toBe(201);
     expect(first.body.ticket).toMatchObject({ ticket: { number: 'A001', status: 'waiting' }, peopleAhead: 0 });
@@ -125,6 +130,7 @@ describe('tickets and counters over HTTP', () => {
     let now = Date.parse('2026-11-23T02:00:00Z'); // Monday, 9:00 in Hanoi
     const clock = () => now;
     hub = await startTestHub({ clock });
+    await staffCounters(hub, [1]);
     // Monday: counter 1 serves ten HT citizens in two minutes each; the hall's default says six.
     for (let i = 0; i < 10; i++) {
       await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
@@ -136,6 +142,7 @@ describe('tickets and counters over HTTP', () => {
     await hub.stop();
     now = Date.parse('2026-11-24T01:00:00Z'); // Tuesday, 8:00
     hub = await startTestHub({ dataDir, clock });
+    await staffCounters(hub, [1, 2, 12]);
     expect((await api(hub.url, 'GET', '/api/services/HT')).body.averageServiceSeconds).toBe(120);
     // Three free counters serve HT: the fourth citizen waits for the first of them, two minutes.
     // (Read 15 s on: changes this fast may share one forecast; a new one comes at least that often.)
@@ -152,6 +159,7 @@ describe('tickets and counters over HTTP', () => {
 
   it('transfers, skips and puts back, cancels, and marks priority', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [1, 3]);
     const a = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
     const b = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
     await api(hub.url, 'POST', '/api/counters/1/call-next');
@@ -172,6 +180,7 @@ describe('tickets and counters over HTTP', () => {
 
   it('answers bad input with a 4xx a person understands, and changes nothing', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [1, 2]);
     const held = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket;
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/counters/2/call-next');
@@ -214,6 +223,7 @@ describe('tickets and counters over HTTP', () => {
 
   it('closes the day: waiting tickets become not served and show so in the report', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [8]);
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'CA' });
@@ -230,6 +240,7 @@ describe('tickets and counters over HTTP', () => {
 describe('storage', () => {
   it('keeps tickets, numbering, counters and the event sequence across a restart', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [1, 5]);
     const dataDir = hub.dataDir;
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HallSnapshot, Reply } from '../../server/contract/events.js';
 import { EventSequencer } from '../../server/contract/event-sequencer.js';
 import { HUB_ACTOR } from '../../server/domain/access/actor.js';
+import { staffCounters } from '../helpers/callers.js';
 import { api, RecordingClient, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let hub: TestHub | null = null;
@@ -22,6 +23,7 @@ afterEach(async () => {
 describe('realtime events', () => {
   it('sends a snapshot on connect, then numbered events with fresh queue figures', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [1]);
     const display = client();
     const snapshot = await display.until(() => display.snapshots[0], 'snapshot');
     expect(snapshot.services.length).toBeGreaterThanOrEqual(10);
@@ -72,6 +74,7 @@ describe('realtime events', () => {
 
   it('lets a display follow only some services or counters, with its own unbroken chain', async () => {
     hub = await startTestHub();
+    await staffCounters(hub, [3, 8]);
     const police = client({ services: ['CA'] });
     const counter8 = client({ counters: [8] });
     const snap = await police.until(() => police.snapshots[0], 'snapshot');

@@ -117,6 +117,9 @@ describe('voice', () => {
       voice: { player: [process.execPath, player, played] },
     });
     try {
+      // Counters start the day closed: their clerks open them, as a sign-in does.
+      await core.queue.execute({ type: 'openCounter', counterId: 1, clerk: 'Nguyễn Thị Lan' }, HUB_ACTOR);
+      await core.queue.execute({ type: 'openCounter', counterId: 3, clerk: 'Lê Thị Hương' }, HUB_ACTOR);
       await core.queue.execute({ type: 'issue', serviceId: 'HT', priority: null, source: 'api' }, HUB_ACTOR);
       await core.queue.execute({ type: 'issue', serviceId: 'DD', priority: null, source: 'api' }, HUB_ACTOR);
       await core.queue.execute({ type: 'callNext', counterId: 1, finishCurrent: false }, HUB_ACTOR);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterDef } from '../../server/domain/hall/hall-definition.js';
 import type { CounterState } from '../../server/domain/queue/queue-state.js';
-import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, usualService } from '../../server/domain/estimate/wait-estimate.js';
+import { averageServiceSeconds, counterPace, effectiveCounters, estimateWaitSeconds, pooledShape, shapeOf, usualService } from '../../server/domain/estimate/wait-estimate.js';
 
 const counter = (id: number, services: string[], mode: CounterState['mode'] = 'open') => ({
   def: {
@@ -14,20 +14,6 @@ const counter = (id: number, services: string[], mode: CounterState['mode'] = 'o
   } as CounterDef,
   state: { id, mode, pauseReason: null, clerk: null, currentTicketId: null, regularSincePriority: 0, since: 0 } as CounterState,
 });
-
-/** The standard normal quantile (Acklam's rational approximation, to 1e-9 relative). */
-function probit(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
-}
 
 describe('estimated wait', () => {
   it('leans on the default service time until five services were measured', () => {
@@ -45,7 +31,7 @@ describe('estimated wait', () => {
   it('blends what the service usually takes on past days, as ten more services', () => {
     // Past days: 5 minutes usually; one 40-minute case counts as three times the median.
     const past = [...Array(19).fill(300_000), 2_400_000];
-    expect(usualService(past)).toEqual({ seconds: (19 * 300 + 900) / 20, spread: null });
+    expect(usualService(past)).toEqual({ seconds: (19 * 300 + 900) / 20, shape: null });
     expect(usualService(Array(4).fill(300_000))).toBeNull();
     // Then the configured default no longer counts: the first citizens weigh a tenth each.
     expect(averageServiceSeconds([], 12, 300)).toBe(300);
@@ -54,16 +40,22 @@ describe('estimated wait', () => {
     expect(averageServiceSeconds(Array(5).fill(1_200_000), 12, 300)).toBe((5 * 1200 + 10 * 300) / 15);
   });
 
-  it("tells a service's spread from the middle half of its past times, from thirty of them", () => {
-    // Lognormal times of sigma 0.3 and 0.8, as their quantiles: the spread read back from them.
-    const quantiles = (sigma: number, n: number) => Array.from({ length: n }, (_, i) => 300_000 * Math.exp(sigma * probit((i + 0.5) / n)));
-    expect(usualService(quantiles(0.3, 200))!.spread).toBeCloseTo(0.3, 1);
-    expect(usualService(quantiles(0.8, 200))!.spread).toBeCloseTo(0.8, 1);
-    // Forgotten "finish" presses do not widen it; a handful of times do not tell it.
-    expect(usualService([...quantiles(0.3, 190), ...Array(10).fill(4 * 3_600_000)])!.spread).toBeCloseTo(0.3, 1);
-    expect(usualService(quantiles(0.8, 29))!.spread).toBeNull();
-    // A service always as long as the last is given the least spread, not none.
-    expect(usualService(Array(40).fill(300_000))!.spread).toBe(0.2);
+  it("keeps a service's past times as a shape, divided by their mean, from thirty of them", () => {
+    // 30 past times: 10 of 3 minutes, 10 of 6, 10 of 9; their mean is 6 minutes.
+    const past = [...Array(10).fill(180_000), ...Array(10).fill(360_000), ...Array(10).fill(540_000)];
+    expect(usualService(past)!.shape).toEqual([...Array(10).fill(0.5), ...Array(10).fill(1), ...Array(10).fill(1.5)]);
+    // A handful of times do not tell it.
+    expect(usualService(past.slice(1))!.shape).toBeNull();
+    // A "finish" pressed hours late (past six times the median) is no citizen still at the
+    // counter: left out, and the mean is that of the others.
+    const withForgotten = [...past, 4 * 3_600_000];
+    expect(usualService(withForgotten)!.shape).toEqual(usualService(past)!.shape);
+    expect(shapeOf([60_000, 120_000, 180_000])).toEqual([0.5, 1, 1.5]);
+  });
+
+  it("pools the hall's services' shapes for a service with too few times of its own", () => {
+    expect(pooledShape([Array(20).fill(1), Array(9).fill(1)])).toBeNull();
+    expect(pooledShape([[0.5, 1.5], Array(28).fill(1)])).toEqual([0.5, ...Array(28).fill(1), 1.5]);
   });
 
   it('is not thrown by one very long service (a forgotten "finish")', () => {

@@ -55,31 +55,44 @@ function cappedMean(seconds: readonly number[]): number {
   return seconds.reduce((sum, s) => sum + Math.min(s, cap), 0) / seconds.length;
 }
 
-/** Below this many services on the past days, a service's spread is not told from them. */
-export const SPREAD_MIN_SAMPLES = 30;
-/** A service's spread is kept within these (a lognormal's sigma): beyond, it is a few odd days. */
-const SPREAD_BOUNDS = [0.2, 1.0] as const;
-/** The interquartile range of a normal distribution, in standard deviations. */
-const NORMAL_IQR = 1.349;
+/** Below this many services on the past days, a service's shape is not read from them. */
+export const SHAPE_MIN_SAMPLES = 30;
+/**
+ * A time longer than this many times the median is left out of a service's shape: a "finish"
+ * pressed hours late is not a citizen still at the counter. (Lognormal times spread as counter
+ * work is, sigma 0.5, pass it once in several thousand.)
+ */
+export const SHAPE_OUTLIER_FACTOR = 6;
 
-/** What a service usually takes over the past days: its mean, and how spread its times are. */
+/** What a service usually takes over the past days: its mean, and how its times spread. */
 export interface UsualService {
   /** Mean, each time capped as today's are; seconds. */
   seconds: number;
-  /** The sigma of a lognormal, from the middle half of the times (a forgotten "finish" does
-   *  not widen it); null below SPREAD_MIN_SAMPLES. */
-  spread: number | null;
+  /** The times divided by their mean, ascending (residualFromShape reads what remains of a
+   *  citizen at the counter from them); null below SHAPE_MIN_SAMPLES. */
+  shape: number[] | null;
+}
+
+/** Measured times divided by their mean, ascending, without the ones past SHAPE_OUTLIER_FACTOR times the median. */
+export function shapeOf(ms: readonly number[]): number[] {
+  const cap = SHAPE_OUTLIER_FACTOR * median(ms);
+  const kept = ms.filter((x) => x <= cap);
+  const mean = kept.reduce((sum, x) => sum + x, 0) / kept.length;
+  return mean > 0 ? kept.map((x) => x / mean).sort((x, y) => x - y) : [];
 }
 
 /** What a service usually takes, from its services over the past days; null until MIN_SAMPLES of them. */
 export function usualService(pastMs: readonly number[]): UsualService | null {
   if (pastMs.length < MIN_SAMPLES) return null;
   const seconds = cappedMean(pastMs.map((ms) => ms / 1000));
-  if (pastMs.length < SPREAD_MIN_SAMPLES) return { seconds, spread: null };
-  const logs = pastMs.map((ms) => Math.log(Math.max(ms, 1000))).sort((a, b) => a - b);
-  const quartile = (q: number) => logs[Math.round(q * (logs.length - 1))]!;
-  const spread = (quartile(0.75) - quartile(0.25)) / NORMAL_IQR;
-  return { seconds, spread: Math.min(SPREAD_BOUNDS[1], Math.max(SPREAD_BOUNDS[0], spread)) };
+  return { seconds, shape: pastMs.length < SHAPE_MIN_SAMPLES ? null : shapeOf(pastMs) };
+}
+
+/** The shapes of the hall's services pooled (each already divided by its own mean): the shape
+ *  of a service with too few times of its own. Null below SHAPE_MIN_SAMPLES in all. */
+export function pooledShape(shapes: Iterable<readonly number[]>): number[] | null {
+  const all = [...shapes].flat().sort((x, y) => x - y);
+  return all.length < SHAPE_MIN_SAMPLES ? null : all;
 }
 
 /**

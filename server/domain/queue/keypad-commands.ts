@@ -7,6 +7,19 @@ import type { ServiceDef } from '../hall/hall-definition.js';
 import type { Command } from './queue-engine.js';
 import type { RatingCommand, RatingLevel } from '../rating/rating.js';
 
+/**
+ * A keypad has no sign-in: its first "next" at a closed counter opens it, with this as its
+ * clerk ("keypad:B1:2"), so the hall knows someone is there to call.
+ */
+export function keypadClerk(keypadId: string): string {
+  return `keypad:${keypadId}`;
+}
+
+/** Whether a counter was opened by its keypad (see keypadClerk). */
+export function isKeypadClerk(clerk: string | null): boolean {
+  return clerk?.startsWith('keypad:') ?? false;
+}
+
 /** The keys of a counter's call keypad, and of a rating pad on the same bus (docs/serial-protocol.md). */
 export type KeypadKey = 'callNext' | 'recall' | 'noShow' | 'transfer' | 'finish' | 'pause' | 'rateVerySatisfied' | 'rateSatisfied' | 'rateNotSatisfied';
 

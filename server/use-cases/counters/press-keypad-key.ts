@@ -4,7 +4,7 @@
 import type { KeyName, KeypadMessage, NakReason } from '../../../hardware/keypad/keypad-protocol.js';
 import { atCounter } from '../../domain/access/actor.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { commandForKey, nakReasonFor } from '../../domain/queue/keypad-commands.js';
+import { commandForKey, keypadClerk, nakReasonFor } from '../../domain/queue/keypad-commands.js';
 import type { LiveState } from '../../services/live-state.js';
 import { rateService } from '../ratings/rate-service.js';
 import { actAtCounter, isCounterCommand, type ActAtCounterDeps } from './act-at-counter.js';
@@ -26,9 +26,11 @@ export async function pressKeypadKey(deps: PressKeyDeps, keypadId: string, count
   const decision = commandForKey(message, counter, deps.live.allServices());
   const { key } = decision;
   if ('refuse' in decision) return { key, taken: false, reason: decision.refuse };
-  const actor = atCounter(`keypad:${keypadId}`, counterId);
+  const actor = atCounter(keypadClerk(keypadId), counterId);
   try {
     const { command } = decision;
+    // Counters start the day closed: the keypad's first "next" opens its counter, as a clerk's sign-in does.
+    if (command.type === 'callNext' && counter.mode === 'closed') await actAtCounter(deps, { type: 'openCounter', counterId, clerk: keypadClerk(keypadId) }, actor);
     if (command.type === 'rateTicket') await rateService(deps, command, actor);
     else if (isCounterCommand(command)) await actAtCounter(deps, command, actor);
     return { key, taken: true };
