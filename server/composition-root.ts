@@ -344,7 +344,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     takeReturnTicket: bind(takeReturnTicket, { queue, live, queries, limits: hub.limits, printing, phone, dossiers, statusSource: hub.statusSource }),
     reprintTicket: bind(reprintTicket, { queue, live, queries, limits: hub.limits, printing, phone }),
   });
-  const slips = { queue, dossiers, catalog, settings, clock };
+  const slips = { queue, dossiers, catalog, settings, clock, links: phone };
   await app.register(dossierRoutes, {
     receiveDossier: bind(receiveDossier, { queue, time }),
     linkProvinceDossier: bind(linkProvinceDossier, { queue, time }),
@@ -353,7 +353,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     listDossiers: bind(listDossiers, { queue, dossiers, time }),
     dossierSlipPdf: bind(dossierSlipPdf, slips),
     printDossierSlip: bind(printDossierSlip, { ...slips, kiosks: () => live.kiosks, printing }),
-    lookUpDossier: bind(lookUpDossier, { queue, dossiers, catalog, statusSource: hub.statusSource, time }),
+    lookUpDossier: bind(lookUpDossier, { queue, dossiers, limits: hub.limits, catalog, statusSource: hub.statusSource, time }),
   });
   await app.register(webRoutes, { printing });
   const buses = new BusDevices(

@@ -5,6 +5,8 @@ import type { DossierReply } from '../../contract/dossiers.js';
 import type { Actor } from '../../domain/access/actor.js';
 import type { Applicant, Dossier, DossierPaper } from '../../domain/dossier/dossier.js';
 import type { DossierAction, DossierCommand } from '../../domain/dossier/dossier-engine.js';
+import { randomInt } from 'node:crypto';
+import { newCheckCode } from '../../domain/dossier/dossier.js';
 import type { CommandRunner } from '../ports.js';
 import { withTimeliness, type HallTime } from './dossier-view.js';
 
@@ -47,6 +49,7 @@ export function receiveDossier(deps: DossierCommandDeps, r: Reception, actor: Ac
       outcome: r.outcome,
       missingPapers: r.missingPapers ?? [],
       reason: r.reason ?? null,
+      checkCode: newCheckCode(randomInt),
     },
     actor,
   );
@@ -54,7 +57,7 @@ export function receiveDossier(deps: DossierCommandDeps, r: Reception, actor: Ac
 
 /** Links the ticket being served to a dossier of the province's system, by its code. */
 export function linkProvinceDossier(deps: DossierCommandDeps, link: { counterId: number; ticketId: string; code: string }, actor: Actor): Promise<DossierReply> {
-  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code }, actor);
+  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code, checkCode: newCheckCode(randomInt) }, actor);
 }
 
 export interface StatusChange {

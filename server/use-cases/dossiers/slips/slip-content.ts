@@ -6,7 +6,8 @@ import type { Dossier } from '../../../domain/dossier/dossier.js';
 import { localTime } from '../../../domain/calendar/hall-clock.js';
 import { PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
 
-export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const;
+/** 'TC': the lookup slip of a dossier of the province's system (luot gives no receipt of its own for it). */
+export const SLIP_FORMS = ['01', '02', '03', '04', '05', 'TC'] as const;
 export type SlipForm = (typeof SLIP_FORMS)[number];
 
 export interface SlipFacts {
@@ -17,6 +18,8 @@ export interface SlipFacts {
   resultAt: string | null;
   processingText: string | null;
   printedAt: number;
+  /** The lookup page's address with the code and check code: what the slip's QR carries. */
+  lookupUrl: string;
 }
 
 export interface SlipContent {
@@ -24,6 +27,10 @@ export interface SlipContent {
   agency: string;
   title: string;
   code: string;
+  /** The check code the public lookup asks beside the code. */
+  checkCode: string;
+  /** What the QR carries: the lookup page's address with both codes. */
+  lookupUrl: string;
   /** Label and value lines, in order. */
   fields: [string, string][];
   /** The papers table (form 01), or the list of what is missing (form 02). */
@@ -42,7 +49,18 @@ const TITLES: Record<SlipForm, string> = {
   '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
   '04': 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
   '05': 'PHIẾU DỪNG XỬ LÝ HỒ SƠ',
+  TC: 'PHIẾU TRA CỨU HỒ SƠ',
 };
+
+/** "Mẫu số 01"; the lookup slip of a province dossier has no form number. */
+export function formLabel(slip: Pick<SlipContent, 'form'>): string {
+  return slip.form === 'TC' ? 'Phiếu tra cứu' : `Mẫu số ${slip.form}`;
+}
+
+/** "7KX 4MA": the check code in two halves, easier to read off the paper. */
+export function spaced(check: string): string {
+  return check.length === 6 ? `${check.slice(0, 3)} ${check.slice(3)}` : check;
+}
 
 /** Which forms a dossier in its present state can have printed. */
 export function formsFor(d: Dossier): SlipForm[] {
@@ -52,6 +70,9 @@ export function formsFor(d: Dossier): SlipForm[] {
   if (d.status === 3) forms.push('03');
   if (d.promisedAt !== null) forms.push('04');
   if (d.status === 8) forms.push('05');
+  // A dossier of the province's system has its receipt from there: the hall prints the code and
+  // check code its own lookup asks for.
+  if (d.kind === 'linked') forms.push('TC');
   return forms;
 }
 
@@ -81,6 +102,8 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
     agency: facts.hallName,
     title: TITLES[form],
     code: d.code,
+    checkCode: d.checkCode,
+    lookupUrl: facts.lookupUrl,
     papers: null,
     listTitle: null,
     list: [] as string[],
@@ -138,6 +161,14 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
         list: [d.reason ?? ''],
         closing: 'Xin thông báo để công dân được biết.',
         signatures: ['', 'NGƯỜI ĐẠI DIỆN CƠ QUAN'],
+      };
+    case 'TC':
+      return {
+        ...base,
+        fields: [request, ['Ngày liên kết tại Bộ phận Một cửa', time(d.openedAt)]],
+        closing:
+          'Quét mã QR bằng điện thoại hoặc tại máy tra cứu, hoặc nhập mã hồ sơ và mã kiểm tra, để xem tiến độ giải quyết. Khi có kết quả, mang phiếu này đến máy lấy số, chọn "Nhận kết quả hồ sơ".',
+        signatures: ['', 'NGƯỜI TIẾP NHẬN HỒ SƠ'],
       };
   }
 }
