@@ -15,7 +15,7 @@ const SUBJECTS = { access: ACCESS_ERRORS, dossier: DOSSIER_ERRORS, queue: QUEUE_
 describe('refusals by subject', () => {
   it('no code belongs to two subjects', () => {
     const codes = Object.values(SUBJECTS).flatMap((table) => Object.keys(table));
-    expect(codes.length).toBe(68);
+    expect(codes.length).toBe(70);
     expect(new Set(codes).size).toBe(codes.length);
   });
 

@@ -55,8 +55,8 @@ export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promis
   font('bold', 12).text(`Mã hồ sơ: ${slip.code}`, left, codeTop + 4, { width: width - qrSize - 12 });
   doc.image(barcode, left, codeTop + 24 * scale, { height: 28 * scale });
   font('bold', 12).text(`Mã kiểm tra: ${spaced(slip.checkCode)}`, left, codeTop + 58 * scale, { width: width - qrSize - 12 });
-  font('regular', 8.5).text('Tra cứu tiến độ: quét mã QR, hoặc nhập mã hồ sơ (hoặc 10 số cuối) và mã kiểm tra tại máy tra cứu.', left, doc.y, { width: width - qrSize - 12 });
-  doc.y = codeTop + qrSize + 10;
+  font('regular', 8.5).text('Xem tiến độ: quét mã QR, hoặc nhập 10 số cuối của mã hồ sơ và mã kiểm tra.', left, doc.y, { width: width - qrSize - 12 });
+  doc.y = Math.max(codeTop + qrSize + 10, doc.y + 10);
 
   // Label: value lines.
   for (const [label, value] of slip.fields) {
