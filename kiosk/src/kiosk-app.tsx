@@ -255,7 +255,9 @@ export function KioskApp() {
         <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="error-title" aria-describedby="error-text">
           <div class="dialog">
             <h2 id="error-title">{t.errorTitle}</h2>
-            <p class="error-text" id="error-text">{lang === 'vi' ? failure.message : failure.messageEn}</p>
+            <p class="error-text" id="error-text">
+              {lang === 'vi' ? failure.message : failure.messageEn}
+            </p>
             <button type="button" class="primary big" onClick={() => setFailure(null)}>
               {t.ok}
             </button>

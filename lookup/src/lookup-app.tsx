@@ -4,7 +4,7 @@
 // code on the on-screen keyboard and sees their dossier's progress; or browses the procedures
 // guide. It goes back to its start after a minute without a touch, forgetting what was shown.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CitizenEntry, LookupReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
 import { DossierKeyEntry, type KeyEntryValue } from '../../web-shared/dossier-key-entry.js';
 import type { HallSnapshot } from '../../server/contract/events.js';

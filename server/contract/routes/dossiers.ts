@@ -186,7 +186,8 @@ export const DOSSIER_ROUTES = {
   },
   'GET /api/dossiers/:code/slip.pdf': {
     tags: ['dossiers'],
-    summary: "A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped, TC lookup slip of a province system's dossier; each with the check code and the QR of the lookup address",
+    summary:
+      "A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped, TC lookup slip of a province system's dossier; each with the check code and the QR of the lookup address",
     params: CodeParams,
     querystring: SlipQuery,
     response: { 200: Type.Unsafe<Uint8Array>({ description: 'application/pdf' }), ...staffErrorResponses },
