@@ -15,8 +15,6 @@ export function slipBlocks(slip: SlipContent, scale: number): Block[] {
     { kind: 'text', text: `Mã hồ sơ: ${slip.code}`, size: s(22), bold: true },
     { kind: 'barcode', text: slip.code, height: s(60) },
     { kind: 'text', text: `Mã kiểm tra: ${spaced(slip.checkCode)}`, size: s(30), bold: true },
-    { kind: 'qr', url: slip.lookupUrl },
-    { kind: 'text', text: 'Quét mã QR để xem tiến độ hồ sơ', size: s(18) },
     { kind: 'rule' },
   ];
   // One column, sizes large enough that every mark survives the head's black-or-white dots.
@@ -33,5 +31,8 @@ export function slipBlocks(slip: SlipContent, scale: number): Block[] {
   }
   if (slip.closing) blocks.push({ kind: 'space', height: s(6) }, { kind: 'text', text: slip.closing, size: s(24), left: true });
   blocks.push({ kind: 'rule' }, { kind: 'text', text: slip.signatures[1], size: s(26), bold: true }, { kind: 'text', text: slip.clerk, size: s(26) });
+  // The lookup address (with both codes) last, where the roll is torn off: a phone opens the
+  // progress from it, the kiosk and the terminal read both codes.
+  blocks.push({ kind: 'rule' }, { kind: 'qr', url: slip.lookupUrl }, { kind: 'text', text: 'Quét mã QR để xem tiến độ hồ sơ', size: s(18) });
   return blocks;
 }
