@@ -1,10 +1,12 @@
-// Part 3 of `npm run bench`: the lookup terminal's answer time with 100,000 dossiers stored,
-// against the same hub's health answer measured the same way in the same run.
+// Part 3 of `npm run bench`: the lookup terminal's answer time with 100,000 dossiers stored, each
+// asked with its check code (by the whole code, then by its short form), against the same hub's
+// health answer measured the same way in the same run.
 
 import Database from 'better-sqlite3';
 import { retainStatements } from '../server/db/database.js';
 import { join } from 'node:path';
-import { dossierCode, type Dossier } from '../server/domain/dossier/dossier.js';
+import { randomInt } from 'node:crypto';
+import { dossierCode, newCheckCode, shortCodeOf, type Dossier } from '../server/domain/dossier/dossier.js';
 import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
 import { latencyLines, line, verdict } from './bench-figures.js';
 
@@ -14,10 +16,17 @@ const CONCURRENCY = 8;
 const AGENCY = '000.00.14.H17';
 
 /** A year of dossiers: about 400 a working day, each with its steps, as the hub stores them. */
-function seed(dataDir: string): string[] {
+/** What a citizen holds: the code and the slip's check code. */
+interface Held {
+  code: string;
+  check: string;
+}
+
+function seed(dataDir: string): Held[] {
   const db = retainStatements(new Database(join(dataDir, 'luot.sqlite')));
-  const insert = db.prepare('INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const codes: string[] = [];
+  // The check code has its own column, as the hub stores it (server/db/dossier-repository.ts).
+  const insert = db.prepare('INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, check_code, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const codes: Held[] = [];
   const start = Date.UTC(2025, 10, 1);
   db.transaction(() => {
     for (let i = 0; i < DOSSIERS; i++) {
@@ -26,7 +35,7 @@ function seed(dataDir: string): string[] {
       const code = dossierCode(AGENCY, day, (i % 400) + 1);
       const at = start + dayIndex * 86_400_000 + (i % 400) * 60_000;
       const status = ([2, 4, 9, 10] as const)[i % 4]!;
-      const d: Dossier = {
+      const d: Omit<Dossier, 'checkCode'> = {
         code,
         kind: 'local',
         procedureCode: 'HT.04',
@@ -51,8 +60,9 @@ function seed(dataDir: string): string[] {
         returnedAt: status === 10 ? at + 2 * 86_400_000 : null,
         steps: [{ status: 2, at, by: 'Nguyễn Thị Lan', note: null }],
       };
-      insert.run(code, 'local', status, d.ticketId, 1, 'HT', at, d.dueAt, JSON.stringify(d));
-      codes.push(code);
+      const check = newCheckCode(randomInt);
+      insert.run(code, 'local', status, d.ticketId, 1, 'HT', at, d.dueAt, check, JSON.stringify(d));
+      codes.push({ code, check });
     }
   })();
   db.close();
@@ -89,16 +99,26 @@ export async function lookupPart(dataDir: string): Promise<void> {
   );
   const hub = await startHubProcess(dataDir);
   try {
-    // Warm up both paths, then measure them alike.
-    await timed(hub.url, 200, (i) => `/api/lookup/${codes[(i * 7919) % codes.length]}`);
+    // Warm up both paths, then measure them alike. Every lookup carries the slip's check code,
+    // as a citizen's does; all come from this machine's one address, and all find their dossier,
+    // so none counts against the address's limit.
+    const whole = (i: number) => `/api/lookup/${codes[i % codes.length]!.code}?check=${codes[i % codes.length]!.check}`;
+    const short = (i: number) => `/api/lookup/${shortCodeOf(codes[i % codes.length]!.code)}?check=${codes[i % codes.length]!.check}`;
+    await timed(hub.url, 200, (i) => whole(i * 7919));
     const health = latencyLines('GET /api/health (baseline)', await timed(hub.url, SAMPLES, () => '/api/health'));
     const lookup = latencyLines(
-      'GET /api/lookup/{code}',
-      await timed(hub.url, SAMPLES, (i) => `/api/lookup/${codes[(i * 104_729) % codes.length]}`),
+      'GET /api/lookup/{code}?check=',
+      await timed(hub.url, SAMPLES, (i) => whole(i * 104_729)),
       '',
       (f) => `${(f.p99 / health.p99).toFixed(2)}x the health p99; target < 100 ms: ${verdict(f.p99 < 100)}`,
     );
     line('lookup p50 / health p50', `${(lookup.p50 / health.p50).toFixed(2)}x`);
+    latencyLines(
+      'GET /api/lookup/{short code}?check=',
+      await timed(hub.url, SAMPLES, (i) => short(i * 15_485_863)),
+      '',
+      (f) => `${(f.p99 / health.p99).toFixed(2)}x the health p99; target < 100 ms: ${verdict(f.p99 < 100)}`,
+    );
   } finally {
     hub.child.kill('SIGTERM');
     await killed(hub.child);

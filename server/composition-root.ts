@@ -408,7 +408,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     reprintTicket: bind(reprintTicket, { queue, live, queries, limits: hub.limits, printing, phone }),
   });
   const reads = new DossierReadLog(db);
-  const slips = { queue, dossiers, catalog, settings, clock, scope, reads };
+  const slips = { queue, dossiers, catalog, settings, clock, scope, reads, links: phone };
   await app.register(dossierRoutes, {
     receiveDossier: bind(receiveDossier, { queue, time, scope, catalog }),
     linkProvinceDossier: bind(linkProvinceDossier, { queue, time, scope }),
@@ -417,7 +417,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     listDossiers: bind(listDossiers, { queue, dossiers, time, scope, reads, clock }),
     dossierSlipPdf: bind(dossierSlipPdf, slips),
     printDossierSlip: bind(printDossierSlip, { ...slips, kiosks: () => live.kiosks, printing }),
-    lookUpDossier: bind(lookUpDossier, { queue, dossiers, catalog, statusSource: hub.statusSource, time }),
+    lookUpDossier: bind(lookUpDossier, { queue, dossiers, limits: hub.limits, catalog, statusSource: hub.statusSource, time }),
     dossierReads: bind(dossierReads, { queue, reads, time }),
   });
   await app.register(webRoutes, { printing });

@@ -19,7 +19,7 @@ export type StepBody = Omit<RouteBody<'POST /api/dossiers/:code/status'>, 'actio
 export const takeStep = (token: string, code: string, action: DossierAction, body: StepBody = {}) =>
   callHub('POST /api/dossiers/:code/status', { token, params: { code }, body: { action, ...body } });
 
-export type SlipForm = '01' | '02' | '03' | '04' | '05';
+export type SlipForm = '01' | '02' | '03' | '04' | '05' | 'TC';
 /** Opens a slip's PDF in a new tab for the office printer (the request carries the clerk's token, so not a plain link). */
 export async function openSlip(token: string, code: string, form: SlipForm): Promise<void> {
   const pdf = await callHubForFile('GET /api/dossiers/:code/slip.pdf', { token, params: { code }, query: { form } });

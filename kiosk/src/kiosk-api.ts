@@ -43,8 +43,8 @@ export function saveCredentials(credentials: KioskCredentials | null): void {
 
 export const kioskApi = {
   info: (c: KioskCredentials): Promise<KioskInfo> => callHub('GET /api/kiosk', { token: c.token }),
-  /** A number to collect a dossier's result, by the code on the appointment slip. */
-  returnTicket: (c: KioskCredentials, code: string): Promise<IssuedTicket> => callHub('POST /api/kiosk/returns', { token: c.token, body: { code } }),
+  /** A number to collect a dossier's result, by the code (or its short form) and check code on the slip. */
+  returnTicket: (c: KioskCredentials, code: string, check: string): Promise<IssuedTicket> => callHub('POST /api/kiosk/returns', { token: c.token, body: { code, check } }),
   issue: (c: KioskCredentials, serviceId: string, priority: string | null): Promise<IssuedTicket> => callHub('POST /api/kiosk/tickets', { token: c.token, body: { serviceId, priority } }),
   reprint: (c: KioskCredentials, ticketId: string): Promise<IssuedTicket> => callHub('POST /api/kiosk/tickets/:ticketId/print', { token: c.token, params: { ticketId } }),
 };

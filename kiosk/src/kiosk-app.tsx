@@ -20,6 +20,16 @@ const RESULT_PRINTED_MS = 15_000;
 
 type Screen = { kind: 'home' } | { kind: 'priority' } | { kind: 'return' } | { kind: 'issuing' } | { kind: 'result'; issued: IssuedTicket; priority: string | null };
 
+/**
+ * The services citizens take a number for. The hall's return service is not one of them: a
+ * number to collect a result is taken with "Nhận kết quả hồ sơ", by the slip's codes, and stays
+ * linked to its dossier.
+ */
+export function tilesOf(snapshot: { services: ServiceSummary[]; hall: { returnService?: string | null } }): ServiceSummary[] {
+  const returnService = snapshot.hall.returnService;
+  return returnService ? snapshot.services.filter((s) => s.id !== returnService) : snapshot.services;
+}
+
 function useOrientation(): boolean {
   const query = '(orientation: portrait)';
   const [portrait, setPortrait] = useState(() => matchMedia(query).matches);
@@ -50,6 +60,7 @@ export function KioskApp() {
   const [priority, setPriority] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [reprinting, setReprinting] = useState(false);
+  const [returnCodes, setReturnCodes] = useState({ code: '', check: '' });
   const feed = useHallFeed();
   const portrait = useOrientation();
   const now = useClock();
@@ -80,8 +91,9 @@ export function KioskApp() {
     setPriority(null);
     setFailure(null);
     setLang('vi');
+    setReturnCodes({ code: '', check: '' });
   };
-  const atHome = screen.kind === 'home' && priority === null && failure === null && lang === 'vi';
+  const atHome = screen.kind === 'home' && priority === null && failure === null && lang === 'vi' && returnCodes.code === '' && returnCodes.check === '';
   const printedResult = screen.kind === 'result' && screen.issued.print.ok;
   const idleMs = atHome ? null : printedResult ? RESULT_PRINTED_MS : IDLE_MS;
   const idleDeadline = useIdle(idleMs, goHome, screen);
@@ -109,6 +121,7 @@ export function KioskApp() {
     setScreen({ kind: 'issuing' });
     try {
       const issued = await issue();
+      setReturnCodes({ code: '', check: '' });
       setScreen({ kind: 'result', issued, priority });
     } catch (error) {
       setScreen(back);
@@ -116,7 +129,7 @@ export function KioskApp() {
     }
   };
   const issue = (service: ServiceSummary) => take(() => kioskApi.issue(credentials, service.id, priority), { kind: 'home' });
-  const collect = (code: string) => take(() => kioskApi.returnTicket(credentials, code), { kind: 'return' });
+  const collect = (entry: { code: string; check: string }) => take(() => kioskApi.returnTicket(credentials, entry.code, entry.check), { kind: 'return' });
 
   const reprint = async () => {
     if (screen.kind !== 'result') return;
@@ -175,7 +188,16 @@ export function KioskApp() {
             onDone={goHome}
           />
         ) : screen.kind === 'return' ? (
-          <ReturnEntry lang={lang} onTake={collect} onBack={() => setScreen({ kind: 'home' })} />
+          <ReturnEntry
+            lang={lang}
+            value={returnCodes}
+            onChange={setReturnCodes}
+            onTake={collect}
+            onBack={() => {
+              setReturnCodes({ code: '', check: '' });
+              setScreen({ kind: 'home' });
+            }}
+          />
         ) : screen.kind === 'priority' ? (
           <PriorityPicker
             categories={snapshot?.hall.priorityCategories ?? []}
@@ -194,7 +216,7 @@ export function KioskApp() {
             </div>
             {snapshot && (
               <ServiceGrid
-                services={snapshot.services}
+                services={tilesOf(snapshot)}
                 groups={snapshot.hall.serviceGroups ?? []}
                 portrait={portrait}
                 lang={lang}
@@ -231,10 +253,12 @@ export function KioskApp() {
         </div>
       )}
       {failure && (
-        <div class="overlay" role="alertdialog">
+        <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="error-title" aria-describedby="error-text">
           <div class="dialog">
-            <h2>{t.errorTitle}</h2>
-            <p class="error-text">{lang === 'vi' ? failure.message : failure.messageEn}</p>
+            <h2 id="error-title">{t.errorTitle}</h2>
+            <p class="error-text" id="error-text">
+              {lang === 'vi' ? failure.message : failure.messageEn}
+            </p>
             <button type="button" class="primary big" onClick={() => setFailure(null)}>
               {t.ok}
             </button>

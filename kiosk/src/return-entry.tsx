@@ -1,47 +1,42 @@
-// "Collect a result": the citizen scans the QR code of the appointment slip (the scanner types
-// into the field and presses Enter) or types the dossier's code, and takes a number.
+// "Collect a result", the kiosk's one way to take a number for a dossier's result: the citizen
+// scans the QR code of the slip (the scanner types its address into the field and presses
+// Enter: the dossier code and check code are in it) or types the code's short form and the
+// check code. The hub says whether the result is ready (if not, when it is due); only a ready
+// result gets a number, linked to its dossier.
 
-import { useState } from 'preact/hooks';
-import { dossierCodeIn } from '../../server/contract/dossiers.js';
-import { OnScreenKeyboard } from '../../web-shared/on-screen-keyboard.js';
+import type { CitizenEntry } from '../../server/contract/dossiers.js';
+import { DossierKeyEntry, type KeyEntryValue } from '../../web-shared/dossier-key-entry.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
-export function ReturnEntry(props: { lang: Lang; onTake: (code: string) => void; onBack: () => void }) {
+/** `value` is kept by the kiosk, so that a refusal (not ready yet, a mistyped letter) leaves what was typed. */
+export function ReturnEntry(props: {
+  lang: Lang;
+  value: KeyEntryValue;
+  onChange: (value: KeyEntryValue) => void;
+  onTake: (entry: CitizenEntry & { check: string }) => void;
+  onBack: () => void;
+}) {
   const t = DICTIONARY[props.lang];
-  const [text, setText] = useState('');
-  const [wrong, setWrong] = useState(false);
-  const take = () => {
-    const code = dossierCodeIn(text);
-    setWrong(!code);
-    if (code) props.onTake(code);
-  };
-  const key = (k: string) => {
-    setWrong(false);
-    if (k === '⌫') setText((v) => v.slice(0, -1));
-    else if (k === '⏎') take();
-    else setText((v) => (v + k).slice(0, 40));
-  };
   return (
     <section class="return-entry">
       <h1>{t.returnTitle}</h1>
-      <label for="dossier-code" class="return-prompt">
-        {t.returnPrompt}
-      </label>
-      <form
-        class="return-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          take();
+      <p class="return-prompt">{t.returnPrompt}</p>
+      <DossierKeyEntry
+        value={props.value}
+        onChange={props.onChange}
+        onSubmit={props.onTake}
+        ids={{ code: 'dossier-code', check: 'dossier-check' }}
+        words={{
+          codeLabel: t.returnCodeLabel,
+          codeHint: t.returnCodeHint,
+          checkLabel: t.returnCheckLabel,
+          checkHint: t.returnCheckHint,
+          submit: t.returnTake,
+          backspace: t.deleteKey,
+          badCode: t.returnBadCode,
+          badCheck: t.returnBadCheck,
         }}
-      >
-        <input id="dossier-code" value={text} autoFocus autoComplete="off" spellcheck={false} onInput={(e) => setText((e.target as HTMLInputElement).value.toUpperCase())} />
-      </form>
-      {wrong && (
-        <p class="return-error" role="alert">
-          {t.returnBadCode}
-        </p>
-      )}
-      <OnScreenKeyboard layout="code" onKey={key} labels={{ backspace: t.deleteKey, enter: t.returnTake }} />
+      />
       <button type="button" class="secondary big" onClick={props.onBack}>
         {t.back}
       </button>

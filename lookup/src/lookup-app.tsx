@@ -1,10 +1,12 @@
-// The lookup terminal: a portrait touch screen in the hall. A citizen scans the QR code of
-// their slip (a scanner types into the page) or types the code on the on-screen keyboard and
-// sees their dossier's progress; or browses the procedures guide. It goes back to its start
-// after a minute without a touch, forgetting what was shown.
+// The lookup terminal: a portrait touch screen in the hall, and the page a phone opens from a
+// slip's QR (its address carries the code and the check code). A citizen scans the QR code of
+// their slip (a scanner types into the page) or types the code (or its short form) and the check
+// code on the on-screen keyboard and sees their dossier's progress; or browses the procedures
+// guide. It goes back to its start after a minute without a touch, forgetting what was shown.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { dossierCodeIn, type LookupReply, type ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import { useEffect, useState } from 'preact/hooks';
+import type { CitizenEntry, LookupReply, ProcedureGuideEntry } from '../../server/contract/dossiers.js';
+import { DossierKeyEntry, type KeyEntryValue } from '../../web-shared/dossier-key-entry.js';
 import type { HallSnapshot } from '../../server/contract/events.js';
 import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
@@ -33,10 +35,11 @@ export function whereResultsAre(hall: HallSnapshot | null, lang: Lang): WhereToG
 type Found = { kind: 'none' } | { kind: 'looking' } | { kind: 'found'; dossier: LookupReply } | { kind: 'error'; message: string };
 
 export function LookupApp() {
-  const initialCode = new URLSearchParams(location.search).get('code');
+  const params = new URLSearchParams(location.search);
+  const initial: KeyEntryValue = { code: (params.get('code') ?? '').toUpperCase(), check: (params.get('check') ?? '').toUpperCase() };
   const [lang, setLang] = useState<Lang>('vi');
   const [tab, setTab] = useState<Tab>('dossier');
-  const [code, setCode] = useState(initialCode ? (dossierCodeIn(initialCode) ?? initialCode.toUpperCase()) : '');
+  const [entry, setEntry] = useState<KeyEntryValue>(initial);
   const [found, setFound] = useState<Found>({ kind: 'none' });
   const [query, setQuery] = useState('');
   const [procedures, setProcedures] = useState<ProcedureGuideEntry[] | null>(null);
@@ -45,13 +48,12 @@ export function LookupApp() {
   const [hall, setHall] = useState<HallSnapshot | null>(null);
   const [lastTouch, setLastTouch] = useState(Date.now());
   const [now, setNow] = useState(Date.now());
-  const input = useRef<HTMLInputElement>(null);
   const t = DICTIONARY[lang];
 
   const reset = () => {
     setLang('vi');
     setTab('dossier');
-    setCode('');
+    setEntry({ code: '', check: '' });
     setFound({ kind: 'none' });
     setQuery('');
     setChosen(null);
@@ -74,18 +76,16 @@ export function LookupApp() {
     };
   }, []);
   const idleLeft = Math.max(0, Math.ceil((lastTouch + IDLE_MS - now) / 1000));
-  const busy = found.kind !== 'none' || code !== '' || query !== '' || chosen !== null || field !== null || tab !== 'dossier' || lang !== 'vi';
+  const busy = found.kind !== 'none' || entry.code !== '' || entry.check !== '' || query !== '' || chosen !== null || field !== null || tab !== 'dossier' || lang !== 'vi';
   useEffect(() => {
     if (idleLeft === 0 && busy) reset();
   }, [idleLeft === 0]);
 
-  const lookUp = async (text = code) => {
-    const wanted = dossierCodeIn(text);
-    setCode(wanted ?? text.trim().toUpperCase());
-    if (!wanted) return setFound({ kind: 'error', message: t.badCode });
+  const lookUp = async (wanted: CitizenEntry & { check: string }) => {
+    setEntry({ code: wanted.code, check: wanted.check });
     setFound({ kind: 'looking' });
     try {
-      setFound({ kind: 'found', dossier: await callHub('GET /api/lookup/:code', { params: { code: wanted } }) });
+      setFound({ kind: 'found', dossier: await callHub('GET /api/lookup/:code', { params: { code: wanted.code }, query: { check: wanted.check } }) });
     } catch (error) {
       const failure = error instanceof HubRequestError ? error.failure : null;
       setFound({
@@ -96,7 +96,8 @@ export function LookupApp() {
   };
 
   useEffect(() => {
-    if (initialCode) void lookUp(initialCode);
+    // The slip's QR address carries both codes: a phone shows the progress at once.
+    if (initial.code && initial.check) void lookUp({ code: initial.code, check: initial.check });
     // The hall's name for the header, and its return service's counters for "where to go".
     callHub('GET /api/hall').then(setHall, () => setHall(null));
   }, []);
@@ -113,11 +114,7 @@ export function LookupApp() {
   }, [query, tab]);
 
   const type = (key: string) => {
-    if (tab === 'dossier') {
-      if (key === '⌫') setCode((c) => c.slice(0, -1));
-      else if (key === '⏎') void lookUp();
-      else setCode((c) => (c + key).slice(0, 40));
-    } else if (key === '⌫') setQuery((q) => q.slice(0, -1));
+    if (key === '⌫') setQuery((q) => q.slice(0, -1));
     else if (key !== '⏎') setQuery((q) => (q + key).slice(0, 60));
   };
 
@@ -156,40 +153,7 @@ export function LookupApp() {
 
       {tab === 'dossier' ? (
         <section class={`panel dossier-panel${found.kind === 'found' ? ' showing' : ''}`}>
-          {found.kind !== 'found' && (
-            <>
-              <label class="prompt" for="code">
-                {t.codePrompt}
-              </label>
-              <form
-                class="entry"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void lookUp();
-                }}
-              >
-                <input
-                  id="code"
-                  ref={input}
-                  value={code}
-                  autoFocus
-                  autoComplete="off"
-                  spellcheck={false}
-                  placeholder={t.codePlaceholder}
-                  onInput={(e) => setCode((e.target as HTMLInputElement).value.toUpperCase())}
-                />
-                <button type="submit" class="primary">
-                  {t.search}
-                </button>
-              </form>
-            </>
-          )}
-          {found.kind === 'looking' && <p class="note">{t.looking}</p>}
-          {found.kind === 'error' && (
-            <p class="error" role="alert">
-              {found.message}
-            </p>
-          )}
+          {found.kind !== 'found' && <p class="prompt">{t.codePrompt}</p>}
           {found.kind === 'found' ? (
             <>
               <DossierView dossier={found.dossier} lang={lang} where={where} timeZone={timeZone} />
@@ -197,17 +161,37 @@ export function LookupApp() {
                 type="button"
                 class="again"
                 onClick={() => {
-                  setCode('');
+                  setEntry({ code: '', check: '' });
                   setFound({ kind: 'none' });
                   history.replaceState(null, '', location.pathname);
-                  setTimeout(() => input.current?.focus());
                 }}
               >
                 {t.another}
               </button>
             </>
           ) : (
-            <>
+            <DossierKeyEntry
+              value={entry}
+              onChange={setEntry}
+              onSubmit={(e) => void lookUp(e)}
+              ids={{ code: 'code', check: 'check' }}
+              words={{
+                codeLabel: t.codeLabel,
+                codeHint: t.codeHint,
+                checkLabel: t.checkLabel,
+                checkHint: t.checkHint,
+                submit: t.search,
+                backspace: t.backspace,
+                badCode: t.badCode,
+                badCheck: t.badCheck,
+              }}
+            >
+              {found.kind === 'looking' && <p class="note">{t.looking}</p>}
+              {found.kind === 'error' && (
+                <p class="error" role="alert">
+                  {found.message}
+                </p>
+              )}
               <section class="how" aria-labelledby="how-title">
                 <h2 id="how-title">{t.howTitle}</h2>
                 <ol>
@@ -221,8 +205,7 @@ export function LookupApp() {
                   ))}
                 </ol>
               </section>
-              <OnScreenKeyboard layout="code" onKey={type} labels={{ backspace: t.backspace, enter: t.search }} />
-            </>
+            </DossierKeyEntry>
           )}
         </section>
       ) : (

@@ -1,7 +1,7 @@
 // Replies about procedures and dossiers as pages read them (the lookup terminal, the counter
 // page, the phone page).
 
-import { DOSSIER_CODE_PATTERN, type PublicDossier } from '../domain/dossier/dossier.js';
+import { CHECK_CODE_ALPHABET, CHECK_CODE_LENGTH, DOSSIER_CODE_PATTERN, SHORT_CODE_PATTERN, type PublicDossier } from '../domain/dossier/dossier.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import type { Procedure } from '../domain/dossier/procedures.js';
 
@@ -25,6 +25,42 @@ export function dossierCodeIn(text: string): string | null {
 export const DOSSIER_LIST_VIEWS = ['open', 'due_today', 'overdue', 'papers', 'fees', 'ready'] as const;
 export type DossierListView = (typeof DOSSIER_LIST_VIEWS)[number];
 
+/** The address a slip's QR carries: the lookup page with the code and the check code, e.g. http://192.168.1.10:8080/lookup/?code=…&check=… */
+export function lookupAddress(baseUrl: string, code: string, check: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/lookup/?code=${encodeURIComponent(code)}&check=${encodeURIComponent(check)}`;
+}
+
+const SHORT_INSIDE = new RegExp(`(?:^|[^0-9])(${SHORT_CODE_PATTERN.slice(1, -1)})(?:$|[^0-9])`);
+// Case-blind: the pages put what was typed or scanned in capitals.
+const CHECK_INSIDE = new RegExp(`[?&]check=([${CHECK_CODE_ALPHABET}]{${CHECK_CODE_LENGTH}})(?:&|$)`, 'i');
+
+/** What a citizen gave: the code (whole or short) and, when the slip's QR was scanned, its check code. */
+export interface CitizenEntry {
+  code: string;
+  check: string | null;
+}
+
+/**
+ * The code and check code inside what a scanner typed (the slip's QR address) or a citizen typed:
+ * a whole code, or its short form (261203-0007, or its ten digits 2612030007). Null when there is
+ * no code.
+ */
+export function citizenEntryIn(text: string): CitizenEntry | null {
+  const trimmed = text.trim();
+  const check = CHECK_INSIDE.exec(trimmed)?.[1]?.toUpperCase() ?? null;
+  const whole = dossierCodeIn(trimmed);
+  if (whole) return { code: whole, check };
+  const digits = /^[0-9]{10}$/.test(trimmed) ? `${trimmed.slice(0, 6)}-${trimmed.slice(6)}` : null;
+  const short = digits ?? SHORT_INSIDE.exec(trimmed)?.[1] ?? null;
+  return short ? { code: short, check } : null;
+}
+
+/** A check code as typed: capitals, spaces gone; null when it cannot be one. */
+export function checkCodeIn(text: string): string | null {
+  const cleaned = text.replace(/\s+/g, '').toUpperCase();
+  return cleaned.length === CHECK_CODE_LENGTH && [...cleaned].every((c) => CHECK_CODE_ALPHABET.includes(c)) ? cleaned : null;
+}
+export { CHECK_CODE_ALPHABET, CHECK_CODE_LENGTH };
 export type { DossierAction } from '../domain/dossier/dossier-engine.js';
 export type { Paper, PaperKind, Procedure } from '../domain/dossier/procedures.js';
 

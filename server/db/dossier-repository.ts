@@ -1,14 +1,26 @@
 // Dossiers as rows. Writes happen inside the command's transaction (QueueService.stage); the
-// columns beside the JSON serve look-ups: by code, by ticket, open ones by due date.
+// columns beside the JSON serve look-ups: by code, by its short form, by ticket, open ones by
+// due date. The check code has its own column and is left out of the JSON, which the event log
+// replays (server/db/log-replay.ts) and which never holds it.
 
 import type { Dossier } from '../domain/dossier/dossier.js';
 import type { Db } from './database.js';
+
+interface Row {
+  data: string;
+  checkCode: string | null;
+}
+
+function fromRow(row: Row): Dossier {
+  return { ...(JSON.parse(row.data) as Omit<Dossier, 'checkCode'>), checkCode: row.checkCode ?? '' };
+}
 
 export class DossierRepository {
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly linkStmt;
   private readonly byCodeStmt;
+  private readonly byShortCodeStmt;
   private readonly byTicketStmt;
   private readonly dueBeforeStmt;
   private readonly openStmt;
@@ -18,10 +30,11 @@ export class DossierRepository {
   constructor(db: Db) {
     // No upsert: a new dossier is a plain INSERT, which a code already stored refuses, and a
     // change is an UPDATE of the same dossier only (same code, origin, first ticket and opening
-    // time). A write can never turn one dossier's row into another's.
+    // time). A write can never turn one dossier's row into another's. The check code is written
+    // once, when the row is made: an update never changes it.
     this.insertStmt = db.prepare(
-      `INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, data)
-       VALUES (@code, @kind, @status, @ticketId, @counterId, @serviceId, @openedAt, @dueAt, @data)`,
+      `INSERT INTO dossiers (code, kind, status, ticket_id, counter_id, service_id, opened_at, due_at, check_code, data)
+       VALUES (@code, @kind, @status, @ticketId, @counterId, @serviceId, @openedAt, @dueAt, @checkCode, @data)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE dossiers SET status = @status, counter_id = @counterId, due_at = @dueAt, data = @data
@@ -29,15 +42,15 @@ export class DossierRepository {
     );
     // Deliberate: a dossier's return tickets are written again with each change; those already linked stay.
     this.linkStmt = db.prepare('INSERT OR IGNORE INTO dossier_tickets (ticket_id, code) VALUES (?, ?)');
-    this.byCodeStmt = db.prepare('SELECT data FROM dossiers WHERE code = ?').pluck();
-    this.byTicketStmt = db
-      .prepare(
-        `SELECT data FROM dossiers WHERE ticket_id = @ticketId
-       UNION SELECT d.data FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
-      )
-      .pluck();
-    this.dueBeforeStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`).pluck();
-    this.openStmt = db.prepare(`SELECT data FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at LIMIT ?`).pluck();
+    this.byCodeStmt = db.prepare('SELECT data, check_code AS checkCode FROM dossiers WHERE code = ?');
+    // substr(code, -11) is the expression of the index dossiers_by_short_code.
+    this.byShortCodeStmt = db.prepare('SELECT data, check_code AS checkCode FROM dossiers WHERE substr(code, -11) = ? LIMIT 10');
+    this.byTicketStmt = db.prepare(
+      `SELECT data, check_code AS checkCode FROM dossiers WHERE ticket_id = @ticketId
+       UNION SELECT d.data, d.check_code FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
+    );
+    this.dueBeforeStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`);
+    this.openStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at LIMIT ?`);
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
     // Deliberate: one row per day, moved on by each code given, never back.
     this.saveSeriesStmt = db.prepare(
@@ -51,6 +64,7 @@ export class DossierRepository {
    * row (a code already taken by a different dossier) throws, and the command is undone.
    */
   save(d: Dossier): void {
+    const { checkCode, ...stored } = d;
     const row = {
       code: d.code,
       kind: d.kind,
@@ -60,7 +74,8 @@ export class DossierRepository {
       serviceId: d.serviceId,
       openedAt: d.openedAt,
       dueAt: d.dueAt,
-      data: JSON.stringify(d),
+      checkCode,
+      data: JSON.stringify(stored),
     };
     if (this.updateStmt.run(row).changes === 0) {
       try {
@@ -84,22 +99,27 @@ export class DossierRepository {
   }
 
   get(code: string): Dossier | undefined {
-    const data = this.byCodeStmt.get(code) as string | undefined;
-    return data ? (JSON.parse(data) as Dossier) : undefined;
+    const row = this.byCodeStmt.get(code) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** The dossiers whose code ends with this short form (its day and series, e.g. 261203-0007). */
+  byShortCode(short: string): Dossier[] {
+    return (this.byShortCodeStmt.all(short) as Row[]).map(fromRow);
   }
 
   /** The dossiers a ticket opened or came to collect. */
   ofTicket(ticketId: string): Dossier[] {
-    return (this.byTicketStmt.all({ ticketId }) as string[]).map((d) => JSON.parse(d) as Dossier);
+    return (this.byTicketStmt.all({ ticketId }) as Row[]).map(fromRow);
   }
 
   /** Open dossiers due by `before`, soonest first. */
   dueBefore(before: number, limit: number): Dossier[] {
-    return (this.dueBeforeStmt.all(before, limit) as string[]).map((d) => JSON.parse(d) as Dossier);
+    return (this.dueBeforeStmt.all(before, limit) as Row[]).map(fromRow);
   }
 
   /** Dossiers still open (result ready but not handed over included), soonest due first, undated last. */
   open(limit: number): Dossier[] {
-    return (this.openStmt.all(limit) as string[]).map((d) => JSON.parse(d) as Dossier);
+    return (this.openStmt.all(limit) as Row[]).map(fromRow);
   }
 }

@@ -1,8 +1,9 @@
-// Marks the hub's limits count (a failed sign-in, a ticket a kiosk gave, a reprint), as rows.
+// Marks the hub's limits count (a failed sign-in, a ticket a kiosk gave, a reprint, a public
+// dossier lookup that found nothing), as rows.
 
 import type { Db } from './database.js';
 
-export type RateMarkKind = 'sign_in_failure' | 'sign_in_failure_address' | 'kiosk_ticket' | 'reprint';
+export type RateMarkKind = 'sign_in_failure' | 'sign_in_failure_address' | 'kiosk_ticket' | 'reprint' | 'lookup_failure';
 
 export class RateMarksRepository {
   private readonly insertStmt;

@@ -36,6 +36,7 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   simulator_off: 403,
   hub_machine_only: 403,
   sign_in_address_limited: 429,
+  lookup_rate_limited: 429,
   reprint_limit: 429,
   rating_tablet_unregistered: 401,
   // The hall's own calendar (server/domain/calendar/calendar-errors.ts)
@@ -72,6 +73,7 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   catalog_unknown_service: 422,
   catalog_invalid: 422,
   dossier_not_found: 404,
+  dossier_lookup_not_found: 404,
   dossier_ticket_not_held: 409,
   citizen_id_invalid: 422,
   dossier_missing_list_required: 422,

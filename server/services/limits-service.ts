@@ -1,9 +1,9 @@
 // The hub's limits, stored so that a restart does not reset them: sign-in delays per user and
 // address and a cap per address, a kiosk's tickets per minute (counting only tickets actually
-// given), and reprints per ticket.
+// given), reprints per ticket, and public dossier lookups that found nothing, per address.
 
 import { DomainError } from '../domain/domain-error.js';
-import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, KIOSK_WINDOW_MS, signInWait, windowWait } from '../domain/access/rate-limits.js';
+import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, KIOSK_WINDOW_MS, LOOKUP_FAILURES, LOOKUP_WINDOW_MS, signInWait, windowWait } from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -60,6 +60,20 @@ export class LimitsService {
       if (left > 0) this.pending.set(kioskId, left);
       else this.pending.delete(kioskId);
     }
+  }
+
+  /** Refuses a dossier lookup from an address that found nothing LOOKUP_FAILURES times lately. */
+  checkLookup(address: string): void {
+    const now = this.clock();
+    const wait = windowWait(this.marks.since('lookup_failure', address, now - LOOKUP_WINDOW_MS), LOOKUP_FAILURES, LOOKUP_WINDOW_MS, now);
+    if (wait > 0) throw new DomainError('lookup_rate_limited', { seconds: seconds(wait), minutes: Math.ceil(wait / 60_000) });
+  }
+
+  /** A lookup that found nothing: an unknown code, or a wrong or missing check code alike. */
+  lookupFailed(address: string): void {
+    const now = this.clock();
+    this.marks.add('lookup_failure', address, now);
+    this.prune(now);
   }
 
   /** Refuses a reprint once the ticket was reprinted `max` times. */

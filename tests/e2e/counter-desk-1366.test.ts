@@ -76,6 +76,7 @@ async function tabRound(page: Page, times: number, back = false): Promise<void> 
 
 describe('the counter page at 1366x768', () => {
   const codes: string[] = [];
+  const checks: string[] = [];
 
   it('shows the held ticket, the buttons, three dossiers with their buttons and a long queue without page scroll; the return clerk sees the dossier', { timeout: 90_000 }, async () => {
     for (let i = 0; i < 3; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
@@ -109,10 +110,11 @@ describe('the counter page at 1366x768', () => {
       );
       expect(received.status).toBe(201);
       codes.push(received.body.code);
+      checks.push(received.body.checkCode);
     }
     for (const action of ['start', 'complete']) expect((await api(hub.url, 'POST', `/api/dossiers/${codes[0]}/status`, { action })).status).toBe(200);
     // The citizen of the first dossier comes back and takes a number for its result at the kiosk.
-    const kiosk = await api(hub.url, 'POST', '/api/kiosk/returns', { code: codes[0] }, { authorization: `Bearer ${DEMO_KIOSK_TOKEN}` });
+    const kiosk = await api(hub.url, 'POST', '/api/kiosk/returns', { code: codes[0], check: checks[0] }, { authorization: `Bearer ${DEMO_KIOSK_TOKEN}` });
     expect(kiosk.status).toBe(201);
     const returnTicket = kiosk.body.ticket.ticket as { id: string; number: string };
     // A hall's morning: a long queue for this counter and the others.

@@ -68,12 +68,16 @@ describe('a dossier through the hall', () => {
     await counter.waitForSelector('.dossiers li[data-dossier]');
     const code = (await counter.getAttribute('.dossiers li[data-dossier]', 'data-dossier'))!;
     expect(code).toMatch(/^000\.00\.14\.H17-\d{6}-0001$/);
+    // The citizen holds the check code printed beside the code (in two halves).
+    const printedCheck = /Mã kiểm tra: ([A-Z0-9]{3}) ([A-Z0-9]{3})/.exec(paper);
+    expect(printedCheck).not.toBeNull();
+    const check = printedCheck![1]! + printedCheck![2]!;
     expect(await counter.locator('.dossiers li .dossier-status').textContent()).toBe('Đã tiếp nhận');
     await counter.click('.action-finish');
 
     // The citizen follows it at the lookup terminal.
     const lookup = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await lookup.goto(`${hub.url}/lookup/?code=${encodeURIComponent(code)}`);
+    await lookup.goto(`${hub.url}/lookup/?code=${encodeURIComponent(code)}&check=${check}`);
     await lookup.waitForSelector('.dossier');
     expect(await lookup.locator('.dossier .masked').textContent()).toBe('N*** V** A*');
 
@@ -104,8 +108,7 @@ describe('a dossier through the hall', () => {
     await kiosk.tap('.return-button');
     await kiosk.waitForSelector('#dossier-code');
     expect(await seriousViolations(kiosk)).toEqual([]);
-    await kiosk.screenshot({ path: screenshotPath('kiosk-return.png') });
-    await kiosk.locator('#dossier-code').fill(`http://192.168.1.10:8080/lookup/?code=${code}`);
+    await kiosk.locator('#dossier-code').fill(`http://192.168.1.10:8080/lookup/?code=${code}&check=${check}`);
     await kiosk.keyboard.press('Enter');
     await kiosk.waitForSelector('.result-screen');
     const returnTicket = (await kiosk.getAttribute('.result-screen', 'data-ticket'))!;
@@ -118,7 +121,7 @@ describe('a dossier through the hall', () => {
     expect(await results.locator('.dossiers li .dossier-status').textContent()).toBe('Đã có kết quả');
     await results.click('.dossiers .hand-over');
     await expect.poll(() => results.locator('.dossiers li .dossier-status').textContent()).toBe('Đã trả kết quả');
-    const final = await inject(hub, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${code}`);
+    const final = await inject(hub, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${code}?check=${check}`);
     expect(final.body).toMatchObject({ status: 10, timeliness: 'early' });
 
     // The citizen rates the service on counter 12's tablet when the clerk finishes.

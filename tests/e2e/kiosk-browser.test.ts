@@ -308,7 +308,7 @@ describe('kiosk page', () => {
             page
               .locator('.key[data-key="enter"]')
               .tap()
-              .then(() => page.waitForSelector('.return-error')),
+              .then(() => page.waitForSelector('.key-error')),
         ],
         [
           'ticket',

@@ -54,6 +54,8 @@ describe('dossier slips', () => {
     for (const line of [
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       `Mã hồ sơ: ${received.body.code}`,
+      // The check code the public lookup asks for, in two halves to read it off the paper.
+      `Mã kiểm tra: ${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`,
       'Tiếp nhận hồ sơ của: Nguyễn Văn An',
       'Địa chỉ: Số 5 đường Hoa Sữa, phường Hòa An',
       'Số định danh cá nhân: 001099012345',
@@ -102,6 +104,8 @@ describe('dossier slips', () => {
     for (const line of [
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       `Mã hồ sơ: ${received.body.code}`,
+      `Mã kiểm tra: ${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`,
+      'Quét mã QR để xem tiến độ hồ sơ',
       'Phạm Thị Thu Hà',
       'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản',
       'Thời gian giải quyết theo quy định: 02 ngày làm việc',
@@ -154,7 +158,7 @@ describe('dossier slips', () => {
       ['GET', `/api/dossiers/${code}/slip.pdf?form=01&size=A5`, staff],
       ['GET', `/api/dossiers/${code}`, staff],
       ['GET', `/api/dossiers?ticketId=${ticketId}`, staff],
-      ['GET', `/api/lookup/${code}`, {}],
+      ['GET', `/api/lookup/${code}?check=${received.body.checkCode}`, {}],
       ['GET', '/api/tickets', hubMachine],
       ['GET', '/api/events?limit=10', hubMachine],
       ['GET', `/api/prints/${print}`, hubMachine],

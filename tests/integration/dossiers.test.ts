@@ -239,7 +239,9 @@ describe('the public lookup', () => {
     const { c } = await hallAt();
     const ticketId = await serveAt(c, 1);
     const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' });
-    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${received.body.code}`);
+    // Staff read the check code the slip carries; the public lookup needs it.
+    expect(received.body.checkCode).toMatch(/^[34679ACEFGHJKMNPRTUVWXY]{6}$/);
+    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${received.body.code}?check=${received.body.checkCode}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({
       code: received.body.code,
@@ -249,11 +251,11 @@ describe('the public lookup', () => {
       procedureName: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân' },
       counters: [1, 2, 12],
     });
-    for (const secret of [APPLICANT.idNumber, APPLICANT.phone, APPLICANT.address, 'Nguyễn']) expect(lookup.text).not.toContain(secret);
+    for (const secret of [APPLICANT.idNumber, APPLICANT.phone, APPLICANT.address, 'Nguyễn', received.body.checkCode]) expect(lookup.text).not.toContain(secret);
     // The full dossier is for staff.
     expect((await inject(hub!, anyone, 'GET', `/api/dossiers/${received.body.code}`)).status).toBe(401);
     expect((await inject(hub!, c.clerk2!, 'GET', `/api/dossiers/${received.body.code}`)).body.applicant.idNumber).toBe(APPLICANT.idNumber);
-    const unknown = await inject(hub!, anyone, 'GET', '/api/lookup/000.00.14.H17-261124-0999');
+    const unknown = await inject(hub!, anyone, 'GET', `/api/lookup/000.00.14.H17-261124-0999?check=${received.body.checkCode}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toContain('Không tìm thấy hồ sơ');
     expect((await inject(hub!, anyone, 'GET', '/api/lookup/not-a-code')).status).toBe(400);
@@ -275,7 +277,7 @@ describe('the public lookup', () => {
     expect(incomplete.status).toBe(201);
     // Staff still read the whole list as the clerk wrote it.
     expect(incomplete.body.missingPapers).toHaveLength(3);
-    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${incomplete.body.code}`);
+    const lookup = await inject(hub!, anyone, 'GET', `/api/lookup/${incomplete.body.code}?check=${incomplete.body.checkCode}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({
       status: 5,
@@ -294,7 +296,7 @@ describe('the public lookup', () => {
       outcome: 'incomplete',
       missingPapers: [PAPERS[1]!.name],
     });
-    expect((await inject(hub!, anyone, 'GET', `/api/lookup/${own.body.code}`)).body).toMatchObject({ missingPapers: [PAPERS[1]!.name], otherMissingPapers: 0 });
+    expect((await inject(hub!, anyone, 'GET', `/api/lookup/${own.body.code}?check=${own.body.checkCode}`)).body).toMatchObject({ missingPapers: [PAPERS[1]!.name], otherMissingPapers: 0 });
   });
 
   it("links the province system's dossier code to the ticket", async () => {
@@ -303,7 +305,11 @@ describe('the public lookup', () => {
     const linked = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers/link', { counterId: 1, ticketId, code: '000.17.22.H56-261124-0042' });
     expect(linked.status).toBe(201);
     expect(linked.body).toMatchObject({ kind: 'linked', code: '000.17.22.H56-261124-0042', ticketId, applicant: null });
-    expect((await inject(hub!, anyone, 'GET', '/api/lookup/000.17.22.H56-261124-0042')).body.kind).toBe('linked');
+    expect((await inject(hub!, anyone, 'GET', `/api/lookup/000.17.22.H56-261124-0042?check=${linked.body.checkCode}`)).body.kind).toBe('linked');
+    // Its lookup slip carries the check code and the lookup address (the counter's "In phiếu").
+    const slip = await inject(hub!, c.clerk1!, 'GET', '/api/dossiers/000.17.22.H56-261124-0042/slip.pdf');
+    expect(slip.status).toBe(200);
+    expect(slip.text.startsWith('%PDF')).toBe(true);
   });
 });
 
@@ -313,10 +319,11 @@ describe('a number to collect the result', () => {
     const ticketId = await serveAt(c, 1);
     const received = await inject(hub!, c.clerk1!, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'HT.04', applicant: APPLICANT, papers: PAPERS, outcome: 'complete' });
     const code = received.body.code as string;
+    const check = received.body.checkCode as string;
     const ticketsBefore = (await inject(hub!, c.api!, 'GET', '/api/tickets')).body.length;
 
     // Not ready: refused with the due date, and no ticket is made.
-    const early = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    const early = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code, check });
     expect(early.status).toBe(409);
     expect(early.body.error).toBe('dossier_result_not_ready');
     const due = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
@@ -324,16 +331,16 @@ describe('a number to collect the result', () => {
       .replace(',', '');
     expect(early.body.message).toBe(`Hồ sơ ${code} chưa có kết quả. Ngày hẹn trả kết quả: ${due}. Vui lòng quay lại khi có kết quả.`);
     expect(early.body.messageEn).toContain(`due on ${due}`);
-    for (let i = 0; i < 5; i++) expect((await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code })).status).toBe(409);
+    for (let i = 0; i < 5; i++) expect((await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code, check })).status).toBe(409);
     expect((await inject(hub!, c.api!, 'GET', '/api/tickets')).body).toHaveLength(ticketsBefore);
 
     // Ready: one number, and the same one however often the citizen asks.
     for (const action of ['start', 'complete']) expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action })).status).toBe(200);
-    const first = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    const first = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code, check });
     expect(first.status).toBe(201);
     const returnId = first.body.ticket.ticket.id as string;
     for (let i = 0; i < 4; i++) {
-      const again = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+      const again = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code, check });
       expect(again.status).toBe(201);
       expect(again.body.ticket.ticket).toMatchObject({ id: returnId, number: first.body.ticket.ticket.number });
     }
@@ -343,7 +350,7 @@ describe('a number to collect the result', () => {
 
     // Once that number is served and the result handed over, the dossier is closed.
     expect((await inject(hub!, c.api!, 'POST', `/api/dossiers/${code}/status`, { action: 'returnResult' })).status).toBe(200);
-    const closed = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code });
+    const closed = await inject(hub!, c.kiosk!, 'POST', '/api/kiosk/returns', { code, check });
     expect(closed.status).toBe(409);
     expect(closed.body.error).toBe('dossier_closed');
   });

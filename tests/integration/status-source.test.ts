@@ -61,8 +61,9 @@ describe("the province system's status", () => {
     const c = await prepareCallers(hub);
     await inject(hub, c.api!, 'POST', '/api/tickets', { serviceId: 'HT' });
     const ticketId = (await inject(hub, c.clerk1!, 'POST', '/api/counters/1/call-next', {})).body.ticket.id;
-    await inject(hub, c.clerk1!, 'POST', '/api/dossiers/link', { counterId: 1, ticketId, code: CODE });
-    const lookup = () => inject(hub!, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${CODE}`);
+    const linked = await inject(hub, c.clerk1!, 'POST', '/api/dossiers/link', { counterId: 1, ticketId, code: CODE });
+    // The citizen holds the check code of the lookup slip printed when the dossier was linked.
+    const lookup = () => inject(hub!, { address: LAN_ADDRESS, token: null }, 'GET', `/api/lookup/${CODE}?check=${linked.body.checkCode}`);
 
     const read = await lookup();
     expect(read.body).toMatchObject({ kind: 'linked', status: 4, statusWords: { vi: 'Đang xử lý' }, provinceStatus: 'read', dueAt: Date.parse('2026-11-27T03:00:00Z') });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formsFor, slipContent, slipTime } from '../../server/use-cases/dossiers/slips/slip-content.js';
+import { slipBlocks } from '../../server/use-cases/dossiers/slips/slip-thermal.js';
 import type { Dossier } from '../../server/domain/dossier/dossier.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const base: Dossier = {
   code: '000.00.14.H17-261124-0001',
   kind: 'local',
+  checkCode: '7KX4MA',
   procedureCode: 'HT.04',
   procedureName: { vi: 'Cấp Giấy xác nhận tình trạng hôn nhân', en: 'Certificate of marital status' },
   serviceId: 'HT',
@@ -39,6 +41,7 @@ const facts = {
   resultAt: null,
   processingText: '03 ngày làm việc',
   printedAt: base.receivedAt!,
+  lookupUrl: 'http://192.168.1.10:8080/lookup/?code=000.00.14.H17-261124-0001&check=7KX4MA',
 };
 
 describe('slip content', () => {
@@ -52,7 +55,8 @@ describe('slip content', () => {
     expect(formsFor({ ...base, status: 3, receivedAt: null, reason: 'Không thuộc thẩm quyền' })).toEqual(['03']);
     expect(formsFor({ ...base, promisedAt: base.dueAt! + 86_400_000 })).toEqual(['01', '04']);
     expect(formsFor({ ...base, status: 8, reason: 'Công dân đề nghị' })).toEqual(['01', '05']);
-    expect(formsFor({ ...base, kind: 'linked', applicant: null })).toEqual([]);
+    // A dossier of the province's system gets only the hall's lookup slip (its receipt is the province's).
+    expect(formsFor({ ...base, kind: 'linked', applicant: null })).toEqual(['TC']);
   });
 
   it('lists only the papers received on the receipt, and the return time', () => {
@@ -65,6 +69,22 @@ describe('slip content', () => {
     const hours = slipContent({ ...base, processing: { unit: 'hours', value: 4 }, dueAt: Date.UTC(2026, 10, 24, 6, 30) }, '01', facts);
     expect(hours.fields).toContainEqual(['Thời gian trả kết quả', '13 giờ 30 phút, ngày 24/11/2026']);
     expect(slip.place).toBe('Ngày 24 tháng 11 năm 2026');
+  });
+
+  it('carries the check code and the lookup address on every form, and says how to look up on the lookup slip', () => {
+    for (const form of ['01', '02', '03', '04', '05'] as const) {
+      const slip = slipContent({ ...base, missingPapers: ['Ảnh'], reason: 'Lý do' }, form, facts);
+      expect(slip.checkCode).toBe('7KX4MA');
+      expect(slip.lookupUrl).toBe(facts.lookupUrl);
+    }
+    // On the roll, the QR holds the lookup address (a phone opens the progress), not the bare code.
+    const blocks = slipBlocks(slipContent(base, '01', facts), 1);
+    expect(blocks.filter((b) => b.kind === 'qr')).toEqual([{ kind: 'qr', url: facts.lookupUrl }]);
+    expect(blocks).toContainEqual(expect.objectContaining({ kind: 'text', text: 'Mã kiểm tra: 7KX 4MA' }));
+    const linked = slipContent({ ...base, kind: 'linked', applicant: null, procedureName: { vi: 'Hồ sơ trên hệ thống của tỉnh', en: '' } }, 'TC', facts);
+    expect(linked.title).toBe('PHIẾU TRA CỨU HỒ SƠ');
+    expect(linked.closing).toContain('mã kiểm tra');
+    expect(linked.fields).toContainEqual(['Nội dung yêu cầu giải quyết', 'Hồ sơ trên hệ thống của tỉnh']);
   });
 
   it('gives the refusal, the apology and the stop their reasons and dates', () => {

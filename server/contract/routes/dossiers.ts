@@ -2,7 +2,7 @@
 // public lookup by code.
 
 import Type, { type Static } from 'typebox';
-import { DOSSIER_CODE_PATTERN, DOSSIER_STATUSES, type DossierStatus } from '../../domain/dossier/dossier.js';
+import { CHECK_CODE_LENGTH, DOSSIER_CODE_PATTERN, DOSSIER_STATUSES, SHORT_CODE_PATTERN, type DossierStatus } from '../../domain/dossier/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
 import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
 import { DOSSIER_LIST_VIEWS, type DossierReply, type LookupReply } from '../dossiers.js';
@@ -11,10 +11,18 @@ import { ProcessingTimeSchema } from './procedures.js';
 import { CounterId, Day, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
 
 /** The slip forms (hardware/slips/slip-content.ts SLIP_FORMS; checked in tests/unit/route-map.test.ts). */
-export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05'] as const;
+export const SLIP_FORM_NUMBERS = ['01', '02', '03', '04', '05', 'TC'] as const;
 
 const DossierCode = Type.String({ pattern: DOSSIER_CODE_PATTERN, description: 'e.g. 000.00.14.H17-261127-0001' });
 const CodeParams = Type.Object({ code: DossierCode });
+
+/** A dossier code as a citizen gives it: whole, or its short form (day and series) where that is unique. */
+export const CitizenDossierCode = Type.String({
+  pattern: `^(?:${DOSSIER_CODE_PATTERN.slice(1, -1)}|${SHORT_CODE_PATTERN.slice(1, -1)})$`,
+  description: 'The whole code (000.00.14.H17-261203-0007) or its short form (261203-0007)',
+});
+/** The check code printed on the slip; a wrong or missing one finds nothing, as an unknown code does. */
+export const CheckCode = Type.String({ pattern: '^[A-Za-z0-9]{1,12}$', description: `The ${CHECK_CODE_LENGTH}-character check code printed on the slip and carried in its QR` });
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
 const DossierReadsQuery = Type.Object(
@@ -114,6 +122,7 @@ const Timeliness = Nullable(OneOf(['early', 'on_time', 'late', 'due', 'overdue']
 export const DossierReplySchema = Type.Object({
   code: Type.String({ description: '<agency code>-<YYMMDD>-<NNNN>, e.g. 000.00.14.H17-261127-0001' }),
   kind: OneOf(['local', 'linked'] as const, { description: "local: opened in luot; linked: received in the province's system" }),
+  checkCode: Type.String({ description: "The check code on the citizen's slip, which the public lookup asks for" }),
   procedureCode: Nullable(Type.String()),
   procedureName: Text,
   serviceId: Nullable(Type.String()),
@@ -203,7 +212,8 @@ export const DOSSIER_ROUTES = {
   },
   'GET /api/dossiers/:code/slip.pdf': {
     tags: ['dossiers'],
-    summary: 'A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped',
+    summary:
+      "A slip as PDF for the office printer: 01 receipt and appointment, 02 missing papers, 03 refusal, 04 apology, 05 stopped, TC lookup slip of a province system's dossier; each with the check code and the QR of the lookup address",
     params: CodeParams,
     querystring: SlipQuery,
     response: { 200: Type.Unsafe<Uint8Array>({ description: 'application/pdf' }), ...staffErrorResponses },
@@ -226,8 +236,10 @@ export const DOSSIER_ROUTES = {
   },
   'GET /api/lookup/:code': {
     tags: ['dossiers'],
-    summary: "A dossier's progress for the citizen: status timeline, due date, where to go; the name masked, no ID, no phone",
-    params: CodeParams,
+    summary:
+      "A dossier's progress for the citizen, by its code (or short form) and the slip's check code: status timeline, due date, where to go; the name masked, no ID, no phone. Without the right check code: 404, as for an unknown code; too many of those from one address: 429",
+    params: Type.Object({ code: CitizenDossierCode }),
+    querystring: Type.Object({ check: Type.Optional(CheckCode) }, { additionalProperties: false }),
     response: {
       200: LookupReplySchema,
       ...errorResponses,

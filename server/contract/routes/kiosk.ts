@@ -2,9 +2,9 @@
 // printers' list.
 
 import Type from 'typebox';
-import { DOSSIER_CODE_PATTERN } from '../../domain/dossier/dossier.js';
 import { KioskInfoSchema, KioskReprintReplySchema, KioskTicketReplySchema } from '../reply-schemas.js';
 import { KioskTicketBody, staffErrorResponses, TicketParams } from '../route-schemas.js';
+import { CheckCode, CitizenDossierCode } from './dossiers.js';
 
 /** A kiosk's refusals: those of any credential (401, 403, 429 for its per-minute cap). */
 const kioskErrors = staffErrorResponses;
@@ -30,8 +30,9 @@ export const KIOSK_ROUTES = {
   },
   'POST /api/kiosk/returns': {
     tags: ['kiosk'],
-    summary: "Take a number to collect a dossier's result, by the code on the slip (scanned or typed); the ticket stays linked to the dossier",
-    body: Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN }) }, { additionalProperties: false }),
+    summary:
+      "Take a number to collect a dossier's result, by the code (or its short form) and the check code on the slip, scanned or typed; only a ready result gets one, linked to the dossier, one at a time",
+    body: Type.Object({ code: CitizenDossierCode, check: CheckCode }, { additionalProperties: false }),
     response: { 201: KioskTicketReplySchema, ...kioskErrors },
   },
   'POST /api/kiosk/tickets/:ticketId/print': {

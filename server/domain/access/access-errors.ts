@@ -112,6 +112,10 @@ export const ACCESS_ERRORS = {
     vi: () => 'Chỉ mở được trên chính máy chủ của sảnh, hoặc khi cán bộ quản lý đăng nhập.',
     en: () => 'Only available on the hub machine itself, or to a signed-in manager.',
   },
+  lookup_rate_limited: {
+    vi: (p) => `Đã tra cứu không thành công nhiều lần từ thiết bị này. Vui lòng thử lại sau khoảng ${p.minutes} phút, hoặc hỏi cán bộ tại quầy.`,
+    en: (p) => `Too many lookups from this device found nothing. Please try again in about ${p.minutes} minutes, or ask at a counter.`,
+  },
   sign_in_address_limited: {
     vi: (p) => `Máy này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.seconds} giây hoặc báo cán bộ quản lý.`,
     en: (p) => `Too many failed sign-ins from this machine. Please try again in ${p.seconds} seconds or tell the manager.`,

@@ -11,6 +11,14 @@ export const FAILURE_MEMORY_MS = 60 * 60_000;
 /** Failed sign-ins from one address, whatever the user, within ADDRESS_WINDOW_MS. */
 export const ADDRESS_FAILURES = 20;
 export const ADDRESS_WINDOW_MS = 10 * 60_000;
+/**
+ * Public dossier lookups that found nothing (an unknown code, or a wrong or missing check code)
+ * from one address, within LOOKUP_WINDOW_MS. A citizen who mistypes a few times stays well
+ * under it; a guesser gets LOOKUP_FAILURES tries per window against a check code of
+ * 23^6 (about 148 million) values.
+ */
+export const LOOKUP_FAILURES = 10;
+export const LOOKUP_WINDOW_MS = 10 * 60_000;
 /** A kiosk's cap counts the tickets it gave in the last minute. */
 export const KIOSK_WINDOW_MS = 60_000;
 

@@ -29,8 +29,11 @@ export type DossierCommand =
       outcome: 'complete' | 'incomplete' | 'refused';
       missingPapers?: string[];
       reason?: string | null;
+      /** The new dossier's check code (newCheckCode, drawn by the caller: the engine has no randomness). */
+      checkCode: string;
     }
-  | { type: 'linkDossier'; counterId: number; ticketId: string; code: string }
+  /** checkCode: for a dossier linked for the first time; one linked before keeps its own. */
+  | { type: 'linkDossier'; counterId: number; ticketId: string; code: string; checkCode: string }
   | { type: 'changeDossier'; code: string; action: DossierAction; note?: string | null; missingPapers?: string[]; promisedAt?: number }
   /** A citizen back for the result takes a number (at the kiosk) that stays linked to the dossier. */
   | {
@@ -113,6 +116,7 @@ function receive(view: DossierView, cmd: Extract<DossierCommand, { type: 'receiv
   const draft: Dossier = {
     code: dossierCode(view.settings.agencyCode, day, seq),
     kind: 'local',
+    checkCode: cmd.checkCode,
     procedureCode: procedure.code,
     procedureName: procedure.name,
     serviceId: procedure.serviceId,
@@ -156,6 +160,7 @@ function link(view: DossierView, cmd: Extract<DossierCommand, { type: 'linkDossi
     : {
         code: cmd.code,
         kind: 'linked',
+        checkCode: cmd.checkCode,
         procedureCode: null,
         procedureName: name,
         serviceId: ticket.serviceId,

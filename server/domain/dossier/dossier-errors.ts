@@ -26,6 +26,11 @@ export const DOSSIER_ERRORS = {
     vi: (p) => `Không tìm thấy hồ sơ mã ${p.code}. Vui lòng kiểm tra lại mã trên giấy hẹn.`,
     en: (p) => `No dossier with the code ${p.code}. Please check the code on the appointment slip.`,
   },
+  /** The public lookup's one answer when it finds nothing: an unknown code and a wrong check code read the same. */
+  dossier_lookup_not_found: {
+    vi: (p) => `Không tìm thấy hồ sơ mã ${p.code} với mã kiểm tra đã nhập. Vui lòng xem lại mã hồ sơ và mã kiểm tra in trên giấy hẹn.`,
+    en: (p) => `No dossier ${p.code} with the check code given. Please check the dossier code and the check code printed on the slip.`,
+  },
   dossier_ticket_not_held: {
     vi: (p) => `Số ${p.number} không đang được phục vụ tại quầy số ${p.counterId}: hãy gọi số trước khi lập hồ sơ.`,
     en: (p) => `Ticket ${p.number} is not being served at counter ${p.counterId}: call it before opening a dossier.`,

@@ -73,6 +73,12 @@ export interface Dossier {
   code: string;
   /** local: opened in luot; linked: received in the province's system, luot keeps the link. */
   kind: 'local' | 'linked';
+  /**
+   * The check code printed on the citizen's slip and carried in its QR (CHECK_CODE_LENGTH
+   * letters of CHECK_CODE_ALPHABET, random): the public lookup needs it beside the code.
+   * Stored in its own column, never in the event log or a public message.
+   */
+  checkCode: string;
   procedureCode: string | null;
   procedureName: LocalizedText;
   serviceId: string | null;
@@ -145,6 +151,30 @@ export function dossierCode(agencyCode: string, day: string, seq: number): strin
 /** The national shape of a dossier code, luot's or the province system's. */
 export const DOSSIER_CODE_PATTERN = '^[A-Z0-9]{3}\\.[A-Z0-9]{2}\\.[A-Z0-9]{2}\\.[A-Z0-9]{3}-[0-9]{6}-[0-9]{4}$';
 
+/** The short form of a code: its day and series, e.g. 261203-0007 (the last 11 characters). */
+export const SHORT_CODE_PATTERN = '^[0-9]{6}-[0-9]{4}$';
+export const SHORT_CODE_LENGTH = 11;
+
+export function shortCodeOf(code: string): string {
+  return code.slice(-SHORT_CODE_LENGTH);
+}
+
+/**
+ * The check code's letters: digits and capitals that cannot be read as another (no 0/O/D/Q,
+ * 1/I/L, 2/Z, 5/S, 8/B), so a citizen reads it off the slip without a doubt.
+ */
+export const CHECK_CODE_ALPHABET = '34679ACEFGHJKMNPRTUVWXY';
+export const CHECK_CODE_LENGTH = 6;
+/** What a typed check code may look like before it is compared (case is ignored). */
+export const CHECK_CODE_PATTERN = `^[${CHECK_CODE_ALPHABET}${CHECK_CODE_ALPHABET.toLowerCase().replace(/[0-9]/g, '')}]{${CHECK_CODE_LENGTH}}$`;
+
+/** A new check code, from `random(n)` giving an integer in [0, n) (a secure source in the hub). */
+export function newCheckCode(random: (n: number) => number): string {
+  let code = '';
+  for (let i = 0; i < CHECK_CODE_LENGTH; i++) code += CHECK_CODE_ALPHABET[random(CHECK_CODE_ALPHABET.length)];
+  return code;
+}
+
 /** A 12-digit citizen ID whose first three digits are a province code (001-096). */
 export function isCitizenId(text: string): boolean {
   if (!/^\d{12}$/.test(text)) return false;
@@ -203,12 +233,15 @@ export function publicDossier(d: Dossier, now: number, dayOf: (at: number) => st
 }
 
 /** The slip forms (01 receipt, 02 missing papers, 03 refusal, 04 apology, 05 stopped) a dossier in its present state can have printed. */
-export function slipFormsOf(d: Pick<Dossier, 'receivedAt' | 'kind' | 'missingPapers' | 'status' | 'promisedAt'>): ('01' | '02' | '03' | '04' | '05')[] {
-  const forms: ('01' | '02' | '03' | '04' | '05')[] = [];
+export function slipFormsOf(d: Pick<Dossier, 'receivedAt' | 'kind' | 'missingPapers' | 'status' | 'promisedAt'>): ('01' | '02' | '03' | '04' | '05' | 'TC')[] {
+  const forms: ('01' | '02' | '03' | '04' | '05' | 'TC')[] = [];
   if (d.receivedAt !== null && d.kind === 'local') forms.push('01');
   if (d.missingPapers.length > 0) forms.push('02');
   if (d.status === 3) forms.push('03');
   if (d.promisedAt !== null) forms.push('04');
   if (d.status === 8) forms.push('05');
+  // A dossier of the province's system has its receipt from there: the hall prints the code and
+  // check code its own lookup asks for.
+  if (d.kind === 'linked') forms.push('TC');
   return forms;
 }

@@ -147,7 +147,9 @@ export function logEntriesOf(events: readonly DomainEvent[], prior: PriorState, 
   const dossierEntry = (d: Dossier): Partial<Dossier> => {
     const before = dossiers.get(d.code) ?? prior.dossier(d.code) ?? {};
     dossiers.set(d.code, d);
-    return changed<Dossier>(before, d, ['code']);
+    // The check code is the citizen's secret for the public lookup: the log never holds it.
+    const { checkCode: _check, ...delta } = changed<Dossier>(before, d, ['code']);
+    return delta;
   };
 
   return events.map((event) => {

@@ -106,6 +106,33 @@ staff are kept only as scrypt hashes and sessions only as hashes of their tokens
 tablet's token goes only to that device's own page (and to the registration links of the
 landing page on the hub machine).
 
+## What a passer-by on the hall's Wi-Fi can learn of a dossier
+
+Nothing without the slip. The public lookup (\`GET /api/lookup/{code}?check=…\`, the lookup
+terminal, a phone opening the slip's QR, the kiosk's "Nhận kết quả hồ sơ") needs two things the
+citizen holds: the dossier's code (whole, or its short form such as \`261203-0007\`) and the
+**check code** printed beside it on every slip and carried in the slip's QR (6 characters of
+\`34679ACEFGHJKMNPRTUVWXY\`, random, about 148 million values; drawn by the hub with a secure
+random source when the dossier is received or linked). Dossier codes follow each other, so a
+code alone proves nothing: a missing or wrong check code gets the same 404 and the same words as
+a code that does not exist, so a guess does not even learn whether a dossier exists. Each such
+"not found" counts against the caller's address: after 10 in 10 minutes the address gets 429
+for the rest of the window, and the right codes are refused too while it waits. Forty laptops on
+the Wi-Fi, each walking the day's codes, learn nothing (\`tests/integration/dossier-lookup.test.ts\`).
+
+With the slip (or a photo of it), one learns what the terminal shows: the status and its
+history with dates, the due date, the procedure's name, the applicant's name masked
+(\`N*** V** A*\`), the counters to go to and the papers still missing by the procedure's own
+names. Never the ID number, phone, address or what a clerk typed. The check code is kept in its
+own column, shown to staff with the dossier and printed on its slips; it is not written to the
+event log, and no realtime message carries a dossier code, its short form or a check code.
+
+A dossier of the province's system, linked at the counter, gets a check code too, and the
+counter prints its lookup slip (form \`TC\`, "Phiếu tra cứu hồ sơ": the code, the check code and
+the QR); the province's own receipt does not carry luot's check code. Dossiers stored before
+check codes existed were given one when the hub was updated: reprint their slips when the citizen
+comes (the counter's "In phiếu").
+
 ## Routes
 
 | Method | Path | Rule | Notes |
@@ -136,5 +163,6 @@ ${events.join('\n')}
 | Wrong sign-ins from one address, any user | 20 in 10 minutes, then that address waits |
 | Tickets from one kiosk | \`ticketsPerMinute\` in any 60 seconds; only tickets actually given count |
 | Reprints of one ticket | \`reprintsPerTicket\` (hall file, default 2); a failed print does not count |
+| Dossier lookups that find nothing, from one address (the public lookup and the kiosk's "collect a result" alike) | 10 in 10 minutes, then that address waits (429) until the oldest leaves the window |
 `;
 }

@@ -50,7 +50,10 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/procedures': entry('public', 'The procedures guide, searched'),
   'GET /api/procedures/:code': entry('public', 'One procedure with its papers, fee, time and counters'),
   'GET /api/procedures/:code/due': entry('public', 'The due date if received now'),
-  'GET /api/lookup/:code': entry('public', "A dossier's progress: the name masked, no ID, no phone, no address"),
+  'GET /api/lookup/:code': entry(
+    'public',
+    "A dossier's progress, by its code (or short form) and the slip's check code: the name masked, no ID, no phone, no address. A wrong or missing check code answers 404 as an unknown code; lookups that find nothing are limited per address (stored)",
+  ),
 
   // Staff reads: the full shapes.
   'GET /api/counters/:counterId': entry('counter', 'The counter page: held ticket, pause reason, waiting list'),
@@ -108,7 +111,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),
   'POST /api/kiosk/tickets': entry('kiosk', 'Takes a number; capped per kiosk per minute (stored)'),
-  'POST /api/kiosk/returns': entry('kiosk', "Takes a number to collect a dossier's result, linked to it"),
+  'POST /api/kiosk/returns': entry('kiosk', "Takes a number to collect a ready dossier's result, linked to it, by the code and check code; under the lookup's limit per address"),
   'POST /api/kiosk/tickets/:ticketId/print': entry('kiosk', "Reprints today's ticket; capped per ticket (stored)"),
   'GET /api/rating-tablet': entry('ratingTablet', 'The tablet’s own counter'),
   'POST /api/ratings': entry('ratingTablet', 'Rates the service just finished at its counter, once per ticket'),

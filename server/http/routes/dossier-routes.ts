@@ -58,14 +58,14 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRoutesOptions> = as
     ...routeOf('GET /api/dossiers/:code/slip.pdf'),
     config: { passive: true },
     handler: async (request, reply) => {
-      const { pdf, fileName } = await dossierSlipPdf(request.params.code, request.query.form, request.query.size ?? 'A4', dossierCallerOf(request.caller));
+      const { pdf, fileName } = await dossierSlipPdf(request.params.code, request.query.form, request.query.size ?? 'A4', dossierCallerOf(request.caller), request.headers.host);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
     },
   });
 
   app.route({
     ...routeOf('POST /api/dossiers/:code/print'),
-    handler: async (request) => printDossierSlip(request.params.code, request.body.kioskId, request.body.form, dossierCallerOf(request.caller)),
+    handler: async (request) => printDossierSlip(request.params.code, request.body.kioskId, request.body.form, dossierCallerOf(request.caller), request.headers.host),
   });
 
   app.route({
@@ -76,6 +76,6 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRoutesOptions> = as
 
   app.route({
     ...routeOf('GET /api/lookup/:code'),
-    handler: async (request): Promise<LookupReply> => lookUpDossier(request.params.code),
+    handler: async (request): Promise<LookupReply> => lookUpDossier({ code: request.params.code, check: request.query.check }, request.socket.remoteAddress ?? 'unknown'),
   });
 };

@@ -27,7 +27,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<KioskRoutesOptions> = async 
 
   app.route({
     ...routeOf('POST /api/kiosk/returns'),
-    handler: async (request, reply) => reply.status(201).send(await takeReturnTicket(kioskOf(request), request.headers.host, request.body.code)),
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await takeReturnTicket(kioskOf(request), request.headers.host, { code: request.body.code, check: request.body.check }, request.socket.remoteAddress ?? 'unknown')),
   });
 
   app.route({

@@ -1,6 +1,7 @@
 // The lookup terminal's answer: a dossier's progress for the citizen (status timeline, due date,
 // where to go), the name masked, no ID, no phone. A dossier of the province's system shows the
-// province's status, read now (or lately).
+// province's status, read now (or lately). It needs what the citizen holds, the code and the
+// slip's check code; lookups that find nothing are limited per address.
 
 import type { LookupReply } from '../../contract/dossiers.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
@@ -9,19 +10,39 @@ import type { Procedure } from '../../domain/dossier/procedures.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { StatusSource } from '../../services/status-source.js';
+import { DomainError } from '../../domain/domain-error.js';
+import type { LimitsService } from '../../services/limits-service.js';
 import type { CommandRunner } from '../ports.js';
-import { storedDossier, type HallTime } from './dossier-view.js';
+import { dossierForCitizen, type CitizenKey, type HallTime } from './dossier-view.js';
 
 export interface LookupDeps {
   queue: Pick<CommandRunner, 'read'>;
-  dossiers: Pick<DossierRepository, 'get'>;
+  dossiers: Pick<DossierRepository, 'get' | 'byShortCode'>;
+  limits: Pick<LimitsService, 'checkLookup' | 'lookupFailed'>;
   catalog: Pick<ProcedureCatalog, 'find' | 'countersFor'>;
   statusSource: Pick<StatusSource, 'statusOf'>;
   time: HallTime;
 }
 
-export async function lookUpDossier(deps: LookupDeps, code: string): Promise<LookupReply> {
-  const d = await deps.queue.read(() => storedDossier(deps.dossiers, code));
+/**
+ * The dossier a citizen's code and check code name. Refused with 429 while the address has found
+ * nothing too often lately; an unknown code and a wrong check code get the same 404, and each
+ * counts against the address.
+ */
+export async function findForCitizen(
+  deps: { queue: Pick<CommandRunner, 'read'>; dossiers: Pick<DossierRepository, 'get' | 'byShortCode'>; limits: Pick<LimitsService, 'checkLookup' | 'lookupFailed'> },
+  key: CitizenKey,
+  address: string,
+): Promise<Dossier> {
+  deps.limits.checkLookup(address);
+  const found = await deps.queue.read(() => dossierForCitizen(deps.dossiers, key));
+  if (found) return found;
+  deps.limits.lookupFailed(address);
+  throw new DomainError('dossier_lookup_not_found', { code: key.code.trim().toUpperCase() });
+}
+
+export async function lookUpDossier(deps: LookupDeps, key: CitizenKey, address: string): Promise<LookupReply> {
+  const d = await findForCitizen(deps, key, address);
   const procedure = d.procedureCode ? deps.catalog.find(d.procedureCode) : undefined;
   const where = { resultAt: procedure?.resultAt ?? null, counters: procedure ? deps.catalog.countersFor(procedure) : [] };
   const sourced = d.kind === 'linked' ? await deps.statusSource.statusOf(d.code) : null;

@@ -8,6 +8,8 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { Applicant, Dossier, DossierPaper } from '../../domain/dossier/dossier.js';
 import type { DossierAction, DossierCommand } from '../../domain/dossier/dossier-engine.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
+import { randomInt } from 'node:crypto';
+import { newCheckCode } from '../../domain/dossier/dossier.js';
 import type { CommandRunner } from '../ports.js';
 import { withTimeliness, type HallTime } from './dossier-view.js';
 import { handles, inScope, type DossierCaller, type DossierScopeDeps } from './dossier-scope.js';
@@ -69,6 +71,7 @@ export async function receiveDossier(deps: ReceiveDeps, r: Reception, caller: Do
       outcome: r.outcome,
       missingPapers: r.missingPapers ?? [],
       reason: r.reason ?? null,
+      checkCode: newCheckCode(randomInt),
     },
     caller.actor,
   );
@@ -77,7 +80,7 @@ export async function receiveDossier(deps: ReceiveDeps, r: Reception, caller: Do
 /** Links the ticket being served to a dossier of the province's system, by its code. */
 export function linkProvinceDossier(deps: DossierCommandDeps, link: { counterId: number; ticketId: string; code: string }, caller: DossierCaller): Promise<DossierReply> {
   atACounter(caller);
-  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code }, caller.actor);
+  return runDossierCommand(deps, { type: 'linkDossier', counterId: link.counterId, ticketId: link.ticketId, code: link.code, checkCode: newCheckCode(randomInt) }, caller.actor);
 }
 
 export interface StatusChange {

@@ -17,6 +17,8 @@ import type { HallQueries } from '../../services/hall-queries.js';
 import type { LimitsService } from '../../services/limits-service.js';
 import type { LiveState } from '../../services/live-state.js';
 import type { PrintService } from '../../services/print-service.js';
+import type { CitizenKey } from '../dossiers/dossier-view.js';
+import { findForCitizen } from '../dossiers/lookup-dossier.js';
 import { lastSeqOf, type CommandRunner } from '../ports.js';
 
 /** The address a ticket's QR code leads to, for a kiosk that reached the hub at `host`. */
@@ -65,19 +67,23 @@ export function takeNumberAtKiosk(deps: KioskTicketDeps, kiosk: KioskDef, host: 
 
 export type ReturnTicketDeps = KioskTicketDeps &
   ReprintDeps & {
-    dossiers: Pick<DossierRepository, 'get'>;
+    dossiers: Pick<DossierRepository, 'get' | 'byShortCode'>;
+    limits: Pick<LimitsService, 'checkLookup' | 'lookupFailed'>;
     statusSource: Pick<StatusSource, 'statusOf'>;
   };
 
 /**
- * A citizen back for a dossier's result scans (or types) the code on the slip: the ticket stays
- * linked to the dossier. Only a ready result gets a number, and one at a time: asking again while
- * it is open answers with the same ticket, printed again within the ticket's reprint limit.
+ * A citizen back for a dossier's result scans the slip's QR (or types the code, or its short
+ * form, and the check code): the ticket stays linked to the dossier. The code and check code
+ * are asked as the public lookup asks them, with the same limit per address. Only a ready result
+ * gets a number, and one at a time: asking again while it is open answers with the same ticket,
+ * printed again within the ticket's reprint limit.
  */
-export async function takeReturnTicket(deps: ReturnTicketDeps, kiosk: KioskDef, host: string | undefined, code: string): Promise<KioskTicket> {
-  const dossier = await deps.queue.read(() => deps.dossiers.get(code));
+export async function takeReturnTicket(deps: ReturnTicketDeps, kiosk: KioskDef, host: string | undefined, key: CitizenKey, address: string): Promise<KioskTicket> {
+  const dossier = await findForCitizen(deps, key, address);
+  const code = dossier.code;
   // The province's system knows whether its dossier's result is ready; the hall's own copy does not.
-  const sourced = dossier?.kind === 'linked' ? await deps.statusSource.statusOf(code) : null;
+  const sourced = dossier.kind === 'linked' ? await deps.statusSource.statusOf(code) : null;
   const provinceReady = sourced?.available === true && sourced.status === 9;
   try {
     return await issueAndPrint(deps, kiosk, host, { type: 'returnTicket', code, source: 'kiosk', provinceReady });

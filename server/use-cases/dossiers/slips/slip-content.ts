@@ -7,7 +7,8 @@ import type { Dossier } from '../../../domain/dossier/dossier.js';
 import { localTime } from '../../../domain/calendar/hall-clock.js';
 import { dueHasTime, PAPER_KIND_WORDS } from '../../../domain/dossier/procedures.js';
 
-export const SLIP_FORMS = ['01', '02', '03', '04', '05'] as const;
+/** 'TC': the lookup slip of a dossier of the province's system (luot gives no receipt of its own for it). */
+export const SLIP_FORMS = ['01', '02', '03', '04', '05', 'TC'] as const;
 export type SlipForm = (typeof SLIP_FORMS)[number];
 
 export interface SlipFacts {
@@ -18,6 +19,8 @@ export interface SlipFacts {
   resultAt: string | null;
   processingText: string | null;
   printedAt: number;
+  /** The lookup page's address with the code and check code: what the slip's QR carries. */
+  lookupUrl: string;
 }
 
 export interface SlipContent {
@@ -25,6 +28,10 @@ export interface SlipContent {
   agency: string;
   title: string;
   code: string;
+  /** The check code the public lookup asks beside the code. */
+  checkCode: string;
+  /** What the QR carries: the lookup page's address with both codes. */
+  lookupUrl: string;
   /** Label and value lines, in order. */
   fields: [string, string][];
   /** The papers table (form 01), or the list of what is missing (form 02). */
@@ -43,7 +50,18 @@ const TITLES: Record<SlipForm, string> = {
   '03': 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
   '04': 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
   '05': 'PHIẾU DỪNG XỬ LÝ HỒ SƠ',
+  TC: 'PHIẾU TRA CỨU HỒ SƠ',
 };
+
+/** "Mẫu số 01"; the lookup slip of a province dossier has no form number. */
+export function formLabel(slip: Pick<SlipContent, 'form'>): string {
+  return slip.form === 'TC' ? 'Phiếu tra cứu' : `Mẫu số ${slip.form}`;
+}
+
+/** "7KX 4MA": the check code in two halves, easier to read off the paper. */
+export function spaced(check: string): string {
+  return check.length === 6 ? `${check.slice(0, 3)} ${check.slice(3)}` : check;
+}
 
 /** Which forms a dossier in its present state can have printed (the rule is the domain's, shared with the desk). */
 export const formsFor = (d: Dossier): SlipForm[] => slipFormsOf(d);
@@ -86,6 +104,8 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
     agency: facts.hallName,
     title: TITLES[form],
     code: d.code,
+    checkCode: d.checkCode,
+    lookupUrl: facts.lookupUrl,
     papers: null,
     listTitle: null,
     list: [] as string[],
@@ -143,6 +163,14 @@ export function slipContent(d: Dossier, form: SlipForm, facts: SlipFacts): SlipC
         list: [d.reason ?? ''],
         closing: 'Xin thông báo để công dân được biết.',
         signatures: ['', 'NGƯỜI ĐẠI DIỆN CƠ QUAN'],
+      };
+    case 'TC':
+      return {
+        ...base,
+        fields: [request, ['Ngày liên kết tại Bộ phận Một cửa', time(d.openedAt)]],
+        closing:
+          'Quét mã QR bằng điện thoại hoặc tại máy tra cứu, hoặc nhập mã hồ sơ và mã kiểm tra, để xem tiến độ giải quyết. Khi có kết quả, mang phiếu này đến máy lấy số, chọn "Nhận kết quả hồ sơ".',
+        signatures: ['', 'NGƯỜI TIẾP NHẬN HỒ SƠ'],
       };
   }
 }

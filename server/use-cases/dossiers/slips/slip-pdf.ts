@@ -1,10 +1,11 @@
 // A dossier slip as a PDF for the office printer, A4 or A5, with Noto Sans embedded (so every
-// Vietnamese letter prints on any printer), the dossier code as a QR code and a Code 128 barcode.
+// Vietnamese letter prints on any printer), the dossier code and its check code, the lookup
+// address (with both) as a QR code and the dossier code as a Code 128 barcode.
 
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { FONTS_DIR } from '../../../paths.js';
-import type { SlipContent } from './slip-content.js';
+import { formLabel, spaced, type SlipContent } from './slip-content.js';
 
 export type PaperSize = 'A4' | 'A5';
 
@@ -12,19 +13,19 @@ const REGULAR = join(FONTS_DIR, 'NotoSans-Regular.ttf');
 const BOLD = join(FONTS_DIR, 'NotoSans-Bold.ttf');
 
 // pdfkit and bwip-js are loaded at the first slip: a quarter of a second less at every start.
-async function codeImages(code: string): Promise<{ qr: Buffer; barcode: Buffer }> {
+async function codeImages(code: string, lookupUrl: string): Promise<{ qr: Buffer; barcode: Buffer }> {
   const { default: bwipjs } = await import('bwip-js');
-  const qr = await QRCode.toBuffer(code, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const qr = await QRCode.toBuffer(lookupUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const barcode = await bwipjs.toBuffer({ bcid: 'code128', text: code, scale: 2, height: 9, includetext: false });
   return { qr, barcode };
 }
 
 export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promise<Buffer> {
-  const [{ qr, barcode }, { default: PDFDocument }] = await Promise.all([codeImages(slip.code), import('pdfkit')]);
+  const [{ qr, barcode }, { default: PDFDocument }] = await Promise.all([codeImages(slip.code, slip.lookupUrl), import('pdfkit')]);
   const a5 = size === 'A5';
   const scale = a5 ? 0.78 : 1;
   const margin = a5 ? 36 : 56;
-  const doc = new PDFDocument({ size, margin, info: { Title: `${slip.title} ${slip.code}`, Subject: `Mẫu ${slip.form}` } });
+  const doc = new PDFDocument({ size, margin, info: { Title: `${slip.title} ${slip.code}`, Subject: formLabel(slip) } });
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
   const chunks: Buffer[] = [];
@@ -36,7 +37,7 @@ export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promis
   const font = (name: 'regular' | 'bold', pt: number) => doc.font(name).fontSize(pt * scale);
 
   // Heading: the unit on the left, the national motto on the right, the form number above.
-  font('regular', 9).text(`Mẫu số ${slip.form}`, left, margin - 20 * scale, { width, align: 'right' });
+  font('regular', 9).text(formLabel(slip), left, margin - 20 * scale, { width, align: 'right' });
   const top = doc.y + 4;
   font('bold', 11).text(slip.agency.toUpperCase(), left, top, { width: width * 0.45, align: 'center' });
   font('bold', 11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + width * 0.45, top, { width: width * 0.55, align: 'center' });
@@ -52,8 +53,10 @@ export async function slipPdf(slip: SlipContent, size: PaperSize = 'A4'): Promis
   const qrSize = 84 * scale;
   doc.image(qr, left + width - qrSize, codeTop, { width: qrSize });
   font('bold', 12).text(`Mã hồ sơ: ${slip.code}`, left, codeTop + 4, { width: width - qrSize - 12 });
-  doc.image(barcode, left, codeTop + 26 * scale, { height: 34 * scale });
-  doc.y = codeTop + qrSize + 10;
+  doc.image(barcode, left, codeTop + 24 * scale, { height: 28 * scale });
+  font('bold', 12).text(`Mã kiểm tra: ${spaced(slip.checkCode)}`, left, codeTop + 58 * scale, { width: width - qrSize - 12 });
+  font('regular', 8.5).text('Xem tiến độ: quét mã QR, hoặc nhập 10 số cuối của mã hồ sơ và mã kiểm tra.', left, doc.y, { width: width - qrSize - 12 });
+  doc.y = Math.max(codeTop + qrSize + 10, doc.y + 10);
 
   // Label: value lines.
   for (const [label, value] of slip.fields) {
