@@ -87,13 +87,16 @@ describe('counter keys while a form is open', () => {
 
     await page.fill('input[name=name]', 'Nguyễn Văn An');
     await page.fill('input[name=address]', 'Số 5 đường Hoa Sữa, phường Hòa An');
+    const receipt = page.waitForEvent('popup', { timeout: 15_000 }).catch(() => null);
     await page.click('[data-outcome=complete]');
     await page.waitForSelector('.dossiers li[data-dossier]');
+    // The receipt opens in a window of its own; the clerk prints it and closes it.
+    await (await receipt)?.close();
     const { body: mine } = await api(hub.url, 'GET', `/api/dossiers?ticketId=${encodeURIComponent(await heldTicketId())}`);
     expect(mine.map((d: { applicant: { idNumber: string } }) => d.applicant.idNumber)).toEqual(['001099012345']);
 
-    // Once the dialog is closed and no field has focus, the same key calls again. (The receipt
-    // opens in a window of its own; nothing on the desk is clicked, so no button acts.)
+    // Once the dialog is closed and no field has focus, the same key calls again (nothing on the
+    // desk is clicked, so no button acts).
     await page.waitForSelector('[role=dialog]', { state: 'detached' });
     await page.bringToFront();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

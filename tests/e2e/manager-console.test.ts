@@ -26,8 +26,7 @@ beforeAll(async () => {
   });
   hub = await startTestHub({ dataDir, hallFile });
   for (let i = 0; i < 12; i++) await api(hub.url, 'POST', '/api/tickets', { serviceId: ['HT', 'DD', 'CA'][i % 3] });
-  for (const counter of [1, 3]) await api(hub.url, 'POST', `/api/counters/${counter}/call-next`, {});
-  // Some counters with their clerk, one closed: the hall as a morning looks.
+  // Some counters with their clerk (a sign-in opens the counter), two calling: the hall as a morning looks.
   for (const [user, counter] of [
     ['canbo1', 1],
     ['canbo2', 2],
@@ -35,6 +34,7 @@ beforeAll(async () => {
   ] as const) {
     expect((await api(hub.url, 'POST', '/api/staff/sign-in', { user, password: 'luot-demo', counterId: counter }, { authorization: null })).status).toBe(200);
   }
+  for (const counter of [1, 3]) expect((await api(hub.url, 'POST', `/api/counters/${counter}/call-next`, {})).status).toBe(200);
   for (const counter of [15, 16, 17, 18, 19, 20]) await api(hub.url, 'POST', `/api/counters/${counter}/close`, {});
 });
 

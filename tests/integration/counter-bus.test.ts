@@ -335,6 +335,7 @@ describe('LED boards of another protocol: Modbus RTU', () => {
       ],
     });
     await boards.next(20, 0);
+    expect((await api(hub.url, 'POST', '/api/counters/2/open', { clerk: 'Cán bộ quầy 2' })).status).toBe(200);
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     // Board 12 answers 30 ms after its timeout, while the hub waits for board 20, which is dead.
     boards.late.set(12, 130);

@@ -75,10 +75,10 @@ describe('dossier codes of the province and of the hall', () => {
     expect((await inject(hub!, c.clerk2!, 'GET', `/api/dossiers?ticketId=${localTicket}`)).body.map((d: Dossier) => d.code)).toEqual([local(2)]);
 
     // Each citizen, looking up their code, sees their own dossier.
-    const provinceCitizen = await inject(hub!, anyone, 'GET', `/api/lookup/${local(1)}`);
+    const provinceCitizen = await inject(hub!, anyone, 'GET', `/api/lookup/${local(1)}?check=${province.body.checkCode}`);
     expect(provinceCitizen.status).toBe(200);
     expect(provinceCitizen.body).toMatchObject({ code: local(1), kind: 'linked', applicant: null });
-    const localCitizen = await inject(hub!, anyone, 'GET', `/api/lookup/${local(2)}`);
+    const localCitizen = await inject(hub!, anyone, 'GET', `/api/lookup/${local(2)}?check=${own.body.checkCode}`);
     expect(localCitizen.body).toMatchObject({ code: local(2), kind: 'local', applicant: 'L* T** H*** N***' });
 
     // Several codes ahead: the series skips each, and goes on after a restart.

@@ -98,12 +98,14 @@ describe('a status source with a key, a password and a token', () => {
     expect(issued.status).toBe(201);
     const ticketId = (await call(clerk1, 'POST', '/api/counters/1/call-next', {})).body.ticket.id as string;
     expect((await call(clerk1, 'POST', '/api/dossiers/link', { counterId: 1, ticketId, code: CODE })).status).toBe(201);
-    const looked = await call(lan, 'GET', `/api/lookup/${CODE}`);
+    // The citizen's lookup slip (form TC) carries the check code the lookup asks for.
+    const check = (await call(clerk1, 'GET', `/api/dossiers/${CODE}`)).body.checkCode as string;
+    const looked = await call(lan, 'GET', `/api/lookup/${CODE}?check=${check}`);
     expect(looked.body).toMatchObject({ kind: 'linked', status: 9, provinceStatus: 'read' });
     expect(province).toMatchObject({ refused: 0 });
     expect(province.signedIn).toBeGreaterThan(0);
     // The result is ready in the province's system: the citizen takes a number to collect it.
-    expect((await call(kiosk, 'POST', '/api/kiosk/returns', { code: CODE })).status).toBe(201);
+    expect((await call(kiosk, 'POST', '/api/kiosk/returns', { code: CODE, check })).status).toBe(201);
     await call(clerk2, 'POST', '/api/tickets', { serviceId: 'HT' });
     const other = (await call(clerk2, 'POST', '/api/counters/2/call-next', {})).body.ticket.id as string;
     const received = await call(clerk2, 'POST', '/api/dossiers', {
@@ -127,12 +129,13 @@ describe('a status source with a key, a password and a token', () => {
   it('never leaves the hub: no reply to any caller on any route, no socket message', async () => {
     const ticketId = (await call(callers.manager, 'GET', '/api/tickets')).body[0].id as string;
     const params: Record<string, string> = { counterId: '1', ticketId, serviceId: 'HT', busId: 'B1', address: '1', file: 'none.png', code: CODE };
+    const check = (await call(callers.manager, 'GET', `/api/dossiers/${CODE}`)).body.checkCode as string;
     // Every route of the access table (the API, the pages, the landing page, the API document).
     const operations = Object.keys(ROUTE_ACCESS).map((key) => {
       const [method, path] = key.split(' ') as [string, string];
       return {
         method,
-        url: path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? 'x').replace('*', ''),
+        url: path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? 'x').replace('*', '') + (path === '/api/lookup/:code' ? `?check=${check}` : ''),
         hasBody: method !== 'GET',
         signOut: path.endsWith('sign-out'),
       };
@@ -152,7 +155,7 @@ describe('a status source with a key, a password and a token', () => {
     expect(answered).toBeGreaterThan(100);
     for (const read of [
       'GET /api/hall as lan',
-      `GET /api/lookup/${CODE} as lan`,
+      `GET /api/lookup/${CODE}?check=${check} as lan`,
       `GET /api/dossiers/${CODE} as clerk1`,
       'GET /api/events as manager',
       'GET / as hubMachine',

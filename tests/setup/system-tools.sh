@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs before `npm test`: the tests drive Debian's Chromium, read printed tickets back with
 # tesseract's Vietnamese model, join two serial ports with socat, run the README's examples with
-# curl, render slips with poppler's pdftoppm and start a hub on another date with libfaketime. Missing ones are installed with apt-get when
+# curl, render slips with poppler's pdftoppm and start a hub on another date with libfaketime, and make a hall certificate with openssl. Missing ones are installed with apt-get when
 # this runs as root; otherwise one line says what to run.
 set -euo pipefail
 
@@ -14,6 +14,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -72,7 +72,8 @@ export function deskView(view: DossierListView, time: HallTime): (d: DossierRepl
     case 'open':
       return () => true;
     case 'due_today':
-      return (d) => d.status !== 9 && d.dueAt !== null && dayOf(d.dueAt, timeZone) === today;
+      // A limit in days ends at 24:00 of its last day, the first instant of the next: that day is the one it is due.
+      return (d) => d.status !== 9 && d.dueAt !== null && dayOf(d.dueAt - 1, timeZone) === today;
     case 'overdue':
       return (d) => d.timeliness === 'overdue';
     case 'papers':
