@@ -1,24 +1,20 @@
 // The counter page: sign-in first, then the clerk's desk. The session lives in this tab
 // only (sessionStorage), so closing the browser leaves nobody signed in on a shared PC.
 
+import { usePageLanguage } from '../../web-shared/page-language.js';
 import { useState } from 'preact/hooks';
 import { forgetSession, StaffSignInForm, storedSession, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { CounterDesk } from './counter-desk.js';
-import { TEXT, type Lang } from './i18n.js';
+import { TEXT } from './i18n.js';
 
 const LANG_KEY = 'luot.counter.lang';
 
 export function CounterApp() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
+  const [lang, toggleLang] = usePageLanguage(LANG_KEY);
   const [session, setSession] = useState<StoredSession | null>(storedSession);
   const [notice, setNotice] = useState<string | null>(null);
   const t = TEXT[lang];
 
-  const toggleLang = () => {
-    const next = lang === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LANG_KEY, next);
-    setLang(next);
-  };
   const signedIn = (s: StoredSession) => {
     setNotice(null);
     setSession(s);

@@ -1,25 +1,21 @@
 // The dossier desk: the staff sign-in first (the counter page's, shared), then the desk. A desk
 // opened from the counter page's link starts with the counter's session.
 
+import { usePageLanguage } from '../../web-shared/page-language.js';
 import { useState } from 'preact/hooks';
 import { forgetSession, StaffSignInForm, storedSession, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { Emblem } from '../../web-shared/emblem.js';
 import { DossierDesk } from './dossier-desk.js';
-import { TEXT, type Lang } from './i18n.js';
+import { TEXT } from './i18n.js';
 
 const LANG_KEY = 'luot.desk.lang';
 
 export function DeskApp() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
+  const [lang, toggleLang] = usePageLanguage(LANG_KEY);
   const [session, setSession] = useState<StoredSession | null>(storedSession);
   const [notice, setNotice] = useState<string | null>(null);
   const t = TEXT[lang];
 
-  const toggleLang = () => {
-    const next = lang === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LANG_KEY, next);
-    setLang(next);
-  };
   const signedIn = (s: StoredSession) => {
     setNotice(null);
     setSession(s);

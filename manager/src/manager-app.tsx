@@ -3,6 +3,7 @@
 // seconds; a new alert nobody has acknowledged sounds a chime. The session lives in this tab
 // only (sessionStorage).
 
+import { usePageLanguage } from '../../web-shared/page-language.js';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { StaffSignInForm, type StoredSession } from '../../web-shared/staff-sign-in.js';
@@ -52,16 +53,10 @@ function chime(): void {
 }
 
 export function ManagerApp() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi'));
+  const [lang, toggleLang] = usePageLanguage(LANG_KEY);
   const [session, setSession] = useState<StoredSession | null>(storedSession);
   const [notice, setNotice] = useState<string | null>(null);
   const t = TEXT[lang];
-  const toggleLang = () => {
-    const next = lang === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(LANG_KEY, next);
-    document.documentElement.lang = next;
-    setLang(next);
-  };
   const signedIn = (s: StoredSession) => {
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
     setNotice(null);

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
 import { COUNTER_VIEWPORT, signedInCounter } from '../helpers/counter-page.js';
-import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { launchChromium } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN, inject, LAN_ADDRESS } from '../helpers/callers.js';
 import { pdfFirstPageText } from '../helpers/pdf-text.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
