@@ -1,7 +1,7 @@
 // The clerk's desk: the ticket in hand, the buttons (and their keys), who is waiting, and
 // today's figures. Live through the hall feed; every change re-reads the counter's detail.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CounterDetail, Ticket } from '../../server/contract/events.js';
 import type { CounterAction } from '../../server/contract/page-rules.js';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
@@ -47,8 +47,17 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   const [expiresAt, setExpiresAt] = useState(session.expiresAt);
   const seq = feed.snapshot?.seq;
 
+  // Only the latest read is shown: a slow older answer must not bring back a ticket already let go.
+  const reads = useRef(0);
+  const readDetail = () => {
+    const mine = ++reads.current;
+    return counterDetail(token, counterId).then(
+      (d) => mine === reads.current && setDetail(d),
+      () => undefined,
+    );
+  };
   useEffect(() => {
-    counterDetail(token, counterId).then(setDetail, () => undefined);
+    void readDetail();
   }, [seq, counterId, token]);
 
   // The session can end without this page acting: it runs out, or the clerk signs in on
@@ -81,8 +90,9 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   type Said = (ticket: Ticket | null) => ((text: typeof TEXT.vi, lang: Lang) => string) | null;
 
   /**
-   * Sends one command at a time. A command keeps the session alive, so its end is read again;
-   * the counter's detail is read again when the hall feed brings the command's events.
+   * Sends one command at a time. A command keeps the session alive, so its end is read again.
+   * The counter's detail is read before the page takes the next key: a key pressed right after
+   * "no-show" must meet the counter as it now is, not the ticket just let go.
    */
   const perform = async (send: () => Promise<{ ticket: Ticket | null }>, said?: Said) => {
     if (busy) return;
@@ -90,6 +100,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     setMessage(null);
     try {
       const { ticket } = await send();
+      await readDetail();
       const say = said?.(ticket);
       if (say) setMessage({ kind: 'info', vi: say(TEXT.vi, 'vi'), en: say(TEXT.en, 'en') });
       currentSession(token).then(
