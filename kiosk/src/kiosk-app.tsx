@@ -10,6 +10,7 @@ import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFail
 import { KioskSetup } from './kiosk-setup.js';
 import { PriorityPicker } from './priority-picker.js';
 import { ReturnEntry } from './return-entry.js';
+import { closedText } from './closed-text.js';
 import { ServiceGrid } from './service-grid.js';
 import { TicketResult } from './ticket-result.js';
 import { useIdle } from './use-idle.js';
@@ -144,6 +145,10 @@ export function KioskApp() {
     }
   };
 
+  // Collecting a result is a number of the return service: closed with it, saying why.
+  const returnService = snapshot?.services.find((s) => s.id === snapshot.hall.returnService);
+  const returnClosed = returnService && !returnService.open ? closedText(returnService, lang, timeZone) : null;
+
   const categoryName = (code: string | null) => {
     const category = snapshot?.hall.priorityCategories.find((c) => c.code === code);
     return category ? pick(category.name, lang) : null;
@@ -234,9 +239,9 @@ export function KioskApp() {
                         <span>★ {t.priorityButton}</span>
                         <small>{t.priorityHint}</small>
                       </button>
-                      <button type="button" class="return-button big" disabled={!feed.connected} onClick={() => setScreen({ kind: 'return' })}>
+                      <button type="button" class="return-button big" disabled={!feed.connected || returnClosed !== null} onClick={() => setScreen({ kind: 'return' })}>
                         <span>{t.returnButton}</span>
-                        <small>{t.returnHint}</small>
+                        <small>{returnClosed ?? t.returnHint}</small>
                       </button>
                     </>
                   )

@@ -61,6 +61,10 @@ describe('the kiosk on a holiday', () => {
     const services = (await api(hub.url, 'GET', '/api/services')).body as { closedReason: string; active: boolean }[];
     expect(services.length).toBeGreaterThanOrEqual(20);
     expect(new Set(services.filter((s) => s.active).map((s) => s.closedReason))).toEqual(new Set(['holiday']));
+    // Collecting a result is closed too, with the same words, not a dead end behind a live button.
+    const collect = page.locator('button.return-button');
+    expect(await collect.isDisabled()).toBe(true);
+    expect(await collect.locator('small').textContent()).toBe('Nghỉ Tết Nguyên đán, mở lại thứ Hai 23/02 lúc 07:30');
     await page.screenshot({ path: screenshotPath('kiosk-holiday.png') });
 
     const refused = await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
