@@ -474,7 +474,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     setAlertThresholds: bind(setAlertThresholds, { queue, alerts, clock }),
   });
   // Alerts are raised by the hub from the hall's state: every few seconds, and at once when a device changes.
-  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, staff: hub.staff, devices, alerts, clock });
+  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, dossiers, staff: hub.staff, devices, alerts, clock });
   let alertCheck: Promise<unknown> = Promise.resolve();
   let closing = false;
   const checkAlertsNow = () => {
