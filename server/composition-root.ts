@@ -42,6 +42,7 @@ import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
+import { dossierFiguresOf } from './use-cases/dossiers/dossier-figures.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -415,6 +416,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     changeDossierStatus: bind(changeDossierStatus, { queue, time, scope, dossiers }),
     dossierOf: bind(dossierOf, { queue, dossiers, time, scope, reads, clock }),
     listDossiers: bind(listDossiers, { queue, dossiers, time, scope, reads, clock }),
+    dossierFiguresOf: bind(dossierFiguresOf, { queue, dossiers, time, scope }),
     dossierSlipPdf: bind(dossierSlipPdf, slips),
     printDossierSlip: bind(printDossierSlip, { ...slips, kiosks: () => live.kiosks, printing }),
     lookUpDossier: bind(lookUpDossier, { queue, dossiers, limits: hub.limits, catalog, statusSource: hub.statusSource, time }),
