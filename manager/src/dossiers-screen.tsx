@@ -110,7 +110,12 @@ export function DossiersScreen(props: { t: Words; lang: Lang; token: string; tim
     </section>
   );
 
-  if (!figures) return error ? <p class="message error" role="alert">{error}</p> : null;
+  if (!figures)
+    return error ? (
+      <p class="message error" role="alert">
+        {error}
+      </p>
+    ) : null;
   const empty = LISTS.every((l) => figures.totals[l] === 0);
   return (
     <div class="dossiers">

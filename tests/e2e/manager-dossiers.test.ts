@@ -83,9 +83,7 @@ afterAll(async () => {
 describe('the dossier figures in the manager console', () => {
   it('shows "about to be late", the figures per procedure and clerk, the list behind a figure, and follows the hall live', { timeout: 120_000 }, async () => {
     // Monday's alert (the same-day certifications due that evening) ends with its day; Thursday's is raised.
-    await expect
-      .poll(async () => (await api(hub.url, 'GET', '/api/manager/hall')).body.alerts.map((a: any) => a.key), { timeout: 15_000 })
-      .toEqual(['dossiers_due:2026-12-03']);
+    await expect.poll(async () => (await api(hub.url, 'GET', '/api/manager/hall')).body.alerts.map((a: any) => a.key), { timeout: 15_000 }).toEqual(['dossiers_due:2026-12-03']);
     const page = await browser.newPage({ viewport: COUNTER_VIEWPORT });
     await page.goto(`${hub.url}/manager/`);
     await page.fill('input[name=user]', 'quanly');

@@ -129,7 +129,13 @@ describe('the manager console', () => {
       noCounterMinutes: 10,
       counterIdleMinutes: 5,
     });
-    const set = await api(hub.url, 'PUT', '/api/alerts/thresholds', { longestWaitMinutes: 600, ticketHeldMinutes: 600, deviceSilentMinutes: 600, noCounterMinutes: 15, counterIdleMinutes: 4 }, as(manager));
+    const set = await api(
+      hub.url,
+      'PUT',
+      '/api/alerts/thresholds',
+      { longestWaitMinutes: 600, ticketHeldMinutes: 600, deviceSilentMinutes: 600, noCounterMinutes: 15, counterIdleMinutes: 4 },
+      as(manager),
+    );
     expect(set.body).toMatchObject({ noCounterMinutes: 15, counterIdleMinutes: 4, dossierDueWorkingHours: 8 });
     const keys = async () => ((await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.alerts as any[]).map((a) => a.key).sort();
 
@@ -155,7 +161,12 @@ describe('the manager console', () => {
     await api(hub.url, 'POST', '/api/counters/3/call-next', {}, as(lan));
     expect(await until(keys, (k) => !k.includes('counter_idle:3'), 'the idle-counter alert to clear')).toEqual([]);
     const log = (await api(hub.url, 'GET', '/api/events?limit=200')).body;
-    expect(log.filter((e: any) => e.type === 'alert:cleared').map((e: any) => e.data.alert.key).sort()).toEqual(['counter_idle:3', 'no_counter:DD']);
+    expect(
+      log
+        .filter((e: any) => e.type === 'alert:cleared')
+        .map((e: any) => e.data.alert.key)
+        .sort(),
+    ).toEqual(['counter_idle:3', 'no_counter:DD']);
   });
 
   it('bad thresholds answer 400 naming the field, and change nothing', async () => {

@@ -2,7 +2,15 @@
 
 import { describe, expect, it } from 'vitest';
 import { HallCalendar, parsePeriod } from '../../server/domain/calendar/hall-calendar.js';
-import { alertChanges, DEFAULT_ALERT_THRESHOLDS, dossierDueHorizon, standingAlerts, thresholdOutOfBounds, withDefaultThresholds, type AlertInputs } from '../../server/domain/alerts/alerts.js';
+import {
+  alertChanges,
+  DEFAULT_ALERT_THRESHOLDS,
+  dossierDueHorizon,
+  standingAlerts,
+  thresholdOutOfBounds,
+  withDefaultThresholds,
+  type AlertInputs,
+} from '../../server/domain/alerts/alerts.js';
 
 const MIN = 60_000;
 const now = Date.parse('2026-12-03T03:00:00Z');
@@ -142,7 +150,12 @@ describe('standing alerts', () => {
   });
 
   it('fills thresholds stored before the newer ones with their defaults', () => {
-    expect(withDefaultThresholds({ longestWaitMinutes: 10, ticketHeldMinutes: 5, deviceSilentMinutes: 3 })).toEqual({ ...DEFAULT_ALERT_THRESHOLDS, longestWaitMinutes: 10, ticketHeldMinutes: 5, deviceSilentMinutes: 3 });
+    expect(withDefaultThresholds({ longestWaitMinutes: 10, ticketHeldMinutes: 5, deviceSilentMinutes: 3 })).toEqual({
+      ...DEFAULT_ALERT_THRESHOLDS,
+      longestWaitMinutes: 10,
+      ticketHeldMinutes: 5,
+      deviceSilentMinutes: 3,
+    });
     expect(withDefaultThresholds(null)).toEqual(DEFAULT_ALERT_THRESHOLDS);
   });
 

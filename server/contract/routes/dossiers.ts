@@ -229,7 +229,8 @@ export const DOSSIER_ROUTES = {
   },
   'GET /api/dossiers/figures': {
     tags: ['dossiers'],
-    summary: 'The leader\'s figures: open dossiers due today, overdue, waiting for papers, waiting for fees, result ready; in all, per procedure, per clerk who received them and per clerk who holds them',
+    summary:
+      "The leader's figures: open dossiers due today, overdue, waiting for papers, waiting for fees, result ready; in all, per procedure, per clerk who received them and per clerk who holds them",
     description:
       "Counted over the dossiers the caller handles (a manager: the centre's), by the desk's lists: each figure is the length of GET /api/dossiers?view=<list> with procedure, receivedBy or heldBy set to the row's key. Counts and names only.",
     querystring: Type.Object({}, { additionalProperties: false }),
