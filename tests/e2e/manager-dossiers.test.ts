@@ -146,6 +146,12 @@ describe('the dossier figures in the manager console', () => {
     expect(await total('due_today').textContent()).toBe('1');
     await expect.poll(() => list.locator('h2').textContent()).toBe('Đến hạn hôm nay (1)');
     await expect.poll(async () => (await api(hub.url, 'GET', '/api/manager/hall')).body.alerts.length, { timeout: 15_000 }).toBe(0);
+    // In English, the same figures with their English words.
+    await page.click('.bar .lang');
+    await expect.poll(() => page.locator('#dossier-totals').textContent()).toBe("The centre's open dossiers");
+    expect(await page.locator('.total.ready .total-name').textContent()).toBe('Result ready, not handed over');
+    expect(await page.locator('.dossier-list h2').textContent()).toBe('Due today (1)');
+    expect(await page.locator('#by-procedure ~ table tbody th').first().textContent()).toBe('Certificate of marital status (HT.04)');
     await page.close();
   });
 });
