@@ -42,6 +42,7 @@ import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
+import { dossierFiguresOf } from './use-cases/dossiers/dossier-figures.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -415,6 +416,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     changeDossierStatus: bind(changeDossierStatus, { queue, time, scope, dossiers }),
     dossierOf: bind(dossierOf, { queue, dossiers, time, scope, reads, clock }),
     listDossiers: bind(listDossiers, { queue, dossiers, time, scope, reads, clock }),
+    dossierFiguresOf: bind(dossierFiguresOf, { queue, dossiers, time, scope }),
     dossierSlipPdf: bind(dossierSlipPdf, slips),
     printDossierSlip: bind(printDossierSlip, { ...slips, kiosks: () => live.kiosks, printing }),
     lookUpDossier: bind(lookUpDossier, { queue, dossiers, limits: hub.limits, catalog, statusSource: hub.statusSource, time }),
@@ -474,7 +476,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     setAlertThresholds: bind(setAlertThresholds, { queue, alerts, clock }),
   });
   // Alerts are raised by the hub from the hall's state: every few seconds, and at once when a device changes.
-  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, staff: hub.staff, devices, alerts, clock });
+  const runAlertCheck = bind(checkAlerts, { queue, live, queries, tickets, dossiers, staff: hub.staff, devices, alerts, clock });
   let alertCheck: Promise<unknown> = Promise.resolve();
   let closing = false;
   const checkAlertsNow = () => {

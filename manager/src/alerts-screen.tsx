@@ -6,16 +6,14 @@ import { clock, messageOf } from './manager-app.js';
 import type { Lang, Words } from './i18n.js';
 import { acknowledgeAlert, setThresholds, type AlertThresholds, type HallConsoleView } from './manager-api.js';
 
-const FIELDS: (keyof AlertThresholds)[] = ['longestWaitMinutes', 'ticketHeldMinutes', 'deviceSilentMinutes'];
+const FIELDS: (keyof AlertThresholds)[] = ['longestWaitMinutes', 'ticketHeldMinutes', 'deviceSilentMinutes', 'noCounterMinutes', 'counterIdleMinutes', 'dossierDueWorkingHours'];
 
 export function AlertsScreen(props: { t: Words; lang: Lang; token: string; view: HallConsoleView; onChanged: () => Promise<void> }) {
   const { t, lang, token, view } = props;
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [draft, setDraft] = useState<Record<keyof AlertThresholds, string>>(() => ({
-    longestWaitMinutes: String(view.thresholds.longestWaitMinutes),
-    ticketHeldMinutes: String(view.thresholds.ticketHeldMinutes),
-    deviceSilentMinutes: String(view.thresholds.deviceSilentMinutes),
-  }));
+  const [draft, setDraft] = useState<Record<keyof AlertThresholds, string>>(
+    () => Object.fromEntries(FIELDS.map((f) => [f, String(view.thresholds[f])])) as Record<keyof AlertThresholds, string>,
+  );
   const text = (a: { message: string; messageEn: string }) => (lang === 'vi' ? a.message : a.messageEn);
 
   const acknowledge = async (id: number) => {

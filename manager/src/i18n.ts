@@ -1,5 +1,7 @@
 // Every word the manager console shows: Vietnamese first, English behind the toggle.
 
+import type { FigureList } from '../../server/contract/dossiers.js';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
@@ -17,7 +19,7 @@ const vi = {
   notForClerks: 'Trang này dành cho quản lý và quản trị. Cán bộ một cửa làm việc tại trang Quầy (/counter/).',
   offline: 'Mất kết nối với hệ thống. Đang kết nối lại...',
   roles: { clerk: 'Cán bộ một cửa', back_office: 'Cán bộ xử lý hồ sơ', manager: 'Quản lý', admin: 'Quản trị hệ thống' } as Record<string, string>,
-  tabs: { hall: 'Sảnh trực tiếp', alerts: 'Cảnh báo', users: 'Người dùng' },
+  tabs: { hall: 'Sảnh trực tiếp', dossiers: 'Hồ sơ', alerts: 'Cảnh báo', users: 'Người dùng' },
   updatedAt: (time: string) => `Cập nhật lúc ${time}`,
   // The live hall
   counters: 'Quầy',
@@ -77,10 +79,13 @@ const vi = {
   pastAlerts: 'Cảnh báo đã qua',
   noPastAlerts: 'Chưa có cảnh báo nào đã qua.',
   clearedAt: (time: string) => `Hết lúc ${time}`,
-  thresholds: 'Ngưỡng cảnh báo (phút)',
-  longestWaitMinutes: 'Người chờ lâu hơn',
-  ticketHeldMinutes: 'Một quầy giữ một số lâu hơn',
-  deviceSilentMinutes: 'Thiết bị không phản hồi lâu hơn',
+  thresholds: 'Ngưỡng cảnh báo',
+  longestWaitMinutes: 'Người chờ lâu hơn (phút)',
+  ticketHeldMinutes: 'Một quầy giữ một số lâu hơn (phút)',
+  deviceSilentMinutes: 'Thiết bị không phản hồi lâu hơn (phút)',
+  noCounterMinutes: 'Có người chờ mà không quầy nào mở phục vụ lâu hơn (phút)',
+  counterIdleMinutes: 'Quầy mở nhưng không gọi số trong khi có người chờ lâu hơn (phút)',
+  dossierDueWorkingHours: 'Hồ sơ sắp trễ hạn: đến hạn trong số giờ làm việc tới (giờ)',
   saveThresholds: 'Lưu ngưỡng',
   thresholdsSaved: 'Đã lưu ngưỡng cảnh báo.',
   // Users
@@ -105,6 +110,33 @@ const vi = {
   saveRole: 'Lưu vai trò',
   saved: 'Đã lưu.',
   adminOnly: 'Chỉ quản trị hệ thống quản lý tài khoản.',
+  // Dossiers
+  figureLists: {
+    due_today: 'Đến hạn hôm nay',
+    overdue: 'Quá hạn',
+    papers: 'Chờ bổ sung giấy tờ',
+    fees: 'Chờ nộp phí, lệ phí',
+    ready: 'Có kết quả, chờ trả',
+  } as Record<FigureList, string>,
+  dossierTotals: 'Hồ sơ đang mở của trung tâm',
+  byProcedure: 'Theo thủ tục',
+  byReceiver: 'Theo cán bộ tiếp nhận',
+  byHolder: 'Theo cán bộ đang giữ (bước xử lý gần nhất)',
+  procedure: 'Thủ tục',
+  clerk: 'Cán bộ',
+  noDossierFigures: 'Không có hồ sơ nào đến hạn, quá hạn, chờ bổ sung, chờ nộp phí hay chờ trả.',
+  openList: (list: string, count: number, group: string | null) => `${list}${group ? `, ${group}` : ''}: ${count} hồ sơ. Xem danh sách`,
+  listTitle: (list: string, group: string | null) => (group ? `${list} · ${group}` : list),
+  closeList: 'Đóng danh sách',
+  dossierCode: 'Mã hồ sơ',
+  applicant: 'Người nộp',
+  receivedOn: 'Tiếp nhận',
+  dueOn: 'Hạn trả',
+  statusCol: 'Trạng thái',
+  receivedByCol: 'Người tiếp nhận',
+  heldByCol: 'Người đang giữ',
+  emptyList: 'Danh sách này không còn hồ sơ nào.',
+  dossierAlertHint: 'Cảnh báo “hồ sơ sắp trễ hạn” có ngưỡng trên màn hình Cảnh báo.',
 };
 
 export type Words = typeof vi;
@@ -124,7 +156,7 @@ const en: Words = {
   notForClerks: 'This page is for managers and administrators. Clerks work at the counter page (/counter/).',
   offline: 'Connection to the hall system lost. Reconnecting...',
   roles: { clerk: 'Clerk', back_office: 'Back office', manager: 'Manager', admin: 'Administrator' },
-  tabs: { hall: 'Live hall', alerts: 'Alerts', users: 'Users' },
+  tabs: { hall: 'Live hall', dossiers: 'Dossiers', alerts: 'Alerts', users: 'Users' },
   updatedAt: (time) => `Updated at ${time}`,
   counters: 'Counters',
   queues: 'Queues by service',
@@ -181,10 +213,13 @@ const en: Words = {
   pastAlerts: 'Past alerts',
   noPastAlerts: 'No past alerts yet.',
   clearedAt: (time) => `Over at ${time}`,
-  thresholds: 'Alert thresholds (minutes)',
-  longestWaitMinutes: 'A citizen waits longer than',
-  ticketHeldMinutes: 'A counter holds one ticket longer than',
-  deviceSilentMinutes: 'A device is silent longer than',
+  thresholds: 'Alert thresholds',
+  longestWaitMinutes: 'A citizen waits longer than (minutes)',
+  ticketHeldMinutes: 'A counter holds one ticket longer than (minutes)',
+  deviceSilentMinutes: 'A device is silent longer than (minutes)',
+  noCounterMinutes: 'People wait with no counter open for them longer than (minutes)',
+  counterIdleMinutes: 'An open counter calls no one while people wait longer than (minutes)',
+  dossierDueWorkingHours: 'Dossiers about to be late: due within the next (working hours)',
   saveThresholds: 'Save thresholds',
   thresholdsSaved: 'The alert thresholds are saved.',
   users: 'Accounts',
@@ -208,6 +243,27 @@ const en: Words = {
   saveRole: 'Save role',
   saved: 'Saved.',
   adminOnly: 'Only an administrator manages accounts.',
+  // Dossiers
+  figureLists: { due_today: 'Due today', overdue: 'Overdue', papers: 'Waiting for papers', fees: 'Waiting for fees or duties', ready: 'Result ready, not handed over' },
+  dossierTotals: "The centre's open dossiers",
+  byProcedure: 'By procedure',
+  byReceiver: 'By the clerk who received them',
+  byHolder: 'By the clerk who holds them (latest step)',
+  procedure: 'Procedure',
+  clerk: 'Clerk',
+  noDossierFigures: 'No dossier is due, overdue, waiting for papers or fees, or waiting to be handed over.',
+  openList: (list, count, group) => `${list}${group ? `, ${group}` : ''}: ${count} ${count === 1 ? 'dossier' : 'dossiers'}. Show the list`,
+  listTitle: (list, group) => (group ? `${list} · ${group}` : list),
+  closeList: 'Close the list',
+  dossierCode: 'Dossier code',
+  applicant: 'Applicant',
+  receivedOn: 'Received',
+  dueOn: 'Due',
+  statusCol: 'Status',
+  receivedByCol: 'Received by',
+  heldByCol: 'Held by',
+  emptyList: 'This list has no dossier left.',
+  dossierAlertHint: 'The “dossiers about to be late” alert has its threshold on the Alerts screen.',
 };
 
 export const TEXT: Record<Lang, Words> = { vi, en };

@@ -1,6 +1,6 @@
 // The manager console's calls to the hub.
 
-import type { RouteBody } from '../../server/contract/routes.js';
+import type { RouteBody, RouteQuery } from '../../server/contract/routes.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
 
 export { HubRequestError };
@@ -22,3 +22,8 @@ export const listUsers = (token: string) => callHub('GET /api/users', { token })
 export const addUser = (token: string, body: RouteBody<'POST /api/users'>) => callHub('POST /api/users', { token, body });
 export const changeUser = (token: string, user: string, body: RouteBody<'POST /api/users/:user'>) => callHub('POST /api/users/:user', { token, params: { user }, body });
 export const resetPassword = (token: string, user: string, password: string) => callHub('POST /api/users/:user/password', { token, params: { user }, body: { password } });
+
+export type { DossierFiguresReply, DossierReply, FigureList, FigureRow } from '../../server/contract/dossiers.js';
+export const dossierFigures = (token: string) => callHub('GET /api/dossiers/figures', { token });
+/** The list behind a figure: one of the desk's lists, of one procedure or clerk when the figure is a row's. */
+export const dossierList = (token: string, query: RouteQuery<'GET /api/dossiers'>) => callHub('GET /api/dossiers', { token, query });

@@ -9,6 +9,8 @@ import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { StaffSignInForm, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { signOutStaff } from '../../web-shared/staff-session.js';
 import { AlertsScreen } from './alerts-screen.js';
+import { DossiersScreen } from './dossiers-screen.js';
+import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { HallScreen } from './hall-screen.js';
 import { TEXT, type Lang, type Words } from './i18n.js';
 import { hallConsole, HubRequestError, type HallConsoleView } from './manager-api.js';
@@ -18,7 +20,7 @@ const SESSION_KEY = 'luot.manager.session';
 const LANG_KEY = 'luot.manager.lang';
 const REFRESH_MS = 5000;
 
-type Tab = 'hall' | 'alerts' | 'users';
+type Tab = 'hall' | 'dossiers' | 'alerts' | 'users';
 
 function storedSession(): StoredSession | null {
   try {
@@ -97,7 +99,11 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
   const isAdmin = stored.session.role === 'admin';
   const [tab, setTab] = useState<Tab>('hall');
   const [view, setView] = useState<HallConsoleView | null>(null);
-  const feed = useHallFeed({});
+  // The dossier figures are read again when a dossier changes anywhere in the hall.
+  const [dossierTick, setDossierTick] = useState(0);
+  const feed = useHallFeed({}, (events) => {
+    if (events.some((e) => e.type === 'dossier:changed')) setDossierTick((n) => n + 1);
+  });
   const heard = useRef<Set<number> | null>(null);
 
   const reload = useCallback(async () => {
@@ -128,7 +134,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
     props.onSignedOut(false);
   };
   const open = view?.alerts.filter((a) => a.acknowledgedAt === null).length ?? 0;
-  const tabs: Tab[] = isAdmin ? ['hall', 'alerts', 'users'] : ['hall', 'alerts'];
+  const tabs: Tab[] = isAdmin ? ['hall', 'dossiers', 'alerts', 'users'] : ['hall', 'dossiers', 'alerts'];
 
   return (
     <div class="console">
@@ -166,6 +172,9 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
       )}
       <main class="screen">
         {view && tab === 'hall' && <HallScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
+        {tab === 'dossiers' && (
+          <DossiersScreen t={t} lang={lang} token={token} timeZone={hallTimeZone(feed.snapshot?.hall)} dossierTick={dossierTick} onSignedOut={() => props.onSignedOut(true)} />
+        )}
         {view && tab === 'alerts' && <AlertsScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {tab === 'users' && isAdmin && <UsersScreen t={t} lang={lang} token={token} self={stored.session.user} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}

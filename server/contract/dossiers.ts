@@ -25,6 +25,10 @@ export function dossierCodeIn(text: string): string | null {
 export const DOSSIER_LIST_VIEWS = ['open', 'due_today', 'overdue', 'papers', 'fees', 'ready'] as const;
 export type DossierListView = (typeof DOSSIER_LIST_VIEWS)[number];
 
+/** The manager console's dossier figures (GET /api/dossiers/figures), counted at `at`. */
+export type DossierFiguresReply = import('../domain/dossier/dossier-figures.js').DossierFigures & { at: number };
+export type { FigureList, FigureRow, FigureCounts } from '../domain/dossier/dossier-figures.js';
+
 /** The address a slip's QR carries: the lookup page with the code and the check code, e.g. http://192.168.1.10:8080/lookup/?code=…&check=… */
 export function lookupAddress(baseUrl: string, code: string, check: string): string {
   return `${baseUrl.replace(/\/$/, '')}/lookup/?code=${encodeURIComponent(code)}&check=${encodeURIComponent(check)}`;

@@ -63,9 +63,10 @@ export class AlertRepository {
     this.db.prepare('UPDATE alerts SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL').run(at, id);
   }
 
-  thresholds(): AlertThresholds | null {
+  /** As stored: thresholds set before some were known lack those (withDefaultThresholds fills them). */
+  thresholds(): Partial<AlertThresholds> | null {
     const row = this.db.prepare('SELECT value FROM alert_thresholds WHERE id = 1').get() as { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as AlertThresholds) : null;
+    return row ? (JSON.parse(row.value) as Partial<AlertThresholds>) : null;
   }
 
   setThresholds(t: AlertThresholds, at: number, by: string): void {

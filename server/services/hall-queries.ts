@@ -120,6 +120,11 @@ export class HallQueries {
     return this.calendarMemo.calendar;
   }
 
+  /** Whether someone is at a counter, as the forecast counts it (a clerk's session or its keypad). */
+  staffing(): Staffing {
+    return this.hours.staffing?.() ?? clerkNamed;
+  }
+
   /** The day's calls played forward by the hall's rules (wait-forecast.ts), once per change. */
   /** `fresh`: made now whatever the spacing (a ticket the last forecast cannot stand for). */
   private forecast(fresh = false): CachedForecast {

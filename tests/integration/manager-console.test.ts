@@ -56,7 +56,7 @@ describe('the manager console', () => {
     const ht = view.services.find((s: any) => s.id === 'HT');
     expect(ht.waiting).toBe(1);
     expect(now - ht.longestWaitSince).toBe(7 * 60_000);
-    expect(view.thresholds).toEqual({ longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2 });
+    expect(view.thresholds).toEqual({ longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2, noCounterMinutes: 10, counterIdleMinutes: 5, dossierDueWorkingHours: 8 });
     expect(view.storage.databaseBytes).toBeGreaterThan(0);
 
     // Pages never see it; a clerk may not read it.
@@ -120,11 +120,64 @@ describe('the manager console', () => {
     expect(log.find((e: any) => e.type === 'alert:thresholds')).toMatchObject({ actor: 'Trần Thị Thu', data: { thresholds: { longestWaitMinutes: 10 } } });
   });
 
+  it('a queue with no counter open for it and a counter idle while its queue waits raise alerts; they clear when a counter calls', async () => {
+    let now = Date.parse('2026-12-03T02:00:00Z');
+    hub = await startTestHub({ clock: () => now });
+    const manager = await signIn('quanly', null);
+    // Thresholds sent without the newer fields keep them: a caller written before them still works.
+    expect((await api(hub.url, 'PUT', '/api/alerts/thresholds', { longestWaitMinutes: 600, ticketHeldMinutes: 600, deviceSilentMinutes: 600 }, as(manager))).body).toMatchObject({
+      noCounterMinutes: 10,
+      counterIdleMinutes: 5,
+    });
+    const set = await api(
+      hub.url,
+      'PUT',
+      '/api/alerts/thresholds',
+      { longestWaitMinutes: 600, ticketHeldMinutes: 600, deviceSilentMinutes: 600, noCounterMinutes: 15, counterIdleMinutes: 4 },
+      as(manager),
+    );
+    expect(set.body).toMatchObject({ noCounterMinutes: 15, counterIdleMinutes: 4, dossierDueWorkingHours: 8 });
+    const keys = async () => ((await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.alerts as any[]).map((a) => a.key).sort();
+
+    // Counter 3 serves DD; nobody is at any counter yet. One citizen waits for DD from 09:00.
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+    now += 14 * 60_000;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await keys()).not.toContain('no_counter:DD');
+    now += 60_000; // 15 minutes with no counter for DD
+    expect(await until(keys, (k) => k.includes('no_counter:DD'), 'the no-counter alert')).toContain('no_counter:DD');
+
+    // A clerk opens counter 3 (signing in) but calls no one: the no-counter alert clears, and 4 minutes on the counter is idle.
+    const lan = await signIn('canbo1', 3);
+    expect(await until(keys, (k) => !k.includes('no_counter:DD'), 'the no-counter alert to clear')).not.toContain('no_counter:DD');
+    now += 3 * 60_000;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await keys()).not.toContain('counter_idle:3');
+    now += 60_000;
+    expect(await until(keys, (k) => k.includes('counter_idle:3'), 'the idle-counter alert')).toContain('counter_idle:3');
+    const idle = ((await api(hub.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.alerts as any[]).find((a) => a.key === 'counter_idle:3');
+    expect(idle.message).toMatch(/^Quầy 3 đang mở nhưng không gọi số đã 4 phút trong khi có người chờ/);
+
+    await api(hub.url, 'POST', '/api/counters/3/call-next', {}, as(lan));
+    expect(await until(keys, (k) => !k.includes('counter_idle:3'), 'the idle-counter alert to clear')).toEqual([]);
+    const log = (await api(hub.url, 'GET', '/api/events?limit=200')).body;
+    expect(
+      log
+        .filter((e: any) => e.type === 'alert:cleared')
+        .map((e: any) => e.data.alert.key)
+        .sort(),
+    ).toEqual(['counter_idle:3', 'no_counter:DD']);
+  });
+
   it('bad thresholds answer 400 naming the field, and change nothing', async () => {
     hub = await startTestHub();
     const manager = await signIn('quanly', null);
-    const good = { longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2 };
+    const good = { longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2, noCounterMinutes: 10, counterIdleMinutes: 5, dossierDueWorkingHours: 8 };
     const cases: [unknown, string][] = [
+      [{ ...good, noCounterMinutes: 0 }, 'noCounterMinutes'],
+      [{ ...good, counterIdleMinutes: 'five' }, 'counterIdleMinutes'],
+      [{ ...good, dossierDueWorkingHours: 81 }, 'dossierDueWorkingHours'],
+      [{ ...good, dossierDueWorkingHours: 1.5 }, 'dossierDueWorkingHours'],
       [{ ...good, longestWaitMinutes: 0 }, 'longestWaitMinutes'],
       [{ ...good, ticketHeldMinutes: 'ten' }, 'ticketHeldMinutes'],
       [{ ...good, deviceSilentMinutes: 2.5 }, 'deviceSilentMinutes'],

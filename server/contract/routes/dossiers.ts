@@ -5,7 +5,7 @@ import Type, { type Static } from 'typebox';
 import { CHECK_CODE_LENGTH, DOSSIER_CODE_PATTERN, DOSSIER_STATUSES, SHORT_CODE_PATTERN, type DossierStatus } from '../../domain/dossier/dossier.js';
 import { DOSSIER_ACTIONS } from '../../domain/dossier/dossier-engine.js';
 import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
-import { DOSSIER_LIST_VIEWS, type DossierReply, type LookupReply } from '../dossiers.js';
+import { DOSSIER_LIST_VIEWS, type DossierFiguresReply, type DossierReply, type LookupReply } from '../dossiers.js';
 import { PrintOutcomeSchema, type Same } from '../reply-schemas.js';
 import { ProcessingTimeSchema } from './procedures.js';
 import { CounterId, Day, Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly, TicketId } from '../route-schemas.js';
@@ -93,6 +93,20 @@ const SlipQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const FigureKey = (description: string) => Type.String({ minLength: 1, maxLength: 200, description });
+
+const Counts = Type.Object({ due_today: Type.Integer(), overdue: Type.Integer(), papers: Type.Integer(), fees: Type.Integer(), ready: Type.Integer() });
+const FigureRowSchema = Type.Object({ key: Type.String(), name: Type.Object({ vi: Type.String(), en: Type.String() }), counts: Counts });
+export const DossierFiguresSchema = Type.Object({
+  at: Type.Number(),
+  totals: Counts,
+  byProcedure: Type.Array(FigureRowSchema),
+  byReceiver: Type.Array(FigureRowSchema),
+  byHolder: Type.Array(FigureRowSchema),
+});
+const figuresMatch: Same<Static<typeof DossierFiguresSchema>, DossierFiguresReply> = true;
+void figuresMatch;
+
 const ListQuery = Type.Object(
   {
     ticketId: Type.Optional(TicketId),
@@ -104,6 +118,9 @@ const ListQuery = Type.Object(
           "The dossier desk's list: open (every open dossier, results not yet handed over included), due_today (due on the hall's today, result not ready), overdue (past its due date, no result), papers (waiting for papers), fees (waiting for fees or duties), ready (result ready to hand over). Soonest due first; with counterId, only that counter's. A ticketId, when given, is read instead.",
       }),
     ),
+    procedure: Type.Optional(FigureKey("With a view: only one procedure's dossiers (its code, or its name when it has none), as the console's figures group them")),
+    receivedBy: Type.Optional(FigureKey('With a view: only the dossiers this clerk received (their full name)')),
+    heldBy: Type.Optional(FigureKey('With a view: only the dossiers whose latest step this clerk took (their full name)')),
   },
   { additionalProperties: false },
 );
@@ -208,6 +225,16 @@ export const DOSSIER_ROUTES = {
     summary: "A ticket's dossiers, the open dossiers due within some hours, or one of the desk's lists (view); optionally of one counter",
     querystring: ListQuery,
     response: { 200: Type.Array(DossierReplySchema), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/dossiers/figures': {
+    tags: ['dossiers'],
+    summary:
+      "The leader's figures: open dossiers due today, overdue, waiting for papers, waiting for fees, result ready; in all, per procedure, per clerk who received them and per clerk who holds them",
+    description:
+      "Counted over the dossiers the caller handles (a manager: the centre's), by the desk's lists: each figure is the length of GET /api/dossiers?view=<list> with procedure, receivedBy or heldBy set to the row's key. Counts and names only.",
+    querystring: Type.Object({}, { additionalProperties: false }),
+    response: { 200: DossierFiguresSchema, ...staffErrorResponses },
     security: staffOnly,
   },
   'GET /api/dossiers/:code/slip.pdf': {

@@ -11,6 +11,24 @@ export const AlertThresholdsSchema = Type.Object(
     longestWaitMinutes: Minutes('Alert when a service’s longest wait passes this'),
     ticketHeldMinutes: Minutes('Alert when a counter holds one ticket longer than this'),
     deviceSilentMinutes: Minutes('Alert when a keypad bus, board or other device stays unheard longer than this'),
+    noCounterMinutes: Minutes('Alert when a service’s queue waits this long with no counter open and staffed for it'),
+    counterIdleMinutes: Minutes('Alert when an open, staffed counter calls no one this long while a queue it serves waits'),
+    dossierDueWorkingHours: Type.Integer({
+      minimum: 1,
+      maximum: 80,
+      description: 'Alert (once a day) for the dossiers due by the end of the day this many working hours ahead, result not ready (1 to 80 working hours)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** What a manager sends: the three newer thresholds may be left out and keep their value. */
+export const AlertThresholdsBody = Type.Object(
+  {
+    ...AlertThresholdsSchema.properties,
+    noCounterMinutes: Type.Optional(AlertThresholdsSchema.properties.noCounterMinutes),
+    counterIdleMinutes: Type.Optional(AlertThresholdsSchema.properties.counterIdleMinutes),
+    dossierDueWorkingHours: Type.Optional(AlertThresholdsSchema.properties.dossierDueWorkingHours),
   },
   { additionalProperties: false },
 );
@@ -45,7 +63,7 @@ export const MANAGER_ROUTES = {
   'PUT /api/alerts/thresholds': {
     tags: ['manager'],
     summary: 'Set when the console raises alerts (logged with who set them)',
-    body: AlertThresholdsSchema,
+    body: AlertThresholdsBody,
     security: staffOnly,
     response: { 200: AlertThresholdsSchema, ...staffErrorResponses },
   },

@@ -90,6 +90,10 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/dossiers/link': entry('staff', "Links the province system's dossier; a clerk only at their counter"),
   'POST /api/dossiers/:code/status': entry('signedIn', "Moves a dossier on (the back office's steps); only one of the caller's fields, others answer 404"),
   'GET /api/dossiers/:code': entry('signedIn', "A dossier in full: applicant, ID, papers; only one of the caller's fields, others answer 404; logged"),
+  'GET /api/dossiers/figures': entry(
+    'signedIn',
+    "Counts of open dossiers due today, overdue, waiting for papers or fees, result ready, per procedure and clerk; only the caller's fields (a manager: the centre's); no applicant data",
+  ),
   'GET /api/dossiers': entry('signedIn', "A ticket's dossiers, those due soon, or the desk's lists (view); only those of the caller's fields; logged"),
   'GET /api/dossiers/:code/slip.pdf': entry('signedIn', "A slip (forms 01-05) as PDF, with the applicant’s data; only one of the caller's fields; logged"),
   'POST /api/dossiers/:code/print': entry('signedIn', "Prints a slip on a staff printer (a kiosk with slips: true); only one of the caller's fields; logged"),

@@ -8,6 +8,7 @@ import type { dossierReads } from '../../use-cases/dossiers/dossier-reads.js';
 import type { dossierSlipPdf, printDossierSlip } from '../../use-cases/dossiers/dossier-slip.js';
 import type { lookUpDossier } from '../../use-cases/dossiers/lookup-dossier.js';
 import type { dossierOf, listDossiers } from '../../use-cases/dossiers/read-dossiers.js';
+import type { dossierFiguresOf } from '../../use-cases/dossiers/dossier-figures.js';
 import type { changeDossierStatus, linkProvinceDossier, receiveDossier } from '../../use-cases/dossiers/receive-dossier.js';
 import type { UseCase } from '../../use-cases/ports.js';
 import { dossierCallerOf } from '../access/access-rules.js';
@@ -19,6 +20,7 @@ export interface DossierRoutesOptions {
   changeDossierStatus: UseCase<typeof changeDossierStatus>;
   dossierOf: UseCase<typeof dossierOf>;
   listDossiers: UseCase<typeof listDossiers>;
+  dossierFiguresOf: UseCase<typeof dossierFiguresOf>;
   dossierSlipPdf: UseCase<typeof dossierSlipPdf>;
   printDossierSlip: UseCase<typeof printDossierSlip>;
   lookUpDossier: UseCase<typeof lookUpDossier>;
@@ -26,7 +28,7 @@ export interface DossierRoutesOptions {
 }
 
 export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRoutesOptions> = async (app, options) => {
-  const { receiveDossier, linkProvinceDossier, changeDossierStatus, dossierOf, listDossiers, dossierSlipPdf, printDossierSlip, lookUpDossier, dossierReads } = options;
+  const { receiveDossier, linkProvinceDossier, changeDossierStatus, dossierOf, listDossiers, dossierFiguresOf, dossierSlipPdf, printDossierSlip, lookUpDossier, dossierReads } = options;
 
   app.route({
     ...routeOf('POST /api/dossiers'),
@@ -52,6 +54,13 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<DossierRoutesOptions> = as
     ...routeOf('GET /api/dossiers'),
     config: { passive: true },
     handler: async (request) => listDossiers(request.query, dossierCallerOf(request.caller)),
+  });
+
+  app.route({
+    ...routeOf('GET /api/dossiers/figures'),
+    // The console reads it again as dossiers move: that alone must not keep a session alive.
+    config: { passive: true },
+    handler: async (request) => dossierFiguresOf(dossierCallerOf(request.caller)),
   });
 
   app.route({

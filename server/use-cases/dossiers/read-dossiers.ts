@@ -6,6 +6,7 @@ import type { DossierListView, DossierReply } from '../../contract/dossiers.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
 import type { Dossier } from '../../domain/dossier/dossier.js';
+import { figureKeyOf } from '../../domain/dossier/dossier-figures.js';
 import type { CommandRunner } from '../ports.js';
 import { withTimeliness, type HallTime } from './dossier-view.js';
 import { inScope, logRead, onlyInScope, type DossierCaller, type DossierScopeDeps, type ReadLogDeps } from './dossier-scope.js';
@@ -21,10 +22,16 @@ export interface DossierListFilter {
   dueWithinHours?: number;
   counterId?: number;
   view?: DossierListView;
+  /** With a view: only one procedure's (its code, or its name when it has none), as the console's figures group them. */
+  procedure?: string;
+  /** With a view: only those received by this clerk (their name). */
+  receivedBy?: string;
+  /** With a view: only those whose latest step this clerk took (their name). */
+  heldBy?: string;
 }
 
 /** The most a list answers; a hall's open dossiers are far fewer. */
-const LIST_LIMIT = 500;
+export const LIST_LIMIT = 500;
 
 /** One dossier with its applicant, papers, steps and timeliness. */
 export function dossierOf(deps: ReadDossiersDeps, code: string, caller: DossierCaller): Promise<DossierReply> {
@@ -44,7 +51,7 @@ export function listDossiers(deps: ReadDossiersDeps, filter: DossierListFilter, 
   return deps.queue.read(() => {
     const listed = onlyInScope(deps, caller, dossiersMatching(deps, filter));
     const replies = listed.map((d) => withTimeliness(deps.time, d));
-    const shown = filter.view ? replies.filter(deskView(filter.view, deps.time)) : replies;
+    const shown = filter.view ? replies.filter(deskView(filter.view, deps.time)).filter(ofFigure(filter)) : replies;
     logRead(
       deps,
       caller,
@@ -62,6 +69,12 @@ function dossiersMatching(deps: ReadDossiersDeps, filter: DossierListFilter): Do
   if (view) return deps.dossiers.open(LIST_LIMIT).filter(ofCounter);
   const before = deps.time.clock() + (dueWithinHours ?? 48) * 3_600_000;
   return deps.dossiers.dueBefore(before, 200).filter(ofCounter);
+}
+
+/** Whether a dossier is in the group a console figure counts (every one when no group is asked). */
+function ofFigure(filter: DossierListFilter): (d: Dossier) => boolean {
+  const asked = (['procedure', 'receivedBy', 'heldBy'] as const).filter((g) => filter[g] !== undefined);
+  return (d) => asked.every((g) => figureKeyOf(g, d) === filter[g]);
 }
 
 /** Whether an open dossier belongs to one of the desk's lists. */

@@ -8,7 +8,11 @@ import type { AlertRecord } from '../../domain/alerts/alerts.js';
 import type { ConsoleCounter, HallConsoleView, StorageView } from '../../contract/manager-console.js';
 import type { QueueRepository } from '../../db/queue-repository.js';
 import type { Actor } from '../../domain/access/actor.js';
-import { alertChanges, DEFAULT_ALERT_THRESHOLDS, standingAlerts, thresholdOutOfBounds, type AlertThresholds } from '../../domain/alerts/alerts.js';
+import { alertChanges, dossierDueHorizon, standingAlerts, thresholdOutOfBounds, withDefaultThresholds, type AlertInputs, type AlertThresholds } from '../../domain/alerts/alerts.js';
+import { dayOf } from '../../domain/calendar/hall-clock.js';
+import type { DossierRepository } from '../../db/dossier-repository.js';
+import type { Dossier } from '../../domain/dossier/dossier.js';
+import { FINAL_DOSSIER_STATUSES } from '../../domain/dossier/dossier.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { dayReport } from '../../domain/report/day-report.js';
 import type { DeviceStatus } from '../../contract/events.js';
@@ -70,7 +74,7 @@ export function consoleCounters(
     });
 }
 
-const thresholdsOf = (alerts: Pick<AlertRepository, 'thresholds'>) => alerts.thresholds() ?? DEFAULT_ALERT_THRESHOLDS;
+const thresholdsOf = (alerts: Pick<AlertRepository, 'thresholds'>) => withDefaultThresholds(alerts.thresholds());
 
 /** The live hall as the console shows it. */
 export function hallConsole(deps: ConsoleDeps): Promise<HallConsoleView> {
@@ -93,8 +97,9 @@ export function hallConsole(deps: ConsoleDeps): Promise<HallConsoleView> {
 
 export interface AlertCheckDeps {
   queue: Pick<QueueService, 'record' | 'read'>;
-  live: Pick<LiveState, 'allCounters' | 'openTickets' | 'ticket'>;
-  queries: Pick<HallQueries, 'serviceSummaries' | 'today'>;
+  live: Pick<LiveState, 'allCounters' | 'openTickets' | 'ticket' | 'calendar' | 'settings'>;
+  queries: Pick<HallQueries, 'serviceSummaries' | 'today' | 'staffing'>;
+  dossiers: Pick<DossierRepository, 'open'>;
   tickets: Pick<QueueRepository, 'ticketsOfDay'>;
   staff: Pick<StaffService, 'holders'>;
   devices: { list(): DeviceStatus[] };
@@ -109,18 +114,21 @@ export interface AlertCheckDeps {
 export async function checkAlerts(deps: AlertCheckDeps, hub: Actor): Promise<{ raised: number; cleared: number }> {
   const { raise, clear, open } = await deps.queue.read(() => {
     const now = deps.clock();
+    const thresholds = thresholdsOf(deps.alerts);
     const oldest = oldestWaiting(deps.live);
+    const calling = callingCounters(deps);
     const standing = standingAlerts({
       now,
-      thresholds: thresholdsOf(deps.alerts),
+      thresholds,
       services: deps.queries
         .serviceSummaries()
         .filter((s) => s.active)
-        .map((s) => ({ id: s.id, name: s.name.vi, waiting: s.waiting, oldestWaitingSince: oldest.get(s.id) ?? null })),
+        .map((s) => ({ id: s.id, name: s.name.vi, waiting: s.waiting, oldestWaitingSince: oldest.get(s.id) ?? null, ...counterCover(deps.live, calling, s.id) })),
       counters: consoleCounters(deps, false)
         .filter((c) => c.mode !== 'closed')
-        .map((c) => ({ id: c.id, name: c.name.vi, held: c.held ? { number: c.held.number, since: c.held.since } : null })),
+        .map((c) => ({ id: c.id, name: c.name.vi, held: c.held ? { number: c.held.number, since: c.held.since } : null, calling: idleFacts(deps, calling, c.id, c.held !== null) })),
       devices: deps.devices.list(),
+      dossiers: dossiersDue(deps, now, thresholds),
     });
     const open = deps.alerts.open();
     return { ...alertChanges(open, standing), open };
@@ -144,6 +152,81 @@ export async function checkAlerts(deps: AlertCheckDeps, hub: Actor): Promise<{ r
   return { raised: raised.length, cleared: cleared.length };
 }
 
+/** The counters open and staffed (as the forecast counts them): the ones that may call now. */
+function callingCounters(deps: Pick<AlertCheckDeps, 'live' | 'queries'>): Set<number> {
+  const staffed = deps.queries.staffing();
+  return new Set(
+    deps.live
+      .allCounters()
+      .filter(({ def, state }) => def.active && state.mode === 'open' && staffed(def.id, state))
+      .map(({ def }) => def.id),
+  );
+}
+
+/** How many counters serving a service may call now, and when the last other one stopped (opened, paused or closed). */
+function counterCover(live: Pick<LiveState, 'allCounters'>, calling: Set<number>, serviceId: string): { openCounters: number; counterLeftAt: number | null } {
+  let openCounters = 0;
+  let counterLeftAt: number | null = null;
+  for (const { def, state } of live.allCounters()) {
+    if (!def.active || !def.services.some((l) => l.serviceId === serviceId)) continue;
+    if (calling.has(def.id)) openCounters++;
+    else counterLeftAt = Math.max(counterLeftAt ?? state.since, state.since);
+  }
+  return { openCounters, counterLeftAt };
+}
+
+/**
+ * For a counter that may call and holds nothing: since when it has held nothing (its last
+ * ticket called, served or ended there, or the counter opened, whichever is latest), and since
+ * when a ticket it may call has waited.
+ */
+function idleFacts(deps: Pick<AlertCheckDeps, 'live' | 'tickets' | 'queries'>, calling: Set<number>, counterId: number, holds: boolean): AlertInputs['counters'][number]['calling'] {
+  if (!calling.has(counterId) || holds) return null;
+  const counter = deps.live.allCounters().find(({ def }) => def.id === counterId);
+  if (!counter) return null;
+  const serves = new Set(counter.def.services.map((l) => l.serviceId));
+  let queueWaitingSince: number | null = null;
+  for (const t of deps.live.openTickets()) {
+    if (t.status !== 'waiting' || !serves.has(t.serviceId)) continue;
+    if (t.targetCounterId !== null && t.targetCounterId !== counterId) continue;
+    queueWaitingSince = Math.min(queueWaitingSince ?? t.queueAt, t.queueAt);
+  }
+  if (queueWaitingSince === null) return { idleSince: counter.state.since, queueWaitingSince };
+  // Read from the day's tickets only when a queue waits for an idle counter.
+  let idleSince = counter.state.since;
+  for (const t of deps.tickets.ticketsOfDay(deps.queries.today())) {
+    if (t.counterId !== counterId) continue;
+    idleSince = Math.max(idleSince, t.calledAt ?? 0, t.servingAt ?? 0, t.endedAt ?? 0);
+  }
+  return { idleSince, queueWaitingSince };
+}
+
+/**
+ * Open dossiers whose result is not ready, with their due date, against the horizon the
+ * threshold sets on the hall's calendar. Those waiting for the citizen's papers or fees are
+ * left out: their clock stands still until the citizen comes back.
+ */
+function dossiersDue(deps: Pick<AlertCheckDeps, 'live' | 'dossiers'>, now: number, t: AlertThresholds): AlertInputs['dossiers'] {
+  let dueBy: number;
+  try {
+    dueBy = dossierDueHorizon(deps.live.calendar, now, t.dossierDueWorkingHours);
+  } catch {
+    return undefined; // a calendar with no working time: nothing is ever due
+  }
+  const running = (d: Dossier) => d.dueAt !== null && d.status !== 9 && d.status !== 5 && d.status !== 6 && !FINAL_DOSSIER_STATUSES.has(d.status);
+  return {
+    day: dayOf(now, deps.live.settings.timeZone),
+    dueBy,
+    due: deps.dossiers
+      .open(DOSSIER_CHECK_LIMIT)
+      .filter(running)
+      .map((d) => ({ code: d.code, dueAt: d.dueAt! })),
+  };
+}
+
+/** The most open dossiers the check reads; a hall's open dossiers are far fewer. */
+const DOSSIER_CHECK_LIMIT = 2000;
+
 export interface AcknowledgeDeps {
   queue: Pick<QueueService, 'record'>;
   alerts: Pick<AlertRepository, 'get' | 'acknowledge'>;
@@ -162,12 +245,16 @@ export async function acknowledgeAlert(deps: AcknowledgeDeps, id: number, by: Ac
 
 export interface ThresholdDeps {
   queue: Pick<QueueService, 'record'>;
-  alerts: Pick<AlertRepository, 'setThresholds'>;
+  alerts: Pick<AlertRepository, 'setThresholds' | 'thresholds'>;
   clock: () => number;
 }
 
-/** Stores the thresholds (checked field by field), logged with who set them. */
-export async function setAlertThresholds(deps: ThresholdDeps, thresholds: AlertThresholds, by: Actor): Promise<AlertThresholds> {
+/**
+ * Stores the thresholds (checked field by field), logged with who set them. A threshold left
+ * out keeps its value (a caller written before it was known).
+ */
+export async function setAlertThresholds(deps: ThresholdDeps, given: Partial<AlertThresholds>, by: Actor): Promise<AlertThresholds> {
+  const thresholds: AlertThresholds = { ...thresholdsOf(deps.alerts), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   const bad = thresholdOutOfBounds(thresholds);
   if (bad) throw new DomainError('threshold_out_of_range', { ...bad });
   const now = deps.clock();
