@@ -10,6 +10,7 @@ import { demoHall } from './config/demo-hall.js';
 import { dataFolderHolidays, readHolidayFile } from './config/holiday-file.js';
 import { CalendarRepository } from './db/calendar-repository.js';
 import { hallFromText } from './config/hall-file.js';
+import { checkHallDefinition } from './config/hall-rules.js';
 import { catalogFromText } from './config/procedure-file.js';
 import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
 import { HUB_ACTOR } from './domain/access/actor.js';
@@ -192,7 +193,13 @@ function chooseHall(repo: HallRepository, hallFile: string | null, now: number):
   if (hallFile) {
     const definition = hallFromText(readFileSync(hallFile, 'utf8'), hallFile);
     repo.save(definition, now);
-    return { hall: repo.load()!, source: hallFile, catalogFile: definition.catalogFile ?? null };
+    // The console's changes laid over the file must still keep the file's rules (the file may now
+    // give a new service the prefix the console gave another): if not, the file alone stands.
+    const problems = checkHallDefinition(repo.load()!);
+    if (problems.length === 0) return { hall: repo.load()!, source: hallFile, catalogFile: definition.catalogFile ?? null };
+    repo.forgetConfiguration();
+    repo.save(definition, now);
+    return { hall: repo.load()!, source: `${hallFile} (the console's configuration was set aside: ${problems.join('; ')})`, catalogFile: definition.catalogFile ?? null };
   }
   const stored = repo.load();
   if (stored) return { hall: stored, source: 'database', catalogFile: null };
