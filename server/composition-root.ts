@@ -42,10 +42,21 @@ import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
+import { configRoutes } from './http/routes/config-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
+import {
+  addCounter,
+  addService,
+  changeCounter,
+  changeHallSettings,
+  changeService,
+  readConfiguration,
+  removeCounter,
+  removeService,
+} from './use-cases/config/configure-hall.js';
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
@@ -454,6 +465,13 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
         clock,
         hashPassword,
       },
+    ),
+  );
+  await app.register(
+    configRoutes,
+    bindAll(
+      { readConfiguration, changeHallSettings, addService, changeService, removeService, addCounter, changeCounter, removeCounter },
+      { hall: hub.hall, queue, live, counterStates: () => tickets.counterStates(), clock },
     ),
   );
   const alerts = new AlertRepository(db);

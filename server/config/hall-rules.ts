@@ -31,7 +31,7 @@ const problem = (field: string, vi: string, en: string): HallProblem => ({ field
 
 /** Every problem found, in words a hall manager can act on; empty when the hall is sound. */
 export function checkHallDefinition(hall: HallDefinition): string[] {
-  return hallProblems(hall).map((p) => p.en);
+  return [...new Set(hallProblems(hall).map((p) => p.en))];
 }
 
 /** The same problems, each with its field and its Vietnamese words. */
@@ -85,11 +85,14 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
     }
     for (const other of services.slice(i + 1)) {
       if (seriesOverlap(s.numbering, other.numbering)) {
-        add(
-          `services.${other.id}.numbering`,
-          `dịch vụ ${s.id} và ${other.id} có thể in trùng số: hãy cho mỗi dịch vụ một chữ đầu số hoặc một dải số riêng`,
-          `services ${s.id} and ${other.id} could print the same ticket number: give them different prefixes or blocks`,
-        );
+        // Said of both services: either may be the one to change.
+        for (const id of [s.id, other.id]) {
+          add(
+            `services.${id}.numbering`,
+            `dịch vụ ${s.id} và ${other.id} có thể in trùng số: hãy cho mỗi dịch vụ một chữ đầu số hoặc một dải số riêng`,
+            `services ${s.id} and ${other.id} could print the same ticket number: give them different prefixes or blocks`,
+          );
+        }
       }
     }
   });

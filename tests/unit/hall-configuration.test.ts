@@ -48,7 +48,12 @@ describe('the whole hall checked by the file’s rules', () => {
     const { def } = serviceOfEntry({ id: 'NEW', name: 'Mới', numbering: { prefix: 'A' } });
     const { def: counter } = counterOfEntry({ id: 7, services: ['NOPE'] });
     const problems = hallProblems({ ...hall, services: [...hall.services, def!], counters: [...hall.counters, counter!] });
+    const overlap = {
+      vi: 'dịch vụ HT và NEW có thể in trùng số: hãy cho mỗi dịch vụ một chữ đầu số hoặc một dải số riêng',
+      en: 'services HT and NEW could print the same ticket number: give them different prefixes or blocks',
+    };
     expect(problems).toEqual([
+      { field: 'services.HT.numbering', ...overlap },
       {
         field: 'services.NEW.numbering',
         vi: 'dịch vụ HT và NEW có thể in trùng số: hãy cho mỗi dịch vụ một chữ đầu số hoặc một dải số riêng',
