@@ -22,3 +22,14 @@ export const listUsers = (token: string) => callHub('GET /api/users', { token })
 export const addUser = (token: string, body: RouteBody<'POST /api/users'>) => callHub('POST /api/users', { token, body });
 export const changeUser = (token: string, user: string, body: RouteBody<'POST /api/users/:user'>) => callHub('POST /api/users/:user', { token, params: { user }, body });
 export const resetPassword = (token: string, user: string, password: string) => callHub('POST /api/users/:user/password', { token, params: { user }, body: { password } });
+
+export const readConfig = (token: string) => callHub('GET /api/config', { token });
+export const changeHallConfig = (token: string, body: RouteBody<'PUT /api/config/hall'>) => callHub('PUT /api/config/hall', { token, body });
+export const addConfigService = (token: string, body: RouteBody<'POST /api/config/services'>) => callHub('POST /api/config/services', { token, body });
+export const changeConfigService = (token: string, serviceId: string, body: RouteBody<'POST /api/config/services/:serviceId'>) =>
+  callHub('POST /api/config/services/:serviceId', { token, params: { serviceId }, body });
+export const removeConfigService = (token: string, serviceId: string) => callHub('DELETE /api/config/services/:serviceId', { token, params: { serviceId } });
+export const addConfigCounter = (token: string, body: RouteBody<'POST /api/config/counters'>) => callHub('POST /api/config/counters', { token, body });
+export const changeConfigCounter = (token: string, counterId: number, body: RouteBody<'POST /api/config/counters/:counterId'>) =>
+  callHub('POST /api/config/counters/:counterId', { token, params: { counterId }, body });
+export const removeConfigCounter = (token: string, counterId: number) => callHub('DELETE /api/config/counters/:counterId', { token, params: { counterId } });
