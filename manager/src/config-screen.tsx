@@ -54,6 +54,9 @@ function serviceBody(f: ServiceForm) {
   } as unknown as Omit<ServiceInput, 'id'>;
 }
 
+/** A new service names only what it has: an empty optional field is left out. */
+const withoutNulls = (body: object) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+
 interface CounterForm { id: string; nameVi: string; nameEn: string; weights: Record<string, string>; selection: 'longest_wait' | 'in_order' }
 const NEW_COUNTER: CounterForm = { id: '', nameVi: '', nameEn: '', weights: {}, selection: 'longest_wait' };
 
@@ -136,7 +139,7 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
     event.preventDefault();
     const ok = editingService
       ? await run(() => changeConfigService(token, editingService, serviceBody(service)), t.configSaved, `services.${serviceId}`)
-      : await run(() => addConfigService(token, { id: service.id.trim(), ...serviceBody(service) } as ServiceInput), t.serviceAdded(service.id.trim()), `services.${serviceId}`);
+      : await run(() => addConfigService(token, withoutNulls({ id: service.id.trim(), ...serviceBody(service) }) as ServiceInput), t.serviceAdded(service.id.trim()), `services.${serviceId}`);
     if (ok) {
       setService(NEW_SERVICE);
       setEditingService(null);
