@@ -47,16 +47,7 @@ import { managerRoutes } from './http/routes/manager-routes.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
-import {
-  addCounter,
-  addService,
-  changeCounter,
-  changeHallSettings,
-  changeService,
-  readConfiguration,
-  removeCounter,
-  removeService,
-} from './use-cases/config/configure-hall.js';
+import { addCounter, addService, changeCounter, changeHallSettings, changeService, readConfiguration, removeCounter, removeService } from './use-cases/config/configure-hall.js';
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';

@@ -6,7 +6,17 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CounterInput, HallConfiguration, HoursInput, ServiceInput } from '../../server/contract/hall-config.js';
 import type { Lang, Words } from './i18n.js';
 import { messageOf } from './manager-app.js';
-import { addConfigCounter, addConfigService, changeConfigCounter, changeConfigService, changeHallConfig, HubRequestError, readConfig, removeConfigCounter, removeConfigService } from './manager-api.js';
+import {
+  addConfigCounter,
+  addConfigService,
+  changeConfigCounter,
+  changeConfigService,
+  changeHallConfig,
+  HubRequestError,
+  readConfig,
+  removeConfigCounter,
+  removeConfigService,
+} from './manager-api.js';
 
 type Errors = Record<string, string>;
 
@@ -20,23 +30,53 @@ export function hoursText(hours: HoursInput | undefined): string {
 }
 
 export function hoursOf(text: string): HoursInput | null {
-  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
-  return Object.fromEntries(parts.map((p) => { const [days, ...periods] = p.split(/[\s,]+/); return [days!, periods]; }));
+  return Object.fromEntries(
+    parts.map((p) => {
+      const [days, ...periods] = p.split(/[\s,]+/);
+      return [days!, periods];
+    }),
+  );
 }
 
 const vi = (t: ServiceInput['name'] | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t.vi);
 const en = (t: ServiceInput['name'] | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : t.en);
 
-interface ServiceForm { id: string; nameVi: string; nameEn: string; kind: 'prefix' | 'block'; prefix: string; digits: string; from: string; to: string; color: string; group: string; dailyMax: string; hours: string }
+interface ServiceForm {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  kind: 'prefix' | 'block';
+  prefix: string;
+  digits: string;
+  from: string;
+  to: string;
+  color: string;
+  group: string;
+  dailyMax: string;
+  hours: string;
+}
 const NEW_SERVICE: ServiceForm = { id: '', nameVi: '', nameEn: '', kind: 'prefix', prefix: '', digits: '3', from: '', to: '', color: '#1565c0', group: '', dailyMax: '', hours: '' };
 
 function serviceForm(s: ServiceInput): ServiceForm {
   const n = s.numbering;
   return {
-    id: s.id, nameVi: vi(s.name), nameEn: en(s.name), kind: 'prefix' in n ? 'prefix' : 'block',
-    prefix: 'prefix' in n ? n.prefix : '', digits: 'prefix' in n ? String(n.digits ?? 3) : '3', from: 'from' in n ? String(n.from) : '', to: 'to' in n ? String(n.to) : '',
-    color: s.color ?? '', group: s.group ?? '', dailyMax: s.dailyMax ? String(s.dailyMax) : '', hours: hoursText(s.hours),
+    id: s.id,
+    nameVi: vi(s.name),
+    nameEn: en(s.name),
+    kind: 'prefix' in n ? 'prefix' : 'block',
+    prefix: 'prefix' in n ? n.prefix : '',
+    digits: 'prefix' in n ? String(n.digits ?? 3) : '3',
+    from: 'from' in n ? String(n.from) : '',
+    to: 'to' in n ? String(n.to) : '',
+    color: s.color ?? '',
+    group: s.group ?? '',
+    dailyMax: s.dailyMax ? String(s.dailyMax) : '',
+    hours: hoursText(s.hours),
   };
 }
 
@@ -57,12 +97,21 @@ function serviceBody(f: ServiceForm) {
 /** A new service names only what it has: an empty optional field is left out. */
 const withoutNulls = (body: object) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
 
-interface CounterForm { id: string; nameVi: string; nameEn: string; weights: Record<string, string>; selection: 'longest_wait' | 'in_order' }
+interface CounterForm {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  weights: Record<string, string>;
+  selection: 'longest_wait' | 'in_order';
+}
 const NEW_COUNTER: CounterForm = { id: '', nameVi: '', nameEn: '', weights: {}, selection: 'longest_wait' };
 
 function counterForm(c: CounterInput): CounterForm {
   const weights: Record<string, string> = {};
-  for (const l of c.services) typeof l === 'string' ? (weights[l] = '1') : (weights[l.service] = String(l.weight ?? 1));
+  for (const l of c.services) {
+    if (typeof l === 'string') weights[l] = '1';
+    else weights[l.service] = String(l.weight ?? 1);
+  }
   return { id: String(c.id), nameVi: vi(c.name), nameEn: en(c.name), weights, selection: c.selection ?? 'longest_wait' };
 }
 
@@ -75,7 +124,13 @@ function counterBody(f: CounterForm) {
 }
 
 /** The error of a field, shown beside it and named by it for screen readers. */
-function Field(props: { label: string; error: string | undefined; id: string; children: (attrs: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => preact.ComponentChildren; wide?: boolean }) {
+function Field(props: {
+  label: string;
+  error: string | undefined;
+  id: string;
+  children: (attrs: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => preact.ComponentChildren;
+  wide?: boolean;
+}) {
   const errorId = `${props.id}-error`;
   return (
     <div class={`field ${props.wide ? 'wide' : ''}`}>
@@ -132,14 +187,23 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
     }
   };
 
-  if (!config) return message ? <p class={`message ${message.kind}`} role="alert">{message.text}</p> : null;
+  if (!config)
+    return message ? (
+      <p class={`message ${message.kind}`} role="alert">
+        {message.text}
+      </p>
+    ) : null;
 
   const serviceId = editingService ?? (service.id.trim() || 'new');
   const saveService = async (event: Event) => {
     event.preventDefault();
     const ok = editingService
       ? await run(() => changeConfigService(token, editingService, serviceBody(service)), t.configSaved, `services.${serviceId}`)
-      : await run(() => addConfigService(token, withoutNulls({ id: service.id.trim(), ...serviceBody(service) }) as ServiceInput), t.serviceAdded(service.id.trim()), `services.${serviceId}`);
+      : await run(
+          () => addConfigService(token, withoutNulls({ id: service.id.trim(), ...serviceBody(service) }) as ServiceInput),
+          t.serviceAdded(service.id.trim()),
+          `services.${serviceId}`,
+        );
     if (ok) {
       setService(NEW_SERVICE);
       setEditingService(null);
@@ -160,7 +224,8 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
   const saveHall = (event: Event) => {
     event.preventDefault();
     void run(
-      () => changeHallConfig(token, { name: hall.name, nameEn: hall.nameEn, agencyCode: hall.agencyCode, publicUrl: hall.publicUrl.trim() || null, returnService: hall.returnService || null }),
+      () =>
+        changeHallConfig(token, { name: hall.name, nameEn: hall.nameEn, agencyCode: hall.agencyCode, publicUrl: hall.publicUrl.trim() || null, returnService: hall.returnService || null }),
       t.configSaved,
       'hall',
     );
@@ -201,7 +266,9 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
               </select>
             )}
           </Field>
-          <button type="submit" class="primary">{t.saveHall}</button>
+          <button type="submit" class="primary">
+            {t.saveHall}
+          </button>
         </form>
       </section>
 
@@ -216,21 +283,36 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
               <th scope="col">{t.group}</th>
               <th scope="col">{t.dailyMax}</th>
               <th scope="col">{t.waitingNow}</th>
-              <th scope="col"><span class="visually-hidden">{t.rowActions}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{t.rowActions}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {config.services.map((s) => (
               <tr key={s.id} data-service={s.id}>
-                <th scope="row"><span class="swatch" style={{ background: s.color ?? '#1f3a68' }} aria-hidden="true" /> {s.id}</th>
+                <th scope="row">
+                  <span class="swatch" style={{ background: s.color ?? '#1f3a68' }} aria-hidden="true" /> {s.id}
+                </th>
                 <td>{lang === 'vi' ? vi(s.name) : en(s.name)}</td>
                 <td>{'prefix' in s.numbering ? `${s.numbering.prefix}${'0'.repeat((s.numbering.digits ?? 3) - 1)}1` : `${s.numbering.from}-${s.numbering.to}`}</td>
                 <td>{s.group ?? '—'}</td>
                 <td>{s.dailyMax ?? '—'}</td>
                 <td>{s.waiting}</td>
                 <td class="row-actions">
-                  <button type="button" onClick={() => { setService(serviceForm(s)); setEditingService(s.id); setErrors({ prefix: '', fields: {} }); }}>{t.edit}</button>
-                  <button type="button" onClick={() => run(() => removeConfigService(token, s.id), t.removed(s.id), `services.${s.id}`)}>{t.remove}</button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setService(serviceForm(s));
+                      setEditingService(s.id);
+                      setErrors({ prefix: '', fields: {} });
+                    }}
+                  >
+                    {t.edit}
+                  </button>
+                  <button type="button" onClick={() => run(() => removeConfigService(token, s.id), t.removed(s.id), `services.${s.id}`)}>
+                    {t.remove}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -282,7 +364,9 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
               <select {...a} value={service.group} onChange={(e) => setService({ ...service, group: e.currentTarget.value })}>
                 <option value="">{t.noGroup}</option>
                 {config.hall.serviceGroups.map((g) => (
-                  <option key={g.id} value={g.id}>{lang === 'vi' ? g.name.vi : g.name.en}</option>
+                  <option key={g.id} value={g.id}>
+                    {lang === 'vi' ? g.name.vi : g.name.en}
+                  </option>
                 ))}
               </select>
             )}
@@ -294,8 +378,21 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
             {(a) => <input {...a} placeholder={t.hoursHint} value={service.hours} onInput={(e) => setService({ ...service, hours: e.currentTarget.value })} />}
           </Field>
           <div class="form-actions">
-            <button type="submit" class="primary">{editingService ? t.save : t.add}</button>
-            {editingService && <button type="button" onClick={() => { setService(NEW_SERVICE); setEditingService(null); setErrors({ prefix: '', fields: {} }); }}>{t.cancel}</button>}
+            <button type="submit" class="primary">
+              {editingService ? t.save : t.add}
+            </button>
+            {editingService && (
+              <button
+                type="button"
+                onClick={() => {
+                  setService(NEW_SERVICE);
+                  setEditingService(null);
+                  setErrors({ prefix: '', fields: {} });
+                }}
+              >
+                {t.cancel}
+              </button>
+            )}
           </div>
         </form>
       </section>
@@ -310,7 +407,9 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
               <th scope="col">{t.servicesServed}</th>
               <th scope="col">{t.orderRule}</th>
               <th scope="col">{t.state}</th>
-              <th scope="col"><span class="visually-hidden">{t.rowActions}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{t.rowActions}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -322,8 +421,19 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
                 <td>{t.selection[c.selection ?? 'longest_wait']}</td>
                 <td>{t.mode[c.mode] ?? c.mode}</td>
                 <td class="row-actions">
-                  <button type="button" onClick={() => { setCounter(counterForm(c)); setEditingCounter(c.id); setErrors({ prefix: '', fields: {} }); }}>{t.edit}</button>
-                  <button type="button" onClick={() => run(() => removeConfigCounter(token, c.id), t.removed(String(c.id)), `counters.${c.id}`)}>{t.remove}</button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setCounter(counterForm(c));
+                      setEditingCounter(c.id);
+                      setErrors({ prefix: '', fields: {} });
+                    }}
+                  >
+                    {t.edit}
+                  </button>
+                  <button type="button" onClick={() => run(() => removeConfigCounter(token, c.id), t.removed(String(c.id)), `counters.${c.id}`)}>
+                    {t.remove}
+                  </button>
                 </td>
               </tr>
             ))}
@@ -332,7 +442,9 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
         <h3 id="counter-form-title">{editingCounter !== null ? t.editCounter(editingCounter) : t.addCounter}</h3>
         <form class="config-form" aria-labelledby="counter-form-title" onSubmit={saveCounter}>
           <Field label={t.counterNumber} id="counter-id" error={err(counterPrefix, 'id')}>
-            {(a) => <input {...a} required inputMode="numeric" disabled={editingCounter !== null} value={counter.id} onInput={(e) => setCounter({ ...counter, id: e.currentTarget.value })} />}
+            {(a) => (
+              <input {...a} required inputMode="numeric" disabled={editingCounter !== null} value={counter.id} onInput={(e) => setCounter({ ...counter, id: e.currentTarget.value })} />
+            )}
           </Field>
           <Field label={t.nameVi} id="counter-name-vi" error={err(counterPrefix, 'name')} wide>
             {(a) => <input {...a} placeholder={t.counterNameHint} value={counter.nameVi} onInput={(e) => setCounter({ ...counter, nameVi: e.currentTarget.value })} />}
@@ -387,8 +499,21 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
             )}
           </fieldset>
           <div class="form-actions">
-            <button type="submit" class="primary">{editingCounter !== null ? t.save : t.add}</button>
-            {editingCounter !== null && <button type="button" onClick={() => { setCounter(NEW_COUNTER); setEditingCounter(null); setErrors({ prefix: '', fields: {} }); }}>{t.cancel}</button>}
+            <button type="submit" class="primary">
+              {editingCounter !== null ? t.save : t.add}
+            </button>
+            {editingCounter !== null && (
+              <button
+                type="button"
+                onClick={() => {
+                  setCounter(NEW_COUNTER);
+                  setEditingCounter(null);
+                  setErrors({ prefix: '', fields: {} });
+                }}
+              >
+                {t.cancel}
+              </button>
+            )}
           </div>
         </form>
       </section>

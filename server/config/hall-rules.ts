@@ -49,7 +49,11 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
   for (const id of duplicates(services.map((s) => s.id))) add(`services.${id}.id`, `mã dịch vụ "${id}" được dùng hai lần`, `service id "${id}" is used twice`);
   for (const t of hall.ratingTablets) {
     if (!counters.some((c) => c.id === t.counterId)) {
-      add(`ratingTablets.${t.id}.counter`, `máy đánh giá "${t.id}" gắn với quầy ${t.counterId}, quầy này không có`, `ratingTablets: "${t.id}" names counter ${t.counterId}, which the hall does not have`);
+      add(
+        `ratingTablets.${t.id}.counter`,
+        `máy đánh giá "${t.id}" gắn với quầy ${t.counterId}, quầy này không có`,
+        `ratingTablets: "${t.id}" names counter ${t.counterId}, which the hall does not have`,
+      );
     }
   }
   const source = settings.statusSource;
@@ -101,9 +105,11 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
   for (const id of duplicates(counters.map((c) => c.id))) add(`counters.${id}.id`, `quầy ${id} được khai hai lần`, `counter ${id} is listed twice`);
   for (const c of counters) {
     for (const link of c.services) {
-      if (!serviceIds.has(link.serviceId)) add(`counters.${c.id}.services`, `quầy ${c.id} phục vụ "${link.serviceId}", không có dịch vụ này`, `counter ${c.id} serves "${link.serviceId}", which is not a service`);
+      if (!serviceIds.has(link.serviceId))
+        add(`counters.${c.id}.services`, `quầy ${c.id} phục vụ "${link.serviceId}", không có dịch vụ này`, `counter ${c.id} serves "${link.serviceId}", which is not a service`);
     }
-    for (const id of duplicates(c.services.map((l) => l.serviceId))) add(`counters.${c.id}.services`, `quầy ${c.id} khai dịch vụ "${id}" hai lần`, `counter ${c.id} lists service "${id}" twice`);
+    for (const id of duplicates(c.services.map((l) => l.serviceId)))
+      add(`counters.${c.id}.services`, `quầy ${c.id} khai dịch vụ "${id}" hai lần`, `counter ${c.id} lists service "${id}" twice`);
   }
 
   const groupIds = new Set(settings.serviceGroups.map((g) => g.id));
@@ -111,7 +117,11 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
   if (groupIds.size > 0) {
     for (const s of services) {
       if (s.group !== null && !groupIds.has(s.group)) {
-        add(`services.${s.id}.group`, `dịch vụ ${s.id} thuộc nhóm "${s.group}", hall.serviceGroups không có nhóm này`, `service ${s.id} is in group "${s.group}", which hall.serviceGroups does not list`);
+        add(
+          `services.${s.id}.group`,
+          `dịch vụ ${s.id} thuộc nhóm "${s.group}", hall.serviceGroups không có nhóm này`,
+          `service ${s.id} is in group "${s.group}", which hall.serviceGroups does not list`,
+        );
       }
     }
   }
@@ -136,7 +146,8 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
   }
   for (const bus of serialBuses) {
     const addresses = [...bus.keypads.map((k) => k.address), ...bus.ledBoards.map((b) => b.address)];
-    for (const a of duplicates(addresses)) add(`serialBuses.${bus.id}`, `đường truyền ${bus.id}: địa chỉ ${a} được hai thiết bị dùng`, `serial bus ${bus.id}: address ${a} is used by two devices`);
+    for (const a of duplicates(addresses))
+      add(`serialBuses.${bus.id}`, `đường truyền ${bus.id}: địa chỉ ${a} được hai thiết bị dùng`, `serial bus ${bus.id}: address ${a} is used by two devices`);
     if (!LED_DRIVERS[bus.protocol].carriesKeypads && bus.keypads.length > 0) {
       add(
         `serialBuses.${bus.id}.protocol`,
@@ -146,12 +157,20 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
     }
     for (const k of bus.keypads) {
       if (!counterIds.has(k.counterId)) {
-        add(`serialBuses.${bus.id}.keypads`, `đường truyền ${bus.id}: bàn phím ${k.address} làm việc cho quầy ${k.counterId}, không có quầy này`, `serial bus ${bus.id}: keypad ${k.address} works for counter ${k.counterId}, which is not a counter`);
+        add(
+          `serialBuses.${bus.id}.keypads`,
+          `đường truyền ${bus.id}: bàn phím ${k.address} làm việc cho quầy ${k.counterId}, không có quầy này`,
+          `serial bus ${bus.id}: keypad ${k.address} works for counter ${k.counterId}, which is not a counter`,
+        );
       }
     }
     for (const b of bus.ledBoards) {
       if (b.kind === 'counter' && !counterIds.has(b.counterId)) {
-        add(`serialBuses.${bus.id}.ledBoards`, `đường truyền ${bus.id}: bảng ${b.address} hiện quầy ${b.counterId}, không có quầy này`, `serial bus ${bus.id}: board ${b.address} shows counter ${b.counterId}, which is not a counter`);
+        add(
+          `serialBuses.${bus.id}.ledBoards`,
+          `đường truyền ${bus.id}: bảng ${b.address} hiện quầy ${b.counterId}, không có quầy này`,
+          `serial bus ${bus.id}: board ${b.address} shows counter ${b.counterId}, which is not a counter`,
+        );
       }
     }
   }
@@ -161,7 +180,12 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
       if (!counterIds.has(id)) add(`staff.${s.user}.counters`, `cán bộ ${s.user} được nhận quầy ${id}, không có quầy này`, `staff ${s.user} may take counter ${id}, which is not a counter`);
     }
     for (const id of s.services ?? []) {
-      if (!serviceIds.has(id)) add(`staff.${s.user}.services`, `cán bộ ${s.user} xử lý hồ sơ của dịch vụ ${id}, không có dịch vụ này`, `staff ${s.user} handles the dossiers of service ${id}, which is not a service`);
+      if (!serviceIds.has(id))
+        add(
+          `staff.${s.user}.services`,
+          `cán bộ ${s.user} xử lý hồ sơ của dịch vụ ${id}, không có dịch vụ này`,
+          `staff ${s.user} handles the dossiers of service ${id}, which is not a service`,
+        );
     }
     if (s.role === 'back_office' && (s.fields ?? []).length + (s.services ?? []).length === 0) {
       add(
@@ -171,7 +195,11 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
       );
     }
     if (s.role === 'back_office' && s.counters.length > 0) {
-      add(`staff.${s.user}.counters`, `cán bộ ${s.user} thuộc bộ phận chuyên môn, không nhận quầy: hãy bỏ các quầy`, `staff ${s.user} is back office, which takes no counter: remove its counters`);
+      add(
+        `staff.${s.user}.counters`,
+        `cán bộ ${s.user} thuộc bộ phận chuyên môn, không nhận quầy: hãy bỏ các quầy`,
+        `staff ${s.user} is back office, which takes no counter: remove its counters`,
+      );
     }
   }
   const keys = Object.values(settings.counterKeys).flat();

@@ -168,11 +168,8 @@ export class HallRepository {
       const table = item.kind === 'service' ? 'services' : 'counters';
       const existing = this.db.prepare(`SELECT position FROM ${table} WHERE id = ?`).get(item.def.id) as { position: number } | undefined;
       // A new one goes after the file's (and before those the file no longer lists, at 1000 and after).
-      const position =
-        existing?.position ?? (this.db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 FROM ${table} WHERE position < 1000`).pluck().get() as number);
-      this.db
-        .prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET def = excluded.def`)
-        .run(item.def.id, position, JSON.stringify(item.def));
+      const position = existing?.position ?? (this.db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 FROM ${table} WHERE position < 1000`).pluck().get() as number);
+      this.db.prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET def = excluded.def`).run(item.def.id, position, JSON.stringify(item.def));
       if (item.kind === 'counter') {
         this.db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'closed', 0, ?)`).run(item.def.id, now);
       }

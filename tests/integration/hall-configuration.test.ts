@@ -35,7 +35,14 @@ function follow(filter = {}): RecordingClient {
   return client;
 }
 
-const NEW_SERVICE = { id: 'TTHC', name: { vi: 'Hỗ trợ thủ tục trực tuyến', en: 'Help with online procedures' }, group: 'ward', color: '#6a1b9a', numbering: { prefix: 'W', digits: 3 }, dailyMax: 80 };
+const NEW_SERVICE = {
+  id: 'TTHC',
+  name: { vi: 'Hỗ trợ thủ tục trực tuyến', en: 'Help with online procedures' },
+  group: 'ward',
+  color: '#6a1b9a',
+  numbering: { prefix: 'W', digits: 3 },
+  dailyMax: 80,
+};
 
 describe('the hall configured live', () => {
   it('an added service and counter reach open pages without a reload; a clerk calls the number taken for it; the log names the admin', async () => {
@@ -54,7 +61,13 @@ describe('the hall configured live', () => {
     const kioskSees = await kiosk.until(() => kiosk.snapshots.at(-1)!.services.find((s) => s.id === 'TTHC'), 'the new service on the kiosk');
     expect(kioskSees).toMatchObject({ name: NEW_SERVICE.name, color: '#6a1b9a' });
 
-    const counter = await api(hub.url, 'POST', '/api/config/counters', { id: 21, name: { vi: 'Quầy 21', en: 'Counter 21' }, services: ['TTHC', { service: 'HT', weight: 0.5 }], selection: 'in_order' }, as(admin));
+    const counter = await api(
+      hub.url,
+      'POST',
+      '/api/config/counters',
+      { id: 21, name: { vi: 'Quầy 21', en: 'Counter 21' }, services: ['TTHC', { service: 'HT', weight: 0.5 }], selection: 'in_order' },
+      as(admin),
+    );
     expect(counter.status, JSON.stringify(counter.body)).toBe(201);
     expect(counter.body.counters.find((c: any) => c.id === 21)).toMatchObject({ services: ['TTHC', { service: 'HT', weight: 0.5 }], selection: 'in_order', mode: 'closed' });
     await display.until(() => display.snapshots.at(-1)!.counters.some((c) => c.def.id === 21), 'the new counter on the display');
@@ -93,7 +106,13 @@ describe('the hall configured live', () => {
     const first = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'TTHC' })).body.ticket.ticket;
     const second = (await api(hub.url, 'POST', '/api/tickets', { serviceId: 'TTHC' })).body.ticket.ticket;
 
-    const changed = await api(hub.url, 'POST', '/api/config/services/TTHC', { name: { vi: 'Dịch vụ công trực tuyến', en: 'Online public services' }, numbering: { prefix: 'V' }, dailyMax: null }, as(admin));
+    const changed = await api(
+      hub.url,
+      'POST',
+      '/api/config/services/TTHC',
+      { name: { vi: 'Dịch vụ công trực tuyến', en: 'Online public services' }, numbering: { prefix: 'V' }, dailyMax: null },
+      as(admin),
+    );
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     const service = changed.body.services.find((s: any) => s.id === 'TTHC');
     expect(service).toMatchObject({ name: { vi: 'Dịch vụ công trực tuyến' }, numbering: { prefix: 'V' }, waiting: 2 });
@@ -174,7 +193,11 @@ describe('the hall configured live', () => {
       const said = `${path} ${JSON.stringify(body)}: ${JSON.stringify(reply.body)}`;
       expect(reply.status, said).toBe(status);
       expect(reply.body.message, said).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
-      if (status === 400 && field) expect(reply.body.fields?.map((f: any) => f.field), said).toContain(field);
+      if (status === 400 && field)
+        expect(
+          reply.body.fields?.map((f: any) => f.field),
+          said,
+        ).toContain(field);
       else expect(`${reply.body.message} ${reply.body.messageEn}`, said).toContain(field);
     }
     expect((await api(hub.url, 'GET', '/api/config', undefined, as(admin))).body).toEqual(before);
@@ -193,7 +216,13 @@ describe('the hall configured live', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: 'counter_in_use', fields: [{ field: 'counters.1' }] });
 
-    const hall = await api(hub.url, 'PUT', '/api/config/hall', { name: 'Trung tâm Phục vụ hành chính công phường Mới', agencyCode: '000.00.15.H56', publicUrl: 'http://192.168.1.20:8080/' }, as(admin));
+    const hall = await api(
+      hub.url,
+      'PUT',
+      '/api/config/hall',
+      { name: 'Trung tâm Phục vụ hành chính công phường Mới', agencyCode: '000.00.15.H56', publicUrl: 'http://192.168.1.20:8080/' },
+      as(admin),
+    );
     expect(hall.status, JSON.stringify(hall.body)).toBe(200);
     expect(hall.body.hall).toMatchObject({ name: 'Trung tâm Phục vụ hành chính công phường Mới', agencyCode: '000.00.15.H56', publicUrl: 'http://192.168.1.20:8080' });
     await display.until(() => display.snapshots.at(-1)!.hall.name === 'Trung tâm Phục vụ hành chính công phường Mới', 'the new name on the display');

@@ -7,7 +7,9 @@ import Type from 'typebox';
 import type { ChangeOf, CounterInput, HallConfiguration, HallSettingsInput, ServiceInput } from '../hall-config.js';
 import { CounterId, Described, ServiceId, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
-const Configuration = Described<HallConfiguration>('{ hall: { name, nameEn, agencyCode, publicUrl, returnService, serviceGroups }, services: [service as in the hall file, waiting], counters: [counter as in the hall file, mode] }');
+const Configuration = Described<HallConfiguration>(
+  '{ hall: { name, nameEn, agencyCode, publicUrl, returnService, serviceGroups }, services: [service as in the hall file, waiting], counters: [counter as in the hall file, mode] }',
+);
 const body = <T>(description: string) => Type.Unsafe<T>({ type: 'object', description });
 const ServiceParams = Type.Object({ serviceId: ServiceId });
 const CounterParams = Type.Object({ counterId: CounterId });

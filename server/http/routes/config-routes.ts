@@ -2,16 +2,7 @@
 // change answers with the configuration as it now runs.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type {
-  addCounter,
-  addService,
-  changeCounter,
-  changeHallSettings,
-  changeService,
-  readConfiguration,
-  removeCounter,
-  removeService,
-} from '../../use-cases/config/configure-hall.js';
+import type { addCounter, addService, changeCounter, changeHallSettings, changeService, readConfiguration, removeCounter, removeService } from '../../use-cases/config/configure-hall.js';
 import type { UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
 import { routeOf } from '../route-map.js';

@@ -9,14 +9,7 @@
 // nobody waits for it and no counter serves it; a counter only once it is closed. Pages hear of it
 // through a fresh snapshot (server/realtime/socket-server.ts).
 
-import {
-  counterEntryOf,
-  counterOfEntry,
-  entryProblems,
-  HallSettingsChangeSchema,
-  serviceEntryOf,
-  serviceOfEntry,
-} from '../../config/hall-file.js';
+import { counterEntryOf, counterOfEntry, entryProblems, HallSettingsChangeSchema, serviceEntryOf, serviceOfEntry } from '../../config/hall-file.js';
 import { hallProblems } from '../../config/hall-rules.js';
 import type { ChangeOf, CounterInput, HallConfiguration, HallSettingsInput, ServiceInput } from '../../contract/hall-config.js';
 import type { ConfiguredItem, HallRepository } from '../../db/hall-repository.js';
@@ -47,11 +40,7 @@ function waitingFor(live: Pick<LiveState, 'openTickets'>, serviceId: string): nu
 
 /** Refuses with every problem, each field named, in both languages. */
 function refuse(problems: FieldProblem[]): never {
-  throw new DomainError(
-    'config_invalid',
-    { problems: problems.map((p) => `${p.field}: ${p.vi}`).join('; '), problemsEn: problems.map((p) => p.en).join('; ') },
-    problems,
-  );
+  throw new DomainError('config_invalid', { problems: problems.map((p) => `${p.field}: ${p.vi}`).join('; '), problemsEn: problems.map((p) => p.en).join('; ') }, problems);
 }
 
 /** The running description, as stored (with the console's earlier changes). */
@@ -72,14 +61,7 @@ interface Applied {
  * commit and hands it to the live state. Runs in one turn from reading the stored description to
  * staging the commit, so that no other change slips in between.
  */
-async function commit(
-  deps: ConfigureDeps,
-  next: HallDefinition,
-  settings: Partial<HallSettingsInput>,
-  items: ConfiguredItem[],
-  applied: Applied,
-  by: Actor,
-): Promise<Applied> {
+async function commit(deps: ConfigureDeps, next: HallDefinition, settings: Partial<HallSettingsInput>, items: ConfiguredItem[], applied: Applied, by: Actor): Promise<Applied> {
   const problems = hallProblems(next);
   if (problems.length > 0) refuse(problems);
   await deps.queue.record([{ type: 'hall:configured', data: applied }], by, () => {
@@ -125,7 +107,8 @@ function checkServiceCanGo(deps: ConfigureDeps, hall: HallDefinition, serviceId:
     const params = { serviceId, counters: counters.join(', ') };
     throw new DomainError('service_still_served', params, [refusal(`services.${serviceId}`, 'service_still_served', params)]);
   }
-  if (hall.settings.returnService === serviceId) refuse([{ field: 'hall.returnService', vi: `dịch vụ ${serviceId} đang là dịch vụ trả kết quả`, en: `hall.returnService: ${serviceId} is the service that returns results` }]);
+  if (hall.settings.returnService === serviceId)
+    refuse([{ field: 'hall.returnService', vi: `dịch vụ ${serviceId} đang là dịch vụ trả kết quả`, en: `hall.returnService: ${serviceId} is the service that returns results` }]);
 }
 
 /** The same refusal as a field's problem, for the console to show beside it. */
