@@ -10,6 +10,7 @@ import { demoHall } from './config/demo-hall.js';
 import { dataFolderHolidays, readHolidayFile } from './config/holiday-file.js';
 import { CalendarRepository } from './db/calendar-repository.js';
 import { hallFromText } from './config/hall-file.js';
+import { checkHallDefinition } from './config/hall-rules.js';
 import { catalogFromText } from './config/procedure-file.js';
 import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
 import { HUB_ACTOR } from './domain/access/actor.js';
@@ -41,11 +42,13 @@ import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
+import { configRoutes } from './http/routes/config-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
 import { dossierFiguresOf } from './use-cases/dossiers/dossier-figures.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
+import { addCounter, addService, changeCounter, changeHallSettings, changeService, readConfiguration, removeCounter, removeService } from './use-cases/config/configure-hall.js';
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
@@ -193,7 +196,13 @@ function chooseHall(repo: HallRepository, hallFile: string | null, now: number):
   if (hallFile) {
     const definition = hallFromText(readFileSync(hallFile, 'utf8'), hallFile);
     repo.save(definition, now);
-    return { hall: repo.load()!, source: hallFile, catalogFile: definition.catalogFile ?? null };
+    // The console's changes laid over the file must still keep the file's rules (the file may now
+    // give a new service the prefix the console gave another): if not, the file alone stands.
+    const problems = checkHallDefinition(repo.load()!);
+    if (problems.length === 0) return { hall: repo.load()!, source: hallFile, catalogFile: definition.catalogFile ?? null };
+    repo.forgetConfiguration();
+    repo.save(definition, now);
+    return { hall: repo.load()!, source: `${hallFile} (the console's configuration was set aside: ${problems.join('; ')})`, catalogFile: definition.catalogFile ?? null };
   }
   const stored = repo.load();
   if (stored) return { hall: stored, source: 'database', catalogFile: null };
@@ -449,6 +458,13 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
         clock,
         hashPassword,
       },
+    ),
+  );
+  await app.register(
+    configRoutes,
+    bindAll(
+      { readConfiguration, changeHallSettings, addService, changeService, removeService, addCounter, changeCounter, removeCounter },
+      { hall: hub.hall, queue, live, counterStates: () => tickets.counterStates(), clock },
     ),
   );
   const alerts = new AlertRepository(db);

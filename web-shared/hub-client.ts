@@ -15,6 +15,8 @@ export interface HubFailure {
   error: string;
   message: string;
   messageEn: string;
+  /** A configuration refused: each field wrong (e.g. services.DD.color), and why. */
+  fields?: ApiErrorBody['fields'];
 }
 
 export class HubRequestError extends Error {
@@ -86,6 +88,7 @@ function refusal(status: number, data: Partial<ApiErrorBody> | null): HubRequest
     error: known ? (data.error ?? 'unknown') : 'unknown',
     message: known ? data.message! : UNEXPECTED.message,
     messageEn: known ? (data.messageEn ?? UNEXPECTED.messageEn) : UNEXPECTED.messageEn,
+    ...(known && Array.isArray(data.fields) ? { fields: data.fields } : {}),
   });
 }
 

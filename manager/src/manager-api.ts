@@ -27,3 +27,13 @@ export type { DossierFiguresReply, DossierReply, FigureList, FigureRow } from '.
 export const dossierFigures = (token: string) => callHub('GET /api/dossiers/figures', { token });
 /** The list behind a figure: one of the desk's lists, of one procedure or clerk when the figure is a row's. */
 export const dossierList = (token: string, query: RouteQuery<'GET /api/dossiers'>) => callHub('GET /api/dossiers', { token, query });
+export const readConfig = (token: string) => callHub('GET /api/config', { token });
+export const changeHallConfig = (token: string, body: RouteBody<'PUT /api/config/hall'>) => callHub('PUT /api/config/hall', { token, body });
+export const addConfigService = (token: string, body: RouteBody<'POST /api/config/services'>) => callHub('POST /api/config/services', { token, body });
+export const changeConfigService = (token: string, serviceId: string, body: RouteBody<'POST /api/config/services/:serviceId'>) =>
+  callHub('POST /api/config/services/:serviceId', { token, params: { serviceId }, body });
+export const removeConfigService = (token: string, serviceId: string) => callHub('DELETE /api/config/services/:serviceId', { token, params: { serviceId } });
+export const addConfigCounter = (token: string, body: RouteBody<'POST /api/config/counters'>) => callHub('POST /api/config/counters', { token, body });
+export const changeConfigCounter = (token: string, counterId: number, body: RouteBody<'POST /api/config/counters/:counterId'>) =>
+  callHub('POST /api/config/counters/:counterId', { token, params: { counterId }, body });
+export const removeConfigCounter = (token: string, counterId: number) => callHub('DELETE /api/config/counters/:counterId', { token, params: { counterId } });

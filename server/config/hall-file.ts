@@ -2,7 +2,7 @@
 // HallDefinition the engine uses. Friendly shorthands are accepted here and nowhere else.
 
 import { dirname, resolve } from 'node:path';
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
@@ -28,7 +28,8 @@ import {
   type StaffDef,
 } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
-import { checkHallDefinition } from './hall-rules.js';
+import { checkHallDefinition, type HallProblem } from './hall-rules.js';
+import type { WeekHours } from '../domain/calendar/hall-calendar.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
 const Text = Type.Union([Type.String({ minLength: 1 }), Type.Object({ vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { additionalProperties: false })]);
@@ -448,4 +449,139 @@ export function hallFromText(content: string, source: string): HallDefinition {
     throw new HallFileError(source, [`it is not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`]);
   }
   return hallFromData(data, source);
+}
+
+// ---- one service, one counter or one setting at a time (the console's live configuration) ----
+
+/** A service as the hall file writes it; the console sends the same. */
+export const ServiceEntrySchema = ServiceEntry;
+export type ServiceEntryData = Static<typeof ServiceEntry>;
+/** A counter as the hall file writes it. */
+export const CounterEntrySchema = CounterEntry;
+export type CounterEntryData = Static<typeof CounterEntry>;
+/** The hall's own settings a console may change, with the file's rules for each. */
+const hallField = HallFileSchema.properties.hall.properties;
+export const HallSettingsChangeSchema = Type.Object(
+  {
+    name: Type.Optional(hallField.name),
+    nameEn: Type.Optional(Type.String({ minLength: 1 })),
+    agencyCode: Type.Optional(hallField.agencyCode),
+    publicUrl: hallField.publicUrl,
+    returnService: hallField.returnService,
+  },
+  { additionalProperties: false },
+);
+
+const FORMAT_HINTS_VI: Record<string, string> = {
+  agencyCode: 'phải là mã định danh cơ quan, ví dụ 000.00.14.H56',
+  id: 'phải là mã ngắn gồm chữ, số và _ (tối đa 16 ký tự)',
+  color: 'phải là một màu dạng #1565c0',
+  prefix: 'phải là tối đa ba chữ cái in hoa',
+  publicUrl: 'phải là địa chỉ dạng http://192.168.1.10:8080',
+  returnService: 'phải là mã một dịch vụ (chữ, số và _)',
+};
+
+const KEYWORD_WORDS: Record<string, { vi: string; en: string }> = {
+  type: { vi: 'sai kiểu dữ liệu', en: 'has the wrong type' },
+  required: { vi: 'thiếu thông tin bắt buộc', en: 'is missing something required' },
+  additionalProperties: { vi: 'có trường không được hỗ trợ', en: 'has a field that is not known' },
+  minimum: { vi: 'nhỏ hơn mức cho phép', en: 'is below the smallest allowed value' },
+  exclusiveMinimum: { vi: 'phải lớn hơn 0', en: 'must be above 0' },
+  maximum: { vi: 'lớn hơn mức cho phép', en: 'is above the largest allowed value' },
+  minLength: { vi: 'không được để trống', en: 'must not be empty' },
+  minItems: { vi: 'phải có ít nhất một mục', en: 'must list at least one item' },
+  maxItems: { vi: 'có quá nhiều mục', en: 'lists too many items' },
+};
+
+/**
+ * What is wrong with one part of a hall description against its schema in the hall file, one
+ * problem per field (`prefix` + the field's name), in Vietnamese and English.
+ */
+export function entryProblems(schema: TSchema, data: unknown, prefix: string): HallProblem[] {
+  if (Value.Check(schema, data)) return [];
+  const byField = new Map<string, HallProblem>();
+  for (const e of Value.Errors(schema, data)) {
+    if (e.keyword === 'boolean') continue;
+    const parts = e.instancePath.split('/').filter(Boolean);
+    const params = e.params as { additionalProperties?: string[]; requiredProperties?: string[] };
+    // A field the body should not have, or one it lacks, is that field's problem.
+    const named = params.additionalProperties?.[0] ?? params.requiredProperties?.[0];
+    const top = parts[0] ?? named ?? '';
+    const field = top ? `${prefix}.${top}` : prefix;
+    if (byField.has(field)) continue;
+    const last = parts.at(-1) ?? top;
+    const words =
+      e.keyword === 'pattern'
+        ? { vi: FORMAT_HINTS_VI[last] ?? 'không đúng định dạng', en: FORMAT_HINTS[last] ?? 'is not in the expected format' }
+        : e.keyword === 'additionalProperties' && named
+          ? { vi: `trường "${named}" không được hỗ trợ`, en: `"${named}" is not a known field` }
+          : e.keyword === 'required' && named
+            ? { vi: `thiếu trường "${named}"`, en: `"${named}" is missing` }
+            : (KEYWORD_WORDS[e.keyword] ?? { vi: 'không đúng dạng', en: 'is not in the expected form' });
+    byField.set(field, { field, vi: words.vi, en: `${field}: ${words.en}` });
+  }
+  return [...byField.values()];
+}
+
+function hoursProblems(field: string, problems: string[]): HallProblem[] {
+  return problems.map((en) => ({ field, vi: `giờ phục vụ không hợp lệ (${en})`, en }));
+}
+
+/** A service entry checked against the file's schema, and the ServiceDef it makes. */
+export function serviceOfEntry(entry: unknown): { def: ServiceDef | null; problems: HallProblem[] } {
+  const id = typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : 'new';
+  const problems = entryProblems(ServiceEntry, entry, `services.${id}`);
+  if (problems.length > 0) return { def: null, problems };
+  hourProblems = [];
+  const def = service(entry as ServiceEntryData, 0);
+  return { def, problems: hoursProblems(`services.${id}.hours`, hourProblems) };
+}
+
+/** A counter entry checked against the file's schema, and the CounterDef it makes. */
+export function counterOfEntry(entry: unknown): { def: CounterDef | null; problems: HallProblem[] } {
+  const id = typeof (entry as { id?: unknown })?.id === 'number' ? String((entry as { id: number }).id) : 'new';
+  const problems = entryProblems(CounterEntry, entry, `counters.${id}`);
+  return problems.length > 0 ? { def: null, problems } : { def: counter(entry as CounterEntryData), problems: [] };
+}
+
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** A week as the hall file writes it, one key per weekday open (e.g. { mon: ["07:30-11:30"] }). */
+export function hoursEntryOf(week: WeekHours): Record<string, string[]> {
+  const entry: Record<string, string[]> = {};
+  week.forEach((periods, day) => {
+    if (periods.length > 0) entry[DAY_KEYS[day]!] = periods.map((p) => `${clockOf(p.start)}-${clockOf(p.end)}`);
+  });
+  return entry;
+}
+
+const textEntry = (t: LocalizedText) => (t.vi === t.en ? t.vi : { vi: t.vi, en: t.en });
+
+/** A service as the hall file would write it (the inverse of reading one). */
+export function serviceEntryOf(def: ServiceDef): ServiceEntryData {
+  return {
+    id: def.id,
+    name: textEntry(def.name),
+    ...(def.group !== null ? { group: def.group } : {}),
+    ...(def.color !== null ? { color: def.color } : {}),
+    ...(def.location ? { location: textEntry(def.location) } : {}),
+    numbering: def.numbering.kind === 'prefix' ? { prefix: def.numbering.prefix, digits: def.numbering.digits } : { from: def.numbering.from, to: def.numbering.to },
+    ...(def.dailyMax !== null ? { dailyMax: def.dailyMax } : {}),
+    defaultServiceMinutes: def.defaultServiceMinutes,
+    ...(def.hours ? { hours: hoursEntryOf(def.hours) } : {}),
+    ...(def.active ? {} : { active: false }),
+  };
+}
+
+/** A counter as the hall file would write it. */
+export function counterEntryOf(def: CounterDef): CounterEntryData {
+  return {
+    id: def.id,
+    name: textEntry(def.name),
+    ...(def.location ? { location: textEntry(def.location) } : {}),
+    services: def.services.map((l) => (l.weight === 1 ? l.serviceId : { service: l.serviceId, weight: l.weight })),
+    selection: def.selection,
+    ...(def.active ? {} : { active: false }),
+  };
 }

@@ -135,6 +135,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   messageEn: string;
+  /** A configuration refused: each field that is wrong (e.g. services.DD.color), and why. */
+  fields?: { field: string; message: string; messageEn: string }[];
 }
 
 /** What happened to a ticket's print (POST /api/kiosk/tickets and its reprint). */

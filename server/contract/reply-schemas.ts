@@ -86,6 +86,11 @@ export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'Stable code, e.g. counter_paused' }),
   message: Type.String({ description: 'What went wrong, in Vietnamese' }),
   messageEn: Type.String({ description: 'The same in English' }),
+  fields: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String({ description: 'e.g. services.DD.color' }), message: Type.String(), messageEn: Type.String() }), {
+      description: 'A configuration refused: each field wrong and why',
+    }),
+  ),
 });
 
 /** A device's health, as in /api/health and the `device:status` event. */

@@ -13,7 +13,19 @@ import type { Db } from './database.js';
 /** Settings a manager may change while the hall runs, kept apart from the hall file's. */
 export interface HallOverrides {
   displayNotice?: LocalizedText | null;
+  name?: string;
+  nameEn?: string;
+  agencyCode?: string;
+  publicUrl?: string | null;
+  returnService?: string | null;
 }
+
+/** The hall settings an admin may change in the console (besides the notice a manager posts). */
+export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService'] as const;
+export type ConfiguredSetting = (typeof CONFIGURED_SETTINGS)[number];
+
+/** What the console changed: a service or a counter, as its whole new definition. */
+export type ConfiguredItem = { kind: 'service'; def: ServiceDef } | { kind: 'counter'; def: CounterDef };
 
 /** What settings stored by an older version lack. */
 const SETTINGS_DEFAULTS: Partial<HallSettings> = {
@@ -140,7 +152,84 @@ export class HallRepository {
         hall.staff.map((s) => [s.user, s]),
       );
       this.layStaffOverrides(hall.staff);
+      this.layConfigOverrides(hall, now);
     })();
+  }
+
+  /**
+   * Stores what an admin changed in the console (call it within the change's commit): a hall
+   * setting as an override of the file's, a service or counter in its table and as an override
+   * that a new start with the same hall file lays over the file's again.
+   */
+  saveConfigured(settings: Partial<Pick<HallOverrides, ConfiguredSetting>>, items: ConfiguredItem[], now: number, by: string): void {
+    for (const key of CONFIGURED_SETTINGS) if (key in settings) this.setOverride(key, settings[key], now, by);
+    for (const item of items) {
+      const id = String(item.def.id);
+      const table = item.kind === 'service' ? 'services' : 'counters';
+      const existing = this.db.prepare(`SELECT position FROM ${table} WHERE id = ?`).get(item.def.id) as { position: number } | undefined;
+      // A new one goes after the file's (and before those the file no longer lists, at 1000 and after).
+      const position = existing?.position ?? (this.db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 FROM ${table} WHERE position < 1000`).pluck().get() as number);
+      this.db.prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET def = excluded.def`).run(item.def.id, position, JSON.stringify(item.def));
+      if (item.kind === 'counter') {
+        this.db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'closed', 0, ?)`).run(item.def.id, now);
+      }
+      const override = this.db.prepare('SELECT file_def FROM config_overrides WHERE kind = ? AND id = ?').get(item.kind, id) as { file_def: string | null } | undefined;
+      // What the hall file said of it before the console first changed it.
+      const fileDef = override
+        ? override.file_def
+        : ((this.db.prepare('SELECT file_def FROM config_file_defs WHERE kind = ? AND id = ?').get(item.kind, id) as { file_def: string } | undefined)?.file_def ?? null);
+      this.db
+        .prepare(
+          `INSERT INTO config_overrides (kind, id, def, file_def, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(kind, id) DO UPDATE SET def = excluded.def, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        )
+        .run(item.kind, id, JSON.stringify(item.def), fileDef, now, by);
+    }
+  }
+
+  /** Forgets every change the console made to the hall, its services and counters (the file alone stands). */
+  forgetConfiguration(): void {
+    this.db.prepare('DELETE FROM config_overrides').run();
+    this.db.prepare(`DELETE FROM hall_overrides WHERE key IN (${CONFIGURED_SETTINGS.map(() => '?').join(', ')})`).run(...CONFIGURED_SETTINGS);
+  }
+
+  /**
+   * Services and counters the console changed are laid over the file's, unless the file now
+   * says something new about that service or counter: then the file wins and the change is dropped.
+   */
+  private layConfigOverrides(hall: HallDefinition, now: number): void {
+    const db = this.db;
+    // A database of an older schema (before migration 014), as a tool may still open: nothing to lay.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'config_overrides'").get()) return;
+    const fileDefs = new Map<string, string>([
+      ...hall.services.map((s): [string, string] => [`service|${s.id}`, JSON.stringify(s)]),
+      ...hall.counters.map((c): [string, string] => [`counter|${c.id}`, JSON.stringify(c)]),
+    ]);
+    const overrides = db.prepare('SELECT kind, id, def, file_def FROM config_overrides ORDER BY updated_at').all() as {
+      kind: 'service' | 'counter';
+      id: string;
+      def: string;
+      file_def: string | null;
+    }[];
+    overrides.forEach((o, i) => {
+      if ((fileDefs.get(`${o.kind}|${o.id}`) ?? null) !== o.file_def) {
+        db.prepare('DELETE FROM config_overrides WHERE kind = ? AND id = ?').run(o.kind, o.id);
+        return;
+      }
+      const table = o.kind === 'service' ? 'services' : 'counters';
+      const key = o.kind === 'service' ? o.id : Number(o.id);
+      const listed = hall[o.kind === 'service' ? 'services' : 'counters'].findIndex((x) => String(x.id) === o.id);
+      // One the file does not list (added in the console) goes after the file's.
+      const position = listed >= 0 ? listed : (o.kind === 'service' ? hall.services.length : hall.counters.length) + i;
+      db.prepare(`INSERT INTO ${table} (id, position, def) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position, def = excluded.def`).run(key, position, o.def);
+      if (o.kind === 'counter') db.prepare(`INSERT OR IGNORE INTO counter_state (counter_id, mode, regular_since_priority, since) VALUES (?, 'closed', 0, ?)`).run(key, now);
+    });
+    db.prepare('DELETE FROM config_file_defs').run();
+    const remember = db.prepare('INSERT INTO config_file_defs (kind, id, file_def) VALUES (?, ?, ?)');
+    for (const [k, def] of fileDefs) {
+      const [kind, id] = k.split('|') as [string, string];
+      remember.run(kind, id, def);
+    }
   }
 
   /**
@@ -167,8 +256,10 @@ export class HallRepository {
   private dropOverridesTheFileChanges(next: HallSettings): void {
     const row = this.db.prepare('SELECT settings FROM hall_settings WHERE id = 1').get() as { settings: string } | undefined;
     const previous = row ? (JSON.parse(row.settings) as Partial<HallSettings>) : {};
-    if (JSON.stringify(previous.displayNotice ?? null) !== JSON.stringify(next.displayNotice)) {
-      this.db.prepare("DELETE FROM hall_overrides WHERE key = 'displayNotice'").run();
+    for (const key of ['displayNotice', ...CONFIGURED_SETTINGS] as const) {
+      if (JSON.stringify(previous[key] ?? null) !== JSON.stringify(next[key] ?? null)) {
+        this.db.prepare('DELETE FROM hall_overrides WHERE key = ?').run(key);
+      }
     }
   }
 

@@ -8,11 +8,12 @@ import { ACCESS_ERRORS } from './access/access-errors.js';
 import { CALENDAR_ERRORS } from './calendar/calendar-errors.js';
 import { DOSSIER_ERRORS } from './dossier/dossier-errors.js';
 import type { ErrorParams, ErrorWords } from './error-words.js';
+import { HALL_ERRORS, type FieldProblem } from './hall/hall-errors.js';
 import { QUEUE_ERRORS } from './queue/queue-errors.js';
 import { RATING_ERRORS } from './rating/rating-errors.js';
 import { STORAGE_ERRORS } from './storage/storage-errors.js';
 
-const ERROR_WORDS = { ...ACCESS_ERRORS, ...CALENDAR_ERRORS, ...DOSSIER_ERRORS, ...QUEUE_ERRORS, ...RATING_ERRORS, ...STORAGE_ERRORS };
+const ERROR_WORDS = { ...ACCESS_ERRORS, ...CALENDAR_ERRORS, ...DOSSIER_ERRORS, ...QUEUE_ERRORS, ...RATING_ERRORS, ...STORAGE_ERRORS, ...HALL_ERRORS };
 
 export type DomainErrorCode = keyof typeof ERROR_WORDS;
 
@@ -22,12 +23,16 @@ export class DomainError extends Error {
   readonly messageEn: string;
   readonly params: ErrorParams;
 
-  constructor(code: DomainErrorCode, params: ErrorParams = {}) {
+  /** The fields refused, each with why (a configuration change that breaks the hall's rules). */
+  readonly fields: FieldProblem[] | undefined;
+
+  constructor(code: DomainErrorCode, params: ErrorParams = {}, fields?: FieldProblem[]) {
     const words: ErrorWords = ERROR_WORDS[code];
     super(words.vi(params));
     this.name = 'DomainError';
     this.code = code;
     this.messageEn = words.en(params);
     this.params = params;
+    this.fields = fields;
   }
 }

@@ -93,6 +93,10 @@ export const frameworkErrorOptions = {
 };
 
 export function toApiError(error: FastifyError | DomainError | RequestError | Error): ApiError {
+  if (error instanceof DomainError && error.fields) {
+    const fields = error.fields.map((f) => ({ field: f.field, message: f.vi, messageEn: f.en }));
+    return { statusCode: ERROR_STATUSES[error.code], error: error.code, message: error.message, messageEn: error.messageEn, fields };
+  }
   if (error instanceof DomainError || error instanceof RequestError) {
     return { statusCode: ERROR_STATUSES[error.code], error: error.code, message: error.message, messageEn: error.messageEn };
   }

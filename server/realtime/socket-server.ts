@@ -111,7 +111,21 @@ export function startRealtime(httpServer: HttpServer, deps: RealtimeDeps): HallS
       io.to(key).emit('hall:events', forRoom);
     }
   };
+  // The hall's configuration changed (services, counters, settings): each page gets a fresh
+  // snapshot of what it follows, with the new service list and counters, and carries on.
+  const pushSnapshots = async () => {
+    const byRoom = new Map<string, Promise<HallSnapshot>>();
+    for (const socket of io.sockets.sockets.values()) {
+      const room = socket.data.room;
+      if (!room) continue;
+      if (!byRoom.has(room)) byRoom.set(room, deps.hallSnapshot(socket.data.filter ?? {}));
+      const snapshot = await byRoom.get(room)!;
+      if (socket.connected) socket.emit('hall:snapshot', snapshot);
+    }
+  };
   deps.events.onEvents((events) => {
+    // A page that misses it still resyncs on its own within a minute (web-shared/hall-feed.ts).
+    if (events.some((e) => e.type === 'hall:configured')) pushSnapshots().catch(() => undefined);
     if (pending.length === 0) process.nextTick(flush);
     // Pages are public: they get each change in its public shape (server/domain/queue/public-view.ts).
     for (const event of events) if (!STAFF_ONLY_EVENTS.has(event.type)) pending.push(publicEvent(event));

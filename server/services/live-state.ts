@@ -100,6 +100,16 @@ export class LiveState implements QueueView {
     this.serialBuses = hall.serialBuses;
   }
 
+  /**
+   * The hall's description changed while it runs (the console): services and counters as now
+   * defined; every open ticket and every counter's state stay as they are, a new counter starts
+   * with its stored (closed) state.
+   */
+  configure(hall: HallDefinition, counterStates: CounterState[]): void {
+    this.setDefinition(hall);
+    for (const c of counterStates) if (!this.counterStates.has(c.id)) this.counterStates.set(c.id, c);
+  }
+
   /** The official schedules and the hall's own days the calendar is built from (besides the hall file's). */
   setCalendarInputs(inputs: CalendarInputs): void {
     this.calendarInputs = inputs;

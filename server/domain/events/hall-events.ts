@@ -5,7 +5,7 @@
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
-import type { StaffRole } from '../hall/hall-definition.js';
+import type { CounterDef, HallSettings, ServiceDef, StaffRole } from '../hall/hall-definition.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -54,10 +54,21 @@ export interface EventPayloadsOf<T, C, D> {
   'alert:cleared': { alert: { id: number; key: string } };
   /** A manager set the alerts' thresholds. */
   'alert:thresholds': { thresholds: AlertThresholds };
+  /**
+   * An admin changed the hall's configuration while it runs: its settings, a service or a
+   * counter (`subject`: the service's code or the counter's number), as it is after the change.
+   * Staff only; pages get a fresh snapshot instead.
+   */
+  'hall:configured': { change: HallConfigChange; subject: string | null; after: ConfiguredDefinition };
 }
 
+export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed';
+
+/** What a configuration change left: the hall's settings it changed, or the whole service or counter. */
+export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef;
+
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
-export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds']);
+export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds', 'hall:configured']);
 
 export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled';
 

@@ -112,6 +112,16 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/users/:user': entry('admin', 'Changes an account; disabling ends its sessions'),
   'POST /api/users/:user/password': entry('admin', 'Sets a new password; the account’s sessions end'),
 
+  // The hall's configuration, changed live: an admin's. Logged (hall:configured) with who changed it.
+  'GET /api/config': entry('admin', 'The running configuration: hall, services (with how many wait), counters (with their state)'),
+  'PUT /api/config/hall': entry('admin', "Changes the hall's name, agency code, public address or return service"),
+  'POST /api/config/services': entry('admin', 'Adds a service; kiosks show it at once'),
+  'POST /api/config/services/:serviceId': entry('admin', 'Changes a service; waiting tickets keep their numbers'),
+  'DELETE /api/config/services/:serviceId': entry('admin', 'Removes a service nobody waits for and no counter serves'),
+  'POST /api/config/counters': entry('admin', 'Adds a counter (closed); displays show it at once'),
+  'POST /api/config/counters/:counterId': entry('admin', 'Changes a counter: services, weights, order rule'),
+  'DELETE /api/config/counters/:counterId': entry('admin', 'Removes a closed counter'),
+
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),
   'POST /api/kiosk/tickets': entry('kiosk', 'Takes a number; capped per kiosk per minute (stored)'),
