@@ -444,6 +444,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
         accounts: hub.staffAccounts,
         queue,
         live,
+        catalogFields: () => [...new Set(catalog.all().map((p) => p.field))],
         clock,
         hashPassword,
       },

@@ -67,6 +67,9 @@ export interface StaffAccountView {
   name: string;
   role: StaffRole;
   counters: number[];
+  /** The fields (lĩnh vực) and services whose dossiers they handle; both empty: their counter's. */
+  fields: string[];
+  services: string[];
   active: boolean;
 }
 
