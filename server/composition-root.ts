@@ -42,6 +42,8 @@ import { simulatorRoutes } from './http/routes/simulator-routes.js';
 import { staffRoutes } from './http/routes/staff-routes.js';
 import { userRoutes } from './http/routes/user-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
+import { clerkMoveRoutes } from './http/routes/clerk-move-routes.js';
+import { moveClerk } from './use-cases/counters/move-clerk.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -450,6 +452,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
       },
     ),
   );
+  await app.register(clerkMoveRoutes, { moveClerk: bind(moveClerk, { staff: hub.staff, accounts: hub.staffAccounts, live, queue, clock }) });
   const alerts = new AlertRepository(db);
   await app.register(managerRoutes, {
     hallConsole: bind(hallConsole, {
