@@ -191,7 +191,13 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
                   </select>
                 </td>
                 <td>{a.counters.length ? a.counters.join(', ') : t.anyCounter}</td>
-                <td>{a.role === 'manager' || a.role === 'admin' ? '—' : <ScopeForm t={t} account={a} onSave={(fields, services) => run(() => changeUser(token, a.user, { fields, services }), t.saved)} />}</td>
+                <td>
+                  {a.role === 'manager' || a.role === 'admin' ? (
+                    '—'
+                  ) : (
+                    <ScopeForm t={t} account={a} onSave={(fields, services) => run(() => changeUser(token, a.user, { fields, services }), t.saved)} />
+                  )}
+                </td>
                 <td>
                   {a.active ? t.active : t.disabled}{' '}
                   {a.user !== props.self && (

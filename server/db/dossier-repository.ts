@@ -49,7 +49,9 @@ export class DossierRepository {
       `SELECT data, check_code AS checkCode FROM dossiers WHERE ticket_id = @ticketId
        UNION SELECT d.data, d.check_code FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
     );
-    this.dueBeforeStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, code LIMIT ? OFFSET ?`);
+    this.dueBeforeStmt = db.prepare(
+      `SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, code LIMIT ? OFFSET ?`,
+    );
     this.openStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at, code LIMIT ? OFFSET ?`);
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
     // Deliberate: one row per day, moved on by each code given, never back.

@@ -35,7 +35,14 @@ async function serve(clerk: TestCaller, counterId: number, serviceId: string): P
 }
 
 async function receive(clerk: TestCaller, counterId: number, ticketId: string, procedureCode: string, n: number): Promise<string> {
-  const body = { counterId, ticketId, procedureCode, applicant: { name: `Người Nộp ${n}`, idNumber: `0010990${String(n).padStart(5, '0')}`, address: 'Phường Hòa An' }, papers: [], outcome: 'complete' };
+  const body = {
+    counterId,
+    ticketId,
+    procedureCode,
+    applicant: { name: `Người Nộp ${n}`, idNumber: `0010990${String(n).padStart(5, '0')}`, address: 'Phường Hòa An' },
+    papers: [],
+    outcome: 'complete',
+  };
   const received = await inject(hub, clerk, 'POST', '/api/dossiers', body);
   expect(received.status, received.text).toBe(201);
   return received.body.code as string;

@@ -37,7 +37,10 @@ export const USER_ROUTES = {
   'POST /api/users': {
     tags: ['users'],
     summary: 'Add an account (admins); logged with who added it',
-    body: Type.Object({ user: UserName, name: FullName, role: StaffRoleSchema, password: Password, counters: Type.Optional(Counters), fields: Type.Optional(Fields), services: Type.Optional(Services) }, { additionalProperties: false }),
+    body: Type.Object(
+      { user: UserName, name: FullName, role: StaffRoleSchema, password: Password, counters: Type.Optional(Counters), fields: Type.Optional(Fields), services: Type.Optional(Services) },
+      { additionalProperties: false },
+    ),
     security: staffOnly,
     response: { 201: AccountSchema, ...staffErrorResponses },
   },
@@ -48,7 +51,10 @@ export const USER_ROUTES = {
       'Disabling or changing the role ends the account’s sessions. The last active admin keeps the role. New fields or services apply to the next request of a signed-in clerk, with no new sign-in.',
     params: UserParams,
     body: Type.Object(
-      { name: Type.Optional(FullName), role: Type.Optional(StaffRoleSchema), counters: Type.Optional(Counters),
+      {
+        name: Type.Optional(FullName),
+        role: Type.Optional(StaffRoleSchema),
+        counters: Type.Optional(Counters),
         fields: Type.Optional(Fields),
         services: Type.Optional(Services),
         active: Type.Optional(Type.Boolean()),
