@@ -22,7 +22,7 @@ import { hashPassword } from '../server/services/password-hash.js';
 import { launchChromium } from '../tests/helpers/browser.js';
 import { killed, startHubProcess } from '../tests/helpers/hub-process.js';
 import { api } from '../tests/helpers/test-hub.js';
-import { latencyLines, line, ms, sleep, verdict } from './bench-figures.js';
+import { latencyLines, line, sleep, verdict } from './bench-figures.js';
 
 /** How many times faster than the real day the simulated day is replayed. */
 const SPEED = Number(process.env.BENCH_CONSOLE_SPEED ?? 240);
