@@ -5,7 +5,9 @@
 //   2. keypad frame in to LED board frame out and to display event, with 60 counters whose
 //      keypads and boards sit on two serial buses (socat pty pairs) and 100 displays;
 //   3. the lookup terminal's answer with 100,000 dossiers stored, against health;
-//   4. the wait estimate's accuracy over simulated days of three halls, against a floor.
+//   4. the wait estimate's accuracy over simulated days of three halls, against a floor;
+//   6. the manager console in Chromium through a simulated day: its live delay in the busy
+//      morning against the hall at rest, and its heap after the day.
 // It prints figures; it is not a pass/fail test.
 
 import autocannon from 'autocannon';
@@ -26,6 +28,7 @@ import { busEntry, COUNTERS_PER_BUS, KeypadBus } from './keypad-bus.js';
 import { estimateAccuracyPart } from './estimate-accuracy.js';
 import { yearOfDataPart } from './year-of-data.js';
 import { lookupPart } from './lookup-bench.js';
+import { consolePart } from './console-bench.js';
 import { ptyEchoLatencies } from './pty-baseline.js';
 
 const SERVICES = 10;
@@ -295,7 +298,7 @@ function wireTimes(): void {
 }
 
 async function main(): Promise<void> {
-  // BENCH_PART=hub, keypads, lookup, estimates or year runs one part only (print: part 1's printing hub).
+  // BENCH_PART=hub, keypads, lookup, estimates, year or console runs one part only (print: part 1's printing hub).
   const part = process.env.BENCH_PART;
   if (!part || part === 'hub') await hubPart();
   if (part === 'print') await printingFigures();
@@ -310,6 +313,7 @@ async function main(): Promise<void> {
   }
   if (!part || part === 'estimates') estimateAccuracyPart();
   if (!part || part === 'year') await yearOfDataPart();
+  if (!part || part === 'console') await consolePart();
 }
 
 async function hubPart(): Promise<void> {

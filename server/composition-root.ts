@@ -45,6 +45,8 @@ import { userRoutes } from './http/routes/user-routes.js';
 import { configRoutes } from './http/routes/config-routes.js';
 import { managerRoutes } from './http/routes/manager-routes.js';
 import { dossierFiguresOf } from './use-cases/dossiers/dossier-figures.js';
+import { clerkMoveRoutes } from './http/routes/clerk-move-routes.js';
+import { moveClerk } from './use-cases/counters/move-clerk.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -455,6 +457,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
         accounts: hub.staffAccounts,
         queue,
         live,
+        catalogFields: () => [...new Set(catalog.all().map((p) => p.field))],
         clock,
         hashPassword,
       },
@@ -467,6 +470,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
       { hall: hub.hall, queue, live, counterStates: () => tickets.counterStates(), clock },
     ),
   );
+  await app.register(clerkMoveRoutes, { moveClerk: bind(moveClerk, { staff: hub.staff, accounts: hub.staffAccounts, live, queue, clock }) });
   const alerts = new AlertRepository(db);
   await app.register(managerRoutes, {
     hallConsole: bind(hallConsole, {

@@ -4,7 +4,7 @@
 import { usePageLanguage } from '../../web-shared/page-language.js';
 import { useState } from 'preact/hooks';
 import { forgetSession, StaffSignInForm, storedSession, type StoredSession } from '../../web-shared/staff-sign-in.js';
-import { CounterDesk } from './counter-desk.js';
+import { CounterDesk, type SignedOutWhy } from './counter-desk.js';
 import { TEXT } from './i18n.js';
 
 const LANG_KEY = 'luot.counter.lang';
@@ -12,16 +12,18 @@ const LANG_KEY = 'luot.counter.lang';
 export function CounterApp() {
   const [lang, toggleLang] = usePageLanguage(LANG_KEY);
   const [session, setSession] = useState<StoredSession | null>(storedSession);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [ended, setEnded] = useState<SignedOutWhy | null>(null);
   const t = TEXT[lang];
+  // A manager moved the clerk: the hub's words say to which counter; otherwise the session ran out.
+  const notice = ended === null ? null : ended === 'expired' ? t.signedOutExpired : lang === 'vi' ? ended.message : ended.messageEn;
 
   const signedIn = (s: StoredSession) => {
-    setNotice(null);
+    setEnded(null);
     setSession(s);
   };
-  const signedOut = (expired: boolean) => {
+  const signedOut = (why: SignedOutWhy | null) => {
     forgetSession();
-    setNotice(expired ? t.signedOutExpired : null);
+    setEnded(why);
     setSession(null);
   };
 

@@ -35,7 +35,12 @@ type Dialog = 'transfer' | 'pause' | 'cancel' | null;
 const SESSION_CHECK_MS = 30_000;
 type Message = { kind: 'info' | 'error'; vi: string; en: string } | null;
 
-export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; stored: StoredSession; onSignedOut: (expired: boolean) => void }) {
+/** Why the session ended without the clerk signing out: it ran out, or a manager moved them (the hub's words). */
+export type SignedOutWhy = 'expired' | { message: string; messageEn: string };
+
+const whyEnded = (e: ApiError): SignedOutWhy => (e.failure.error === 'session_moved' ? { message: e.failure.message, messageEn: e.failure.messageEn } : 'expired');
+
+export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; stored: StoredSession; onSignedOut: (why: SignedOutWhy | null) => void }) {
   const t = TEXT[props.lang];
   const { token, session } = props.stored;
   const counterId = session.counterId!;
@@ -53,7 +58,8 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
     const mine = ++reads.current;
     return counterDetail(token, counterId).then(
       (d) => mine === reads.current && setDetail(d),
-      () => undefined,
+      // A session ended elsewhere (a manager moved the clerk) is heard with the hall's next change.
+      (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(whyEnded(e)),
     );
   };
   useEffect(() => {
@@ -66,7 +72,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
   const checkSession = () =>
     currentSession(token).then(
       (s) => setExpiresAt(s.expiresAt),
-      (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(true),
+      (e: unknown) => e instanceof ApiError && e.failure.status === 401 && props.onSignedOut(whyEnded(e)),
     );
   useEffect(() => {
     const timer = setTimeout(checkSession, Math.max(1000, expiresAt - Date.now() + 1000));
@@ -82,7 +88,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
 
   const fail = (e: unknown) => {
     if (!(e instanceof ApiError)) throw e;
-    if (e.failure.status === 401) return props.onSignedOut(true);
+    if (e.failure.status === 401) return props.onSignedOut(whyEnded(e));
     setMessage({ kind: 'error', vi: e.failure.message, en: e.failure.messageEn });
   };
 
@@ -152,7 +158,7 @@ export function CounterDesk(props: { lang: Lang; onToggleLang: () => void; store
 
   const leave = async () => {
     await signOut(token).catch(() => undefined);
-    props.onSignedOut(false);
+    props.onSignedOut(null);
   };
 
   const hall = feed.snapshot?.hall;

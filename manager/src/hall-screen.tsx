@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { clock, messageOf } from './manager-app.js';
 import type { Lang, Words } from './i18n.js';
 import { closeCounter, closeDay, openCounter, pauseCounter, resumeCounter, setNotice, type ConsoleCounter, type HallConsoleView } from './manager-api.js';
+import { MoveClerkForm } from './move-clerk.js';
 
 interface ScreenProps {
   t: Words;
@@ -126,6 +127,7 @@ export function HallScreen(props: ScreenProps) {
 function CounterCard(props: ScreenProps & { c: ConsoleCounter; act: Act }) {
   const { t, lang, token, c, view, act } = props;
   const [pausing, setPausing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
   const held = c.held ? minutesSince(view.at, c.held.since) : null;
   return (
@@ -140,7 +142,9 @@ function CounterCard(props: ScreenProps & { c: ConsoleCounter; act: Act }) {
       <p class="figures">
         {t.servedToday(c.servedToday)} · {t.meanService(c.meanServiceSeconds)}
       </p>
-      {pausing ? (
+      {moving ? (
+        <MoveClerkForm t={t} lang={lang} token={token} c={c} counters={view.counters} act={act} onClose={() => setMoving(false)} />
+      ) : pausing ? (
         <form
           class="pause-form"
           onSubmit={(e) => {
@@ -178,6 +182,11 @@ function CounterCard(props: ScreenProps & { c: ConsoleCounter; act: Act }) {
           {c.mode !== 'closed' && (
             <button type="button" onClick={() => act(() => closeCounter(token, c.id))} aria-label={`${t.close} ${c.name[lang]}`}>
               {t.close}
+            </button>
+          )}
+          {!c.unattended && c.clerk !== null && (
+            <button type="button" onClick={() => setMoving(true)} aria-label={`${t.moveClerk} ${c.name[lang]}`}>
+              {t.moveClerk}
             </button>
           )}
         </div>

@@ -17,6 +17,7 @@ export const pauseCounter = (token: string, counterId: number, reason: string) =
   callHub('POST /api/counters/:counterId/pause', { token, params: { counterId }, body: reason.trim() ? { reason: reason.trim() } : {} });
 export const setNotice = (token: string, vi: string | null) => callHub('PUT /api/hall/notice', { token, body: { notice: vi?.trim() ? { vi: vi.trim() } : null } });
 export const closeDay = (token: string) => callHub('POST /api/day/close', { token, body: {} });
+export const moveClerk = (token: string, fromCounterId: number, toCounterId: number) => callHub('POST /api/manager/move-clerk', { token, body: { fromCounterId, toCounterId } });
 
 export const listUsers = (token: string) => callHub('GET /api/users', { token });
 export const addUser = (token: string, body: RouteBody<'POST /api/users'>) => callHub('POST /api/users', { token, body });

@@ -1,5 +1,6 @@
-// Accounts (admins only): add a clerk, a manager or an admin; set a role; reset a password;
-// disable or enable. The hub checks every field and names the one it refuses.
+// Accounts (admins only): add a clerk, a manager or an admin; set a role and whose dossiers
+// each handles (fields of the catalogue, services); reset a password; disable or enable. The
+// hub checks every field and names the one it refuses.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { RouteReply } from '../../web-shared/hub-client.js';
@@ -20,11 +21,44 @@ function counterList(text: string): number[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : (s as unknown as number)));
 }
 
+/** "Hộ tịch; Chứng thực" → ['Hộ tịch', 'Chứng thực']: a field's own name may hold a comma. */
+function nameList(text: string): string[] {
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** One account's fields and services, edited in its row and saved together. */
+function ScopeForm(props: { t: Words; account: Account; onSave: (fields: string[], services: string[]) => Promise<boolean> }) {
+  const { t, account } = props;
+  const [fields, setFields] = useState(account.fields.join('; '));
+  const [services, setServices] = useState(account.services.join('; '));
+  useEffect(() => {
+    setFields(account.fields.join('; '));
+    setServices(account.services.join('; '));
+  }, [account.fields.join(';'), account.services.join(';')]);
+  return (
+    <form
+      class="scope"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSave(nameList(fields), nameList(services));
+      }}
+    >
+      <input aria-label={`${t.scopeFields}: ${account.user}`} placeholder={t.scopeFieldsHint} value={fields} onInput={(e) => setFields(e.currentTarget.value)} />
+      <input aria-label={`${t.scopeServices}: ${account.user}`} placeholder={t.scopeServicesHint} value={services} onInput={(e) => setServices(e.currentTarget.value)} />
+      <button type="submit">{t.saveScope}</button>
+      {account.fields.length + account.services.length === 0 && account.role === 'clerk' && <span class="scope-note">{t.scopeOfCounter}</span>}
+    </form>
+  );
+}
+
 export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: string }) {
   const { t, lang, token } = props;
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [form, setForm] = useState({ user: '', name: '', role: 'clerk' as Role, password: '', counters: '' });
+  const [form, setForm] = useState({ user: '', name: '', role: 'clerk' as Role, password: '', counters: '', fields: '', services: '' });
   const [passwords, setPasswords] = useState<Record<string, string>>({});
 
   const reload = () => listUsers(token).then(setAccounts, (e: unknown) => setMessage({ kind: 'error', text: messageOf(lang, e) }));
@@ -48,11 +82,22 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
   const add = async (event: Event) => {
     event.preventDefault();
     const counters = counterList(form.counters);
+    const fields = nameList(form.fields);
+    const services = nameList(form.services);
     const ok = await run(
-      () => addUser(token, { user: form.user.trim(), name: form.name, role: form.role, password: form.password, ...(counters.length ? { counters } : {}) }),
+      () =>
+        addUser(token, {
+          user: form.user.trim(),
+          name: form.name,
+          role: form.role,
+          password: form.password,
+          ...(counters.length ? { counters } : {}),
+          ...(fields.length ? { fields } : {}),
+          ...(services.length ? { services } : {}),
+        }),
       t.added(form.user.trim()),
     );
-    if (ok) setForm({ user: '', name: '', role: 'clerk', password: '', counters: '' });
+    if (ok) setForm({ user: '', name: '', role: 'clerk', password: '', counters: '', fields: '', services: '' });
   };
 
   return (
@@ -99,6 +144,14 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
             {t.allowedCounters}
             <input name="new-counters" placeholder={t.countersHint} value={form.counters} onInput={(e) => setForm({ ...form, counters: e.currentTarget.value })} />
           </label>
+          <label>
+            {t.scopeFields}
+            <input name="new-fields" placeholder={t.scopeFieldsHint} value={form.fields} onInput={(e) => setForm({ ...form, fields: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t.scopeServices}
+            <input name="new-services" placeholder={t.scopeServicesHint} value={form.services} onInput={(e) => setForm({ ...form, services: e.currentTarget.value })} />
+          </label>
           <button type="submit" class="primary">
             {t.add}
           </button>
@@ -113,6 +166,7 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
               <th scope="col">{t.fullName}</th>
               <th scope="col">{t.role}</th>
               <th scope="col">{t.allowedCounters}</th>
+              <th scope="col">{t.dossierScope}</th>
               <th scope="col">{t.state}</th>
               <th scope="col">{t.resetPassword}</th>
             </tr>
@@ -137,6 +191,13 @@ export function UsersScreen(props: { t: Words; lang: Lang; token: string; self: 
                   </select>
                 </td>
                 <td>{a.counters.length ? a.counters.join(', ') : t.anyCounter}</td>
+                <td>
+                  {a.role === 'manager' || a.role === 'admin' ? (
+                    '—'
+                  ) : (
+                    <ScopeForm t={t} account={a} onSave={(fields, services) => run(() => changeUser(token, a.user, { fields, services }), t.saved)} />
+                  )}
+                </td>
                 <td>
                   {a.active ? t.active : t.disabled}{' '}
                   {a.user !== props.self && (

@@ -18,6 +18,7 @@ import { TICKET_ROUTES } from './routes/tickets.js';
 import { USER_ROUTES } from './routes/users.js';
 import { MANAGER_ROUTES } from './routes/manager.js';
 import { CONFIG_ROUTES } from './routes/config.js';
+import { CLERK_MOVE_ROUTES } from './routes/clerk-moves.js';
 
 /** What a map entry holds: the Fastify route schema, as the OpenAPI document shows it. */
 export interface RouteSchema {
@@ -45,6 +46,7 @@ export const ROUTES = {
   ...USER_ROUTES,
   ...MANAGER_ROUTES,
   ...CONFIG_ROUTES,
+  ...CLERK_MOVE_ROUTES,
 } satisfies Record<`${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`, RouteSchema>;
 
 export type RouteMap = typeof ROUTES;

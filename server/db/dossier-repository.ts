@@ -49,8 +49,10 @@ export class DossierRepository {
       `SELECT data, check_code AS checkCode FROM dossiers WHERE ticket_id = @ticketId
        UNION SELECT d.data, d.check_code FROM dossier_tickets t JOIN dossiers d ON d.code = t.code WHERE t.ticket_id = @ticketId`,
     );
-    this.dueBeforeStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?`);
-    this.openStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at LIMIT ?`);
+    this.dueBeforeStmt = db.prepare(
+      `SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 9, 10) AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, code LIMIT ? OFFSET ?`,
+    );
+    this.openStmt = db.prepare(`SELECT data, check_code AS checkCode FROM dossiers WHERE status NOT IN (3, 7, 8, 10) ORDER BY due_at IS NULL, due_at, opened_at, code LIMIT ? OFFSET ?`);
     this.seriesStmt = db.prepare('SELECT last_seq FROM dossier_series WHERE day = ?').pluck();
     // Deliberate: one row per day, moved on by each code given, never back.
     this.saveSeriesStmt = db.prepare(
@@ -113,13 +115,13 @@ export class DossierRepository {
     return (this.byTicketStmt.all({ ticketId }) as Row[]).map(fromRow);
   }
 
-  /** Open dossiers due by `before`, soonest first. */
-  dueBefore(before: number, limit: number): Dossier[] {
-    return (this.dueBeforeStmt.all(before, limit) as Row[]).map(fromRow);
+  /** Open dossiers due by `before`, soonest first (a page of them: `offset` skips the first ones). */
+  dueBefore(before: number, limit: number, offset = 0): Dossier[] {
+    return (this.dueBeforeStmt.all(before, limit, offset) as Row[]).map(fromRow);
   }
 
-  /** Dossiers still open (result ready but not handed over included), soonest due first, undated last. */
-  open(limit: number): Dossier[] {
-    return (this.openStmt.all(limit) as Row[]).map(fromRow);
+  /** Dossiers still open (result ready but not handed over included), soonest due first, undated last; a page of them. */
+  open(limit: number, offset = 0): Dossier[] {
+    return (this.openStmt.all(limit, offset) as Row[]).map(fromRow);
   }
 }

@@ -12,6 +12,7 @@ interface SessionRow {
   created_at: number;
   last_seen: number;
   ended_at: number | null;
+  moved_to: number | null;
 }
 
 export class StaffRepository {
@@ -92,6 +93,11 @@ export class StaffRepository {
     this.endStmt.run(now, tokenHash);
   }
 
+  /** Ends a session because a manager moved its clerk to another counter. */
+  endMoved(tokenHash: string, now: number, toCounterId: number): void {
+    this.db.prepare('UPDATE staff_sessions SET ended_at = ?, moved_to = ? WHERE token_hash = ? AND ended_at IS NULL').run(now, toCounterId, tokenHash);
+  }
+
   private toSession(row: SessionRow): StaffSession {
     return {
       tokenHash: row.token_hash,
@@ -102,6 +108,7 @@ export class StaffRepository {
       createdAt: row.created_at,
       lastSeen: row.last_seen,
       endedAt: row.ended_at,
+      movedTo: row.moved_to ?? null,
     };
   }
 }

@@ -27,6 +27,12 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   user_exists: 409,
   user_not_found: 404,
   user_counter_unknown: 400,
+  session_moved: 401,
+  no_clerk_at_counter: 409,
+  move_to_same_counter: 400,
+  user_field_unknown: 400,
+  user_service_unknown: 400,
+  back_office_without_scope: 400,
   last_admin: 409,
   // The hall's configuration changed live (server/domain/hall/hall-errors.ts)
   config_invalid: 400,

@@ -28,6 +28,7 @@ export class Credentials {
     if (!token) return { kind: 'none' };
     const staff = this.staff.identify(token, touch);
     if (staff === 'expired') return { kind: 'unknown', expired: true };
+    if (staff && 'movedTo' in staff) return { kind: 'unknown', expired: true, movedTo: staff.movedTo };
     if (staff) return { kind: 'staff', staff };
     const presented = digest(token);
     // Compared in constant time so that a token cannot be guessed letter by letter.

@@ -181,6 +181,18 @@ export class QueueService {
   }
 
   /**
+   * Runs a queue command and, in the same commit, logs other changes and stores their rows
+   * (`write`): a counter closed and its clerk's session ended are kept together or not at all.
+   */
+  async executeWith(command: Command, actor: Actor, also: DomainEvent[], write: () => void): Promise<CommandOutcome> {
+    const now = this.clock();
+    this.rollOver(now);
+    checkScope(this.live, actor, command);
+    const change = applyCommand(this.live, command, { now });
+    return this.stage({ ...change, events: [...change.events, ...also] }, actor.name, now, write);
+  }
+
+  /**
    * Logs changes that are not the queue's (accounts, alerts) through the same commit path:
    * `write` stores their rows in the same savepoint as their log entries, so both or neither
    * are kept; resolves once they are on disk.

@@ -88,6 +88,18 @@ export class StaffService {
     return { token, session: this.view({ ...session, name: account.name, endedAt: null }) };
   }
 
+  /** The live session in which a clerk holds this counter, if any. */
+  clerkAt(counterId: number): StaffSession | null {
+    return counterHolder(this.repo.openSessions(), counterId, this.clock(), this.policy());
+  }
+
+  /** Refuses unless the account may take the counter and nobody else holds it (as at sign-in). */
+  checkMayTake(user: string, counterId: number): void {
+    const account = this.repo.account(user);
+    if (!account?.active) throw new DomainError('user_not_found', { user });
+    this.checkCounterFree(account.user, account.counters, counterId, this.clock());
+  }
+
   private checkCounterFree(user: string, allowed: number[], counterId: number, now: number): void {
     const def = this.live.counter(counterId);
     if (!def?.active) throw new DomainError('counter_not_found', { counterId });
@@ -100,13 +112,14 @@ export class StaffService {
    * The staff member behind a bearer token: null when the token is not staff's, 'expired'
    * when its session ran out. Touching counts as activity.
    */
-  identify(token: string, touch: boolean): StaffActor | 'expired' | null {
+  identify(token: string, touch: boolean): StaffActor | 'expired' | { movedTo: number } | null {
     if (timingSafeEqual(createHash('sha256').update(token).digest(), this.apiTokenHash)) {
       return { user: 'api', name: 'API', role: 'manager', counterId: null, tokenHash: null, fields: [], services: [] };
     }
     const session = this.repo.session(hashToken(token));
     if (!session) return null;
     const now = this.clock();
+    if (session.movedTo !== null && session.movedTo !== undefined) return { movedTo: session.movedTo };
     if (!isSessionLive(session, now, this.policy())) return 'expired';
     if (touch) this.touch(session.tokenHash, session.lastSeen, now);
     const account = this.repo.account(session.user);

@@ -35,7 +35,7 @@ describe('accounts in the console', () => {
     const admin = await adminToken();
     const added = await api(hub.url, 'POST', '/api/users', { user: 'canbo21', name: 'Đỗ Thị Hạnh', role: 'clerk', password: 'hanh-2026!', counters: [4] }, as(admin));
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ user: 'canbo21', name: 'Đỗ Thị Hạnh', role: 'clerk', counters: [4], active: true });
+    expect(added.body).toEqual({ user: 'canbo21', name: 'Đỗ Thị Hạnh', role: 'clerk', counters: [4], fields: [], services: [], active: true });
 
     const list = await api(hub.url, 'GET', '/api/users', undefined, as(admin));
     expect(list.body.find((a: any) => a.user === 'canbo21')).toEqual(added.body);

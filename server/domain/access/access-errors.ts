@@ -68,6 +68,30 @@ export const ACCESS_ERRORS = {
     vi: (p) => `Trường counters: không có quầy số ${p.counterId}.`,
     en: (p) => `Field counters: there is no counter ${p.counterId}.`,
   },
+  session_moved: {
+    vi: (p) => `Quản lý đã chuyển bạn sang quầy số ${p.counterId}. Vui lòng sang quầy số ${p.counterId} và đăng nhập lại tại đó.`,
+    en: (p) => `A manager moved you to counter ${p.counterId}. Please go to counter ${p.counterId} and sign in there.`,
+  },
+  no_clerk_at_counter: {
+    vi: (p) => `Không có cán bộ nào đang đăng nhập tại quầy số ${p.counterId}.`,
+    en: (p) => `Nobody is signed in at counter ${p.counterId}.`,
+  },
+  move_to_same_counter: {
+    vi: (p) => `Trường toCounterId: cán bộ đang ở quầy số ${p.counterId}; hãy chọn quầy khác.`,
+    en: (p) => `Field toCounterId: the clerk is already at counter ${p.counterId}; choose another.`,
+  },
+  user_field_unknown: {
+    vi: (p) => `Trường fields: danh mục thủ tục không có lĩnh vực “${p.field}”.`,
+    en: (p) => `Field fields: the procedures catalogue has no field "${p.field}".`,
+  },
+  user_service_unknown: {
+    vi: (p) => `Trường services: không có dịch vụ ${p.serviceId}.`,
+    en: (p) => `Field services: there is no service ${p.serviceId}.`,
+  },
+  back_office_without_scope: {
+    vi: (p) => `Trường fields: cán bộ xử lý hồ sơ ${p.user} phải được giao ít nhất một lĩnh vực hoặc dịch vụ.`,
+    en: (p) => `Field fields: back-office staff ${p.user} must handle at least one field or service.`,
+  },
   last_admin: {
     vi: () => 'Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động.',
     en: () => 'The last active administrator cannot lose the role or be disabled.',

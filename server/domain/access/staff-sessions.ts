@@ -13,6 +13,8 @@ export interface StaffSession {
   createdAt: number;
   lastSeen: number;
   endedAt: number | null;
+  /** Where a manager sent the clerk when they ended this session by moving them; null otherwise. */
+  movedTo?: number | null;
 }
 
 export interface SessionPolicy {

@@ -45,7 +45,7 @@ export interface EventPayloadsOf<T, C, D> {
   /** The hall's own calendar changed: one of its days added or removed, or a year's official schedule loaded. */
   'calendar:changed': CalendarChange;
   /** An account was added or changed in the console (never its password or hash). Staff only: not on the pages' feed. */
-  'staff:changed': { account: StaffAccountView; change: StaffChangeKind };
+  'staff:changed': { account: StaffAccountView; change: StaffChangeKind; move?: { from: number; to: number } };
   /** The console raised an alert from the hall's state (staff only, as all alert:* kinds). */
   'alert:raised': { alert: { id: number; key: string; kind: AlertKind; message: string; messageEn: string } };
   /** A person saw the alert and took it in hand. */
@@ -70,7 +70,7 @@ export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' 
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
 export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds', 'hall:configured']);
 
-export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled';
+export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled' | 'moved';
 
 /** An account as the console and the log show it: no password hash. */
 export interface StaffAccountView {
@@ -78,6 +78,9 @@ export interface StaffAccountView {
   name: string;
   role: StaffRole;
   counters: number[];
+  /** The fields (lĩnh vực) and services whose dossiers they handle; both empty: their counter's. */
+  fields: string[];
+  services: string[];
   active: boolean;
 }
 

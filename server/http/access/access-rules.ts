@@ -12,7 +12,7 @@ import type { DossierCaller } from '../../use-cases/dossiers/dossier-scope.js';
 export type Principal =
   | { kind: 'none' }
   /** A token the hub does not know, or a staff session that ran out. */
-  | { kind: 'unknown'; expired: boolean }
+  | { kind: 'unknown'; expired: boolean; movedTo?: number }
   | { kind: 'staff'; staff: StaffActor }
   | { kind: 'kiosk'; kiosk: KioskDef }
   | { kind: 'ratingTablet'; tablet: RatingTabletDef }
@@ -131,6 +131,7 @@ export function admit(rule: AccessRuleName, caller: Caller): void {
   const def: RuleDef = ACCESS_RULES[rule];
   if (def.admits(caller)) return;
   const { principal } = caller;
+  if (principal.kind === 'unknown' && principal.movedTo !== undefined && def.missing === 'not_signed_in') throw new DomainError('session_moved', { counterId: principal.movedTo });
   if (principal.kind === 'unknown' && principal.expired && def.missing === 'not_signed_in') throw new DomainError('session_expired');
   const known = principal.kind !== 'none' && principal.kind !== 'unknown';
   throw new DomainError(known ? def.denied : def.missing, { who: def.who.vi, whoEn: def.who.en });

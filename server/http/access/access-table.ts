@@ -105,6 +105,7 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'GET /api/manager/hall': entry('manager', 'The live hall with pause reasons, clerks, devices, disk, backups and alerts'),
   'POST /api/alerts/:alertId/acknowledge': entry('manager', 'Acknowledges an alert; logged with who did'),
   'PUT /api/alerts/thresholds': entry('manager', 'When alerts are raised; logged with who set them'),
+  'POST /api/manager/move-clerk': entry('manager', 'Moves the clerk of a counter to another (their session there ends); logged with who moved them'),
 
   // Accounts: an admin's (the API token acts as a manager, not an admin). No password or hash in any reply.
   'GET /api/users': entry('admin', 'Accounts: user name, name, role, counters, active'),

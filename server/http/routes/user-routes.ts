@@ -27,8 +27,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.route({
     ...routeOf('POST /api/users'),
     handler: async (request, reply) => {
-      const { user, name, role, password, counters } = request.body;
-      const account = await addUser({ user, name, role, password, ...(counters ? { counters } : {}) }, requester(request));
+      const { user, name, role, password, counters, fields, services } = request.body;
+      const account = await addUser({ user, name, role, password, ...(counters ? { counters } : {}), ...(fields ? { fields } : {}), ...(services ? { services } : {}) }, requester(request));
       return reply.status(201).send(account);
     },
   });

@@ -32,6 +32,10 @@ export interface DossierListFilter {
 
 /** The most a list answers; a hall's open dossiers are far fewer. */
 export const LIST_LIMIT = 500;
+/** The most the "due soon" list answers. */
+const DUE_SOON_LIMIT = 200;
+/** Rows read at a time while a list looks for the caller's dossiers. */
+const PAGE = 200;
 
 /** One dossier with its applicant, papers, steps and timeliness. */
 export function dossierOf(deps: ReadDossiersDeps, code: string, caller: DossierCaller): Promise<DossierReply> {
@@ -49,26 +53,41 @@ export function dossierOf(deps: ReadDossiersDeps, code: string, caller: DossierC
  */
 export function listDossiers(deps: ReadDossiersDeps, filter: DossierListFilter, caller: DossierCaller): Promise<DossierReply[]> {
   return deps.queue.read(() => {
-    const listed = onlyInScope(deps, caller, dossiersMatching(deps, filter));
-    const replies = listed.map((d) => withTimeliness(deps.time, d));
-    const shown = filter.view ? replies.filter(deskView(filter.view, deps.time)).filter(ofFigure(filter)) : replies;
+    const shown = dossiersMatching(deps, filter, caller);
     logRead(
       deps,
       caller,
-      listed.filter((d) => shown.some((r) => r.code === d.code)),
+      shown.map(([d]) => d),
       'list',
     );
-    return shown;
+    return shown.map(([, reply]) => reply);
   });
 }
 
-function dossiersMatching(deps: ReadDossiersDeps, filter: DossierListFilter): Dossier[] {
+/**
+ * The caller's dossiers a filter finds, each with its reply. The lists are read page by page,
+ * filtered by the caller's scope, the counter and the desk's view as they go, until enough are
+ * found or none are left: a clerk of one agency sees all of theirs, however many of other
+ * agencies' are due first.
+ */
+function dossiersMatching(deps: ReadDossiersDeps, filter: DossierListFilter, caller: DossierCaller): [Dossier, DossierReply][] {
   const { ticketId, dueWithinHours, counterId, view } = filter;
-  if (ticketId) return deps.dossiers.ofTicket(ticketId);
+  const reply = (d: Dossier): [Dossier, DossierReply] => [d, withTimeliness(deps.time, d)];
+  if (ticketId) return onlyInScope(deps, caller, deps.dossiers.ofTicket(ticketId)).map(reply);
   const ofCounter = (d: Dossier) => counterId === undefined || d.counterId === counterId;
-  if (view) return deps.dossiers.open(LIST_LIMIT).filter(ofCounter);
+  const inList = view ? deskView(view, deps.time) : () => true;
+  const inFigure = view ? ofFigure(filter) : () => true;
+  const inView = (d: Dossier, r: DossierReply) => inList(r) && inFigure(d);
   const before = deps.time.clock() + (dueWithinHours ?? 48) * 3_600_000;
-  return deps.dossiers.dueBefore(before, 200).filter(ofCounter);
+  const page = view ? (offset: number) => deps.dossiers.open(PAGE, offset) : (offset: number) => deps.dossiers.dueBefore(before, PAGE, offset);
+  const limit = view ? LIST_LIMIT : DUE_SOON_LIMIT;
+  const found: [Dossier, DossierReply][] = [];
+  for (let offset = 0; found.length < limit; offset += PAGE) {
+    const rows = page(offset);
+    for (const [d, r] of onlyInScope(deps, caller, rows.filter(ofCounter)).map(reply)) if (inView(d, r) && found.length < limit) found.push([d, r]);
+    if (rows.length < PAGE) break;
+  }
+  return found;
 }
 
 /** Whether a dossier is in the group a console figure counts (every one when no group is asked). */
