@@ -133,8 +133,8 @@ const escapeXml = (text: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+    // Control characters XML 1.0 cannot carry at all (tab, line feed and carriage return it can).
+    .replace(/[\s\S]/g, (ch) => (ch.charCodeAt(0) < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r' ? '' : ch));
 
 function columnName(index: number): string {
   let name = '';
