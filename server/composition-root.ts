@@ -36,6 +36,7 @@ import { noticeRoutes } from './http/routes/notice-routes.js';
 import { calendarRoutes } from './http/routes/calendar-routes.js';
 import { addHallDay, loadOfficialYear, readCalendar, removeHallDay } from './use-cases/hall/hall-calendar.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
+import { catalogueRoutes } from './http/routes/catalogue-routes.js';
 import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
@@ -83,6 +84,7 @@ import { followHall, hallSnapshot, health, listServices, serviceOf } from './use
 import { kioskInfo, reprintTicket, takeNumberAtKiosk, takeReturnTicket, type PhoneLinks } from './use-cases/kiosk/take-number-at-kiosk.js';
 import { bind, bindAll } from './use-cases/ports.js';
 import { dueDateOf, procedureOf, replaceCatalog, searchProcedures } from './use-cases/procedures/procedures-guide.js';
+import { applyCatalogue, CataloguePreviews, exportCatalogue, previewCatalogue } from './use-cases/procedures/catalogue-import.js';
 import { ticketActions } from './use-cases/queue/act-on-ticket.js';
 import { publicTicketOf, ticketHistory, ticketsOfDay } from './use-cases/queue/read-tickets.js';
 import { takeNumber } from './use-cases/queue/take-number.js';
@@ -396,6 +398,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     dueDateOf: bind(dueDateOf, { catalog, calendar: () => live.calendar, settings, clock }),
     replaceCatalog: bind(replaceCatalog, { queue, catalog }),
   });
+  await app.register(catalogueRoutes, bindAll({ previewCatalogue, applyCatalogue, exportCatalogue }, { queue, catalog, live, clock, previews: new CataloguePreviews() }));
   await app.register(ratingRoutes, {
     ratingTabletInfo: bind(ratingTabletInfo, { live }),
     rateService: bind(rateService, { queue }),

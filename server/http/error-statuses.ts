@@ -72,6 +72,8 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   procedure_not_found: 404,
   catalog_unknown_service: 422,
   catalog_invalid: 422,
+  catalog_preview_not_found: 404,
+  catalog_preview_stale: 409,
   dossier_not_found: 404,
   dossier_lookup_not_found: 404,
   dossier_ticket_not_held: 409,

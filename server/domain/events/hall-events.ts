@@ -5,7 +5,7 @@
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
-import type { StaffRole } from '../hall/hall-definition.js';
+import type { StaffRole, VoiceSettings } from '../hall/hall-definition.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -54,10 +54,22 @@ export interface EventPayloadsOf<T, C, D> {
   'alert:cleared': { alert: { id: number; key: string } };
   /** A manager set the alerts' thresholds. */
   'alert:thresholds': { thresholds: AlertThresholds };
+  /** An admin applied a previewed procedures catalogue: which codes it added, changed and removed. */
+  'catalog:replaced': { count: number; added: string[]; changed: string[]; removed: string[] };
+  /** An admin changed the voice of the calls (pack, volume, saying the number twice...). */
+  'voice:changed': { voice: VoiceSettings };
 }
 
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
-export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds']);
+export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set([
+  'staff:changed',
+  'alert:raised',
+  'alert:acknowledged',
+  'alert:cleared',
+  'alert:thresholds',
+  'catalog:replaced',
+  'voice:changed',
+]);
 
 export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled';
 
