@@ -17,6 +17,7 @@ import { REPORT_ROUTES } from './routes/reports.js';
 import { TICKET_ROUTES } from './routes/tickets.js';
 import { USER_ROUTES } from './routes/users.js';
 import { MANAGER_ROUTES } from './routes/manager.js';
+import { VOICE_ROUTES } from './routes/voice.js';
 
 /** What a map entry holds: the Fastify route schema, as the OpenAPI document shows it. */
 export interface RouteSchema {
@@ -43,6 +44,7 @@ export const ROUTES = {
   ...DEVICE_ROUTES,
   ...USER_ROUTES,
   ...MANAGER_ROUTES,
+  ...VOICE_ROUTES,
 } satisfies Record<`${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`, RouteSchema>;
 
 export type RouteMap = typeof ROUTES;

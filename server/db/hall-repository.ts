@@ -4,7 +4,7 @@ import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
 import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/hall/hall-definition.js';
 import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
-import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef } from '../domain/hall/hall-definition.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef, VoiceSettings } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { weekHoursOf } from '../domain/hall/hall-calendar-of.js';
@@ -13,6 +13,8 @@ import type { Db } from './database.js';
 /** Settings a manager may change while the hall runs, kept apart from the hall file's. */
 export interface HallOverrides {
   displayNotice?: LocalizedText | null;
+  /** The voice of the calls, as an admin set it in the console. */
+  voice?: VoiceSettings;
 }
 
 /** What settings stored by an older version lack. */
@@ -169,6 +171,9 @@ export class HallRepository {
     const previous = row ? (JSON.parse(row.settings) as Partial<HallSettings>) : {};
     if (JSON.stringify(previous.displayNotice ?? null) !== JSON.stringify(next.displayNotice)) {
       this.db.prepare("DELETE FROM hall_overrides WHERE key = 'displayNotice'").run();
+    }
+    if (JSON.stringify(previous.voice ?? null) !== JSON.stringify(next.voice)) {
+      this.db.prepare("DELETE FROM hall_overrides WHERE key = 'voice'").run();
     }
   }
 

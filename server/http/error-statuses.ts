@@ -74,6 +74,8 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   catalog_invalid: 422,
   catalog_preview_not_found: 404,
   catalog_preview_stale: 409,
+  voice_pack_unknown: 400,
+  voice_words_missing: 400,
   dossier_not_found: 404,
   dossier_lookup_not_found: 404,
   dossier_ticket_not_held: 409,
