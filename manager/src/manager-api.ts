@@ -1,7 +1,7 @@
 // The manager console's calls to the hub.
 
 import type { RouteBody } from '../../server/contract/routes.js';
-import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
+import { callHub, callHubForFile, HubRequestError } from '../../web-shared/hub-client.js';
 
 export { HubRequestError };
 export type { HallConsoleView, ConsoleCounter, ConsoleService, AlertRecord, AlertThresholds } from '../../server/contract/manager-console.js';
@@ -22,3 +22,11 @@ export const listUsers = (token: string) => callHub('GET /api/users', { token })
 export const addUser = (token: string, body: RouteBody<'POST /api/users'>) => callHub('POST /api/users', { token, body });
 export const changeUser = (token: string, user: string, body: RouteBody<'POST /api/users/:user'>) => callHub('POST /api/users/:user', { token, params: { user }, body });
 export const resetPassword = (token: string, user: string, password: string) => callHub('POST /api/users/:user/password', { token, params: { user }, body: { password } });
+
+export const previewCatalogue = (token: string, body: RouteBody<'POST /api/procedures/import/preview'>) => callHub('POST /api/procedures/import/preview', { token, body });
+export const applyCatalogue = (token: string, previewId: string) => callHub('POST /api/procedures/import/:previewId/apply', { token, params: { previewId } });
+export const exportCatalogue = (token: string, format: 'csv' | 'xlsx') => callHubForFile('GET /api/procedures/export', { token, query: { format } });
+
+export const voiceSettings = (token: string) => callHub('GET /api/voice/settings', { token });
+export const setVoiceSettings = (token: string, body: RouteBody<'PUT /api/voice/settings'>) => callHub('PUT /api/voice/settings', { token, body });
+export const playVoiceSample = (token: string, body: RouteBody<'POST /api/voice/sample'>) => callHub('POST /api/voice/sample', { token, body });
