@@ -60,7 +60,7 @@ export function VoiceScreen(props: { t: Words; lang: Lang; token: string }) {
         <div class="columns">
           <section aria-labelledby="voice-title">
             <h2 id="voice-title">{t.voiceTitle}</h2>
-            <form class="voice-form" onSubmit={save}>
+            <form class="voice-form" noValidate onSubmit={save}>
               <p class="hint">{t.voiceHint}</p>
               <label>
                 {t.voicePack}
@@ -96,7 +96,7 @@ export function VoiceScreen(props: { t: Words; lang: Lang; token: string }) {
           </section>
           <section aria-labelledby="sample-title">
             <h2 id="sample-title">{t.sampleTitle}</h2>
-            <form class="voice-form" onSubmit={play}>
+            <form class="voice-form" noValidate onSubmit={play}>
               <label>
                 {t.sampleNumber}
                 <input name="sample-number" value={sample.number} onInput={(e) => setSample({ ...sample, number: e.currentTarget.value })} />
