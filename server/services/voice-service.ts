@@ -46,6 +46,8 @@ export interface VoiceOptions {
 export class VoiceService {
   private pack: VoicePack;
   private readonly cache = new Map<string, Buffer>();
+  /** Packs read to list the words they lack, kept until the voice is reloaded. */
+  private readonly packsSeen = new Map<string, VoicePack>();
   private readonly speaker: AnnouncementQueue;
   private unsubscribe: (() => void) | null = null;
   private readonly scratch = mkdtempSync(join(tmpdir(), 'luot-voice-'));
@@ -102,13 +104,20 @@ export class VoiceService {
 
   /** Words of a phrase that a pack (null: the default) and the default pack behind it lack. */
   missingWords(packDir: string | null, phrase: string): string[] {
-    return new VoicePack([...(packDir ? [packDir] : []), this.options.defaultDir ?? DEFAULT_VOICE_DIR]).missing(clipsNeeded(phrase));
+    const key = packDir ?? '';
+    let pack = this.packsSeen.get(key);
+    if (!pack) {
+      pack = new VoicePack([...(packDir ? [packDir] : []), this.options.defaultDir ?? DEFAULT_VOICE_DIR]);
+      this.packsSeen.set(key, pack);
+    }
+    return pack.missing(clipsNeeded(phrase));
   }
 
   /** The hall's voice settings changed: the pack is read again, calls are made anew, the hub's speaker follows. */
   reload(): void {
     this.pack = this.load();
     this.cache.clear();
+    this.packsSeen.clear();
     if (this.deps.live.settings.voice.hubSpeaker) this.start();
     else {
       this.unsubscribe?.();
