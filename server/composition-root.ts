@@ -4,6 +4,7 @@
 // what this builds; tests build it the same way (tests/helpers/test-hub.ts).
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { createHttpApp, VERSION } from './app.js';
 import { demoHall } from './config/demo-hall.js';
@@ -37,6 +38,7 @@ import { noticeRoutes } from './http/routes/notice-routes.js';
 import { calendarRoutes } from './http/routes/calendar-routes.js';
 import { addHallDay, loadOfficialYear, readCalendar, removeHallDay } from './use-cases/hall/hall-calendar.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
+import { catalogueRoutes } from './http/routes/catalogue-routes.js';
 import { ratingRoutes } from './http/routes/rating-routes.js';
 import { reportRoutes } from './http/routes/report-routes.js';
 import { simulatorRoutes } from './http/routes/simulator-routes.js';
@@ -54,6 +56,8 @@ import { addCounter, addService, changeCounter, changeHallSettings, changeServic
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
+import { voiceSettingsRoutes } from './http/routes/voice-settings-routes.js';
+import type { PublicHallSettings } from './contract/events.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from './http/public-address.js';
 import { startRealtime } from './realtime/socket-server.js';
@@ -84,11 +88,13 @@ import { dossierReads } from './use-cases/dossiers/dossier-reads.js';
 import { dossierOf, listDossiers } from './use-cases/dossiers/read-dossiers.js';
 import { changeDossierStatus, linkProvinceDossier, receiveDossier } from './use-cases/dossiers/receive-dossier.js';
 import { setDisplayNotice } from './use-cases/hall/display-notice.js';
+import { playVoiceSample, readVoiceSettings, setVoiceSettings } from './use-cases/hall/voice-settings.js';
 import { hallOverview } from './use-cases/hall/hall-overview.js';
 import { followHall, hallSnapshot, health, listServices, serviceOf } from './use-cases/hall/read-hall.js';
 import { kioskInfo, reprintTicket, takeNumberAtKiosk, takeReturnTicket, type PhoneLinks } from './use-cases/kiosk/take-number-at-kiosk.js';
 import { bind, bindAll } from './use-cases/ports.js';
 import { dueDateOf, procedureOf, replaceCatalog, searchProcedures } from './use-cases/procedures/procedures-guide.js';
+import { applyCatalogue, CataloguePreviews, exportCatalogue, previewCatalogue } from './use-cases/procedures/catalogue-import.js';
 import { ticketActions } from './use-cases/queue/act-on-ticket.js';
 import { publicTicketOf, ticketHistory, ticketsOfDay } from './use-cases/queue/read-tickets.js';
 import { takeNumber } from './use-cases/queue/take-number.js';
@@ -408,6 +414,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     dueDateOf: bind(dueDateOf, { catalog, calendar: () => live.calendar, settings, clock }),
     replaceCatalog: bind(replaceCatalog, { queue, catalog }),
   });
+  await app.register(catalogueRoutes, bindAll({ previewCatalogue, applyCatalogue, exportCatalogue }, { queue, catalog, live, clock, previews: new CataloguePreviews() }));
   await app.register(ratingRoutes, {
     ratingTabletInfo: bind(ratingTabletInfo, { live }),
     rateService: bind(rateService, { queue }),
@@ -441,7 +448,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     busRetryMs,
   );
   await app.register(simulatorRoutes, { buses, tokens: hub.simulatorTokens });
-  const voice = new VoiceService({ live, events: queue }, devices, options.voice);
+  const voice = new VoiceService({ live, events: queue }, devices, { packsDir: join(hub.dataDir, 'voice'), ...options.voice });
   await app.register(voiceRoutes, { voice });
 
   // The buses hear each commit before the pages: a board's few bytes should not wait while the
@@ -513,6 +520,12 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   await app.register(calendarRoutes, bindAll({ readCalendar, addHallDay, removeHallDay, loadOfficialYear }, { queue, live, days: hub.calendarDays, clock }));
   await app.register(noticeRoutes, {
     setDisplayNotice: bind(setDisplayNotice, { hall: hub.hall, live, clock, publish: (s) => io.emit('hall:settings', s) }),
+  });
+  const voiceSettings = { live, voice, hall: hub.hall, queue, clock, publish: (s: PublicHallSettings) => io.emit('hall:settings', s) };
+  await app.register(voiceSettingsRoutes, {
+    readVoiceSettings: bind(readVoiceSettings, voiceSettings),
+    setVoiceSettings: bind(setVoiceSettings, voiceSettings),
+    playVoiceSample: bind(playVoiceSample, { voice, announceSample: (sample) => io.emit('voice:sample', sample) }),
   });
   const checkPrinters = () => printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
   void checkPrinters();

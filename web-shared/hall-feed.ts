@@ -24,11 +24,18 @@ const REFRESH_MS = 60_000;
 
 /**
  * The hall as the hub sees it, for the services and counters in `filter` (all by default).
- * `onEvents` hears each batch of applied events (pages that show calls as they happen).
+ * `onEvents` hears each batch of applied events (pages that show calls as they happen);
+ * `onVoiceSample` hears the sample calls an admin asks for (pages that speak calls).
  */
-export function useHallFeed(filter: SubscriptionFilter = {}, onEvents?: (events: HallEvent[]) => void): HallFeedState {
+export function useHallFeed(
+  filter: SubscriptionFilter = {},
+  onEvents?: (events: HallEvent[]) => void,
+  onVoiceSample?: (sample: { number: string; counterId: number }) => void,
+): HallFeedState {
   const listener = useRef(onEvents);
   listener.current = onEvents;
+  const sampleListener = useRef(onVoiceSample);
+  sampleListener.current = onVoiceSample;
   const [state, setState] = useState<HallFeedState>({ snapshot: null, connected: false, devices: {} });
   const filterKey = JSON.stringify(filter);
 
@@ -73,6 +80,7 @@ export function useHallFeed(filter: SubscriptionFilter = {}, onEvents?: (events:
     });
     socket.on('device:status', (status) => setState((s) => ({ ...s, devices: { ...s.devices, [status.id]: status } })));
     socket.on('hall:settings', (hall) => setState((s) => ({ ...s, snapshot: s.snapshot ? { ...s.snapshot, hall } : s.snapshot })));
+    socket.on('voice:sample', (sample) => sampleListener.current?.(sample));
     const refresh = setInterval(() => socket.connected && resync(), REFRESH_MS);
     return () => {
       clearInterval(refresh);

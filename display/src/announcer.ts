@@ -132,11 +132,18 @@ export function useAnnouncer(enabled: boolean) {
       }
     }
   };
+  /** An admin's sample call: said as a call is, with the voice as it is set now. */
+  const sample = (s: { number: string; counterId: number }) => {
+    if (!enabled) return;
+    // The voice may have changed (pack, phrase, loudness): the calls' shared opening is measured again.
+    sharedStart = null;
+    queue.enqueue({ ticketId: `sample-${Date.now()}`, number: s.number, counterId: s.counterId, recall: false, heardAt: Date.now() });
+  };
   /** A tap on the page lets the browser play sound from then on. */
   const unblock = () => {
     if (!blocked) return;
     setBlocked(false);
     void new Audio().play().catch(() => undefined);
   };
-  return { hear, speaking, blocked, unblock };
+  return { hear, sample, speaking, blocked, unblock };
 }

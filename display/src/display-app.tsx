@@ -169,11 +169,15 @@ export function DisplayApp() {
   const [calls, setCalls] = useState<CallRecord[]>([]);
   const [counters, setCounters] = useState<CounterCell[]>([]);
   const announcer = useAnnouncer(soundOn);
-  const feed = useHallFeed(filter, (events: HallEvent[]) => {
-    setCalls((c) => applyCallEvents(c, events));
-    setCounters((c) => applyCounterEvents(c, events));
-    announcer.hear(events);
-  });
+  const feed = useHallFeed(
+    filter,
+    (events: HallEvent[]) => {
+      setCalls((c) => applyCallEvents(c, events));
+      setCounters((c) => applyCounterEvents(c, events));
+      announcer.hear(events);
+    },
+    announcer.sample,
+  );
   const now = useNow();
   const snapshot = feed.snapshot;
 

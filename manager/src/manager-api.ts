@@ -2,6 +2,8 @@
 
 import type { RouteBody, RouteQuery } from '../../server/contract/routes.js';
 import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
+import type { RouteBody } from '../../server/contract/routes.js';
+import { callHub, callHubForFile, HubRequestError } from '../../web-shared/hub-client.js';
 
 export { HubRequestError };
 export type { HallConsoleView, ConsoleCounter, ConsoleService, AlertRecord, AlertThresholds } from '../../server/contract/manager-console.js';
@@ -38,3 +40,10 @@ export const addConfigCounter = (token: string, body: RouteBody<'POST /api/confi
 export const changeConfigCounter = (token: string, counterId: number, body: RouteBody<'POST /api/config/counters/:counterId'>) =>
   callHub('POST /api/config/counters/:counterId', { token, params: { counterId }, body });
 export const removeConfigCounter = (token: string, counterId: number) => callHub('DELETE /api/config/counters/:counterId', { token, params: { counterId } });
+export const previewCatalogue = (token: string, body: RouteBody<'POST /api/procedures/import/preview'>) => callHub('POST /api/procedures/import/preview', { token, body });
+export const applyCatalogue = (token: string, previewId: string) => callHub('POST /api/procedures/import/:previewId/apply', { token, params: { previewId } });
+export const exportCatalogue = (token: string, format: 'csv' | 'xlsx') => callHubForFile('GET /api/procedures/export', { token, query: { format } });
+
+export const voiceSettings = (token: string) => callHub('GET /api/voice/settings', { token });
+export const setVoiceSettings = (token: string, body: RouteBody<'PUT /api/voice/settings'>) => callHub('PUT /api/voice/settings', { token, body });
+export const playVoiceSample = (token: string, body: RouteBody<'POST /api/voice/sample'>) => callHub('POST /api/voice/sample', { token, body });

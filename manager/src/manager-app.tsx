@@ -16,12 +16,14 @@ import { TEXT, type Lang, type Words } from './i18n.js';
 import { hallConsole, HubRequestError, type HallConsoleView } from './manager-api.js';
 import { UsersScreen } from './users-screen.js';
 import { ConfigScreen } from './config-screen.js';
+import { CatalogueScreen } from './catalogue-screen.js';
+import { VoiceScreen } from './voice-screen.js';
 
 const SESSION_KEY = 'luot.manager.session';
 const LANG_KEY = 'luot.manager.lang';
 const REFRESH_MS = 5000;
 
-type Tab = 'hall' | 'dossiers' | 'alerts' | 'users' | 'config';
+type Tab = 'hall' | 'dossiers' | 'alerts' | 'users' | 'config' | 'catalogue' | 'voice';
 
 function storedSession(): StoredSession | null {
   try {
@@ -135,7 +137,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
     props.onSignedOut(false);
   };
   const open = view?.alerts.filter((a) => a.acknowledgedAt === null).length ?? 0;
-  const tabs: Tab[] = isAdmin ? ['hall', 'dossiers', 'alerts', 'users', 'config'] : ['hall', 'dossiers', 'alerts'];
+  const tabs: Tab[] = isAdmin ? ['hall', 'dossiers', 'alerts', 'users', 'config', 'catalogue', 'voice'] : ['hall', 'dossiers', 'alerts'];
 
   return (
     <div class="console">
@@ -179,6 +181,8 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
         {view && tab === 'alerts' && <AlertsScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {tab === 'users' && isAdmin && <UsersScreen t={t} lang={lang} token={token} self={stored.session.user} />}
         {tab === 'config' && isAdmin && <ConfigScreen t={t} lang={lang} token={token} />}
+        {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} />}
+        {tab === 'voice' && isAdmin && <VoiceScreen t={t} lang={lang} token={token} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}
       </main>
     </div>

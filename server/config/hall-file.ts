@@ -168,6 +168,7 @@ const VoiceEntry = Type.Object(
     packDir: Type.Optional(Type.String({ minLength: 1 })),
     hubSpeaker: Type.Optional(Type.Boolean()),
     sayNumberTwice: Type.Optional(Type.Boolean()),
+    volume: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Loudness of the spoken call in percent (default 100)' })),
   },
   { additionalProperties: false },
 );

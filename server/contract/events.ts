@@ -166,6 +166,8 @@ export interface ServerToClientEvents {
   'device:status': (status: DeviceStatus) => void;
   /** A manager changed settings while the hall runs (the display notice). */
   'hall:settings': (settings: PublicHallSettings) => void;
+  /** An admin asked for a sample call: the displays say it as they say a call (nothing is shown). */
+  'voice:sample': (sample: { number: string; counterId: number }) => void;
 }
 
 export interface ClientToServerEvents {

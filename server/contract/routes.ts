@@ -19,6 +19,7 @@ import { USER_ROUTES } from './routes/users.js';
 import { MANAGER_ROUTES } from './routes/manager.js';
 import { CONFIG_ROUTES } from './routes/config.js';
 import { CLERK_MOVE_ROUTES } from './routes/clerk-moves.js';
+import { VOICE_ROUTES } from './routes/voice.js';
 
 /** What a map entry holds: the Fastify route schema, as the OpenAPI document shows it. */
 export interface RouteSchema {
@@ -47,6 +48,7 @@ export const ROUTES = {
   ...MANAGER_ROUTES,
   ...CONFIG_ROUTES,
   ...CLERK_MOVE_ROUTES,
+  ...VOICE_ROUTES,
 } satisfies Record<`${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`, RouteSchema>;
 
 export type RouteMap = typeof ROUTES;

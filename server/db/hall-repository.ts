@@ -4,7 +4,7 @@ import { DEFAULT_VOICE } from '../domain/announcement/announcement.js';
 import { DEFAULT_SESSION_POLICY } from '../domain/access/staff-sessions.js';
 import { DEFAULT_ACCESS_SETTINGS, DEFAULT_GUARD_SETTINGS, DEFAULT_WORKING_SETTINGS } from '../domain/hall/hall-definition.js';
 import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
-import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef } from '../domain/hall/hall-definition.js';
+import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef, StaffDef, VoiceSettings } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { weekHoursOf } from '../domain/hall/hall-calendar-of.js';
@@ -18,6 +18,8 @@ export interface HallOverrides {
   agencyCode?: string;
   publicUrl?: string | null;
   returnService?: string | null;
+  /** The voice of the calls, as an admin set it in the console. */
+  voice?: VoiceSettings;
 }
 
 /** The hall settings an admin may change in the console (besides the notice a manager posts). */
@@ -260,6 +262,9 @@ export class HallRepository {
       if (JSON.stringify(previous[key] ?? null) !== JSON.stringify(next[key] ?? null)) {
         this.db.prepare('DELETE FROM hall_overrides WHERE key = ?').run(key);
       }
+    }
+    if (JSON.stringify(previous.voice ?? null) !== JSON.stringify(next.voice)) {
+      this.db.prepare("DELETE FROM hall_overrides WHERE key = 'voice'").run();
     }
   }
 

@@ -12,8 +12,9 @@ import { HALL_ERRORS, type FieldProblem } from './hall/hall-errors.js';
 import { QUEUE_ERRORS } from './queue/queue-errors.js';
 import { RATING_ERRORS } from './rating/rating-errors.js';
 import { STORAGE_ERRORS } from './storage/storage-errors.js';
+import { VOICE_ERRORS } from './announcement/voice-errors.js';
 
-const ERROR_WORDS = { ...ACCESS_ERRORS, ...CALENDAR_ERRORS, ...DOSSIER_ERRORS, ...QUEUE_ERRORS, ...RATING_ERRORS, ...STORAGE_ERRORS, ...HALL_ERRORS };
+const ERROR_WORDS = { ...ACCESS_ERRORS, ...CALENDAR_ERRORS, ...DOSSIER_ERRORS, ...QUEUE_ERRORS, ...RATING_ERRORS, ...STORAGE_ERRORS, ...HALL_ERRORS, ...VOICE_ERRORS };
 
 export type DomainErrorCode = keyof typeof ERROR_WORDS;
 

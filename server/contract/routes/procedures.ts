@@ -1,9 +1,11 @@
-// Routes of the procedures guide: search, one procedure, its due date, the manager's import.
+// Routes of the procedures guide: search, one procedure, its due date, the manager's import, and
+// the admin's import with a preview (upload, see what changes, apply) and export.
 
 import Type, { type Static } from 'typebox';
 import { PAPER_KINDS } from '../../domain/dossier/procedures.js';
 import type { ProcedureGuideEntry } from '../dossiers.js';
 import type { Same } from '../reply-schemas.js';
+import { ErrorSchema } from '../reply-schemas.js';
 import { Nullable, OneOf, errorResponses, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
 const Text = Type.Object({ vi: Type.String(), en: Type.String() });
@@ -36,6 +38,26 @@ export const ProcedureGuideEntrySchema = Type.Object({
 });
 const guideEntryMatches: Same<Static<typeof ProcedureGuideEntrySchema>, ProcedureGuideEntry> = true;
 void guideEntryMatches;
+
+const Named = Type.Object({ code: Type.String(), name: Text });
+
+/** What applying a catalogue file would change. */
+export const CataloguePreviewSchema = Type.Object({
+  previewId: Type.String(),
+  baseHash: Type.String({ description: 'The running catalogue the preview was made against' }),
+  count: Type.Integer({ description: 'Procedures in the file' }),
+  unchanged: Type.Integer(),
+  added: Type.Array(Named),
+  changed: Type.Array(Type.Object({ code: Type.String(), name: Text, fields: Type.Array(Type.Object({ field: Type.String(), before: Type.String(), after: Type.String() })) })),
+  removed: Type.Array(Named),
+  expiresAt: Type.Number(),
+});
+
+/** A refused catalogue: the usual refusal, with each problem and its row (null: the whole file). */
+const CatalogueRefusalSchema = Type.Object({
+  ...ErrorSchema.properties,
+  problems: Type.Optional(Type.Array(Type.Object({ row: Nullable(Type.Integer()), message: Type.String(), messageEn: Type.String() }))),
+});
 
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$', description: 'The procedure code, e.g. HT.01' }) });
 
@@ -89,6 +111,35 @@ export const PROCEDURE_ROUTES = {
     summary: 'Replace the whole catalogue (managers): a JSON list, or CSV with Content-Type: text/csv (docs/procedures.md)',
     body: Type.Unsafe<unknown>({ description: 'A JSON list of procedures, or CSV text' }),
     response: { 200: Type.Object({ count: Type.Integer() }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'POST /api/procedures/import/preview': {
+    tags: ['procedures'],
+    summary: 'Check a catalogue file (CSV or XLSX) and say what applying it would change, without changing anything (admins)',
+    description:
+      'The answer lists the procedures added, those changed with each field that changes, and those removed. A file the hub cannot use is refused (422) with every problem and its row, in Vietnamese and English. Apply the preview with its previewId within 30 minutes.',
+    body: Type.Object(
+      {
+        format: OneOf(['csv', 'xlsx'] as const, { description: 'csv (UTF-8) or xlsx (the first sheet)' }),
+        data: Type.String({ maxLength: 2_700_000, pattern: '^[A-Za-z0-9+/=\\s]*$', description: 'The file, base64 (at most 2 MB)' }),
+      },
+      { additionalProperties: false },
+    ),
+    response: { 200: CataloguePreviewSchema, ...staffErrorResponses, 422: CatalogueRefusalSchema },
+    security: staffOnly,
+  },
+  'POST /api/procedures/import/:previewId/apply': {
+    tags: ['procedures'],
+    summary: 'Apply a preview exactly as it was shown (admins); refused (409) when the catalogue changed since; logged with who applied it',
+    params: Type.Object({ previewId: Type.String({ pattern: '^[0-9a-f-]{36}$', description: 'From the preview' }) }),
+    response: { 200: Type.Object({ count: Type.Integer(), added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer() }), ...staffErrorResponses },
+    security: staffOnly,
+  },
+  'GET /api/procedures/export': {
+    tags: ['procedures'],
+    summary: 'The running catalogue as a CSV or XLSX file in the import layout; no cell starts like a formula (admins)',
+    querystring: Type.Object({ format: OneOf(['csv', 'xlsx'] as const) }, { additionalProperties: false }),
+    response: { 200: Type.Unsafe<Uint8Array>({ description: 'text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), ...staffErrorResponses },
     security: staffOnly,
   },
 };

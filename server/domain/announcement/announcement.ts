@@ -6,7 +6,7 @@ import { NUMBER_WORDS, numberWords, ticketNumberWords } from './vietnamese-numbe
 export const DEFAULT_CALL_PHRASE = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';
 
 /** The default pack only, heard on the displays. */
-export const DEFAULT_VOICE: VoiceSettings = { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false, sayNumberTwice: false };
+export const DEFAULT_VOICE: VoiceSettings = { phrase: DEFAULT_CALL_PHRASE, packDir: null, hubSpeaker: false, sayNumberTwice: false, volume: 100 };
 
 /** The clip played before every call. */
 export const CHIME = 'chime';

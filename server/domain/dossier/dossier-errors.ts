@@ -19,8 +19,16 @@ export const DOSSIER_ERRORS = {
     en: (p) => `The catalogue names services the hall does not have: ${p.services}.`,
   },
   catalog_invalid: {
-    vi: (p) => `Danh mục thủ tục không dùng được: ${p.problems}`,
+    vi: (p) => `Danh mục thủ tục không dùng được: ${p.problemsVi ?? p.problems}`,
     en: (p) => `The procedures catalogue cannot be used: ${p.problems}`,
+  },
+  catalog_preview_not_found: {
+    vi: () => 'Không còn bản xem trước này (đã áp dụng, đã quá 30 phút, hoặc hệ thống đã khởi động lại). Hãy tải tệp lên và xem trước lại.',
+    en: () => 'This preview is gone (already applied, older than 30 minutes, or the hub restarted). Upload the file and preview it again.',
+  },
+  catalog_preview_stale: {
+    vi: () => 'Danh mục thủ tục đã thay đổi sau khi xem trước, nên bản xem trước không còn đúng. Hãy xem trước lại rồi áp dụng.',
+    en: () => 'The catalogue changed after this preview, so the preview no longer holds. Preview again, then apply.',
   },
   dossier_not_found: {
     vi: (p) => `Không tìm thấy hồ sơ mã ${p.code}. Vui lòng kiểm tra lại mã trên giấy hẹn.`,

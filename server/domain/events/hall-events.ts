@@ -5,7 +5,7 @@
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
-import type { CounterDef, HallSettings, ServiceDef, StaffRole } from '../hall/hall-definition.js';
+import type { CounterDef, HallSettings, ServiceDef, StaffRole, VoiceSettings } from '../hall/hall-definition.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -60,6 +60,10 @@ export interface EventPayloadsOf<T, C, D> {
    * Staff only; pages get a fresh snapshot instead.
    */
   'hall:configured': { change: HallConfigChange; subject: string | null; after: ConfiguredDefinition };
+  /** An admin applied a previewed procedures catalogue: which codes it added, changed and removed. */
+  'catalog:replaced': { count: number; added: string[]; changed: string[]; removed: string[] };
+  /** An admin changed the voice of the calls (pack, volume, saying the number twice...). */
+  'voice:changed': { voice: VoiceSettings };
 }
 
 export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed';
@@ -68,7 +72,16 @@ export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 's
 export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef;
 
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
-export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds', 'hall:configured']);
+export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set([
+  'staff:changed',
+  'alert:raised',
+  'alert:acknowledged',
+  'alert:cleared',
+  'alert:thresholds',
+  'hall:configured',
+  'catalog:replaced',
+  'voice:changed',
+]);
 
 export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled' | 'moved';
 

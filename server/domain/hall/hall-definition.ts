@@ -145,6 +145,8 @@ export interface VoiceSettings {
   hubSpeaker: boolean;
   /** Say the ticket number twice, with a short pause between, as many halls do. */
   sayNumberTwice: boolean;
+  /** Loudness of the spoken call, 0 to 100 percent of the clips' own (100 when absent). */
+  volume?: number;
 }
 
 /** clerk: at a counter; back_office: processes dossiers, takes no counter; manager: the live hall, alerts, notices, the day; admin: also users and devices. */

@@ -86,6 +86,12 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'DELETE /api/calendar/days/:id': entry('manager', "Removes one of the hall's own days"),
   'PUT /api/calendar/years/:year': entry('manager', "Loads a year's official schedule of days off"),
   'PUT /api/procedures': entry('manager', 'Replaces the procedures catalogue (JSON or CSV)'),
+  'POST /api/procedures/import/preview': entry('admin', 'What a catalogue file (CSV or XLSX) would change; changes nothing'),
+  'POST /api/procedures/import/:previewId/apply': entry('admin', 'Applies a preview unless the catalogue changed since; logged with who applied it'),
+  'GET /api/procedures/export': entry('admin', 'The running catalogue as CSV or XLSX, formulas neutralised'),
+  'GET /api/voice/settings': entry('admin', 'The voice of the calls and the packs installed'),
+  'PUT /api/voice/settings': entry('admin', 'Changes the voice of the calls; logged with who changed it'),
+  'POST /api/voice/sample': entry('admin', 'Says a sample call on the hall displays and the hub speaker'),
   'POST /api/dossiers': entry('staff', 'Receives a dossier; a clerk only from the ticket their counter serves, of a procedure of their fields'),
   'POST /api/dossiers/link': entry('staff', "Links the province system's dossier; a clerk only at their counter"),
   'POST /api/dossiers/:code/status': entry('signedIn', "Moves a dossier on (the back office's steps); only one of the caller's fields, others answer 404"),
@@ -150,6 +156,7 @@ export const SOCKET_EVENTS: Record<string, string> = {
   'hall:events': 'Numbered changes, public shapes (priority yes/no, no reasons)',
   'device:status': "A device's health (no personal data)",
   'hall:settings': 'Hall settings without file paths or the status source',
+  'voice:sample': 'A sample call to say (a number and a counter), asked for by an admin',
 };
 
 export function routeKey(method: string, url: string): string {

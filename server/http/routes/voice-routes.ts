@@ -1,4 +1,5 @@
-// The spoken call as a WAV file, which the display pages play in turn.
+// The spoken call as a WAV file, which the display pages play in turn. Not kept by browsers:
+// the hall's voice may change while it runs (the hub keeps the latest calls made).
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MissingClipsError } from '../../../hardware/voice/voice-pack.js';
@@ -11,7 +12,7 @@ export const voiceRoutes: FastifyPluginAsyncTypebox<{ voice: Pick<VoiceService, 
     handler: async (request, reply) => {
       try {
         const wav = voice.callWav(request.query.number, request.query.counter);
-        return reply.type('audio/wav').header('cache-control', 'public, max-age=3600').send(wav);
+        return reply.type('audio/wav').header('cache-control', 'no-cache').send(wav);
       } catch (error) {
         if (!(error instanceof MissingClipsError)) throw error;
         return reply.status(503).send({
