@@ -5,7 +5,8 @@
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
-import type { StaffRole } from '../hall/hall-definition.js';
+import type { PairedDeviceKind, StaffRole } from '../hall/hall-definition.js';
+import type { LocalizedText } from '../localized-text.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -54,10 +55,22 @@ export interface EventPayloadsOf<T, C, D> {
   'alert:cleared': { alert: { id: number; key: string } };
   /** A manager set the alerts' thresholds. */
   'alert:thresholds': { thresholds: AlertThresholds };
+  /** A kiosk, rating tablet or display was added, given a pairing code, paired or unpaired in the console (never a token or code). Staff only. */
+  'device:changed': { device: DeviceChangeView; change: DeviceChangeKind };
 }
 
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
-export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds']);
+export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set(['staff:changed', 'alert:raised', 'alert:acknowledged', 'alert:cleared', 'alert:thresholds', 'device:changed']);
+
+/** added: created in the console; pairing: a pairing code was shown; paired: the device took its token; unpaired: its token stopped working. */
+export type DeviceChangeKind = 'added' | 'pairing' | 'paired' | 'unpaired';
+
+/** A device as the log shows it: no token, no code. */
+export interface DeviceChangeView {
+  kind: PairedDeviceKind;
+  id: string;
+  name: LocalizedText;
+}
 
 export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled';
 
