@@ -52,7 +52,13 @@ export function takePairingCode(): string | null {
 /** Gives the pairing code once and keeps the kiosk's own token it receives. */
 export async function pairKiosk(code: string): Promise<KioskCredentials> {
   const paired = await callHub('POST /api/devices/pair', { body: { code } });
-  if (paired.kind !== 'kiosk') throw new HubRequestError({ status: 400, error: 'not_a_kiosk', message: 'Mã ghép nối này dành cho thiết bị khác, không phải máy lấy số.', messageEn: 'This pairing code is for another device, not a kiosk.' });
+  if (paired.kind !== 'kiosk')
+    throw new HubRequestError({
+      status: 400,
+      error: 'not_a_kiosk',
+      message: 'Mã ghép nối này dành cho thiết bị khác, không phải máy lấy số.',
+      messageEn: 'This pairing code is for another device, not a kiosk.',
+    });
   const credentials = { device: paired.id, token: paired.token };
   saveCredentials(credentials);
   return credentials;

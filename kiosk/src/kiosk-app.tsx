@@ -6,7 +6,18 @@ import { printerDeviceId, type ServiceSummary } from '../../server/contract/even
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
-import { kioskApi, KioskApiError, loadCredentials, pairKiosk, saveCredentials, takePairingCode, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
+import {
+  kioskApi,
+  KioskApiError,
+  loadCredentials,
+  pairKiosk,
+  saveCredentials,
+  takePairingCode,
+  type ApiFailure,
+  type IssuedTicket,
+  type KioskCredentials,
+  type KioskInfo,
+} from './kiosk-api.js';
 import { KioskSetup } from './kiosk-setup.js';
 import { PriorityPicker } from './priority-picker.js';
 import { ReturnEntry } from './return-entry.js';

@@ -22,3 +22,12 @@ export const listUsers = (token: string) => callHub('GET /api/users', { token })
 export const addUser = (token: string, body: RouteBody<'POST /api/users'>) => callHub('POST /api/users', { token, body });
 export const changeUser = (token: string, user: string, body: RouteBody<'POST /api/users/:user'>) => callHub('POST /api/users/:user', { token, params: { user }, body });
 export const resetPassword = (token: string, user: string, password: string) => callHub('POST /api/users/:user/password', { token, params: { user }, body: { password } });
+
+export const listDevices = (token: string) => callHub('GET /api/devices', { token });
+export const addDevice = (token: string, body: RouteBody<'POST /api/devices'>) => callHub('POST /api/devices', { token, body });
+export const startPairing = (token: string, kind: 'kiosk' | 'ratingTablet' | 'display', deviceId: string) =>
+  callHub('POST /api/devices/:kind/:deviceId/pairing', { token, params: { kind, deviceId } });
+export const unpairDevice = (token: string, kind: 'kiosk' | 'ratingTablet' | 'display', deviceId: string) =>
+  callHub('POST /api/devices/:kind/:deviceId/unpair', { token, params: { kind, deviceId } });
+export const testPrinter = (token: string, deviceId: string) => callHub('POST /api/devices/printers/:deviceId/test', { token, params: { deviceId } });
+export const testBoard = (token: string, busId: string, address: number) => callHub('POST /api/devices/boards/:busId/:address/test', { token, params: { busId, address } });

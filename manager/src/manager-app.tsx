@@ -13,12 +13,13 @@ import { HallScreen } from './hall-screen.js';
 import { TEXT, type Lang, type Words } from './i18n.js';
 import { hallConsole, HubRequestError, type HallConsoleView } from './manager-api.js';
 import { UsersScreen } from './users-screen.js';
+import { DevicesScreen } from './devices-screen.js';
 
 const SESSION_KEY = 'luot.manager.session';
 const LANG_KEY = 'luot.manager.lang';
 const REFRESH_MS = 5000;
 
-type Tab = 'hall' | 'alerts' | 'users';
+type Tab = 'hall' | 'alerts' | 'users' | 'devices';
 
 function storedSession(): StoredSession | null {
   try {
@@ -128,7 +129,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
     props.onSignedOut(false);
   };
   const open = view?.alerts.filter((a) => a.acknowledgedAt === null).length ?? 0;
-  const tabs: Tab[] = isAdmin ? ['hall', 'alerts', 'users'] : ['hall', 'alerts'];
+  const tabs: Tab[] = isAdmin ? ['hall', 'alerts', 'users', 'devices'] : ['hall', 'alerts'];
 
   return (
     <div class="console">
@@ -168,6 +169,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
         {view && tab === 'hall' && <HallScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {view && tab === 'alerts' && <AlertsScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {tab === 'users' && isAdmin && <UsersScreen t={t} lang={lang} token={token} self={stored.session.user} />}
+        {tab === 'devices' && isAdmin && <DevicesScreen t={t} lang={lang} token={token} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}
       </main>
     </div>

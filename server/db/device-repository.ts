@@ -52,7 +52,9 @@ export class DeviceRepository {
   /** A new pairing code for a device; the device's earlier codes not yet used stop working. */
   addPairing(codeHash: string, kind: PairedDeviceKind, id: string, now: number, expiresAt: number, by: string): void {
     this.db.prepare('DELETE FROM device_pairings WHERE kind = ? AND id = ? AND used_at IS NULL').run(kind, id);
-    this.db.prepare('INSERT INTO device_pairings (code_hash, kind, id, created_at, expires_at, used_at, created_by) VALUES (?, ?, ?, ?, ?, NULL, ?)').run(codeHash, kind, id, now, expiresAt, by);
+    this.db
+      .prepare('INSERT INTO device_pairings (code_hash, kind, id, created_at, expires_at, used_at, created_by) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+      .run(codeHash, kind, id, now, expiresAt, by);
   }
 
   pairing(codeHash: string): PairingRow | null {
@@ -80,7 +82,10 @@ export class DeviceRepository {
 export function layDeviceOverrides(db: Db, hall: HallDefinition): HallDefinition {
   const overrides = new DeviceRepository(db).overrides();
   if (overrides.length === 0) return { ...hall, displays: hall.displays ?? [] };
-  const lay = <T extends { id: string }>(fileDefs: T[], mine: T[]) => [...fileDefs.map((d) => mine.find((m) => m.id === d.id) ?? d), ...mine.filter((m) => !fileDefs.some((d) => d.id === m.id))];
+  const lay = <T extends { id: string }>(fileDefs: T[], mine: T[]) => [
+    ...fileDefs.map((d) => mine.find((m) => m.id === d.id) ?? d),
+    ...mine.filter((m) => !fileDefs.some((d) => d.id === m.id)),
+  ];
   const of = <K extends PairedDeviceKind>(kind: K) => overrides.filter((o): o is Extract<PairedDeviceDef, { kind: K }> => o.kind === kind).map((o) => o.def);
   return {
     ...hall,
@@ -97,7 +102,10 @@ export function layDeviceOverrides(db: Db, hall: HallDefinition): HallDefinition
  */
 export function dropDeviceOverridesTheFileChanges(db: Db, hall: HallDefinition): string[] {
   if (!hasTable(db, 'device_overrides')) return [];
-  const fileDefs = new Map<string, string>([...hall.kiosks.map((k) => [`kiosk|${k.id}`, JSON.stringify(k)] as const), ...hall.ratingTablets.map((t) => [`ratingTablet|${t.id}`, JSON.stringify(t)] as const)]);
+  const fileDefs = new Map<string, string>([
+    ...hall.kiosks.map((k) => [`kiosk|${k.id}`, JSON.stringify(k)] as const),
+    ...hall.ratingTablets.map((t) => [`ratingTablet|${t.id}`, JSON.stringify(t)] as const),
+  ]);
   const rows = db.prepare("SELECT kind, id, file_def FROM device_overrides WHERE kind != 'display'").all() as { kind: PairedDeviceKind; id: string; file_def: string | null }[];
   const dropped: string[] = [];
   for (const row of rows) {

@@ -4,7 +4,18 @@
 // pairing codes, per address.
 
 import { DomainError } from '../domain/domain-error.js';
-import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, KIOSK_WINDOW_MS, LOOKUP_FAILURES, LOOKUP_WINDOW_MS, PAIRING_FAILURES, PAIRING_WINDOW_MS, signInWait, windowWait } from '../domain/access/rate-limits.js';
+import {
+  ADDRESS_FAILURES,
+  ADDRESS_WINDOW_MS,
+  FAILURE_MEMORY_MS,
+  KIOSK_WINDOW_MS,
+  LOOKUP_FAILURES,
+  LOOKUP_WINDOW_MS,
+  PAIRING_FAILURES,
+  PAIRING_WINDOW_MS,
+  signInWait,
+  windowWait,
+} from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;

@@ -48,7 +48,14 @@ describe('pairing devices from the console', () => {
     const admin = await tokenOf('quantri');
     const added = await api(hub.url, 'POST', '/api/devices', { kind: 'kiosk', name: 'Máy lấy số tầng 2', nameEn: 'Second floor kiosk', services: ['HT', 'DD'] }, as(admin));
     expect(added.status).toBe(201);
-    expect(added.body.device).toMatchObject({ kind: 'kiosk', id: 'K4', name: { vi: 'Máy lấy số tầng 2', en: 'Second floor kiosk' }, source: 'console', paired: false, services: ['HT', 'DD'] });
+    expect(added.body.device).toMatchObject({
+      kind: 'kiosk',
+      id: 'K4',
+      name: { vi: 'Máy lấy số tầng 2', en: 'Second floor kiosk' },
+      source: 'console',
+      paired: false,
+      services: ['HT', 'DD'],
+    });
     const { code, url, expiresAt } = added.body.pairing;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(url).toMatch(new RegExp(`/pair/${code}$`));
@@ -247,7 +254,17 @@ describe('testing printers and boards from the console', () => {
     cleanups.push(() => pty.unplug());
     const dataDir = tempDataDir();
     const hallFile = demoHallWith(dataDir, (hall) => {
-      hall.serialBuses = [{ id: 'B1', port: pty.hubEnd, keypads: [], ledBoards: [{ address: 31, counter: 1 }, { address: 90, hall: true, calls: 3 }] }];
+      hall.serialBuses = [
+        {
+          id: 'B1',
+          port: pty.hubEnd,
+          keypads: [],
+          ledBoards: [
+            { address: 31, counter: 1 },
+            { address: 90, hall: true, calls: 3 },
+          ],
+        },
+      ];
     });
     hub = await startTestHub({ dataDir, hallFile });
     const port = new SerialPort({ path: pty.deviceEnd, baudRate: 9600, autoOpen: false });

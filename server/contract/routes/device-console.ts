@@ -29,7 +29,10 @@ export const DEVICE_CONSOLE_ROUTES = {
     tags: ['devices'],
     summary: 'The hall’s kiosks, rating tablets and displays (paired or not), their printers and LED boards (admins)',
     security: staffOnly,
-    response: { 200: Described<DevicesView>('{ devices: [{ kind, id, name, source, paired, active, printer, services, counterId, status }], boards: [{ busId, address, kind, counterId, status }] }'), ...staffErrorResponses },
+    response: {
+      200: Described<DevicesView>('{ devices: [{ kind, id, name, source, paired, active, printer, services, counterId, status }], boards: [{ busId, address, kind, counterId, status }] }'),
+      ...staffErrorResponses,
+    },
   },
   'POST /api/devices': {
     tags: ['devices'],

@@ -64,7 +64,8 @@ function existing(live: DevicesDeps['live'], kind: PairedDeviceKind, id: string)
   return device;
 }
 
-const nameOf = (device: Device): LocalizedText => (device.kind === 'ratingTablet' ? { vi: `Máy đánh giá quầy ${device.def.counterId}`, en: `Rating tablet, counter ${device.def.counterId}` } : device.def.name);
+const nameOf = (device: Device): LocalizedText =>
+  device.kind === 'ratingTablet' ? { vi: `Máy đánh giá quầy ${device.def.counterId}`, en: `Rating tablet, counter ${device.def.counterId}` } : device.def.name;
 
 /** A hall file's device holds its token in clear; a paired one its hash, null once unpaired. */
 function isPaired(device: Device): boolean {
