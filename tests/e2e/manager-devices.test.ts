@@ -12,7 +12,7 @@ import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { COUNTER_VIEWPORT } from '../helpers/counter-page.js';
 import { LoopbackPrinter } from '../helpers/loopback-printer.js';
-import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -117,5 +117,27 @@ describe('devices in the console', () => {
     expect(printer.jobs).toHaveLength(2);
     await kioskContext.close();
     await admin.close();
+  });
+
+  it('a display opened from its pairing address keeps its token, and shows that it waits for pairing once unpaired', { timeout: 60_000 }, async () => {
+    const admin = (await api(hub.url, 'POST', '/api/staff/sign-in', { user: 'quantri', password: 'luot-demo', counterId: null }, { authorization: null })).body.token as string;
+    const added = await api(hub.url, 'POST', '/api/devices', { kind: 'display', name: 'Màn hình sảnh chờ' }, { authorization: `Bearer ${admin}` });
+    expect(added.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const display = await context.newPage();
+    await display.goto(added.body.pairing.url.replace(/^https?:\/\/[^/]+/, hub.url));
+    await display.waitForSelector('.display header');
+    await expect.poll(() => display.evaluate(() => localStorage.getItem('luot.display')), { timeout: 10_000 }).toMatch(/^[\w-]{32}$/);
+    expect(new URL(display.url()).search).toBe('');
+    expect(await display.locator('.waiting-pairing').count()).toBe(0);
+    const devices = await api(hub.url, 'GET', '/api/devices', undefined, { authorization: `Bearer ${admin}` });
+    expect(devices.body.devices.find((d: { id: string }) => d.id === added.body.device.id)).toMatchObject({ kind: 'display', paired: true });
+
+    expect((await api(hub.url, 'POST', `/api/devices/display/${added.body.device.id}/unpair`, undefined, { authorization: `Bearer ${admin}` })).status).toBe(200);
+    await display.reload();
+    await display.waitForSelector('.waiting-pairing');
+    expect(await display.textContent('.waiting-pairing')).toContain('Màn hình đang chờ ghép nối');
+    expect(await display.evaluate(() => localStorage.getItem('luot.display'))).toBeNull();
+    await context.close();
   });
 });
