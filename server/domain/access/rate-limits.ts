@@ -21,7 +21,7 @@ export const LOOKUP_FAILURES = 10;
 export const LOOKUP_WINDOW_MS = 10 * 60_000;
 /**
  * Pairing codes that were wrong, used or expired, from one address within PAIRING_WINDOW_MS. A
- * code is 8 characters of 31 (about 850 billion values) and lives 10 minutes.
+ * code is 8 characters of 32 (about a million million values) and lives 10 minutes.
  */
 export const PAIRING_FAILURES = 10;
 export const PAIRING_WINDOW_MS = 10 * 60_000;
