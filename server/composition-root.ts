@@ -49,6 +49,9 @@ import { managerRoutes } from './http/routes/manager-routes.js';
 import { dossierFiguresOf } from './use-cases/dossiers/dossier-figures.js';
 import { clerkMoveRoutes } from './http/routes/clerk-move-routes.js';
 import { moveClerk } from './use-cases/counters/move-clerk.js';
+import { deviceRoutes } from './http/routes/device-routes.js';
+import { DeviceRepository } from './db/device-repository.js';
+import { addDevice, listDevices, pairDevice, pairingPage, startPairing, testBoard, testPrinter, unpairDevice } from './use-cases/devices/manage-devices.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -200,10 +203,12 @@ export interface LuotHub {
 
 const silentLogger: Logger = { info() {}, error() {} };
 
-function chooseHall(repo: HallRepository, hallFile: string | null, now: number): { hall: HallDefinition; source: string; catalogFile: string | null } {
+function chooseHall(repo: HallRepository, hallFile: string | null, now: number, logger: Logger): { hall: HallDefinition; source: string; catalogFile: string | null } {
   if (hallFile) {
     const definition = hallFromText(readFileSync(hallFile, 'utf8'), hallFile);
-    repo.save(definition, now);
+    const dropped = repo.save(definition, now);
+    // The hall file said something new about a device paired or changed in the console: the file's stands.
+    if (dropped.length > 0) logger.info({ devices: dropped }, 'the hall file changed devices paired in the console: the file’s definition replaces the console’s');
     // The console's changes laid over the file must still keep the file's rules (the file may now
     // give a new service the prefix the console gave another): if not, the file alone stands.
     const problems = checkHallDefinition(repo.load()!);
@@ -227,7 +232,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
   const { db } = opened;
   try {
     const hallRepo = new HallRepository(db);
-    const { hall, source, catalogFile } = chooseHall(hallRepo, options.hallFile ?? null, clock());
+    const { hall, source, catalogFile } = chooseHall(hallRepo, options.hallFile ?? null, clock(), logger);
     const tickets = new QueueRepository(db);
     const events = new EventLog(db);
     const today = dayOf(clock(), hall.settings.timeZone);
@@ -516,6 +521,21 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     closing = true;
     clearInterval(alertTimer);
     await alertCheck;
+  });
+  const pairing = {
+    devices: new DeviceRepository(db),
+    queue,
+    live,
+    reloadDevices: () => live.setDevices(hub.hall.load()!),
+    clock,
+    baseUrl: phone.baseUrl,
+    limits: hub.limits,
+  };
+  await app.register(deviceRoutes, {
+    ...bindAll({ addDevice, startPairing, unpairDevice, pairDevice, pairingPage }, pairing),
+    listDevices: bind(listDevices, { live, registry: devices }),
+    testPrinter: bind(testPrinter, { live, printing, clock }),
+    testBoard: bind(testBoard, { live, boards: buses }),
   });
   await app.register(calendarRoutes, bindAll({ readCalendar, addHallDay, removeHallDay, loadOfficialYear }, { queue, live, days: hub.calendarDays, clock }));
   await app.register(noticeRoutes, {

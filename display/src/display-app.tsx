@@ -11,6 +11,7 @@ import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { useAnnouncer } from './announcer.js';
 import { applyCallEvents, distinctCalls, filterFromQuery } from './calls-board.js';
 import { applyCounterEvents, countersOf, gridShape, type CounterCell } from './counter-board.js';
+import { useDisplayPairing } from './display-pairing.js';
 import { DICTIONARY } from './i18n.js';
 
 const vi = DICTIONARY.vi;
@@ -180,6 +181,7 @@ export function DisplayApp() {
   );
   const now = useNow();
   const snapshot = feed.snapshot;
+  const pairing = useDisplayPairing();
 
   // A snapshot (first connection, reconnection, resync) replaces what the page had.
   useEffect(() => {
@@ -214,6 +216,11 @@ export function DisplayApp() {
           <span class="date">{date}</span>
         </div>
       </header>
+      {pairing.state === 'waiting' && (
+        <div class="sound-blocked waiting-pairing" role="alert">
+          <Bilingual text="waitingPairing" />
+        </div>
+      )}
       {announcer.blocked && (
         <div class="sound-blocked" role="alert">
           <Bilingual text="soundBlocked" />

@@ -39,6 +39,7 @@ const vi = {
   noCalls: 'Chưa có số nào được gọi',
   offlineDisplay: 'Mất kết nối với hệ thống. Đang tự kết nối lại...',
   soundBlocked: 'Trình duyệt đang chặn âm thanh: chạm vào màn hình một lần để bật loa gọi số.',
+  waitingPairing: 'Màn hình đang chờ ghép nối: người quản trị mở mã QR ghép nối (trang quản lý, Thiết bị) trên màn hình này.',
 };
 
 type Dictionary = typeof vi;
@@ -78,6 +79,7 @@ const en: Dictionary = {
   noCalls: 'No number called yet',
   offlineDisplay: 'Connection to the hall system lost. Reconnecting...',
   soundBlocked: 'The browser is blocking sound: tap the screen once to turn the call speaker on.',
+  waitingPairing: 'This screen is waiting for pairing: the administrator opens its pairing QR code (console, Devices) on it.',
 };
 
 export const DICTIONARY: Record<Lang, Dictionary> = { vi, en };

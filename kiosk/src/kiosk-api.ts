@@ -41,6 +41,29 @@ export function saveCredentials(credentials: KioskCredentials | null): void {
   else localStorage.removeItem(STORAGE_KEY);
 }
 
+/** The pairing code the console's QR code opened this page with (?pair=), then hidden from the address. */
+export function takePairingCode(): string | null {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('pair');
+  if (code) history.replaceState(null, '', location.pathname);
+  return code;
+}
+
+/** Gives the pairing code once and keeps the kiosk's own token it receives. */
+export async function pairKiosk(code: string): Promise<KioskCredentials> {
+  const paired = await callHub('POST /api/devices/pair', { body: { code } });
+  if (paired.kind !== 'kiosk')
+    throw new HubRequestError({
+      status: 400,
+      error: 'not_a_kiosk',
+      message: 'Mã ghép nối này dành cho thiết bị khác, không phải máy lấy số.',
+      messageEn: 'This pairing code is for another device, not a kiosk.',
+    });
+  const credentials = { device: paired.id, token: paired.token };
+  saveCredentials(credentials);
+  return credentials;
+}
+
 export const kioskApi = {
   info: (c: KioskCredentials): Promise<KioskInfo> => callHub('GET /api/kiosk', { token: c.token }),
   /** A number to collect a dossier's result, by the code (or its short form) and check code on the slip. */

@@ -6,7 +6,18 @@ import { printerDeviceId, type ServiceSummary } from '../../server/contract/even
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { DICTIONARY, pick, type Lang } from './i18n.js';
-import { kioskApi, KioskApiError, loadCredentials, saveCredentials, type ApiFailure, type IssuedTicket, type KioskCredentials, type KioskInfo } from './kiosk-api.js';
+import {
+  kioskApi,
+  KioskApiError,
+  loadCredentials,
+  pairKiosk,
+  saveCredentials,
+  takePairingCode,
+  type ApiFailure,
+  type IssuedTicket,
+  type KioskCredentials,
+  type KioskInfo,
+} from './kiosk-api.js';
 import { KioskSetup } from './kiosk-setup.js';
 import { PriorityPicker } from './priority-picker.js';
 import { ReturnEntry } from './return-entry.js';
@@ -52,6 +63,12 @@ function useClock(): Date {
   return now;
 }
 
+/** A kiosk set up in the console for some services shows only those. */
+function offeredBy(info: KioskInfo | null, services: ServiceSummary[]): ServiceSummary[] {
+  const offered = info?.services ?? [];
+  return offered.length === 0 ? services : services.filter((s) => offered.includes(s.id));
+}
+
 export function KioskApp() {
   const [credentials, setCredentials] = useState<KioskCredentials | null>(() => loadCredentials());
   const [info, setInfo] = useState<KioskInfo | null>(null);
@@ -66,6 +83,39 @@ export function KioskApp() {
   const portrait = useOrientation();
   const now = useClock();
   const t = DICTIONARY[lang];
+
+  // Opened from the console's QR code: the code is given once, the kiosk keeps its own token.
+  useEffect(() => {
+    const code = takePairingCode();
+    if (!code) return;
+    pairKiosk(code).then(
+      (paired) => {
+        setSetupError(null);
+        setCredentials(paired);
+      },
+      (error: unknown) => {
+        const f = error instanceof KioskApiError ? error.failure : null;
+        setSetupError(f ? (lang === 'vi' ? f.message : f.messageEn) : t.networkError);
+      },
+    );
+  }, []);
+
+  // Unpaired in the console: the token stops working and the kiosk waits for pairing again.
+  const forget = () => {
+    saveCredentials(null);
+    setCredentials(null);
+    setInfo(null);
+    setScreen({ kind: 'home' });
+  };
+  useEffect(() => {
+    if (!credentials) return;
+    const timer = setInterval(() => {
+      kioskApi.info(credentials).catch((error: unknown) => {
+        if (error instanceof KioskApiError && error.failure.status === 401) forget();
+      });
+    }, 30_000);
+    return () => clearInterval(timer);
+  }, [credentials]);
 
   useEffect(() => {
     if (!credentials) return;
@@ -125,6 +175,7 @@ export function KioskApp() {
       setReturnCodes({ code: '', check: '' });
       setScreen({ kind: 'result', issued, priority });
     } catch (error) {
+      if (error instanceof KioskApiError && error.failure.status === 401) return forget();
       setScreen(back);
       setFailure(error instanceof KioskApiError ? error.failure : { status: 0, error: 'unknown', message: t.networkError, messageEn: t.networkError });
     }
@@ -221,7 +272,7 @@ export function KioskApp() {
             </div>
             {snapshot && (
               <ServiceGrid
-                services={tilesOf(snapshot)}
+                services={offeredBy(info, tilesOf(snapshot))}
                 groups={snapshot.hall.serviceGroups ?? []}
                 portrait={portrait}
                 lang={lang}

@@ -1,5 +1,6 @@
-// First start of a kiosk: the installer types its code and token once (or opens the page
-// with ?device=&token=); the browser keeps them.
+// A kiosk not paired (or unpaired in the console) waits for pairing: the administrator adds it
+// on the console's Devices screen and opens the QR code's address on it once. A kiosk of the
+// hall file may still be given its code and token here (or with ?device=&token=).
 
 import { useState } from 'preact/hooks';
 import { DICTIONARY, type Lang } from './i18n.js';
@@ -18,6 +19,9 @@ export function KioskSetup({ lang, error, onSave }: { lang: Lang; error: string 
       }}
     >
       <h1>{t.setupTitle}</h1>
+      <p class="setup-waiting" role="status">
+        {t.setupWaiting}
+      </p>
       <p>{t.setupHelp}</p>
       {error && (
         <p class="error-text" role="alert">

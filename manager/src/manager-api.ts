@@ -47,3 +47,11 @@ export const exportCatalogue = (token: string, format: 'csv' | 'xlsx') => callHu
 export const voiceSettings = (token: string) => callHub('GET /api/voice/settings', { token });
 export const setVoiceSettings = (token: string, body: RouteBody<'PUT /api/voice/settings'>) => callHub('PUT /api/voice/settings', { token, body });
 export const playVoiceSample = (token: string, body: RouteBody<'POST /api/voice/sample'>) => callHub('POST /api/voice/sample', { token, body });
+export const listDevices = (token: string) => callHub('GET /api/devices', { token });
+export const addDevice = (token: string, body: RouteBody<'POST /api/devices'>) => callHub('POST /api/devices', { token, body });
+export const startPairing = (token: string, kind: 'kiosk' | 'ratingTablet' | 'display', deviceId: string) =>
+  callHub('POST /api/devices/:kind/:deviceId/pairing', { token, params: { kind, deviceId } });
+export const unpairDevice = (token: string, kind: 'kiosk' | 'ratingTablet' | 'display', deviceId: string) =>
+  callHub('POST /api/devices/:kind/:deviceId/unpair', { token, params: { kind, deviceId } });
+export const testPrinter = (token: string, deviceId: string) => callHub('POST /api/devices/printers/:deviceId/test', { token, params: { deviceId } });
+export const testBoard = (token: string, busId: string, address: number) => callHub('POST /api/devices/boards/:busId/:address/test', { token, params: { busId, address } });

@@ -18,12 +18,13 @@ import { UsersScreen } from './users-screen.js';
 import { ConfigScreen } from './config-screen.js';
 import { CatalogueScreen } from './catalogue-screen.js';
 import { VoiceScreen } from './voice-screen.js';
+import { DevicesScreen } from './devices-screen.js';
 
 const SESSION_KEY = 'luot.manager.session';
 const LANG_KEY = 'luot.manager.lang';
 const REFRESH_MS = 5000;
 
-type Tab = 'hall' | 'dossiers' | 'alerts' | 'users' | 'config' | 'catalogue' | 'voice';
+type Tab = 'hall' | 'dossiers' | 'alerts' | 'users' | 'config' | 'devices' | 'catalogue' | 'voice';
 
 function storedSession(): StoredSession | null {
   try {
@@ -137,7 +138,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
     props.onSignedOut(false);
   };
   const open = view?.alerts.filter((a) => a.acknowledgedAt === null).length ?? 0;
-  const tabs: Tab[] = isAdmin ? ['hall', 'dossiers', 'alerts', 'users', 'config', 'catalogue', 'voice'] : ['hall', 'dossiers', 'alerts'];
+  const tabs: Tab[] = isAdmin ? ['hall', 'dossiers', 'alerts', 'users', 'config', 'devices', 'catalogue', 'voice'] : ['hall', 'dossiers', 'alerts'];
 
   return (
     <div class="console">
@@ -183,6 +184,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
         {tab === 'config' && isAdmin && <ConfigScreen t={t} lang={lang} token={token} />}
         {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} />}
         {tab === 'voice' && isAdmin && <VoiceScreen t={t} lang={lang} token={token} />}
+        {tab === 'devices' && isAdmin && <DevicesScreen t={t} lang={lang} token={token} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}
       </main>
     </div>

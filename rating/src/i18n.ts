@@ -10,7 +10,7 @@ const vi = {
   question: (n: string) => `Công dân đánh giá thế nào về việc giải quyết hồ sơ (số ${n})?`,
   levels: { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', not_satisfied: 'Không hài lòng' } as Record<string, string>,
   thanks: 'Xin cảm ơn công dân đã đánh giá!',
-  unregistered: 'Máy đánh giá chưa được đăng ký. Vui lòng báo cán bộ quản lý.',
+  unregistered: 'Máy đánh giá chưa được đăng ký hoặc đã bị hủy ghép nối: đang chờ ghép nối. Người quản trị mở mã QR ghép nối (trang quản lý, Thiết bị) trên máy này.',
   failed: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
   offline: 'Mất kết nối với hệ thống. Đang kết nối lại...',
 };
@@ -25,7 +25,7 @@ const en: Dictionary = {
   question: (n) => `How satisfied are you with how your matter was handled (ticket ${n})?`,
   levels: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', not_satisfied: 'Not satisfied' },
   thanks: 'Thank you for your rating!',
-  unregistered: 'This rating tablet is not registered. Please tell the hall manager.',
+  unregistered: 'This rating tablet is not registered, or was unpaired: it is waiting for pairing. The administrator opens its pairing QR code (console, Devices) on it.',
   failed: 'The rating could not be sent. Please try again.',
   offline: 'Connection to the hall system lost. Reconnecting...',
 };

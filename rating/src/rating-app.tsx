@@ -1,6 +1,7 @@
 // The rating tablet at a counter. When the counter finishes serving a citizen, it asks how
 // satisfied they were, with three large buttons; one answer per ticket, then thanks, then it
-// waits for the next citizen. It proves itself with its token (?device=&token= once).
+// waits for the next citizen. It proves itself with its token: received once for the pairing
+// code the console's QR code opened it with (?pair=), or given once as ?device=&token=.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { HallEvent } from '../../server/contract/events.js';
@@ -27,8 +28,16 @@ function loadToken(): string | null {
   return localStorage.getItem(STORAGE_KEY);
 }
 
+/** The pairing code the console's QR code opened the tablet with, then hidden from the address. */
+function takePairingCode(): string | null {
+  const code = new URLSearchParams(location.search).get('pair');
+  if (code) history.replaceState(null, '', location.pathname);
+  return code;
+}
+
 export function RatingApp() {
-  const [token] = useState(loadToken);
+  const [pairingCode] = useState(takePairingCode);
+  const [token, setToken] = useState(() => (pairingCode ? null : loadToken()));
   const [counterId, setCounterId] = useState<number | null>(null);
   const [unregistered, setUnregistered] = useState(false);
   const [lang, setLang] = useState<Lang>('vi');
@@ -37,12 +46,37 @@ export function RatingApp() {
   const [now, setNow] = useState(Date.now());
   const t = DICTIONARY[lang];
 
+  // Opened from the console's QR code: the code is given once, the tablet keeps its own token.
   useEffect(() => {
-    if (!token) return setUnregistered(true);
-    callHub('GET /api/rating-tablet', { token }).then(
-      (info) => setCounterId(info.counterId),
-      (e: unknown) => setUnregistered(e instanceof HubRequestError && e.failure.status === 401),
+    if (!pairingCode) return;
+    callHub('POST /api/devices/pair', { body: { code: pairingCode } }).then(
+      (paired) => {
+        localStorage.setItem(STORAGE_KEY, paired.token);
+        setToken(paired.token);
+      },
+      () => setUnregistered(true),
     );
+  }, []);
+
+  useEffect(() => {
+    if (pairingCode && !token) return;
+    if (!token) return setUnregistered(true);
+    const check = () =>
+      callHub('GET /api/rating-tablet', { token }).then(
+        (info) => {
+          setCounterId(info.counterId);
+          setUnregistered(false);
+        },
+        (e: unknown) => {
+          // Unpaired in the console: the tablet waits for pairing again.
+          if (!(e instanceof HubRequestError && e.failure.status === 401)) return;
+          localStorage.removeItem(STORAGE_KEY);
+          setUnregistered(true);
+        },
+      );
+    void check();
+    const timer = setInterval(check, 30_000);
+    return () => clearInterval(timer);
   }, [token]);
 
   const feed = useHallFeed(counterId === null ? { counters: [0] } : { counters: [counterId] }, (events: HallEvent[]) => {

@@ -120,6 +120,7 @@ export const KioskInfoSchema = Type.Object({
   paperWidth: Type.Integer(),
   printer: Nullable(DeviceStatusSchema),
   phoneBaseUrl: Type.String(),
+  services: Type.Array(Type.String(), { description: 'The services this kiosk offers; empty: every service' }),
 });
 export type KioskInfo = Static<typeof KioskInfoSchema>;
 

@@ -8,6 +8,7 @@ import type { Static, TSchema } from 'typebox';
 import { CALENDAR_ROUTES } from './routes/calendar.js';
 import { COUNTER_ROUTES } from './routes/counters.js';
 import { DEVICE_ROUTES } from './routes/devices.js';
+import { DEVICE_CONSOLE_ROUTES } from './routes/device-console.js';
 import { DOSSIER_ROUTES } from './routes/dossiers.js';
 import { HALL_ROUTES } from './routes/hall.js';
 import { KIOSK_ROUTES } from './routes/kiosk.js';
@@ -49,6 +50,7 @@ export const ROUTES = {
   ...CONFIG_ROUTES,
   ...CLERK_MOVE_ROUTES,
   ...VOICE_ROUTES,
+  ...DEVICE_CONSOLE_ROUTES,
 } satisfies Record<`${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`, RouteSchema>;
 
 export type RouteMap = typeof ROUTES;

@@ -9,6 +9,7 @@ import type { LocalizedText } from '../domain/localized-text.js';
 import { DEFAULT_COUNTER_KEYS } from '../domain/hall/counter-keys.js';
 import { weekHoursOf } from '../domain/hall/hall-calendar-of.js';
 import type { Db } from './database.js';
+import { dropDeviceOverridesTheFileChanges, layDeviceOverrides } from './device-repository.js';
 
 /** Settings a manager may change while the hall runs, kept apart from the hall file's. */
 export interface HallOverrides {
@@ -57,7 +58,7 @@ export class HallRepository {
     const stored = JSON.parse(row.settings) as Partial<HallSettings>;
     // Hours stored by an older version are { open, close }: read as those hours Monday to Friday.
     const settings = { ...SETTINGS_DEFAULTS, ...stored, hours: weekHoursOf(stored.hours), ...this.overrides() } as HallSettings;
-    return {
+    return layDeviceOverrides(this.db, {
       settings,
       services: services.map((r) => {
         const def = JSON.parse(r.def) as ServiceDef;
@@ -69,7 +70,7 @@ export class HallRepository {
       serialBuses: buses.map((r) => ({ protocol: 'luot', ...(JSON.parse(r.def) as Partial<SerialBusDef>) }) as SerialBusDef),
       staff: staff.map((r) => JSON.parse(r.def) as StaffDef),
       ratingTablets: tablets.map((r) => JSON.parse(r.def) as RatingTabletDef),
-    };
+    });
   }
 
   overrides(): HallOverrides {
@@ -89,12 +90,14 @@ export class HallRepository {
 
   /**
    * Stores a hall description. Services and counters it no longer lists are kept, marked
-   * inactive, because past tickets and events still name them.
+   * inactive, because past tickets and events still name them. Returns the devices changed in
+   * the console whose change the file overrode (it says something new about them).
    */
-  save(hall: HallDefinition, now: number): void {
+  save(hall: HallDefinition, now: number): string[] {
     const db = this.db;
-    db.transaction(() => {
+    return db.transaction(() => {
       this.dropOverridesTheFileChanges(hall.settings);
+      const droppedDevices = dropDeviceOverridesTheFileChanges(db, hall);
       // Deliberate upserts below: the hall file given at start is the hall's description, and a
       // service or counter keeps its row (past tickets name it) with the file's new definition.
       db.prepare(
@@ -155,6 +158,7 @@ export class HallRepository {
       );
       this.layStaffOverrides(hall.staff);
       this.layConfigOverrides(hall, now);
+      return droppedDevices;
     })();
   }
 

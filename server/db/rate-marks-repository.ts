@@ -3,7 +3,7 @@
 
 import type { Db } from './database.js';
 
-export type RateMarkKind = 'sign_in_failure' | 'sign_in_failure_address' | 'kiosk_ticket' | 'reprint' | 'lookup_failure';
+export type RateMarkKind = 'sign_in_failure' | 'sign_in_failure_address' | 'kiosk_ticket' | 'reprint' | 'lookup_failure' | 'pairing_failure';
 
 export class RateMarksRepository {
   private readonly insertStmt;

@@ -37,6 +37,10 @@ const MISSES_REPORTED = 2;
  */
 const SETTLE_REFRESH_MS = 3000;
 
+/** What a board shows when the console tests it, and for how long. */
+const TEST_TEXT = '8888';
+const TEST_SHOW_MS = 5000;
+
 /** The port name that asks for a bus with no wire (see SimulatedBus). */
 export const SIMULATED_PORT = 'simulated';
 
@@ -75,6 +79,27 @@ export class BusDevices {
     for (const bus of this.buses) if (bus.settle) clearTimeout(bus.settle);
     await Promise.all(this.buses.map((b) => b.link.stop()));
     this.buses = [];
+  }
+
+  /**
+   * Lights one board with a test text (8888 on every place, blinking on a counter's board) for
+   * TEST_SHOW_MS, then gives it its content again. False when its bus is not open.
+   */
+  testBoard(busId: string, address: number): boolean {
+    const bus = this.buses.find((b) => b.def.id === busId);
+    const board = bus?.def.ledBoards.find((b) => b.address === address);
+    if (!bus || !board) return false;
+    const sent =
+      board.kind === 'counter'
+        ? bus.link.showBoard(address, { kind: 'counter', counterId: board.counterId, number: TEST_TEXT, blink: true })
+        : bus.link.showBoard(address, { kind: 'hall', calls: Array.from({ length: board.calls }, () => ({ counterId: 88, number: TEST_TEXT })) });
+    const restore = setTimeout(() => {
+      if (!this.buses.includes(bus)) return;
+      if (board.kind === 'counter') this.refreshCounter(bus, board.counterId, false);
+      else this.refreshHallBoards(bus);
+    }, TEST_SHOW_MS);
+    restore.unref();
+    return sent;
   }
 
   private open(def: SerialBusDef): Bus {

@@ -10,6 +10,16 @@ import type { StaffService } from './staff-service.js';
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
+/** How a paired device's token is kept (hex SHA-256): a stolen database gives no token. */
+export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A device's token: the hall file's, given in clear, or one pairing gave, kept as its hash. */
+function holds(device: { token: string; tokenHash?: string | null }, presented: Buffer): boolean {
+  // Compared in constant time so that a token cannot be guessed letter by letter.
+  if (device.tokenHash !== undefined) return device.tokenHash !== null && timingSafeEqual(Buffer.from(device.tokenHash, 'hex'), presented);
+  return device.token !== '' && timingSafeEqual(digest(device.token), presented);
+}
+
 export function bearerToken(header: string | undefined): string | null {
   if (!header?.startsWith('Bearer ')) return null;
   return header.slice(7).trim() || null;
@@ -31,11 +41,12 @@ export class Credentials {
     if (staff && 'movedTo' in staff) return { kind: 'unknown', expired: true, movedTo: staff.movedTo };
     if (staff) return { kind: 'staff', staff };
     const presented = digest(token);
-    // Compared in constant time so that a token cannot be guessed letter by letter.
-    const kiosk = this.live.kiosks.find((k) => timingSafeEqual(digest(k.token), presented));
+    const kiosk = this.live.kiosks.find((k) => holds(k, presented));
     if (kiosk?.active) return { kind: 'kiosk', kiosk };
-    const tablet = this.live.ratingTablets.find((t) => timingSafeEqual(digest(t.token), presented));
+    const tablet = this.live.ratingTablets.find((t) => holds(t, presented));
     if (tablet?.active) return { kind: 'ratingTablet', tablet };
+    const display = this.live.displays.find((d) => holds({ token: '', tokenHash: d.tokenHash }, presented));
+    if (display?.active) return { kind: 'display', display };
     if (this.simulator.valid(token)) return { kind: 'simulator' };
     return { kind: 'unknown', expired: false };
   }

@@ -1,9 +1,21 @@
 // The hub's limits, stored so that a restart does not reset them: sign-in delays per user and
 // address and a cap per address, a kiosk's tickets per minute (counting only tickets actually
-// given), reprints per ticket, and public dossier lookups that found nothing, per address.
+// given), reprints per ticket, public dossier lookups that found nothing and wrong device
+// pairing codes, per address.
 
 import { DomainError } from '../domain/domain-error.js';
-import { ADDRESS_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, KIOSK_WINDOW_MS, LOOKUP_FAILURES, LOOKUP_WINDOW_MS, signInWait, windowWait } from '../domain/access/rate-limits.js';
+import {
+  ADDRESS_FAILURES,
+  ADDRESS_WINDOW_MS,
+  FAILURE_MEMORY_MS,
+  KIOSK_WINDOW_MS,
+  LOOKUP_FAILURES,
+  LOOKUP_WINDOW_MS,
+  PAIRING_FAILURES,
+  PAIRING_WINDOW_MS,
+  signInWait,
+  windowWait,
+} from '../domain/access/rate-limits.js';
 import type { RateMarksRepository } from '../db/rate-marks-repository.js';
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -73,6 +85,20 @@ export class LimitsService {
   lookupFailed(address: string): void {
     const now = this.clock();
     this.marks.add('lookup_failure', address, now);
+    this.prune(now);
+  }
+
+  /** Refuses a pairing code from an address that gave wrong codes PAIRING_FAILURES times lately. */
+  checkPairing(address: string): void {
+    const now = this.clock();
+    const wait = windowWait(this.marks.since('pairing_failure', address, now - PAIRING_WINDOW_MS), PAIRING_FAILURES, PAIRING_WINDOW_MS, now);
+    if (wait > 0) throw new DomainError('pairing_rate_limited', { seconds: seconds(wait), minutes: Math.ceil(wait / 60_000) });
+  }
+
+  /** A pairing code that was wrong, used already or expired. */
+  pairingFailed(address: string): void {
+    const now = this.clock();
+    this.marks.add('pairing_failure', address, now);
     this.prune(now);
   }
 

@@ -5,7 +5,7 @@
 
 import { callRecordOf, type CallRecord, type DomainEvent } from '../contract/events.js';
 import { FINAL_STATUSES } from '../domain/queue/queue-state.js';
-import type { RatingTabletDef } from '../domain/hall/hall-definition.js';
+import type { DisplayDef, RatingTabletDef } from '../domain/hall/hall-definition.js';
 import type { CounterDef, HallDefinition, HallSettings, KioskDef, SerialBusDef, ServiceDef } from '../domain/hall/hall-definition.js';
 import type { CounterState, Ticket } from '../domain/queue/queue-state.js';
 import type { Change, QueueView } from '../domain/queue/queue-engine.js';
@@ -33,6 +33,7 @@ export class LiveState implements QueueView {
   settings: HallSettings;
   kiosks: KioskDef[] = [];
   ratingTablets: RatingTabletDef[] = [];
+  displays: DisplayDef[] = [];
   serialBuses: SerialBusDef[] = [];
   private services = new Map<string, ServiceDef>();
   private counters = new Map<number, CounterDef>();
@@ -97,6 +98,7 @@ export class LiveState implements QueueView {
     this.counters = new Map(hall.counters.map((c) => [c.id, c]));
     this.kiosks = hall.kiosks;
     this.ratingTablets = hall.ratingTablets;
+    this.displays = hall.displays ?? [];
     this.serialBuses = hall.serialBuses;
   }
 
@@ -108,6 +110,13 @@ export class LiveState implements QueueView {
   configure(hall: HallDefinition, counterStates: CounterState[]): void {
     this.setDefinition(hall);
     for (const c of counterStates) if (!this.counterStates.has(c.id)) this.counterStates.set(c.id, c);
+  }
+
+  /** The hall's kiosks, rating tablets and displays again (a device was paired or unpaired in the console). */
+  setDevices(hall: Pick<HallDefinition, 'kiosks' | 'ratingTablets' | 'displays'>): void {
+    this.kiosks = hall.kiosks;
+    this.ratingTablets = hall.ratingTablets;
+    this.displays = hall.displays ?? [];
   }
 
   /** The official schedules and the hall's own days the calendar is built from (besides the hall file's). */

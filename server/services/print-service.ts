@@ -13,7 +13,7 @@ import type { LocalizedText } from '../domain/localized-text.js';
 import type { Logger } from './queue-service.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { SlipContent } from '../use-cases/dossiers/slips/slip-content.js';
-import type { TicketRaster } from '../../hardware/printer/raster.js';
+import type { Block, TicketRaster } from '../../hardware/printer/raster.js';
 import type { PrintOutcome, TicketView } from '../contract/events.js';
 import type { LiveState } from './live-state.js';
 
@@ -70,6 +70,14 @@ export class PrintService {
     return this.printOn(kiosk, `20${day}-SLIP${slip.form}-${Number(slip.code.slice(-4))}_${kiosk.id}_${this.clock()}`, async () => {
       const [{ renderBlocks }, { slipBlocks }] = await Promise.all([import('../use-cases/tickets/ticket-layout.js'), import('../use-cases/dossiers/slips/slip-thermal.js')]);
       return renderBlocks((scale) => slipBlocks(slip, scale), kiosk.printer.paperWidth);
+    });
+  }
+
+  /** Prints any paper of blocks (a printer's test ticket) on a kiosk's printer; resolves with what happened. */
+  printPaper(kiosk: KioskDef, name: string, blocksFor: (scale: number) => Block[]): Promise<PrintOutcome> {
+    return this.printOn(kiosk, `${name}_${kiosk.id}_${this.clock()}`, async () => {
+      const { renderBlocks } = await import('../use-cases/tickets/ticket-layout.js');
+      return renderBlocks(blocksFor, kiosk.printer.paperWidth);
     });
   }
 

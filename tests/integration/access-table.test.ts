@@ -20,6 +20,7 @@ const ADMITTED: Record<AccessRuleName, CallerName[]> = {
   hubMachine: ['hubMachine', 'manager', 'admin', 'api'],
   kiosk: ['kiosk'],
   ratingTablet: ['ratingTablet'],
+  pairedDevice: ['kiosk', 'ratingTablet'],
   staff: ['clerk1', 'clerk2', 'manager', 'admin', 'api'],
   signedIn: ['clerk1', 'clerk2', 'backOffice', 'manager', 'admin', 'api'],
   // The walk's counter is counter 1, where clerk1 sits.
@@ -39,6 +40,9 @@ const SAMPLE_PARAMS: Record<string, string> = {
   busId: 'B1',
   address: '1',
   file: 'none.png',
+  // No such device: an admitted call stops at "not found", nothing is unpaired.
+  kind: 'kiosk',
+  deviceId: 'K99',
 };
 
 let hub: TestHub;

@@ -19,6 +19,12 @@ export const ADDRESS_WINDOW_MS = 10 * 60_000;
  */
 export const LOOKUP_FAILURES = 10;
 export const LOOKUP_WINDOW_MS = 10 * 60_000;
+/**
+ * Pairing codes that were wrong, used or expired, from one address within PAIRING_WINDOW_MS. A
+ * code is 8 characters of 32 (about a million million values) and lives 10 minutes.
+ */
+export const PAIRING_FAILURES = 10;
+export const PAIRING_WINDOW_MS = 10 * 60_000;
 /** A kiosk's cap counts the tickets it gave in the last minute. */
 export const KIOSK_WINDOW_MS = 60_000;
 

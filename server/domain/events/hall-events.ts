@@ -5,7 +5,8 @@
 import type { AlertKind, AlertThresholds } from '../alerts/alerts.js';
 import type { CalendarChange } from '../calendar/hall-days.js';
 import type { Dossier } from '../dossier/dossier.js';
-import type { CounterDef, HallSettings, ServiceDef, StaffRole, VoiceSettings } from '../hall/hall-definition.js';
+import type { CounterDef, HallSettings, PairedDeviceKind, ServiceDef, StaffRole, VoiceSettings } from '../hall/hall-definition.js';
+import type { LocalizedText } from '../localized-text.js';
 import type { TransferPosition } from '../hall/hall-definition.js';
 import type { CounterState, Ticket } from '../queue/queue-state.js';
 import type { ServiceFigures } from '../queue/service-summary.js';
@@ -64,9 +65,21 @@ export interface EventPayloadsOf<T, C, D> {
   'catalog:replaced': { count: number; added: string[]; changed: string[]; removed: string[] };
   /** An admin changed the voice of the calls (pack, volume, saying the number twice...). */
   'voice:changed': { voice: VoiceSettings };
+  /** A kiosk, rating tablet or display was added, given a pairing code, paired or unpaired in the console (never a token or code). Staff only. */
+  'device:changed': { device: DeviceChangeView; change: DeviceChangeKind };
 }
 
 export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed';
+
+/** added: created in the console; pairing: a pairing code was shown; paired: the device took its token; unpaired: its token stopped working. */
+export type DeviceChangeKind = 'added' | 'pairing' | 'paired' | 'unpaired';
+
+/** A device as the log shows it: no token, no code. */
+export interface DeviceChangeView {
+  kind: PairedDeviceKind;
+  id: string;
+  name: LocalizedText;
+}
 
 /** What a configuration change left: the hall's settings it changed, or the whole service or counter. */
 export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef;
@@ -81,6 +94,7 @@ export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set([
   'hall:configured',
   'catalog:replaced',
   'voice:changed',
+  'device:changed',
 ]);
 
 export type StaffChangeKind = 'added' | 'changed' | 'password_reset' | 'disabled' | 'enabled' | 'moved';

@@ -196,6 +196,13 @@ export interface KioskDef {
    * slips with personal data may be printed on it. Absent or false: a public kiosk.
    */
   slips?: boolean;
+  /** The services its screen offers; absent or empty: every service of the hall. */
+  services?: string[];
+  /**
+   * A kiosk paired from the manager console keeps only its token's SHA-256 here (its `token` is
+   * empty); null once it was unpaired. Absent: the hall file's `token` is the token.
+   */
+  tokenHash?: string | null;
   active: boolean;
 }
 
@@ -204,8 +211,22 @@ export interface RatingTabletDef {
   id: string;
   counterId: number;
   token: string;
+  /** As a kiosk's: the SHA-256 of a token given by pairing, or null once unpaired. */
+  tokenHash?: string | null;
   active: boolean;
 }
+
+/** A hall display paired from the manager console (displays need no token to show the hall). */
+export interface DisplayDef {
+  id: string;
+  name: LocalizedText;
+  /** The SHA-256 of the token pairing gave it; null before pairing and once unpaired. */
+  tokenHash: string | null;
+  active: boolean;
+}
+
+/** The devices the console pairs. */
+export type PairedDeviceKind = 'kiosk' | 'ratingTablet' | 'display';
 
 /** A board on a serial bus: one counter's number, or the hall's last calls. */
 export type LedBoardDef = { address: number; kind: 'counter'; counterId: number } | { address: number; kind: 'hall'; calls: number };
@@ -235,6 +256,8 @@ export interface HallDefinition {
   serialBuses: SerialBusDef[];
   staff: StaffDef[];
   ratingTablets: RatingTabletDef[];
+  /** Displays paired from the manager console (the hall file does not list displays). */
+  displays?: DisplayDef[];
   /** The procedures catalogue file a hall file names (read at start), resolved to a path. */
   catalogFile?: string | null;
 }

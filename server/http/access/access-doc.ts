@@ -89,9 +89,10 @@ only \`true\` or \`false\` (the category can reveal a disability), and there is 
 file path, and \`/api/health\` no database path. No realtime message carries a dossier code
 (\`dossier:changed\` says only the status, counter, service and due date; \`ticket:rated\` has no
 dossier codes), and the public lookup lists missing papers only by the procedure's paper names,
-never a line a clerk typed. Changes of accounts, alerts and the configuration (\`staff:changed\`,
-\`alert:*\`, \`hall:configured\`) are kept in the event log but never sent to pages (a
-configuration change sends each page a fresh public snapshot instead). The full shapes, the event log and the day's
+never a line a clerk typed. Changes of accounts, alerts, the configuration and devices
+(\`staff:changed\`, \`alert:*\`, \`hall:configured\`, \`catalog:replaced\`, \`voice:changed\`,
+\`device:changed\`, which never holds a token or a pairing code) are kept in the event log but
+never sent to pages (a configuration change sends each page a fresh public snapshot instead). The full shapes, the event log and the day's
 ticket list need a staff credential. Every \`/api/\` reply but the spoken call carries \`cache-control: no-store\`.
 
 ## Secrets stay on the hub

@@ -4,7 +4,7 @@
 import type { Actor } from '../../domain/access/actor.js';
 import { anywhere, atCounter } from '../../domain/access/actor.js';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error.js';
-import type { KioskDef, RatingTabletDef } from '../../domain/hall/hall-definition.js';
+import type { DisplayDef, KioskDef, RatingTabletDef } from '../../domain/hall/hall-definition.js';
 import type { StaffActor } from '../../services/staff-service.js';
 import type { DossierCaller } from '../../use-cases/dossiers/dossier-scope.js';
 
@@ -16,6 +16,8 @@ export type Principal =
   | { kind: 'staff'; staff: StaffActor }
   | { kind: 'kiosk'; kiosk: KioskDef }
   | { kind: 'ratingTablet'; tablet: RatingTabletDef }
+  /** A hall display paired from the console. */
+  | { kind: 'display'; display: DisplayDef }
   /** The /boards page's short-lived token. */
   | { kind: 'simulator' };
 
@@ -70,6 +72,13 @@ export const ACCESS_RULES = {
     admits: (c) => c.principal.kind === 'kiosk',
     missing: 'kiosk_unregistered',
     denied: 'kiosk_unregistered',
+  },
+  pairedDevice: {
+    who: { vi: 'Thiết bị đã ghép nối: máy lấy số, máy đánh giá, màn hình (mã của máy)', en: 'A paired device: kiosk, rating tablet or display (its token)' },
+    reads: 'device',
+    admits: (c) => c.principal.kind === 'kiosk' || c.principal.kind === 'ratingTablet' || c.principal.kind === 'display',
+    missing: 'device_unpaired',
+    denied: 'device_unpaired',
   },
   ratingTablet: {
     who: { vi: 'Máy tính bảng đánh giá đã đăng ký tại quầy (mã của máy)', en: 'A registered rating tablet at a counter (its token)' },

@@ -128,6 +128,16 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/config/counters': entry('admin', 'Adds a counter (closed); displays show it at once'),
   'POST /api/config/counters/:counterId': entry('admin', 'Changes a counter: services, weights, order rule'),
   'DELETE /api/config/counters/:counterId': entry('admin', 'Removes a closed counter'),
+  // Devices: an admin's. No token, token hash or pairing code in the log; a token only to the device that pairs.
+  'GET /api/devices': entry('admin', 'Kiosks, rating tablets and displays (paired or not), printers, LED boards; no token'),
+  'POST /api/devices': entry('admin', 'Adds a device and answers its single-use pairing code; logged with who added it'),
+  'POST /api/devices/:kind/:deviceId/pairing': entry('admin', 'A new single-use pairing code (10 minutes); the earlier ones stop working'),
+  'POST /api/devices/:kind/:deviceId/unpair': entry('admin', 'The device’s token stops working at once'),
+  'POST /api/devices/printers/:deviceId/test': entry('admin', 'Prints a test ticket; answers what the printer did'),
+  'POST /api/devices/boards/:busId/:address/test': entry('admin', 'Lights a board with 8888 for 5 seconds'),
+  'POST /api/devices/pair': entry('public', 'The device’s own token for a valid code, once; wrong codes limited per address (stored)'),
+  'GET /api/devices/me': entry('pairedDevice', 'The paired device presenting the token: kind, id, name; 401 when unpaired'),
+  'GET /pair/:code': entry('public', 'Opens the device’s page with its pairing code; wrong codes limited per address (stored)'),
 
   // Devices.
   'GET /api/kiosk': entry('kiosk', 'The kiosk’s own settings and printer'),

@@ -61,7 +61,9 @@ async function issueAndPrint(
 }
 
 /** A citizen taps a service (and maybe a priority category) on the kiosk. */
-export function takeNumberAtKiosk(deps: KioskTicketDeps, kiosk: KioskDef, host: string | undefined, wanted: { serviceId: string; priority?: string | null }): Promise<KioskTicket> {
+export async function takeNumberAtKiosk(deps: KioskTicketDeps, kiosk: KioskDef, host: string | undefined, wanted: { serviceId: string; priority?: string | null }): Promise<KioskTicket> {
+  // A kiosk set up for some services only (in the console) gives numbers for those.
+  if (kiosk.services?.length && !kiosk.services.includes(wanted.serviceId)) throw new DomainError('kiosk_service_not_offered', { serviceId: wanted.serviceId, kioskId: kiosk.id });
   return issueAndPrint(deps, kiosk, host, { type: 'issue', serviceId: wanted.serviceId, priority: wanted.priority ?? null, source: 'kiosk' });
 }
 
@@ -139,6 +141,8 @@ export interface KioskInfo {
   paperWidth: KioskDef['printer']['paperWidth'];
   printer: DeviceStatus | null;
   phoneBaseUrl: string;
+  /** The services this kiosk offers; empty: every service. */
+  services: string[];
 }
 
 /** Who the kiosk is, its cap, its printer's state and where its tickets' QR codes lead. */
@@ -150,5 +154,6 @@ export function kioskInfo(deps: KioskInfoDeps, kiosk: KioskDef, host: string | u
     paperWidth: kiosk.printer.paperWidth,
     printer: deps.devices.get(printerDeviceId(kiosk.id)),
     phoneBaseUrl: deps.phone.baseUrl(host),
+    services: kiosk.services ?? [],
   };
 }

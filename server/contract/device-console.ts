@@ -1,0 +1,62 @@
+// What the console's Devices screen reads and is answered: the hall's kiosks, rating tablets and
+// displays with whether each is paired, their printers and the LED boards, and a pairing code
+// to show as a QR code. Built by server/use-cases/devices/manage-devices.ts. No token and no
+// token hash ever leaves the hub.
+
+import type { PairedDeviceKind } from '../domain/hall/hall-definition.js';
+import type { DeviceStatus } from './events.js';
+
+export type { PairedDeviceKind };
+
+export interface PrinterView {
+  kind: string;
+  address: string | null;
+  paperWidth: 58 | 80;
+}
+
+export interface DeviceView {
+  kind: PairedDeviceKind;
+  id: string;
+  name: { vi: string; en: string };
+  /** file: its token is the hall file's; console: paired (or to be paired) from the console. */
+  source: 'file' | 'console';
+  /** It holds a working token. */
+  paired: boolean;
+  active: boolean;
+  /** A kiosk's printer and the services its screen offers (empty: all). */
+  printer: PrinterView | null;
+  services: string[];
+  /** A rating tablet's counter. */
+  counterId: number | null;
+  /** The kiosk's printer as the hub last heard it. */
+  status: DeviceStatus | null;
+}
+
+export interface BoardView {
+  busId: string;
+  address: number;
+  kind: 'counter' | 'hall';
+  counterId: number | null;
+  status: DeviceStatus | null;
+}
+
+export interface DevicesView {
+  devices: DeviceView[];
+  boards: BoardView[];
+}
+
+/** A pairing code as the console shows it: the device's browser opens `url` once. */
+export interface PairingView {
+  code: string;
+  /** The short address to type, e.g. http://192.168.1.10:8080/pair/7KQ4M2XD. */
+  url: string;
+  expiresAt: number;
+}
+
+/** What a device's page receives for a pairing code: its id and its own token, to keep. */
+export interface PairedDevice {
+  kind: PairedDeviceKind;
+  id: string;
+  name: { vi: string; en: string };
+  token: string;
+}
