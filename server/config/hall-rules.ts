@@ -85,8 +85,14 @@ export function checkHallDefinition(hall: HallDefinition): string[] {
   for (const id of duplicates(kiosks.map((k) => k.id))) problems.push(`kiosk "${id}" is listed twice`);
   for (const token of duplicates(kiosks.map((k) => k.token))) problems.push(`two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
   for (const k of kiosks) {
-    if (k.printer.kind !== 'simulated' && !k.printer.address) {
+    if (k.printer.kind !== 'simulated' && k.printer.kind !== 'agent' && !k.printer.address) {
       problems.push(`kiosk ${k.id}: its ${k.printer.kind.toUpperCase()} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`);
+    }
+    if (k.printer.kind === 'agent' && k.printer.address) {
+      problems.push(`kiosk ${k.id}: an agent's printer takes no address: its device is set on the kiosk PC, in /etc/luot-agent/agent.conf (PRINTER=)`);
+    }
+    if (k.printer.kind !== 'agent' && k.printer.model) {
+      problems.push(`kiosk ${k.id}: "model" is for printers of type agent; for the others the type says it (epson or star)`);
     }
   }
   const counterIds = new Set(counters.map((c) => c.id));
