@@ -134,6 +134,10 @@ export class Agent {
 }
 
 function main(argv: string[]): void {
+  if (argv[0] === 'version') {
+    console.log(`luot-agent ${VERSION} (Node.js ${process.version})`);
+    return;
+  }
   const at = argv.indexOf('--config');
   const file = at >= 0 ? argv[at + 1]! : (process.env.LUOT_AGENT_CONFIG ?? DEFAULT_CONFIG_FILE);
   let config: AgentConfig;
@@ -146,10 +150,6 @@ function main(argv: string[]): void {
   }
   if (argv[0] === 'page-url') {
     console.log(config.page);
-    return;
-  }
-  if (argv[0] === 'version') {
-    console.log(`luot-agent ${VERSION} (Node.js ${process.version})`);
     return;
   }
   const agent = new Agent(config);

@@ -34,7 +34,7 @@ export function printerStateOf(value: unknown): AgentPrinterState | null {
 }
 
 export function startAgentChannel(io: Server, deps: AgentChannelDeps): void {
-  const printTimeoutMs = deps.printTimeoutMs ?? 20_000;
+  const printTimeoutMs = deps.printTimeoutMs ?? 10_000;
   const agents = io.of(AGENT_NAMESPACE) as unknown as Namespace<AgentToHubEvents, HubToAgentEvents>;
 
   agents.on('connection', (socket) => {
