@@ -3,7 +3,7 @@
 // DLE EOT), its paper-out reaching the hub's health and the kiosk's print outcome; the token
 // checked; the agent's messages refused for a kiosk that is not registered.
 
-import { writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { io } from 'socket.io-client';
@@ -182,5 +182,42 @@ describe('who may be an agent', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await printerHealth('K2')).toMatchObject({ ok: true });
     other.close();
+  });
+});
+
+describe("a display's screen", () => {
+  /** A screen command that writes down each switch it is asked for. */
+  function recordingCommand(): { command: string; calls: () => string[] } {
+    const dir = tempDataDir();
+    const log = join(dir, 'switched');
+    const command = join(dir, 'screen');
+    writeFileSync(command, `#!/bin/sh\necho "$1" >> '${log}'\n`);
+    chmodSync(command, 0o755);
+    return { command, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []) };
+  }
+
+  it("follows the hall: a hall open around the clock keeps it on; the agent's own times outside now switch it off", async () => {
+    const around = recordingCommand();
+    agent = await startAgent({ HUB: hub.url, ROLE: 'display', SCREEN_COMMAND: around.command });
+    await expect.poll(around.calls, { timeout: 10_000 }).toEqual(['on']);
+    await agent.waitFor(/^screen on$/m);
+    await agent.stop();
+
+    // Own times two to three hours from now, in the hall's time zone: now is outside them.
+    const { timeZone } = (await api(hub.url, 'GET', '/api/hall')).body.hall;
+    const [hh, mm] = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':').map(Number);
+    const at = (minutes: number) => {
+      const m = (((hh! * 60 + mm! + minutes) % 1440) + 1440) % 1440;
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    };
+    const own = recordingCommand();
+    agent = await startAgent({ HUB: hub.url, ROLE: 'display', SCREEN_ON: at(120), SCREEN_OFF: at(180), SCREEN_DAYS: 'sun-sat', SCREEN_COMMAND: own.command });
+    await expect.poll(own.calls, { timeout: 10_000 }).toEqual(['off']);
+    await agent.waitFor(/^screen off$/m);
+  });
+
+  it('a command that fails is said in the log and tried again', async () => {
+    agent = await startAgent({ HUB: hub.url, ROLE: 'display', SCREEN_COMMAND: '/bin/false' });
+    await agent.waitFor(/\/bin\/false on failed/);
   });
 });
