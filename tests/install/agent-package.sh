@@ -122,6 +122,9 @@ logged=0
 for _ in $(seq 1 100); do on journalctl -u luot-agent --no-pager | grep -q "luot-agent $version: kiosk of http://127.0.0.1:8080, printer /var/lib/luot-agent/lp0" && { logged=1; break; }; sleep 0.1; done
 [ "$logged" = 1 ] && pass "the journal says what it runs" || { fail "journal"; on journalctl -u luot-agent -n 20 --no-pager; }
 on journalctl -u luot-agent --no-pager | grep -q "printer /var/lib/luot-agent/lp0: unreachable" && pass "it reports the missing printer" || fail "no printer line"
+# No compositor, backlight or CEC in this machine: the screen switch says so and fails.
+on runuser -u luot-agent -- /usr/lib/luot-agent/bin/luot-agent-screen off >"$work/screen.out" 2>&1
+[ $? = 1 ] && grep -q "no way to switch the screen off here" "$work/screen.out" && pass "luot-agent-screen says when it cannot switch the screen" || { fail "luot-agent-screen"; cat "$work/screen.out"; }
 killed_at=$(ms)
 on systemctl kill --signal=KILL --kill-whom=main luot-agent.service
 back=0
