@@ -3,6 +3,7 @@
 // DLE EOT), its paper-out reaching the hub's health and the kiosk's print outcome; the token
 // checked; the agent's messages refused for a kiosk that is not registered.
 
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
@@ -182,6 +183,33 @@ describe('who may be an agent', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await printerHealth('K2')).toMatchObject({ ok: true });
     other.close();
+  });
+});
+
+describe('luot doctor on the hub', () => {
+  /** Run as its own process: the hub lives in this test's process and must keep answering meanwhile. */
+  const doctor = () =>
+    new Promise<{ stdout: string; status: number | null }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/luot.ts', 'doctor'], {
+        env: { ...process.env, LUOT_DATA_DIR: hub.dataDir, LUOT_CONFIG: join(hub.dataDir, 'hall.yaml'), PORT: new URL(hub.url).port },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('close', (status) => resolve({ stdout, status }));
+    });
+
+  it("says whether the printer on a kiosk's PC is ready, from what its agent reported", async () => {
+    const lp0 = join(tempDataDir(), 'lp0');
+    writeFileSync(lp0, '');
+    agent = await startAgent({ HUB: hub.url, TOKEN, DEVICE: 'K1', PRINTER: lp0, PRINTER_CHECK_MS: '200', SCREEN: 'always' });
+    await expect.poll(printerHealth, { timeout: 10_000 }).toMatchObject({ ok: true });
+    expect((await doctor()).stdout).toContain("✓ kiosk K1: máy in của máy lấy số sẵn sàng / printer on the kiosk's PC ready (device agent)");
+    await agent.stop();
+    await expect.poll(printerHealth, { timeout: 10_000 }).toMatchObject({ ok: false });
+    const down = await doctor();
+    expect(down.stdout).toContain("✗ kiosk K1: máy in của máy lấy số chưa sẵn sàng / printer on the kiosk's PC not ready: The printer cannot be reached.");
+    expect(down.status).toBe(1);
   });
 });
 
