@@ -79,6 +79,8 @@ export function parseConfig(text: string, env: Record<string, string | undefined
     if (eq < 1) throw new ConfigError(`line ${index + 1}: "${line}" is not KEY=value`);
     let value = line.slice(eq + 1).trim();
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) value = value.slice(1, -1);
+    // A comment after the value: "HUB=http://... # the hub".
+    else value = value.replace(/\s+#.*$/, '');
     values.set(line.slice(0, eq).trim().toUpperCase(), value);
   });
   const get = (key: string): string | undefined => env[`LUOT_AGENT_${key}`] ?? (values.get(key) || undefined);

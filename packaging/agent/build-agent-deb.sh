@@ -33,7 +33,9 @@ echo '{ "name": "luot-agent", "version": "'"$version"'", "private": true }' > "$
   npm install --no-save --omit=dev --ignore-scripts --no-audit --no-fund --no-package-lock --loglevel=error "serialport@$serialport_version" >/dev/null
   # Only this machine's binding; no test double.
   find node_modules/@serialport/bindings-cpp/prebuilds -mindepth 1 -maxdepth 1 ! -name linux-x64 -exec rm -rf {} +
-  rm -rf node_modules/.bin node_modules/.package-lock.json
+  rm -f node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/*.musl.node
+  # Headers for compiling the binding, which is prebuilt.
+  rm -rf node_modules/node-addon-api node_modules/.bin node_modules/.package-lock.json
 )
 "$app/node/bin/node" -e 'require(process.argv[1] + "/node_modules/serialport"); console.log("   serialport loads on Node", process.version)' "$app"
 

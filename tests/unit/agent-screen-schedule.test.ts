@@ -122,6 +122,11 @@ describe('the agent config', () => {
     expect(display).toMatchObject({ page: 'http://10.0.0.2:8080/display/', token: null, printer: null, screen: { kind: 'own', on: 405, off: 1080, days: [1, 2, 3, 4, 5] } });
   });
 
+  it('reads comments after values, and quoted values as they are', () => {
+    const config = parseConfig('HUB=http://10.0.0.2:8080     # the hub\nROLE=kiosk # a kiosk\nDEVICE=K1\nTOKEN="secret # with a hash"\n');
+    expect(config).toMatchObject({ hub: 'http://10.0.0.2:8080', role: 'kiosk', token: 'secret # with a hash' });
+  });
+
   it('says what is wrong, by name', () => {
     expect(() => parseConfig('ROLE=kiosk')).toThrow(/HUB is missing/);
     expect(() => parseConfig('HUB=http://h:8080\nROLE=kiosk\nDEVICE=K1')).toThrow(/TOKEN is missing/);
