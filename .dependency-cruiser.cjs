@@ -47,6 +47,15 @@ module.exports = {
       to: { pathNot: ['^web-shared/', '^server/contract/', FONTS], ...PACKAGES },
     },
     {
+      name: 'agent-imports-contract-web-shared-printer-status',
+      comment:
+        'agent/ (the device agent on kiosk and display PCs) reaches the hub over the wire: it imports only itself, server/contract/, web-shared/, ' +
+        "the ESC/POS status decoder of hardware/printer/ and packages; never the hub's domain or services.",
+      severity: 'error',
+      from: { path: '^agent/' },
+      to: { pathNot: ['^agent/', '^server/contract/', '^web-shared/', '^hardware/printer/printer-status\\.ts$'], ...PACKAGES },
+    },
+    {
       name: 'contract-imports-domain-only',
       comment: 'server/contract/ is what pages import: it takes types and constants from the domain and nothing else of the hub (no HTTP, services, database, use cases, hardware).',
       severity: 'error',

@@ -64,6 +64,8 @@ import type { PublicHallSettings } from './contract/events.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { lanAddress, phoneBaseUrl, phoneUrl } from './http/public-address.js';
 import { startRealtime } from './realtime/socket-server.js';
+import { startAgentChannel } from './realtime/agent-channel.js';
+import { AgentLink } from './services/agent-link.js';
 import { BusDevices } from './services/bus-devices.js';
 import { Credentials } from './services/credentials.js';
 import { CLOCK_UNKNOWN, ClockWatch, type ClockState } from './services/clock-watch.js';
@@ -346,7 +348,8 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   const { db, queue, queries, live, tickets, events, dossiers, catalog, clock } = hub;
   const settings = () => live.settings;
   const time: HallTime = { clock, settings };
-  const printing = new PrintService(live, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silentLogger);
+  const agents = new AgentLink();
+  const printing = new PrintService(live, devices, printsDirOf(hub.dataDir), logger?.child({ module: 'printing' }) ?? silentLogger, Date.now, agents);
   const lan = lanAddress();
   const phone: PhoneLinks = {
     baseUrl: (host) => phoneBaseUrl(live.settings.publicUrl, process.env.LUOT_PUBLIC_URL, host, lan),
@@ -461,6 +464,7 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   buses.start();
   const io = startRealtime(app.server, { followHall: bind(followHall, { queue, queries }), hallSnapshot: bind(hallSnapshot, { queue, queries }), events: queue, live });
   devices.onChange((status) => io.emit('device:status', status));
+  startAgentChannel(io, { identify: (authorization) => hub.credentials.identify(authorization, false), agents });
   await app.register(
     userRoutes,
     bindAll(

@@ -283,6 +283,16 @@ async function doctor(): Promise<void> {
   for (const kiosk of hall?.kiosks ?? []) {
     const address = kiosk.printer.address;
     if (address?.startsWith('/dev/')) add(existsSync(address) ? '✓' : '✗', `kiosk ${kiosk.id}: printer ${address} ${existsSync(address) ? 'present' : 'MISSING'}`);
+    if (kiosk.printer.kind === 'agent' && kiosk.active) {
+      // The printer is on the kiosk's own PC: what its device agent last reported to the hub.
+      const state = h?.devices.find((d) => d.id === `printer:${kiosk.id}`);
+      add(
+        state?.ok ? '✓' : '✗',
+        state?.ok
+          ? `kiosk ${kiosk.id}: máy in của máy lấy số sẵn sàng / printer on the kiosk's PC ready (device agent)`
+          : `kiosk ${kiosk.id}: máy in của máy lấy số chưa sẵn sàng / printer on the kiosk's PC not ready: ${state?.messageEn ?? 'unknown'} (on that PC: journalctl -u luot-agent)`,
+      );
+    }
   }
   const serial = [...devices('/dev', /^tty(USB|ACM)\d+$/), ...devices('/dev/serial/by-id', /./)];
   add(serial.length > 0 ? '✓' : '!', serial.length > 0 ? `cổng nối tiếp / serial ports: ${serial.join(', ')}` : 'không thấy cổng nối tiếp USB / no USB serial adapter plugged in');

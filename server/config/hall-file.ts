@@ -88,8 +88,11 @@ const GroupEntry = Type.Object({ id: Type.String({ minLength: 1 }), name: Text }
 
 const PrinterEntry = Type.Object(
   {
-    type: Type.Union([Type.Literal('simulated'), Type.Literal('epson'), Type.Literal('star')]),
+    type: Type.Union([Type.Literal('simulated'), Type.Literal('epson'), Type.Literal('star'), Type.Literal('agent')], {
+      description: "agent: the printer is on the kiosk's own PC, printed by its device agent (luot-agent)",
+    }),
     address: Type.Optional(Type.String({ pattern: '^(tcp://[^/:]+(:[0-9]{1,5})?/?|/.+)$', description: 'tcp://host:9100 or a device file' })),
+    model: Type.Optional(Type.Union([Type.Literal('epson'), Type.Literal('star')], { description: "type agent only: the printer's command set (default epson)" })),
     paper: Type.Optional(Type.Union([Type.Literal(58), Type.Literal(80)])),
   },
   { additionalProperties: false },
@@ -301,7 +304,8 @@ type KioskEntryData = NonNullable<HallFile['kiosks']>[number];
 
 function printer(entry: KioskEntryData): PrinterDef {
   const p = entry.printer ?? { type: 'simulated' };
-  return { kind: p.type, address: p.type === 'simulated' ? null : (p.address ?? null), paperWidth: p.paper ?? 80 };
+  if (p.type === 'agent') return { kind: 'agent', address: p.address ?? null, model: p.model ?? 'epson', paperWidth: p.paper ?? 80 };
+  return { kind: p.type, address: p.type === 'simulated' ? null : (p.address ?? null), paperWidth: p.paper ?? 80, ...(p.model ? { model: p.model } : {}) };
 }
 
 function kiosk(entry: KioskEntryData): KioskDef {

@@ -130,12 +130,26 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
     add('kiosks', `hai máy lấy số dùng chung mã "${token.slice(0, 4)}…": hãy cho mỗi máy một mã riêng`, `two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
   }
   for (const k of kiosks) {
-    if (k.printer.kind !== 'simulated' && !k.printer.address) {
+    if (k.printer.kind !== 'simulated' && k.printer.kind !== 'agent' && !k.printer.address) {
       const kind = k.printer.kind.toUpperCase();
       add(
         `kiosks.${k.id}.printer.address`,
         `máy in ${kind} của máy lấy số ${k.id} cần địa chỉ (tcp://host:9100 hoặc /dev/usb/lp0)`,
         `kiosk ${k.id}: its ${kind} printer needs an address (tcp://host:9100 or /dev/usb/lp0)`,
+      );
+    }
+    if (k.printer.kind === 'agent' && k.printer.address) {
+      add(
+        `kiosks.${k.id}.printer.address`,
+        `máy in của máy lấy số ${k.id} do phần mềm trên máy lấy số điều khiển nên không có địa chỉ ở đây: đặt thiết bị in trong /etc/luot-agent/agent.conf (PRINTER=)`,
+        `kiosk ${k.id}: an agent's printer takes no address: its device is set on the kiosk PC, in /etc/luot-agent/agent.conf (PRINTER=)`,
+      );
+    }
+    if (k.printer.kind !== 'agent' && k.printer.model) {
+      add(
+        `kiosks.${k.id}.printer.model`,
+        `máy lấy số ${k.id}: "model" chỉ dùng cho máy in kiểu agent; kiểu của các máy in khác đã nói điều này (epson hoặc star)`,
+        `kiosk ${k.id}: "model" is for printers of type agent; for the others the type says it (epson or star)`,
       );
     }
   }

@@ -16,6 +16,8 @@ import type { SlipContent } from '../use-cases/dossiers/slips/slip-content.js';
 import type { Block, TicketRaster } from '../../hardware/printer/raster.js';
 import type { PrintOutcome, TicketView } from '../contract/events.js';
 import type { LiveState } from './live-state.js';
+import type { AgentLink } from './agent-link.js';
+import { AgentPrinter } from './agent-printer.js';
 
 const PROBLEM_WORDS: Record<string, LocalizedText> = {
   unreachable: { vi: 'Không kết nối được máy in.', en: 'The printer cannot be reached.' },
@@ -25,6 +27,14 @@ const PROBLEM_WORDS: Record<string, LocalizedText> = {
   cover_open: { vi: 'Nắp máy in đang mở.', en: 'The printer cover is open.' },
   printer_error: { vi: 'Máy in báo lỗi.', en: 'The printer reports an error.' },
   print_failed: { vi: 'In phiếu không thành công.', en: 'The ticket could not be printed.' },
+};
+
+/** A hub built without the agents' channel: an agent's printer is never reached. */
+const NO_AGENTS: Pick<AgentLink, 'state' | 'print'> = {
+  state: () => null,
+  print: async () => {
+    throw new Error('no device agent channel');
+  },
 };
 
 export interface PrintRecord {
@@ -43,14 +53,25 @@ export class PrintService {
     readonly printsDir: string,
     private readonly logger: Logger,
     private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly agents: AgentLink | null = null,
+  ) {
+    // An agent's report (or its leaving) is the printer's state at once: the kiosk's banner
+    // shows before the next tap, not at the next round of checks.
+    agents?.onChange((kioskId) => {
+      const kiosk = this.live.kiosks.find((k) => k.id === kioskId && k.active && k.printer.kind === 'agent');
+      if (kiosk) void this.serialized(kiosk.id, async () => this.record(kiosk, await this.printerOf(kiosk).status()));
+    });
+  }
 
   /** The kiosk's printer, made anew when the hall description changed it. */
   printerOf(kiosk: KioskDef): TicketPrinter {
     const key = JSON.stringify(kiosk.printer);
     const known = this.printers.get(kiosk.id);
     if (known && known.key === key) return known.printer;
-    const printer = createTicketPrinter(kiosk.printer, this.printsDir);
+    const printer =
+      kiosk.printer.kind === 'agent'
+        ? new AgentPrinter(kiosk.id, kiosk.printer, this.agents ?? NO_AGENTS)
+        : createTicketPrinter({ ...kiosk.printer, kind: kiosk.printer.kind }, this.printsDir);
     this.printers.set(kiosk.id, { printer, key });
     return printer;
   }

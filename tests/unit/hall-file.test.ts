@@ -127,6 +127,28 @@ counters: [{ id: 1, services: [HT] }]
     expect(problems(base.replace('group: g', 'group: other'))).toContain('service HT is in group "other", which hall.serviceGroups does not list');
   });
 
+  it("gives a kiosk the printer of its own PC through its device agent, and refuses an agent's printer with an address", () => {
+    const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }]
+counters: [{ id: 1, services: [HT] }]
+`;
+    const hall = hallFromText(
+      `${base}kiosks:
+  - { id: K1, token: "a-long-enough-secret", printer: { type: agent } }
+  - { id: K2, token: "another-long-secret", printer: { type: agent, model: star, paper: 58 } }
+`,
+      'hall.yaml',
+    );
+    expect(hall.kiosks[0]!.printer).toEqual({ kind: 'agent', address: null, model: 'epson', paperWidth: 80 });
+    expect(hall.kiosks[1]!.printer).toEqual({ kind: 'agent', address: null, model: 'star', paperWidth: 58 });
+    expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", printer: { type: agent, address: /dev/usb/lp0 } }]`)).toContain(
+      "kiosk K1: an agent's printer takes no address: its device is set on the kiosk PC, in /etc/luot-agent/agent.conf (PRINTER=)",
+    );
+    expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", printer: { type: epson, address: "tcp://10.0.0.9", model: star } }]`)).toContain(
+      'kiosk K1: "model" is for printers of type agent; for the others the type says it (epson or star)',
+    );
+  });
+
   it("gives staff the fields and services whose dossiers they handle, and back office no counter; marks a kiosk's printer for slips", () => {
     const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
 services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }, { id: DIEN, name: "Điện lực", numbering: { prefix: D } }]

@@ -172,13 +172,18 @@ export interface StaffDef {
   active: boolean;
 }
 
-/** simulated: each ticket is saved as PNG and ESC/POS bytes under the data folder. */
-export type PrinterKind = 'simulated' | 'epson' | 'star';
+/**
+ * simulated: each ticket is saved as PNG and ESC/POS bytes under the data folder. agent: the
+ * printer is on the kiosk's own PC, and the kiosk's device agent prints what the hub sends it.
+ */
+export type PrinterKind = 'simulated' | 'epson' | 'star' | 'agent';
 
 export interface PrinterDef {
   kind: PrinterKind;
-  /** "tcp://host:9100" or a device file such as /dev/usb/lp0; null for the simulated printer. */
+  /** "tcp://host:9100" or a device file such as /dev/usb/lp0; null for the simulated and agent printers. */
   address: string | null;
+  /** The command set of an agent's printer (EPSON's ESC/POS or STAR's Line Mode); absent for other kinds. */
+  model?: 'epson' | 'star';
   /** Paper roll width in millimetres. */
   paperWidth: 58 | 80;
 }

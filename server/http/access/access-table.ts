@@ -2,6 +2,7 @@
 // access-control.ts, written out as docs/access.md (npm run docs:access). A route missing
 // from this table stops the hub from starting, so none can be added without a rule.
 
+import type { AgentToHubEvents } from '../../contract/agent.js';
 import type { ClientToServerEvents } from '../../contract/events.js';
 import type { AccessRuleName } from './access-rules.js';
 
@@ -155,9 +156,12 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
 };
 
 /** Every message a page may send over socket.io; the hub only ever sends public shapes. */
-export const SOCKET_ACCESS: Record<keyof ClientToServerEvents, Entry> = {
+export const SOCKET_ACCESS: Record<keyof ClientToServerEvents | keyof AgentToHubEvents, Entry> = {
   'hall:subscribe': entry('public', 'Follow some services or counters; answers with a public snapshot'),
   'hall:resync': entry('public', 'A fresh public snapshot'),
+  // A kiosk's device agent, in the namespace /agent, connected with the kiosk's token.
+  'agent:hello': entry('kiosk', 'The device agent of a kiosk says who it is; answered with its kiosk id'),
+  'agent:printer': entry('kiosk', "The kiosk's local printer state, from its device agent"),
 };
 
 /** What the hub sends to every page over socket.io, for the table in docs/. */
@@ -167,6 +171,7 @@ export const SOCKET_EVENTS: Record<string, string> = {
   'device:status': "A device's health (no personal data)",
   'hall:settings': 'Hall settings without file paths or the status source',
   'voice:sample': 'A sample call to say (a number and a counter), asked for by an admin',
+  'agent:print': "Namespace /agent, to one kiosk's device agent only: that kiosk's print job (ESC/POS bytes of its ticket or slip)",
 };
 
 export function routeKey(method: string, url: string): string {
