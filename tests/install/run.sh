@@ -264,13 +264,16 @@ check_system() { # check_system <bookworm|trixie|noble>
   killed_at=$(ms)
   on "$a" bash -c "kill -9 $before"
   restarted=""
+  local started_again=""  # when systemd had started the new process (the rest is the hub's start)
   while [ $(( $(ms) - killed_at )) -lt 15000 ]; do
     now="$(main_pid "$a")"
-    if [ "$now" != 0 ] && [ "$now" != "$before" ] && answers "$a"; then restarted=$(( $(ms) - killed_at )); break; fi
+    [ -z "$started_again" ] && [ "$now" != 0 ] && [ "$now" != "$before" ] && started_again=$(( $(ms) - killed_at ))
+    if [ -n "$started_again" ] && answers "$a"; then restarted=$(( $(ms) - killed_at )); break; fi
     sleep 0.1
   done
   restart_ms[$sys]="${restarted:-none}"
-  if [ -n "$restarted" ] && [ "$restarted" -le 10000 ]; then pass "restarted and answering ${restarted} ms after kill -9"; else fail "no restart within 10 s after kill -9 (${restarted:-none})"; fi
+  if [ -n "$restarted" ] && [ "$restarted" -le 10000 ]; then pass "restarted and answering ${restarted} ms after kill -9 (a new process after ${started_again} ms)"
+  else fail "no restart within 10 s after kill -9 (answering after ${restarted:-none} ms, a new process after ${started_again:-none} ms)"; fi
 
   step "a hung hub (SIGSTOP): the watchdog restarts it"
   before="$(main_pid "$a")"
@@ -382,8 +385,8 @@ sys=""
 echo
 echo "package size: $deb_kib KiB ($(basename "$deb"))"
 for s in "${systems[@]}"; do
-  printf '%-13s boot to first answer %s ms, kill -9 to answer %s ms, watchdog restart %s ms; debootstrap %s s, checks %s s\n' \
-    "${label[$s]}" "${first_answer[$s]:-none}" "${restart_ms[$s]:-none}" "${watchdog_ms[$s]:-none}" "${bootstrap_s[$s]:-reused}" "${checks_s[$s]:-none}"
+  printf '%-13s boot to first answer %s ms, kill -9 to answer %s ms, watchdog restart %s ms; debootstrap %s, checks %s s\n' \
+    "${label[$s]}" "${first_answer[$s]:-none}" "${restart_ms[$s]:-none}" "${watchdog_ms[$s]:-none}" "$([ -n "${bootstrap_s[$s]:-}" ] && echo "${bootstrap_s[$s]} s" || echo reused)" "${checks_s[$s]:-none}"
 done
 echo "(boot to first answer: systemd-nspawn start to /api/health answering, after a reboot with data)"
 echo "test:install took $(( ($(ms) - started_all) / 1000 )) s"
