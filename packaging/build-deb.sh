@@ -66,7 +66,27 @@ for script in preinst postinst prerm postrm; do
 done
 echo "/etc/luot/luot.env" > "$stage/DEBIAN/conffiles"
 size_kb="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
-sed -e "s/#VERSION#/$version/" -e "s/#SIZE#/$size_kb/" packaging/debian/control > "$stage/DEBIAN/control"
+
+# The C and C++ libraries the package needs are those its x86-64 binaries were linked against
+# (Node.js, the SQLite driver compiled here, the prebuilt serial and canvas modules): the
+# newest GLIBC_ and GLIBCXX_ symbol versions they use. Built on Debian 12 that is glibc 2.34 and
+# GCC 11's libstdc++, which Debian 12 and 13 and Ubuntu 24.04 all have; built on a newer system
+# the package would ask for more, and apt would refuse it on the older ones rather than install
+# a hub that cannot start.
+elf_x64="$(find "$app" -type f \( -name node -o -name '*.node' \) -exec sh -c 'objdump -f "$1" 2>/dev/null | grep -q "file format elf64-x86-64" && echo "$1"' _ {} \;)"
+newest() { echo "$elf_x64" | xargs objdump -T 2>/dev/null | grep -oE "$1"'_[0-9.]+' | sed "s/^$1_//" | sort -uV | tail -1; }
+glibc="$(newest GLIBC)"
+glibcxx="$(newest GLIBCXX)"
+# libstdc++'s symbol versions and the GCC release that brought each (GCC's own ABI table).
+case "$glibcxx" in
+  3.4.2[0-4]|3.4.1*) gcc=6 ;; 3.4.25) gcc=8 ;; 3.4.26|3.4.27) gcc=9 ;; 3.4.28) gcc=10 ;; 3.4.29) gcc=11 ;;
+  3.4.30) gcc=12 ;; 3.4.31|3.4.32) gcc=13 ;; 3.4.33) gcc=14 ;;
+  *) echo "unknown libstdc++ symbol version GLIBCXX_$glibcxx: add it to packaging/build-deb.sh" >&2; exit 1 ;;
+esac
+[ -n "$glibc" ] || { echo "no GLIBC symbol versions found (objdump, from binutils, is needed)" >&2; exit 1; }
+echo "   needs glibc >= $glibc, libstdc++ of GCC >= $gcc (GLIBCXX_$glibcxx)"
+sed -e "s/#VERSION#/$version/" -e "s/#SIZE#/$size_kb/" -e "s/#GLIBC#/$glibc/" -e "s/#GCC#/$gcc/" \
+  packaging/debian/control > "$stage/DEBIAN/control"
 
 echo "== dpkg-deb"
 mkdir -p "$root/dist"
