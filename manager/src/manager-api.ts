@@ -1,8 +1,6 @@
 // The manager console's calls to the hub.
 
 import type { RouteBody, RouteQuery } from '../../server/contract/routes.js';
-import { callHub, HubRequestError } from '../../web-shared/hub-client.js';
-import type { RouteBody } from '../../server/contract/routes.js';
 import { callHub, callHubForFile, HubRequestError } from '../../web-shared/hub-client.js';
 
 export { HubRequestError };
