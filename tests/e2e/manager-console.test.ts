@@ -75,7 +75,9 @@ describe('the manager console', () => {
 
     const console = await signInConsole('quanly');
     // A manager sees no Users tab.
-    expect(await console.locator('.bar .tab').allTextContents()).toEqual(['Sảnh trực tiếp', 'Hồ sơ', 'Cảnh báo']);
+    // (The Alerts tab may carry a count: a printer check can time out on a busy machine.)
+    const tabNames = (await console.locator('.bar .tab').allTextContents()).map((name) => name.replace(/\d+$/, ''));
+    expect(tabNames).toEqual(['Sảnh trực tiếp', 'Hồ sơ', 'Cảnh báo']);
     const one = console.locator('.counter', { hasText: 'Quầy 1' }).first();
     await expect.poll(() => one.textContent()).toContain('Đang giữ số');
     await checkAxe(console, 'live hall');

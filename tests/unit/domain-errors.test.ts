@@ -16,7 +16,7 @@ const SUBJECTS = { access: ACCESS_ERRORS, calendar: CALENDAR_ERRORS, dossier: DO
 describe('refusals by subject', () => {
   it('no code belongs to two subjects', () => {
     const codes = Object.values(SUBJECTS).flatMap((table) => Object.keys(table));
-    expect(codes.length).toBe(85);
+    expect(codes.length).toBe(93);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
