@@ -10,10 +10,9 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_VOICE_DIR } from '../../server/paths.js';
-import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { COUNTER_VIEWPORT } from '../helpers/counter-page.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { checkAxe, signInConsole } from '../helpers/manager-console.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -33,22 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop(true);
 });
-
-async function signInConsole(user: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: COUNTER_VIEWPORT, acceptDownloads: true });
-  await page.goto(`${hub.url}/manager/`);
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.counters .counter');
-  await page.evaluate(() => document.fonts.ready);
-  return page;
-}
-
-async function checkAxe(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1).slice(0, 1500)}`).toEqual([]);
-}
 
 /** The running catalogue, downloaded from the console, with HT.04 renamed and one procedure added. */
 async function editedCatalogue(page: Page): Promise<string> {
@@ -77,7 +60,7 @@ async function editedCatalogue(page: Page): Promise<string> {
 
 describe('the console’s catalogue and voice screens', () => {
   it('an admin previews a catalogue with one new and one changed procedure, applies it, and the lookup guide shows it', { timeout: 120_000 }, async () => {
-    const page = await signInConsole('quantri');
+    const page = await signInConsole(browser, hub.url, 'quantri', { acceptDownloads: true });
     await page.click('.bar .tab:has-text("Danh mục thủ tục")');
     await page.waitForSelector('input[name=catalogue]');
     await checkAxe(page, 'catalogue');
@@ -128,7 +111,7 @@ describe('the console’s catalogue and voice screens', () => {
     await display.goto(`${hub.url}/display/`);
     await display.waitForFunction(() => document.querySelector('.is-offline') === null && document.querySelector('.display') !== null);
 
-    const page = await signInConsole('quantri');
+    const page = await signInConsole(browser, hub.url, 'quantri', { acceptDownloads: true });
     await page.click('.bar .tab:has-text("Giọng đọc")');
     await page.waitForSelector('select[name=pack]');
     expect(await page.locator('select[name=pack] option').allTextContents()).toEqual(['Giọng mặc định (eSpeak NG)', 'giong-nu-ha-noi (1 từ)']);

@@ -7,11 +7,11 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN } from '../helpers/callers.js';
 import { COUNTER_VIEWPORT, signInAtCounter } from '../helpers/counter-page.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { checkAxe } from '../helpers/manager-console.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -25,11 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop(true);
 });
-
-async function checkAxe(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1).slice(0, 1500)}`).toEqual([]);
-}
 
 /** Turns the kiosk's pages until a service's tile shows; false when no page has it. */
 async function findOnKiosk(kiosk: Page, name: string): Promise<boolean> {

@@ -4,14 +4,14 @@
 // counter page and calls; a manager pauses a counter with a reason, acknowledges the alert a
 // printer out of paper raised; axe-core finds no serious or critical violation on any screen.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { COUNTER_VIEWPORT, signInAtCounter } from '../helpers/counter-page.js';
 import { demoHallWith } from '../helpers/hall-files.js';
 import { LoopbackPrinter, PAPER_OUT } from '../helpers/loopback-printer.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
+import { checkAxe, signInConsole } from '../helpers/manager-console.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -44,22 +44,6 @@ afterAll(async () => {
   await printer?.stop();
 });
 
-async function signInConsole(user: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: COUNTER_VIEWPORT });
-  await page.goto(`${hub.url}/manager/`);
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.counters .counter');
-  await page.evaluate(() => document.fonts.ready);
-  return page;
-}
-
-async function checkAxe(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1).slice(0, 1500)}`).toEqual([]);
-}
-
 describe('the manager console', () => {
   it('signs a manager in (not a clerk), and shows the live hall without a serious accessibility violation', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: COUNTER_VIEWPORT });
@@ -73,7 +57,7 @@ describe('the manager console', () => {
     expect(await page.textContent('.error')).toContain('Trang này dành cho quản lý và quản trị');
     await page.close();
 
-    const console = await signInConsole('quanly');
+    const console = await signInConsole(browser, hub.url, 'quanly');
     // A manager sees no Users tab.
     // (The Alerts tab may carry a count: a printer check can time out on a busy machine.)
     const tabNames = (await console.locator('.bar .tab').allTextContents()).map((name) => name.replace(/\d+$/, ''));
@@ -102,7 +86,7 @@ describe('the manager console', () => {
   });
 
   it('an admin adds a clerk, who then signs in at the counter page and calls', { timeout: 90_000 }, async () => {
-    const console = await signInConsole('quantri');
+    const console = await signInConsole(browser, hub.url, 'quantri');
     await console.click('.bar .tab:has-text("Người dùng")');
     await console.waitForSelector('table.accounts tbody tr');
     // Bad input: the hub names the field, and nothing is added.
@@ -130,7 +114,7 @@ describe('the manager console', () => {
   });
 
   it('a printer out of paper raises an alert with a sound; a manager acknowledges it', { timeout: 90_000 }, async () => {
-    const console = await signInConsole('quanly');
+    const console = await signInConsole(browser, hub.url, 'quanly');
     await console.evaluate(() => {
       // Counts the chimes the page plays.
       const w = window as unknown as { chimes: number };

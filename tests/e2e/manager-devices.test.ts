@@ -5,14 +5,14 @@
 // that prints; the code does not work twice; unpaired, the kiosk waits for pairing again.
 // axe-core finds no serious or critical violation; the screen is kept as docs/manager-devices.png.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJob } from '../helpers/escpos-decoder.js';
 import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { COUNTER_VIEWPORT } from '../helpers/counter-page.js';
 import { LoopbackPrinter } from '../helpers/loopback-printer.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { signInConsole } from '../helpers/manager-console.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -30,24 +30,13 @@ afterAll(async () => {
   await printer?.stop();
 });
 
-async function signInConsole(user: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: COUNTER_VIEWPORT });
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${hub.url}/manager/`);
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.counters .counter');
-  return page;
-}
-
 describe('devices in the console', () => {
   it('an admin adds a kiosk; another browser opens its QR address, becomes that kiosk and takes a number that prints', { timeout: 120_000 }, async () => {
-    const manager = await signInConsole('quanly');
+    const manager = await signInConsole(browser, hub.url, 'quanly', { acceptDialogs: true });
     expect(await manager.locator('.bar .tab').allTextContents()).not.toContain('Thiết bị');
     await manager.close();
 
-    const admin = await signInConsole('quantri');
+    const admin = await signInConsole(browser, hub.url, 'quantri', { acceptDialogs: true });
     await admin.click('.bar .tab:has-text("Thiết bị")');
     await admin.waitForSelector('.device-table tr[data-device=K1]');
     expect(await admin.locator('.device-table tr[data-device=K1] .state').textContent()).toBe('Đã ghép nối');

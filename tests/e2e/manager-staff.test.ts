@@ -5,12 +5,12 @@
 // admin gives a clerk the dossiers of a field on the Users screen, and the clerk's next read
 // has them. axe-core finds no serious or critical violation.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../helpers/axe.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { COUNTER_VIEWPORT, signedInCounter, signInAtCounter } from '../helpers/counter-page.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { checkAxe, signInConsole } from '../helpers/manager-console.js';
 
 let browser: Browser;
 let hub: TestHub;
@@ -26,29 +26,13 @@ afterAll(async () => {
   await hub?.stop(true);
 });
 
-async function signInConsole(user: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: COUNTER_VIEWPORT });
-  await page.goto(`${hub.url}/manager/`);
-  await page.fill('input[name=user]', user);
-  await page.fill('input[name=password]', 'luot-demo');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.counters .counter');
-  await page.evaluate(() => document.fonts.ready);
-  return page;
-}
-
-async function checkAxe(page: Page, screen: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 1).slice(0, 1500)}`).toEqual([]);
-}
-
 describe("the console's staff actions", () => {
   it('a manager moves a clerk; the page at the old counter signs out saying where to go; the clerk calls at the new one', { timeout: 120_000 }, async () => {
     const desk = await signedInCounter(browser, hub.url, 'canbo1', 1);
     await desk.click('.action-callNext');
     await expect.poll(async () => (await api(hub.url, 'GET', '/api/counters/1')).body.current?.number ?? null).not.toBeNull();
 
-    const console = await signInConsole('quanly');
+    const console = await signInConsole(browser, hub.url, 'quanly');
     const card = console.locator('.counter', { hasText: 'Quầy 1' }).first();
     await expect.poll(() => card.textContent()).toContain('Đang giữ số');
     // While counter 1 holds a number the hub refuses, naming it; the clerk keeps it.
@@ -86,7 +70,7 @@ describe("the console's staff actions", () => {
   });
 
   it("an admin gives a clerk a field's dossiers on the Users screen; a wrong field is refused by name", { timeout: 90_000 }, async () => {
-    const console = await signInConsole('quantri');
+    const console = await signInConsole(browser, hub.url, 'quantri');
     await console.click('.bar .tab:has-text("Người dùng")');
     await console.waitForSelector('tr[data-user=canbo11]');
     const fields = console.locator('input[aria-label="Lĩnh vực: canbo11"]');
