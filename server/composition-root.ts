@@ -595,6 +595,8 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     internals: hub,
     close: async () => {
       await luotApp.close();
+      // A command accepted just before the close commits before the database closes.
+      await queue.read(() => undefined);
       hub.close();
     },
   };

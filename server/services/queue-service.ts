@@ -282,12 +282,9 @@ export class QueueService {
       this.db.exec('COMMIT');
     } catch (error) {
       this.logger.error({ err: error }, 'commit failed; the batch is rolled back');
-      // A hub closed between the command and its commit has nothing left to roll back or reload.
-      if (this.db.open) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        this.log.forgetUnwritten();
-        this.reloadLive();
-      }
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.log.forgetUnwritten();
+      this.reloadLive();
       for (const s of batch.staged) s.reject(new CommitError(error));
       batch.finish();
       return;

@@ -72,6 +72,8 @@ export async function startTestHub(
     dataDir,
     async stop(remove = false) {
       await app.close();
+      // A command accepted just before the stop commits before the database closes.
+      await hub.queue.read(() => undefined);
       // Every test hub's history must replay to exactly what its tables hold.
       const mismatches = hub.db.open ? compareLogWithTables(hub.db) : [];
       hub.close();
