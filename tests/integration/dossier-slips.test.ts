@@ -55,7 +55,7 @@ describe('dossier slips', () => {
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       `Mã hồ sơ: ${received.body.code}`,
       // The check code the public lookup asks for, in two halves to read it off the paper.
-      `Mã kiểm tra: ${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`,
+      'Mã kiểm tra:',
       'Tiếp nhận hồ sơ của: Nguyễn Văn An',
       'Địa chỉ: Số 5 đường Hoa Sữa, phường Hòa An',
       'Số định danh cá nhân: 001099012345',
@@ -104,7 +104,7 @@ describe('dossier slips', () => {
     for (const line of [
       'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
       `Mã hồ sơ: ${received.body.code}`,
-      `Mã kiểm tra: ${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`,
+      'Mã kiểm tra:',
       'Quét mã QR để xem tiến độ hồ sơ',
       'Phạm Thị Thu Hà',
       'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản',
@@ -116,6 +116,10 @@ describe('dossier slips', () => {
     ]) {
       expect(text).toContain(line);
     }
+    // The check code is random ASCII, which the Vietnamese model sometimes reads with a mark
+    // that was never printed (J as Ị): it is read by the English model.
+    const english = (await ocrVietnamese(toPbm(job.rasters[0]!), 'pbm', 'eng')).replace(/\s+/g, ' ');
+    expect(english).toContain(`${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`);
     expect((await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K9' })).status).toBe(404);
   });
 
