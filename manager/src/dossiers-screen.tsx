@@ -5,7 +5,7 @@
 // half minute (a dossier becomes due or late as time passes).
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DOSSIER_STATUSES } from '../../server/contract/dossiers.js';
+import { DOSSIER_LIST_LIMIT, DOSSIER_STATUSES } from '../../server/contract/dossiers.js';
 import { messageOf } from './manager-app.js';
 import type { Lang, Words } from './i18n.js';
 import { dossierFigures, dossierList, HubRequestError, type DossierFiguresReply, type DossierReply, type FigureList, type FigureRow } from './manager-api.js';
@@ -149,6 +149,7 @@ export function DossiersScreen(props: { t: Words; lang: Lang; token: string; tim
             </button>
           </div>
           {list && list.length === 0 && <p>{t.emptyList}</p>}
+          {list && list.length >= DOSSIER_LIST_LIMIT && <p class="hint">{t.listCapped(DOSSIER_LIST_LIMIT)}</p>}
           {list && list.length > 0 && (
             <table>
               <thead>

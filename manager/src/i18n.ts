@@ -147,6 +147,7 @@ const vi = {
   receivedByCol: 'Người tiếp nhận',
   heldByCol: 'Người đang giữ',
   emptyList: 'Danh sách này không còn hồ sơ nào.',
+  listCapped: (n: number) => `Chỉ hiện ${n} hồ sơ đến hạn sớm nhất; chọn theo thủ tục hoặc theo cán bộ để thu hẹp danh sách.`,
   dossierAlertHint: 'Cảnh báo “hồ sơ sắp trễ hạn” có ngưỡng trên màn hình Cảnh báo.',
   // Configuration
   configHall: 'Điểm phục vụ',
@@ -441,6 +442,7 @@ const en: Words = {
   receivedByCol: 'Received by',
   heldByCol: 'Held by',
   emptyList: 'This list has no dossier left.',
+  listCapped: (n) => `Only the ${n} due soonest are shown; choose a procedure or a clerk to narrow the list.`,
   dossierAlertHint: 'The “dossiers about to be late” alert has its threshold on the Alerts screen.',
   configHall: 'The hall',
   hallName: 'Name of the centre',

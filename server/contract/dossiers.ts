@@ -22,6 +22,9 @@ export function dossierCodeIn(text: string): string | null {
  * The dossier desk's lists (GET /api/dossiers?view=): every open dossier, those due today,
  * those past their due date, those waiting for papers or for fees, and results ready to hand over.
  */
+/** The most dossiers one list answers (soonest due first); the figures count them all. */
+export const DOSSIER_LIST_LIMIT = 500;
+
 export const DOSSIER_LIST_VIEWS = ['open', 'due_today', 'overdue', 'papers', 'fees', 'ready'] as const;
 export type DossierListView = (typeof DOSSIER_LIST_VIEWS)[number];
 

@@ -120,6 +120,16 @@ export class DossierRepository {
     return (this.dueBeforeStmt.all(before, limit, offset) as Row[]).map(fromRow);
   }
 
+  /** Every open dossier due by `before` (overdue ones included), soonest first. */
+  everyDueBefore(before: number): Dossier[] {
+    return this.dueBefore(before, -1); // SQLite: a negative LIMIT has no bound
+  }
+
+  /** Every dossier still open, in the order of `open`. */
+  everyOpen(): Dossier[] {
+    return this.open(-1);
+  }
+
   /** Dossiers still open (result ready but not handed over included), soonest due first, undated last; a page of them. */
   open(limit: number, offset = 0): Dossier[] {
     return (this.openStmt.all(limit, offset) as Row[]).map(fromRow);

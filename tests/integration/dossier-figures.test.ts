@@ -123,4 +123,24 @@ describe('the dossier figures', () => {
       expect(`${r.body.message} ${r.body.messageEn}`, url).toContain(field);
     }
   });
+
+  it('count every open dossier of a large centre, past the 500 one list shows', async () => {
+    // Tuesday 24/11/2026 at 08:00: a signature certification received now is due by the end of the day.
+    const clock = { now: localInstant('2026-11-24', 8 * 60, TZ) };
+    hub = await startTestHub({ dataDir: tempDataDir(), clock: () => clock.now });
+    const c = await prepareCallers(hub);
+    const received = 520;
+    for (let i = 0; i < received; i++) {
+      await inject(hub, c.api, 'POST', '/api/tickets', { serviceId: 'HT' });
+      const ticketId = (await inject(hub, c.clerk1, 'POST', '/api/counters/1/call-next', { finishCurrent: true })).body.ticket.id;
+      const r = await inject(hub, c.clerk1, 'POST', '/api/dossiers', { counterId: 1, ticketId, procedureCode: 'CT.02', applicant: APPLICANT, papers: [], outcome: 'complete' });
+      expect(r.status, r.text).toBe(201);
+    }
+    const figures = await inject(hub, c.manager, 'GET', '/api/dossiers/figures');
+    expect(figures.body.totals).toEqual({ ...none, due_today: received });
+    expect(figures.body.byProcedure.map((r: any) => [r.key, r.counts.due_today])).toEqual([['CT.02', received]]);
+    const list = await inject(hub, c.manager, 'GET', '/api/dossiers?view=due_today');
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(500);
+  }, 120_000);
 });

@@ -11,17 +11,17 @@ import { dossierFigures, FIGURE_LISTS } from '../../domain/dossier/dossier-figur
 import type { CommandRunner } from '../ports.js';
 import { withTimeliness, type HallTime } from './dossier-view.js';
 import { onlyInScope, type DossierCaller, type DossierScopeDeps } from './dossier-scope.js';
-import { deskView, LIST_LIMIT } from './read-dossiers.js';
+import { deskView } from './read-dossiers.js';
 
 export interface DossierFiguresDeps extends DossierScopeDeps {
   queue: Pick<CommandRunner, 'read'>;
-  dossiers: Pick<DossierRepository, 'open'>;
+  dossiers: Pick<DossierRepository, 'everyOpen'>;
   time: HallTime;
 }
 
 export function dossierFiguresOf(deps: DossierFiguresDeps, caller: DossierCaller): Promise<DossierFiguresReply> {
   return deps.queue.read(() => {
-    const open = onlyInScope(deps, caller, deps.dossiers.open(LIST_LIMIT)).map((d) => withTimeliness(deps.time, d));
+    const open = onlyInScope(deps, caller, deps.dossiers.everyOpen()).map((d) => withTimeliness(deps.time, d));
     const inList = FIGURE_LISTS.map((list) => [list, deskView(list, deps.time)] as const);
     const figures = dossierFigures(open, (d) => inList.filter(([, has]) => has(d)).map(([list]) => list));
     return { at: deps.time.clock(), ...figures };

@@ -2,7 +2,7 @@
 // dossier desk's lists (due today, overdue, waiting for papers or fees, result ready). Each goes
 // through the caller's scope (dossier-scope.ts) and is written to the read log.
 
-import type { DossierListView, DossierReply } from '../../contract/dossiers.js';
+import { DOSSIER_LIST_LIMIT, type DossierListView, type DossierReply } from '../../contract/dossiers.js';
 import type { DossierRepository } from '../../db/dossier-repository.js';
 import { dayOf } from '../../domain/calendar/hall-clock.js';
 import type { Dossier } from '../../domain/dossier/dossier.js';
@@ -30,8 +30,7 @@ export interface DossierListFilter {
   heldBy?: string;
 }
 
-/** The most a list answers; a hall's open dossiers are far fewer. */
-export const LIST_LIMIT = 500;
+const LIST_LIMIT = DOSSIER_LIST_LIMIT;
 /** The most the "due soon" list answers. */
 const DUE_SOON_LIMIT = 200;
 /** Rows read at a time while a list looks for the caller's dossiers. */

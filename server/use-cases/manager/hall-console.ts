@@ -99,7 +99,7 @@ export interface AlertCheckDeps {
   queue: Pick<QueueService, 'record' | 'read'>;
   live: Pick<LiveState, 'allCounters' | 'openTickets' | 'ticket' | 'calendar' | 'settings'>;
   queries: Pick<HallQueries, 'serviceSummaries' | 'today' | 'staffing'>;
-  dossiers: Pick<DossierRepository, 'open'>;
+  dossiers: Pick<DossierRepository, 'everyDueBefore'>;
   tickets: Pick<QueueRepository, 'ticketsOfDay'>;
   staff: Pick<StaffService, 'holders'>;
   devices: { list(): DeviceStatus[] };
@@ -218,14 +218,11 @@ function dossiersDue(deps: Pick<AlertCheckDeps, 'live' | 'dossiers'>, now: numbe
     day: dayOf(now, deps.live.settings.timeZone),
     dueBy,
     due: deps.dossiers
-      .open(DOSSIER_CHECK_LIMIT)
+      .everyDueBefore(dueBy)
       .filter(running)
       .map((d) => ({ code: d.code, dueAt: d.dueAt! })),
   };
 }
-
-/** The most open dossiers the check reads; a hall's open dossiers are far fewer. */
-const DOSSIER_CHECK_LIMIT = 2000;
 
 export interface AcknowledgeDeps {
   queue: Pick<QueueService, 'record'>;
