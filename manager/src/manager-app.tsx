@@ -192,7 +192,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
         {view && tab === 'alerts' && <AlertsScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {tab === 'users' && isAdmin && <UsersScreen t={t} lang={lang} token={token} self={stored.session.user} />}
         {tab === 'config' && isAdmin && <ConfigScreen t={t} lang={lang} token={token} />}
-        {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} />}
+        {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} services={view?.services ?? []} />}
         {tab === 'voice' && isAdmin && <VoiceScreen t={t} lang={lang} token={token} />}
         {tab === 'devices' && isAdmin && <DevicesScreen t={t} lang={lang} token={token} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}
