@@ -1,7 +1,8 @@
 // The manager console: sign-in (managers and admins), then the live hall, the alerts and, for
 // an admin, the accounts. The view is read again whenever the hall feed moves (one read on its
-// way at a time, the changes heard meanwhile merged into the next) and every few seconds; a new alert nobody has acknowledged sounds a chime. The session lives in this tab
-// only (sessionStorage).
+// way at a time, the changes heard meanwhile merged into the next) and every few seconds; a new
+// alert nobody has acknowledged sounds a chime. The session lives in this tab only
+// (sessionStorage).
 
 import { usePageLanguage } from '../../web-shared/page-language.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
