@@ -60,6 +60,14 @@ describe('the manager console', () => {
     expect(now - ht.longestWaitSince).toBe(7 * 60_000);
     expect(view.thresholds).toEqual({ longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2, noCounterMinutes: 10, counterIdleMinutes: 5, dossierDueWorkingHours: 8 });
     expect(view.storage.databaseBytes).toBeGreaterThan(0);
+    expect(one.servedToday).toBe(0);
+
+    // Today's figures per counter follow each commit (kept between reads only while nothing changes).
+    const read = async () => (await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.counters.find((c: any) => c.id === 1);
+    expect((await read()).servedToday).toBe(0);
+    expect((await api(hub.url, 'POST', '/api/counters/1/finish', {}, as(lan))).status).toBe(200);
+    now += 60_000;
+    expect(await read()).toMatchObject({ servedToday: 1, held: null });
 
     // Pages never see it; a clerk may not read it.
     expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, { authorization: null })).status).toBe(401);
