@@ -1,12 +1,13 @@
 // The procedures catalogue (admins): upload a CSV or XLSX, see what would change (added,
-// changed field by field, removed) or why the file is refused, row by row; then apply exactly
-// that preview. The running catalogue can be downloaded as CSV or XLSX.
+// changed field by field, each field and value in words, removed) or why the file is refused,
+// row by row; then apply exactly that preview. The running catalogue can be downloaded as CSV or XLSX.
 
 import { useState } from 'preact/hooks';
 import type { RouteReply } from '../../web-shared/hub-client.js';
 import type { Lang, Words } from './i18n.js';
 import { messageOf } from './manager-app.js';
 import { applyCatalogue, exportCatalogue, HubRequestError, previewCatalogue } from './manager-api.js';
+import { fieldValueWords } from './catalogue-values.js';
 
 type Preview = RouteReply<'POST /api/procedures/import/preview'>;
 
@@ -18,8 +19,9 @@ async function base64Of(file: File): Promise<string> {
   return btoa(text);
 }
 
-export function CatalogueScreen(props: { t: Words; lang: Lang; token: string }) {
+export function CatalogueScreen(props: { t: Words; lang: Lang; token: string; services: readonly { id: string; name: { vi: string; en: string } }[] }) {
   const { t, lang, token } = props;
+  const serviceName = (id: string) => props.services.find((s) => s.id === id)?.name[lang] ?? null;
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -176,8 +178,8 @@ export function CatalogueScreen(props: { t: Words; lang: Lang; token: string }) 
                           </th>
                         )}
                         <td>{t.fieldNames[f.field] ?? f.field}</td>
-                        <td class="before">{f.before}</td>
-                        <td class="after">{f.after}</td>
+                        <td class="before">{fieldValueWords(t, f.field, f.before, serviceName)}</td>
+                        <td class="after">{fieldValueWords(t, f.field, f.after, serviceName)}</td>
                       </tr>
                     )),
                   )}

@@ -1,6 +1,7 @@
 // The live hall: every counter (open, paused with its reason, closed, unattended; the clerk,
 // the ticket held and for how long; today's served count and mean service time) with its
-// actions, the queues with their longest wait, the devices, the disk and the last backup; and
+// actions, the queues with their longest wait and how many of those waiting the forecast does
+// not expect served before closing, the devices, the disk and the last backup; and
 // the notice on the displays and closing the day.
 
 import { useState } from 'preact/hooks';
@@ -54,13 +55,16 @@ export function HallScreen(props: ScreenProps) {
       <div class="columns">
         <section aria-labelledby="queues-title">
           <h2 id="queues-title">{t.queues}</h2>
-          <table>
+          <table class="queues">
             <thead>
               <tr>
                 <th scope="col">{t.service}</th>
                 <th scope="col">{t.waiting}</th>
                 <th scope="col">{t.openCounters}</th>
                 <th scope="col">{t.longestWait}</th>
+                <th scope="col" class="num" title={t.mayNotBeServedHint}>
+                  {t.mayNotBeServed}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -75,6 +79,7 @@ export function HallScreen(props: ScreenProps) {
                     <td>{s.waiting}</td>
                     <td>{s.openCounters.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}</td>
                     <td>{waited === null ? t.nobodyWaiting : t.minutes(waited)}</td>
+                    <td class={`num ${s.mayNotBeServed > 0 ? 'beyond' : 'zero'}`}>{s.mayNotBeServed}</td>
                   </tr>
                 );
               })}

@@ -1,10 +1,11 @@
 // The manager console: sign-in (managers and admins), then the live hall, the alerts and, for
-// an admin, the accounts. The view is read again whenever the hall feed moves and every few
-// seconds; a new alert nobody has acknowledged sounds a chime. The session lives in this tab
-// only (sessionStorage).
+// an admin, the accounts. The view is read again whenever the hall feed moves (one read on its
+// way at a time, the changes heard meanwhile merged into the next) and every few seconds; a new
+// alert nobody has acknowledged sounds a chime. The session lives in this tab only
+// (sessionStorage).
 
 import { usePageLanguage } from '../../web-shared/page-language.js';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { StaffSignInForm, type StoredSession } from '../../web-shared/staff-sign-in.js';
 import { signOutStaff } from '../../web-shared/staff-session.js';
@@ -14,11 +15,15 @@ import { hallTimeZone } from '../../web-shared/hall-time.js';
 import { HallScreen } from './hall-screen.js';
 import { TEXT, type Lang, type Words } from './i18n.js';
 import { hallConsole, HubRequestError, type HallConsoleView } from './manager-api.js';
-import { UsersScreen } from './users-screen.js';
-import { ConfigScreen } from './config-screen.js';
-import { CatalogueScreen } from './catalogue-screen.js';
-import { VoiceScreen } from './voice-screen.js';
-import { DevicesScreen } from './devices-screen.js';
+import { oneReadAtATime } from './one-read-at-a-time.js';
+import { laterScreen } from './later-screen.js';
+
+// The admin screens are fetched when an admin first opens them: a manager never loads them.
+const UsersScreen = laterScreen(() => import('./users-screen.js').then((m) => m.UsersScreen));
+const ConfigScreen = laterScreen(() => import('./config-screen.js').then((m) => m.ConfigScreen));
+const CatalogueScreen = laterScreen(() => import('./catalogue-screen.js').then((m) => m.CatalogueScreen));
+const VoiceScreen = laterScreen(() => import('./voice-screen.js').then((m) => m.VoiceScreen));
+const DevicesScreen = laterScreen(() => import('./devices-screen.js').then((m) => m.DevicesScreen));
 
 const SESSION_KEY = 'luot.manager.session';
 const LANG_KEY = 'luot.manager.lang';
@@ -110,18 +115,23 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
   });
   const heard = useRef<Set<number> | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const next = await hallConsole(token);
-      const unacknowledged = next.alerts.filter((a) => a.acknowledgedAt === null).map((a) => a.id);
-      // The first reading only sets what is known; a later new alert chimes.
-      if (heard.current && unacknowledged.some((id) => !heard.current!.has(id))) chime();
-      heard.current = new Set([...(heard.current ?? []), ...unacknowledged]);
-      setView(next);
-    } catch (e) {
-      if (e instanceof HubRequestError && e.failure.status === 401) props.onSignedOut(true);
-    }
-  }, [token]);
+  // A read asked for while one is on its way is merged into one read after it.
+  const reload = useMemo(
+    () =>
+      oneReadAtATime(async () => {
+        try {
+          const next = await hallConsole(token);
+          const unacknowledged = next.alerts.filter((a) => a.acknowledgedAt === null).map((a) => a.id);
+          // The first reading only sets what is known; a later new alert chimes.
+          if (heard.current && unacknowledged.some((id) => !heard.current!.has(id))) chime();
+          heard.current = new Set([...(heard.current ?? []), ...unacknowledged]);
+          setView(next);
+        } catch (e) {
+          if (e instanceof HubRequestError && e.failure.status === 401) props.onSignedOut(true);
+        }
+      }),
+    [token],
+  );
 
   const seq = feed.snapshot?.seq ?? 0;
   const deviceKey = JSON.stringify(feed.devices);
@@ -153,7 +163,8 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
           ))}
         </nav>
         <span class="who">
-          {stored.session.name} · {t.roles[stored.session.role]}
+          <span>{stored.session.name}</span>
+          <span class="role">{t.roles[stored.session.role]}</span>
         </span>
         <button type="button" class="lang" onClick={props.onToggleLang}>
           {t.langToggle}
@@ -182,7 +193,7 @@ function Console(props: { t: Words; lang: Lang; onToggleLang: () => void; stored
         {view && tab === 'alerts' && <AlertsScreen t={t} lang={lang} token={token} view={view} onChanged={reload} />}
         {tab === 'users' && isAdmin && <UsersScreen t={t} lang={lang} token={token} self={stored.session.user} />}
         {tab === 'config' && isAdmin && <ConfigScreen t={t} lang={lang} token={token} />}
-        {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} />}
+        {tab === 'catalogue' && isAdmin && <CatalogueScreen t={t} lang={lang} token={token} services={view?.services ?? []} />}
         {tab === 'voice' && isAdmin && <VoiceScreen t={t} lang={lang} token={token} />}
         {tab === 'devices' && isAdmin && <DevicesScreen t={t} lang={lang} token={token} />}
         {view && <p class="updated">{t.updatedAt(clock(view.at))}</p>}

@@ -36,6 +36,8 @@ export interface ConsoleService {
   openCounters: number;
   /** When the longest-waiting ticket joined the queue. */
   longestWaitSince: number | null;
+  /** Waiting tickets the forecast does not expect called before the service's closing ("may not be served today"). */
+  mayNotBeServed: number;
 }
 
 export interface HallConsoleView {

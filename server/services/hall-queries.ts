@@ -242,6 +242,25 @@ export class HallQueries {
       });
   }
 
+  /**
+   * How many of each service's waiting tickets the forecast does not expect called before the
+   * service's last call today ("may not be served today"), for the manager console. A ticket
+   * taken since the forecast was made stands where a ticket taken now would.
+   */
+  mayNotBeServedToday(): Map<string, number> {
+    const { forecast, now } = this.forecast();
+    const today = this.today();
+    const counts = new Map<string, number>();
+    for (const key of this.live.nonEmptyQueues()) {
+      for (const t of this.live.waitingIn(key)) {
+        if (t.day !== today) continue;
+        const call = forecast.calls.get(t.id) ?? (t.issuedAt >= now ? forecast.newTicket.get(t.serviceId) : undefined);
+        if (waitFromForecast(call, now, forecast.lastCall.get(t.serviceId)).beyondClosing) counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
   ticketView(ticket: Ticket): TicketView {
     const service = this.live.service(ticket.serviceId)!;
     let ahead: number | null = null;

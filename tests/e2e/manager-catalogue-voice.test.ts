@@ -42,7 +42,10 @@ async function editedCatalogue(page: Page): Promise<string> {
   const rows = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
   const header = rows[0]!;
   const col = (name: string) => header.indexOf(name);
-  rows.find((r) => r[0] === 'HT.04')![col('name')] = 'Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)';
+  const ht04 = rows.find((r) => r[0] === 'HT.04')!;
+  ht04[col('name')] = 'Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)';
+  ht04[col('processing')] = '2.5d';
+  ht04[col('papers')] = ht04[col('papers')]!.replace('[original]', '[original x2]');
   const added = header.map(() => '');
   added[col('code')] = 'HT.99';
   added[col('name')] = 'Đăng ký giám hộ';
@@ -84,8 +87,14 @@ describe('the console’s catalogue and voice screens', () => {
     expect(await page.locator('.preview h2').textContent()).toBe('Tệp có 27 thủ tục; 25 thủ tục không đổi.');
     expect(await page.locator('table.added tbody tr').allTextContents()).toEqual(['HT.99Đăng ký giám hộ']);
     const changed = page.locator('table.changed tbody tr');
-    expect(await changed.count()).toBe(1);
-    expect(await changed.locator('td').allTextContents()).toEqual(['Tên (tiếng Việt)', 'Cấp Giấy xác nhận tình trạng hôn nhân', 'Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)']);
+    // Each field and value in words, not as the file writes them ("3d", "[original x2]").
+    expect(await changed.count()).toBe(3);
+    expect(await changed.nth(0).locator('td').allTextContents()).toEqual(['Tên (tiếng Việt)', 'Cấp Giấy xác nhận tình trạng hôn nhân', 'Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)']);
+    expect(await changed.nth(1).locator('td').allTextContents()).toEqual(['Thời hạn', '3 ngày làm việc', '2,5 ngày làm việc']);
+    expect(await changed.nth(2).locator('td').first().textContent()).toBe('Thành phần hồ sơ');
+    expect(await changed.nth(2).locator('td.after').textContent()).toContain('Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (bản chính, 2 bản)');
+    expect(await changed.nth(2).locator('td.after').textContent()).toContain('(xuất trình)');
+    expect(await page.locator('table.changed').textContent()).not.toMatch(/\[|\b\d+d\b|processing|papers/);
     await checkAxe(page, 'catalogue preview');
     await page.screenshot({ path: screenshotPath('manager-catalogue.png') });
     // Nothing is applied by the preview.

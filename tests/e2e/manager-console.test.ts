@@ -2,12 +2,14 @@
 // The manager console in Chromium at 1366x768, on a hub of the demo hall whose kiosk K1 prints
 // on a network printer played on loopback: an admin adds a clerk who then signs in at the
 // counter page and calls; a manager pauses a counter with a reason, acknowledges the alert a
-// printer out of paper raised; axe-core finds no serious or critical violation on any screen.
+// printer out of paper raised; near closing, each queue shows how many may not be served today;
+// axe-core finds no serious or critical violation on any screen.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { COUNTER_VIEWPORT, signInAtCounter } from '../helpers/counter-page.js';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 import { demoHallWith } from '../helpers/hall-files.js';
 import { LoopbackPrinter, PAPER_OUT } from '../helpers/loopback-printer.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -83,6 +85,36 @@ describe('the manager console', () => {
       en: 'Chiều nay trung tâm làm việc đến 16 giờ 30.',
     });
     await console.close();
+  });
+
+  it('shows per queue how many of those waiting may not be served before closing', { timeout: 90_000 }, async () => {
+    // A second hub on the demo hall's real hours, its clock at 16:35 on a Tuesday: one clerk at
+    // counter 1 (civil status, 6 minutes a citizen) calls at 16:35, 16:41, 16:47, 16:53 and
+    // 16:59; of 8 waiting, 3 are past the 17:00 closing.
+    const dataDir = tempDataDir();
+    const hallFile = demoHallWith(dataDir, (hall) => {
+      hall.hall.hours = { 'mon-fri': ['07:30-11:30', '13:30-17:00'] };
+    });
+    const late = await startTestHub({ dataDir, hallFile, clock: () => localInstant('2026-11-24', 16 * 60 + 35, 'Asia/Ho_Chi_Minh') });
+    try {
+      expect((await api(late.url, 'POST', '/api/staff/sign-in', { user: 'canbo1', password: 'luot-demo', counterId: 1 }, { authorization: null })).status).toBe(200);
+      for (let i = 0; i < 8; i++) expect((await api(late.url, 'POST', '/api/tickets', { serviceId: 'HT' })).status).toBe(201);
+      const console = await signInConsole(browser, late.url, 'quanly');
+      const header = await console.locator('table.queues thead th').allTextContents();
+      expect(header.at(-1)).toBe('Có thể không kịp hôm nay');
+      const ht = console.locator('table.queues tbody tr', { hasText: 'Tư pháp - Hộ tịch - Chứng thực' });
+      await expect.poll(() => ht.locator('td.beyond').textContent()).toBe('3');
+      // A queue that will be served in time shows 0, not in red.
+      expect(await console.locator('table.queues tbody tr', { hasText: 'Đất đai' }).locator('td').last().getAttribute('class')).toContain('zero');
+      await checkAxe(console, 'live hall near closing');
+      await console.click('.bar .lang');
+      await console.locator('table.queues thead th', { hasText: 'May not be served today' }).waitFor();
+      await checkAxe(console, 'live hall near closing, in English');
+      await console.screenshot({ path: screenshotPath('manager-hall-closing.png') });
+      await console.close();
+    } finally {
+      await late.stop(true);
+    }
   });
 
   it('an admin adds a clerk, who then signs in at the counter page and calls', { timeout: 90_000 }, async () => {

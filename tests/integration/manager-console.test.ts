@@ -1,8 +1,10 @@
 // The manager console's API on a real hub: the live hall with clerks and pause reasons, alerts
 // raised by the hub from the hall's state (a printer out of paper, a long wait, a ticket held
-// too long), acknowledged by a person, kept in the event log; thresholds checked field by field.
+// too long), acknowledged by a person, kept in the event log; thresholds checked field by field;
+// each queue's citizens who may not be served before closing, as the forecast tells them.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { localInstant } from '../../server/domain/calendar/working-time.js';
 import { demoHallWith } from '../helpers/hall-files.js';
 import { LoopbackPrinter, PAPER_OUT } from '../helpers/loopback-printer.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -58,10 +60,47 @@ describe('the manager console', () => {
     expect(now - ht.longestWaitSince).toBe(7 * 60_000);
     expect(view.thresholds).toEqual({ longestWaitMinutes: 30, ticketHeldMinutes: 20, deviceSilentMinutes: 2, noCounterMinutes: 10, counterIdleMinutes: 5, dossierDueWorkingHours: 8 });
     expect(view.storage.databaseBytes).toBeGreaterThan(0);
+    expect(one.servedToday).toBe(0);
+
+    // Today's figures per counter follow each commit (kept between reads only while nothing changes).
+    const read = async () => (await api(hub!.url, 'GET', '/api/manager/hall', undefined, as(manager))).body.counters.find((c: any) => c.id === 1);
+    expect((await read()).servedToday).toBe(0);
+    expect((await api(hub.url, 'POST', '/api/counters/1/finish', {}, as(lan))).status).toBe(200);
+    now += 60_000;
+    expect(await read()).toMatchObject({ servedToday: 1, held: null });
 
     // Pages never see it; a clerk may not read it.
     expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, { authorization: null })).status).toBe(401);
     expect((await api(hub.url, 'GET', '/api/manager/hall', undefined, as(lan))).status).toBe(403);
+  });
+
+  it('counts per service the waiting citizens the forecast does not expect called before closing, as the kiosk tells each of them', async () => {
+    // Tuesday 24/11/2026 at 16:35, the hall closing at 17:00; one clerk at counter 1 (civil
+    // status only, 6 minutes a citizen): of 8 waiting, the first few are called before 17:00.
+    const now = localInstant('2026-11-24', 16 * 60 + 35, 'Asia/Ho_Chi_Minh');
+    const dataDir = tempDataDir();
+    const hallFile = demoHallWith(dataDir, (hall) => {
+      hall.hall.hours = { 'mon-fri': ['07:30-11:30', '13:30-17:00'] };
+    });
+    hub = await startTestHub({ dataDir, hallFile, clock: () => now });
+    const manager = await signIn('quanly', null);
+    await signIn('canbo1', 1);
+    const tickets: string[] = [];
+    for (let i = 0; i < 8; i++) tickets.push((await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' })).body.ticket.ticket.id);
+    await api(hub.url, 'POST', '/api/tickets', { serviceId: 'DD' });
+
+    const view = (await api(hub.url, 'GET', '/api/manager/hall', undefined, as(manager))).body;
+    const ht = view.services.find((s: any) => s.id === 'HT');
+    expect(ht.waiting).toBe(8);
+    // What each citizen's own ticket says (the kiosk's slip, the phone page).
+    let told = 0;
+    for (const id of tickets) if ((await api(hub.url, 'GET', `/api/tickets/${id}`)).body.beyondClosing) told++;
+    // Calls forecast at 16:35, 16:41, 16:47, 16:53 and 16:59: the last three are past 17:00.
+    expect(told).toBe(3);
+    expect(ht.mayNotBeServed).toBe(told);
+    // Land: nobody at a counter serving it, so no call is forecast at all (not "beyond closing").
+    expect(view.services.find((s: any) => s.id === 'DD')).toMatchObject({ waiting: 1, mayNotBeServed: 0 });
+    expect(view.services.find((s: any) => s.id === 'XD')).toMatchObject({ waiting: 0, mayNotBeServed: 0 });
   });
 
   it('a printer out of paper raises an alert; a manager acknowledges it; both are in the log', async () => {

@@ -1,7 +1,9 @@
 // The manager console's reads and its alerts: the live hall as a manager sees it (counters with
 // their clerk, pause reason and the ticket held; queues with their longest wait; devices, the
-// disk, the last backup), the alerts raised from it, their acknowledgement and thresholds.
-// The page reads the view again whenever the hall feed moves and every few seconds.
+// disk, the last backup; each queue's citizens the forecast does not expect served before
+// closing), the alerts raised from it, their acknowledgement and thresholds. The page reads the
+// view again whenever the hall feed moves and every few seconds: what only a commit changes
+// (today's figures per counter) is kept between reads.
 
 import type { AlertRepository } from '../../db/alert-repository.js';
 import type { AlertRecord } from '../../domain/alerts/alerts.js';
@@ -14,7 +16,7 @@ import type { DossierRepository } from '../../db/dossier-repository.js';
 import type { Dossier } from '../../domain/dossier/dossier.js';
 import { FINAL_DOSSIER_STATUSES } from '../../domain/dossier/dossier.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { dayReport } from '../../domain/report/day-report.js';
+import { dayReport, type DayReport } from '../../domain/report/day-report.js';
 import type { DeviceStatus } from '../../contract/events.js';
 import type { HallQueries } from '../../services/hall-queries.js';
 import type { LiveState } from '../../services/live-state.js';
@@ -23,9 +25,9 @@ import type { StaffService } from '../../services/staff-service.js';
 import type { CommandRunner } from '../ports.js';
 
 export interface ConsoleDeps {
-  queue: Pick<CommandRunner, 'read'>;
+  queue: Pick<CommandRunner, 'read' | 'lastSeq'>;
   live: Pick<LiveState, 'allCounters' | 'allServices' | 'openTickets' | 'ticket'>;
-  queries: Pick<HallQueries, 'today' | 'serviceSummaries'>;
+  queries: Pick<HallQueries, 'today' | 'serviceSummaries' | 'mayNotBeServedToday'>;
   tickets: Pick<QueueRepository, 'ticketsOfDay'>;
   staff: Pick<StaffService, 'holders'>;
   devices: { list(): DeviceStatus[] };
@@ -45,13 +47,20 @@ function oldestWaiting(live: Pick<LiveState, 'openTickets'>): Map<string, number
   return oldest;
 }
 
-export function consoleCounters(
-  deps: { live: Pick<LiveState, 'allCounters' | 'ticket'>; staff: Pick<StaffService, 'holders'>; tickets: Pick<QueueRepository, 'ticketsOfDay'>; queries: Pick<HallQueries, 'today'> },
-  withFigures: boolean,
-): ConsoleCounter[] {
+/** Today's figures per counter, read from the day's tickets again only when a change was committed since. */
+const reports = new WeakMap<object, { seq: number; day: string; report: DayReport }>();
+function todaysReport(deps: Pick<ConsoleDeps, 'queue' | 'tickets' | 'queries'>): DayReport {
+  const seq = deps.queue.lastSeq();
+  const day = deps.queries.today();
+  const known = reports.get(deps.tickets);
+  if (known && known.seq === seq && known.day === day) return known.report;
+  const report = dayReport(day, deps.tickets.ticketsOfDay(day), []);
+  reports.set(deps.tickets, { seq, day, report });
+  return report;
+}
+
+export function consoleCounters(deps: { live: Pick<LiveState, 'allCounters' | 'ticket'>; staff: Pick<StaffService, 'holders'> }, report: DayReport | null): ConsoleCounter[] {
   const holders = deps.staff.holders();
-  const today = deps.queries.today();
-  const report = withFigures ? dayReport(today, deps.tickets.ticketsOfDay(today), []) : null;
   return deps.live
     .allCounters()
     .filter(({ def }) => def.active)
@@ -81,11 +90,20 @@ export function hallConsole(deps: ConsoleDeps): Promise<HallConsoleView> {
   return deps.queue.read(() => {
     const oldest = oldestWaiting(deps.live);
     const services = deps.queries.serviceSummaries().filter((s) => s.active);
+    const late = deps.queries.mayNotBeServedToday();
     return {
       at: deps.clock(),
       day: deps.queries.today(),
-      counters: consoleCounters(deps, true),
-      services: services.map((s) => ({ id: s.id, name: s.name, color: s.color, waiting: s.waiting, openCounters: s.openCounters, longestWaitSince: oldest.get(s.id) ?? null })),
+      counters: consoleCounters(deps, todaysReport(deps)),
+      services: services.map((s) => ({
+        id: s.id,
+        name: s.name,
+        color: s.color,
+        waiting: s.waiting,
+        openCounters: s.openCounters,
+        longestWaitSince: oldest.get(s.id) ?? null,
+        mayNotBeServed: late.get(s.id) ?? 0,
+      })),
       devices: deps.devices.list().sort((a, b) => a.id.localeCompare(b.id)),
       storage: deps.storage(),
       alerts: deps.alerts.open(),
@@ -124,7 +142,7 @@ export async function checkAlerts(deps: AlertCheckDeps, hub: Actor): Promise<{ r
         .serviceSummaries()
         .filter((s) => s.active)
         .map((s) => ({ id: s.id, name: s.name.vi, waiting: s.waiting, oldestWaitingSince: oldest.get(s.id) ?? null, ...counterCover(deps.live, calling, s.id) })),
-      counters: consoleCounters(deps, false)
+      counters: consoleCounters(deps, null)
         .filter((c) => c.mode !== 'closed')
         .map((c) => ({ id: c.id, name: c.name.vi, held: c.held ? { number: c.held.number, since: c.held.since } : null, calling: idleFacts(deps, calling, c.id, c.held !== null) })),
       devices: deps.devices.list(),
