@@ -1,7 +1,8 @@
 // The device agents' namespace (/agent) on the hub's socket.io server: an agent connects with
 // its kiosk's token, says hello, reports its printer, and gets the kiosk's print jobs. Every
 // message passes its rule from the access table with the token presented again, so a kiosk
-// removed from the hall file is refused at its next message.
+// removed from the hall file is refused at its next message. Any agent, a display's without a
+// token too, may ask for the hall's opening days (public), sent again to all when they change.
 
 import type { Namespace, Server } from 'socket.io';
 import { AGENT_NAMESPACE, type AgentHallHours, type AgentPrintAnswer, type AgentPrinterState, type AgentToHubEvents, type AgentWelcome, type HubToAgentEvents } from '../contract/agent.js';
