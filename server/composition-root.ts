@@ -37,6 +37,7 @@ import { landingRoutes } from './http/routes/landing-routes.js';
 import { noticeRoutes } from './http/routes/notice-routes.js';
 import { calendarRoutes } from './http/routes/calendar-routes.js';
 import { addHallDay, loadOfficialYear, readCalendar, removeHallDay } from './use-cases/hall/hall-calendar.js';
+import { hallOpeningDays } from './use-cases/hall/opening-days.js';
 import { procedureRoutes } from './http/routes/procedure-routes.js';
 import { catalogueRoutes } from './http/routes/catalogue-routes.js';
 import { ratingRoutes } from './http/routes/rating-routes.js';
@@ -464,7 +465,12 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   buses.start();
   const io = startRealtime(app.server, { followHall: bind(followHall, { queue, queries }), hallSnapshot: bind(hallSnapshot, { queue, queries }), events: queue, live });
   devices.onChange((status) => io.emit('device:status', status));
-  startAgentChannel(io, { identify: (authorization) => hub.credentials.identify(authorization, false), agents });
+  startAgentChannel(io, {
+    identify: (authorization) => hub.credentials.identify(authorization, false),
+    agents,
+    openingDays: bind(hallOpeningDays, { live, clock }),
+    events: queue,
+  });
   await app.register(
     userRoutes,
     bindAll(

@@ -28,6 +28,8 @@ export interface AgentConfig {
   screenCommand: string;
   /** How often the printer's state is checked, ms. */
   printerCheckMs: number;
+  /** Where the agent keeps what it must remember offline (the hall's opening days). */
+  stateDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +156,7 @@ export function parseConfig(text: string, env: Record<string, string | undefined
     screen,
     screenCommand: get('SCREEN_COMMAND') ?? '/usr/lib/luot-agent/bin/luot-agent-screen',
     printerCheckMs: checkMs,
+    stateDir: get('STATE_DIR') ?? '/var/lib/luot-agent',
   };
 }
 

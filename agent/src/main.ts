@@ -1,31 +1,30 @@
 // luot-agent: the program on a kiosk or display PC. It keeps a connection to the hub (socket.io,
 // namespace /agent, with the kiosk's token), prints the kiosk's tickets on the printer of this
-// PC and reports that printer's state, and switches the screen off at night and on before
-// opening. The page itself runs in Chromium under the kiosk compositor (luot-agent-session).
+// PC and reports that printer's state, and switches the screen off at night and on closed days
+// and on before opening, from the hall's opening days the hub sends (kept on disk, so that the
+// schedule holds while the hub is out of reach). The page itself runs in Chromium under the kiosk compositor (luot-agent-session).
 //   luot-agent [--config FILE]   run
 //   luot-agent page-url          print the page address the browser opens
 
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, type AgentPrintAnswer, type AgentPrinterState, type AgentToHubEvents, type HubToAgentEvents } from '../../server/contract/agent.js';
-import type { RouteReply } from '../../web-shared/hub-client.js';
+import { AGENT_NAMESPACE, type AgentHallHours, type AgentPrintAnswer, type AgentPrinterState, type AgentToHubEvents, type HubToAgentEvents } from '../../server/contract/agent.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, readConfig, type AgentConfig } from './config.js';
 import { localPrinter, sameState, type LocalPrinter } from './printer.js';
 import { commandSwitch, type ScreenSwitch } from './screen.js';
-import { screenShouldBeOn, type OpenPeriod } from './screen-schedule.js';
+import { keptHours, keepHours, hoursOf } from './hall-hours.js';
+import { screenShouldBeOn } from './screen-schedule.js';
 
 declare const AGENT_VERSION: string;
 const VERSION = typeof AGENT_VERSION === 'string' ? AGENT_VERSION : 'dev';
 
 const log = (...words: unknown[]) => console.log(...words);
 
-type HallHours = { hours: readonly (readonly OpenPeriod[])[] | null; timeZone: string };
-
 export class Agent {
   private socket: Socket<HubToAgentEvents, AgentToHubEvents> | null = null;
   private printer: LocalPrinter | null;
   private state: AgentPrinterState | null = null;
   private timers: NodeJS.Timeout[] = [];
-  private hall: HallHours | null = null;
+  private hall: AgentHallHours | null = null;
   private screenOn: boolean | null = null;
 
   constructor(
@@ -38,14 +37,20 @@ export class Agent {
 
   start(): void {
     log(`luot-agent ${VERSION}: ${this.config.role} of ${this.config.hub}${this.printer ? `, printer ${this.printer.where}` : ''}`);
-    if (this.config.token) this.connect();
+    if (this.config.screen.kind !== 'always') {
+      this.hall = keptHours(this.config.stateDir);
+      if (this.hall) log(`the hall's opening days kept from the hub run to ${this.hall.days.at(-1)?.day}`);
+    }
+    // A display without a token connects too: the hall's opening days are public.
+    if (this.config.token || this.config.screen.kind !== 'always') this.connect();
     if (this.printer) {
       void this.checkPrinter();
       this.timers.push(setInterval(() => void this.checkPrinter(), this.config.printerCheckMs));
     }
     if (this.config.screen.kind !== 'always') {
-      void this.readHours().then(() => this.applyScreen());
-      this.timers.push(setInterval(() => void this.readHours(), 10 * 60_000));
+      void this.applyScreen();
+      // The days move on: asked again every hour (and sent by the hub at once when its calendar changes).
+      this.timers.push(setInterval(() => this.askHours(), 60 * 60_000));
       this.timers.push(setInterval(() => void this.applyScreen(), 30_000));
     }
   }
@@ -65,6 +70,8 @@ export class Agent {
     });
     this.socket = socket;
     socket.on('connect', () => {
+      this.askHours();
+      if (!this.config.token) return;
       socket.emit('agent:hello', { role: this.config.role, version: VERSION, printer: this.printer?.where ?? null }, (reply) => {
         if (!reply.ok) {
           log(`the hub refuses this agent: ${reply.message} / ${reply.messageEn}`);
@@ -80,6 +87,35 @@ export class Agent {
     socket.on('connect_error', (error) => log(`cannot reach the hub at ${this.config.hub}: ${error.message}`));
     socket.on('disconnect', (reason) => log(`the hub connection ended (${reason})`));
     socket.on('agent:print', (job, answer) => void this.print(job.jobId, job.name, job.bytes).then(answer));
+    socket.on('agent:hours', (hours) => this.takeHours(hours));
+  }
+
+  private askHours(): void {
+    if (this.config.screen.kind === 'always' || !this.socket?.connected) return;
+    this.socket.emit('agent:hours', (reply) => {
+      if (reply.ok) this.takeHours(reply.data);
+      else log(`the hub does not give the hall's opening days: ${reply.message} / ${reply.messageEn}`);
+    });
+  }
+
+  /** The hub's opening days: kept on disk for a time without the hub, and the screen set by them at once. */
+  private takeHours(value: unknown): void {
+    const hours = hoursOf(value);
+    if (!hours) {
+      log('the hub sent opening days this agent does not understand: the screen keeps to the days it had');
+      return;
+    }
+    const before = JSON.stringify(this.hall);
+    this.hall = hours;
+    if (JSON.stringify(hours) === before) return;
+    const closed = hours.days.filter((d) => d.closed === 'holiday' || d.closed === 'closure').slice(0, 6);
+    log(`the hall's opening days from the hub, to ${hours.days.at(-1)?.day}${closed.length ? `; closed: ${closed.map((d) => `${d.day} (${d.note ?? d.closed})`).join(', ')}` : ''}`);
+    try {
+      keepHours(this.config.stateDir, hours);
+    } catch (error) {
+      log(`cannot keep the opening days in ${this.config.stateDir}: ${(error as Error).message}`);
+    }
+    void this.applyScreen();
   }
 
   private async print(jobId: string, name: string, bytes: Uint8Array): Promise<AgentPrintAnswer> {
@@ -106,18 +142,6 @@ export class Agent {
     if (changed) log(`printer ${this.printer.where}: ${state.online ? 'ready' : (state.problem ?? 'not ready')}${state.paper === 'near_end' ? ', paper nearly out' : ''}`);
     this.state = state;
     if ((changed || always) && this.socket?.connected) this.socket.emit('agent:printer', state);
-  }
-
-  /** The hall's opening hours and time zone, from the hub's public snapshot. */
-  private async readHours(): Promise<void> {
-    try {
-      const response = await fetch(`${this.config.hub}/api/hall`, { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const snapshot = (await response.json()) as RouteReply<'GET /api/hall'>;
-      this.hall = { hours: snapshot.hall.hours, timeZone: snapshot.hall.timeZone };
-    } catch (error) {
-      if (this.hall === null) log(`the hall's hours are not known yet (${(error as Error).message}): the screen stays on`);
-    }
   }
 
   private async applyScreen(): Promise<void> {

@@ -1,11 +1,12 @@
 // The device agents' namespace (/agent) on the hub's socket.io server: an agent connects with
 // its kiosk's token, says hello, reports its printer, and gets the kiosk's print jobs. Every
 // message passes its rule from the access table with the token presented again, so a kiosk
-// removed from the hall file is refused at its next message.
+// removed from the hall file is refused at its next message. Any agent, a display's without a
+// token too, may ask for the hall's opening days (public), sent again to all when they change.
 
 import type { Namespace, Server } from 'socket.io';
-import { AGENT_NAMESPACE, type AgentPrintAnswer, type AgentPrinterState, type AgentToHubEvents, type AgentWelcome, type HubToAgentEvents } from '../contract/agent.js';
-import type { Reply } from '../contract/events.js';
+import { AGENT_NAMESPACE, type AgentHallHours, type AgentPrintAnswer, type AgentPrinterState, type AgentToHubEvents, type AgentWelcome, type HubToAgentEvents } from '../contract/agent.js';
+import type { HallEvent, Reply } from '../contract/events.js';
 import type { DomainError } from '../domain/domain-error.js';
 import { isLoopback } from '../http/access/access-control.js';
 import { admit, type Caller, type Principal } from '../http/access/access-rules.js';
@@ -18,6 +19,10 @@ export interface AgentChannelDeps {
   agents: AgentLink;
   /** How long an agent has to answer a print job (the kiosk waits meanwhile). */
   printTimeoutMs?: number;
+  /** The hall's opening days for the agents' screens (use-cases/hall/opening-days.ts). */
+  openingDays(): AgentHallHours;
+  /** Every commit's events: a calendar or hall change sends the days to every agent at once. */
+  events: { onEvents(listener: (events: readonly Pick<HallEvent, 'type'>[]) => void): void };
 }
 
 const PROBLEMS = new Set(['unreachable', 'offline', 'paper_out', 'cover_open', 'printer_error']);
@@ -85,8 +90,17 @@ export function startAgentChannel(io: Server, deps: AgentChannelDeps): void {
       const valid = printerStateOf(state);
       if (valid) deps.agents.report(kioskId, session, valid);
     });
+    socket.on('agent:hours', (reply) => {
+      if (admitted('agent:hours', reply) === null || typeof reply !== 'function') return;
+      reply({ ok: true, data: deps.openingDays() } satisfies Reply<AgentHallHours>);
+    });
     socket.on('disconnect', () => {
       if (kioskId !== null) deps.agents.detach(kioskId, session);
     });
+  });
+
+  deps.events.onEvents((events) => {
+    if (!events.some((e) => e.type === 'calendar:changed' || e.type === 'hall:configured')) return;
+    if (agents.sockets.size > 0) agents.emit('agent:hours', deps.openingDays());
   });
 }

@@ -44,7 +44,8 @@ export async function startAgent(config: Record<string, string>): Promise<AgentP
   const file = join(tempDataDir(), 'agent.conf');
   writeFileSync(
     file,
-    Object.entries(config)
+    // Its kept files in a folder of its own, not /var/lib/luot-agent.
+    Object.entries({ STATE_DIR: tempDataDir(), ...config })
       .map(([k, v]) => `${k}=${v}\n`)
       .join(''),
   );

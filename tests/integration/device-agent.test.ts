@@ -244,6 +244,30 @@ describe("a display's screen", () => {
     await agent.waitFor(/^screen off$/m);
   });
 
+  it("follows the hall's calendar: a closure added today turns the screen off at once, and it stays off from the kept days without the hub", async () => {
+    const { timeZone } = (await api(hub.url, 'GET', '/api/hall')).body.hall;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const stateDir = tempDataDir();
+    const screen = recordingCommand();
+    agent = await startAgent({ HUB: hub.url, ROLE: 'display', SCREEN_COMMAND: screen.command, STATE_DIR: stateDir });
+    // Open around the clock: on, once the hub's days have come.
+    await agent.waitFor(/the hall's opening days from the hub, to \d{4}-\d\d-\d\d$/m);
+    await expect.poll(screen.calls, { timeout: 10_000 }).toEqual(['on']);
+
+    const added = await api(hub.url, 'POST', '/api/calendar/days', { day: today, kind: 'closed', reason: { vi: 'Bão số 9', en: 'Typhoon no. 9' } });
+    expect(added.status).toBe(201);
+    await expect.poll(screen.calls, { timeout: 10_000 }).toEqual(['on', 'off']);
+    await agent.waitFor(new RegExp(`closed: ${today} \\(Bão số 9\\)`));
+    await agent.stop();
+    expect(JSON.parse(readFileSync(join(stateDir, 'hall-hours.json'), 'utf8')).days).toContainEqual({ day: today, periods: [], closed: 'closure', note: 'Bão số 9' });
+
+    // The hub out of reach: the kept days still say closed.
+    const offline = recordingCommand();
+    agent = await startAgent({ HUB: 'http://127.0.0.1:9', ROLE: 'display', SCREEN_COMMAND: offline.command, STATE_DIR: stateDir });
+    await expect.poll(offline.calls, { timeout: 10_000 }).toEqual(['off']);
+    await agent.waitFor(/cannot reach the hub/);
+  });
+
   it('a command that fails is said in the log', async () => {
     agent = await startAgent({ HUB: hub.url, ROLE: 'display', SCREEN_COMMAND: '/bin/false' });
     await agent.waitFor(/\/bin\/false on failed/);

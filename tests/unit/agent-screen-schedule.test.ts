@@ -1,55 +1,135 @@
-// The device agent's screen schedule, worked by hand: the demo hall's hours (Monday to Friday
-// 07:30-11:30 and 13:30-17:00, Saturday 07:30-11:30) with the screen on 30 minutes before
-// opening and off 30 minutes after closing, and fixed times of the agent's own config.
+// The device agent's screen schedule, worked by hand: the hall's opening days as the hub sends
+// them (here made by the hub's own calendar from config/holidays.yaml and the Labour Code, for a
+// ward centre open 07:30-11:30 and 13:30-17:00 Monday to Friday), with the screen on 30
+// minutes before opening and off 30 minutes after closing, and fixed times of the agent's own.
+// Instants are UTC; the hall is at UTC+7 (07:00 in the hall is 00:00 UTC).
 
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../agent/src/config.js';
-import { localClock, screenOnAt, screenShouldBeOn, screenWeekFromHours, screenWeekFromTimes } from '../../agent/src/screen-schedule.js';
+import { hoursOf, keepHours, keptHours } from '../../agent/src/hall-hours.js';
+import { hallWindow, localClock, screenOnAt, screenShouldBeOn, screenWeekFromTimes } from '../../agent/src/screen-schedule.js';
+import type { AgentHallHours } from '../../server/contract/agent.js';
+import { readHolidayFile } from '../../server/config/holiday-file.js';
+import type { HallDayChange } from '../../server/domain/calendar/hall-calendar.js';
+import { DEFAULT_WEEK, hallCalendarOf } from '../../server/domain/hall/hall-calendar-of.js';
+import { hallOpeningDays } from '../../server/use-cases/hall/opening-days.js';
+import { tempDataDir } from '../helpers/test-hub.js';
 
 const h = (hh: number, mm = 0) => hh * 60 + mm;
-const weekdays = [
-  [
-    { start: h(7, 30), end: h(11, 30) },
-    { start: h(13, 30), end: h(17) },
-  ],
-];
-const DEMO = [[], ...weekdays, ...weekdays, ...weekdays, ...weekdays, ...weekdays, [{ start: h(7, 30), end: h(11, 30) }]];
 const MON = 1;
 const SAT = 6;
 const SUN = 0;
+const TZ = 'Asia/Ho_Chi_Minh';
+const rule = { kind: 'hall', leadMinutes: 30, trailMinutes: 30 } as const;
 
-describe('the screen week from the hall hours', () => {
-  const week = screenWeekFromHours(DEMO, 30, 30);
+/** What the hub sends at `at` (UTC), for the ward centre with its own closures. */
+function sent(at: string, changes: HallDayChange[] = []): AgentHallHours {
+  const calendar = hallCalendarOf({ timeZone: TZ, hours: DEFAULT_WEEK, workingHours: null }, [], { official: readHolidayFile(), changes });
+  return hallOpeningDays({ live: { calendar, settings: { timeZone: TZ }, allServiceIds: () => [] } as never, clock: () => Date.parse(at) });
+}
+/** The screen at the hall's local "YYYY-MM-DD HH:MM". */
+const on = (hall: AgentHallHours | null, local: string, r: Parameters<typeof screenShouldBeOn>[0] = rule) =>
+  screenShouldBeOn(r, hall, Date.parse(`${local.replace(' ', 'T')}:00+07:00`), 'UTC');
 
-  it('is on from 07:00 to 17:30 on weekdays, 07:00 to 12:00 on Saturday, off on Sunday', () => {
-    expect(week).toEqual([null, [420, 1050], [420, 1050], [420, 1050], [420, 1050], [420, 1050], [420, 720]]);
+describe('the screen following the hall, day by day', () => {
+  const tet = sent('2027-02-01T03:00:00Z');
+
+  it('a working day: on from 07:00, over the lunch break, until 17:29; off at 06:59 and 17:30', () => {
+    expect(on(tet, '2027-02-04 06:59')).toBe(false);
+    expect(on(tet, '2027-02-04 07:00')).toBe(true);
+    expect(on(tet, '2027-02-04 12:15')).toBe(true);
+    expect(on(tet, '2027-02-04 17:29')).toBe(true);
+    expect(on(tet, '2027-02-04 17:30')).toBe(false);
   });
 
-  it('switches at the minute: off at 06:59, on at 07:00, on over the lunch break, on at 17:29, off at 17:30', () => {
-    expect(screenOnAt(week, MON, h(6, 59))).toBe(false);
-    expect(screenOnAt(week, MON, h(7))).toBe(true);
-    expect(screenOnAt(week, MON, h(12, 15))).toBe(true);
-    expect(screenOnAt(week, MON, h(17, 29))).toBe(true);
-    expect(screenOnAt(week, MON, h(17, 30))).toBe(false);
-    expect(screenOnAt(week, MON, h(23, 59))).toBe(false);
+  it('Tết 2027: off all of Friday 5/2 to Thursday 11/2 (a normal Friday and Monday to Thursday otherwise), on again Friday 12/2 at 07:00', () => {
+    for (const day of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']) {
+      expect([day, on(tet, `${day} 09:00`)]).toEqual([day, false]);
+      expect([day, on(tet, `${day} 14:00`)]).toEqual([day, false]);
+    }
+    expect(on(tet, '2027-02-12 06:59')).toBe(false);
+    expect(on(tet, '2027-02-12 07:00')).toBe(true);
   });
 
-  it('keeps Saturday afternoon and all of Sunday dark', () => {
-    expect(screenOnAt(week, SAT, h(11, 59))).toBe(true);
-    expect(screenOnAt(week, SAT, h(12))).toBe(false);
-    expect(screenOnAt(week, SUN, h(10))).toBe(false);
+  it('2026: the working Saturday 22/8 lights up at 07:00 like a weekday; an ordinary Saturday (15/8) stays dark; 2/9 is off, 3/9 on', () => {
+    const august = sent('2026-08-14T03:00:00Z');
+    expect(on(august, '2026-08-15 09:00')).toBe(false);
+    expect(on(august, '2026-08-22 06:59')).toBe(false);
+    expect(on(august, '2026-08-22 07:00')).toBe(true);
+    expect(on(august, '2026-08-22 17:29')).toBe(true);
+    expect(on(august, '2026-08-31 09:00')).toBe(false);
+    expect(on(august, '2026-09-02 09:00')).toBe(false);
+    expect(on(august, '2026-09-03 07:00')).toBe(true);
   });
 
-  it('never reaches into the day before or after: a day open from midnight is on from midnight to midnight', () => {
-    const allDay = screenWeekFromHours([[], [{ start: 0, end: h(24) }], [], [], [], [], []], 45, 45);
-    expect(allDay![MON]).toEqual([0, 1440]);
-    expect(screenOnAt(allDay, SUN, h(23, 59))).toBe(false);
-    expect(screenOnAt(allDay, MON, 0)).toBe(true);
+  it("the hall's own closure (a typhoon on Thursday 10/12/2026) keeps the screen off that day only", () => {
+    const storm = sent('2026-12-07T03:00:00Z', [{ day: '2026-12-10', kind: 'closed', reason: { vi: 'Bão', en: 'Typhoon' } }]);
+    expect(on(storm, '2026-12-09 09:00')).toBe(true);
+    expect(on(storm, '2026-12-10 09:00')).toBe(false);
+    expect(on(storm, '2026-12-11 09:00')).toBe(true);
   });
 
-  it('a hall open around the clock (no hours) keeps the screen on', () => {
-    expect(screenWeekFromHours(null, 30, 30)).toBeNull();
-    expect(screenOnAt(null, SUN, h(3))).toBe(true);
+  it('windows cross midnight: a day open from 00:00 lights the screen at 23:30 the evening before; one open to 24:00 keeps it on to 00:30', () => {
+    const hall: AgentHallHours = {
+      timeZone: TZ,
+      days: [
+        { day: '2026-12-06', periods: [], closed: 'dayOff', note: null },
+        { day: '2026-12-07', periods: [{ start: 0, end: 1440 }], closed: null, note: null },
+        { day: '2026-12-08', periods: [], closed: 'closure', note: 'Bão' },
+      ],
+    };
+    expect(hallWindow(hall.days[1]!, 30, 30)).toEqual([-30, 1470]);
+    expect(on(hall, '2026-12-06 23:29')).toBe(false);
+    expect(on(hall, '2026-12-06 23:30')).toBe(true);
+    expect(on(hall, '2026-12-08 00:29')).toBe(true);
+    expect(on(hall, '2026-12-08 00:30')).toBe(false);
+  });
+
+  it('before the hub was ever heard, and past the last day kept (an agent cut off for weeks), the screen stays on; SCREEN=always never goes off', () => {
+    expect(on(null, '2027-02-06 09:00')).toBe(true);
+    expect(tet.days.at(-1)!.day).toBe('2027-03-06');
+    // Saturday 6/3, the last day kept, is a day off; Sunday 7/3 is not known any more.
+    expect(on(tet, '2027-03-05 20:00')).toBe(false);
+    expect(on(tet, '2027-03-06 09:00')).toBe(false);
+    expect(on(tet, '2027-03-07 00:00')).toBe(true);
+    expect(on(tet, '2027-02-06 09:00', { kind: 'always' })).toBe(true);
+  });
+
+  it("reads the hall's day, weekday and minute in its time zone (UTC+7)", () => {
+    expect(localClock(Date.parse('2026-12-07T00:00:00Z'), TZ)).toEqual({ day: '2026-12-07', weekday: MON, minute: h(7) });
+    expect(localClock(Date.parse('2026-12-06T17:00:00Z'), TZ)).toEqual({ day: '2026-12-07', weekday: MON, minute: 0 });
+  });
+});
+
+describe("the agent's own times and the hall's days", () => {
+  const own = { kind: 'own', on: h(6, 45), off: h(18), days: [1, 2, 3, 4, 5] } as const;
+
+  it('own times keep to the hall: off on a holiday and a closure, on the working Saturday although SCREEN_DAYS is mon-fri', () => {
+    const august = sent('2026-08-14T03:00:00Z');
+    expect(on(august, '2026-08-21 06:45', own)).toBe(true);
+    expect(on(august, '2026-08-22 06:45', own)).toBe(true);
+    expect(on(august, '2026-08-15 09:00', own)).toBe(false);
+    expect(on(august, '2026-09-01 09:00', own)).toBe(false);
+    // SCREEN_DAYS takes in the hall's weekly day off: a display of a mon-sat screen on an ordinary Saturday.
+    expect(on(august, '2026-08-15 09:00', { ...own, days: [1, 2, 3, 4, 5, 6] })).toBe(true);
+  });
+
+  it("without the hall's days, SCREEN_DAYS in the agent's own time zone", () => {
+    expect(screenShouldBeOn(own, null, Date.parse('2026-12-07T00:30:00Z'), TZ)).toBe(true);
+    expect(screenShouldBeOn(own, null, Date.parse('2026-12-07T00:30:00Z'), 'UTC')).toBe(false);
+  });
+});
+
+describe('the opening days kept by the agent', () => {
+  it('are kept on disk and read back; a shape it does not know is refused whole', () => {
+    const dir = tempDataDir();
+    const hours = sent('2027-02-01T03:00:00Z');
+    expect(keptHours(dir)).toBeNull();
+    keepHours(dir, hours);
+    expect(keptHours(dir)).toEqual(hours);
+    expect(hoursOf({ timeZone: 'Mars/Olympus', days: [] })).toBeNull();
+    expect(hoursOf({ timeZone: TZ, days: [{ day: '2027-02-05', periods: [{ start: 900, end: 100 }], closed: null, note: null }] })).toBeNull();
+    expect(hoursOf({ timeZone: TZ, days: [{ day: '2027-02-05', periods: [], closed: 'party', note: null }] })).toBeNull();
   });
 });
 
@@ -69,36 +149,6 @@ describe('fixed times of the agent config', () => {
     expect(screenOnAt(week, SAT, h(1, 59))).toBe(true);
     expect(screenOnAt(week, SAT, h(2))).toBe(false);
     expect(screenOnAt(week, 4, h(1))).toBe(false);
-  });
-});
-
-describe('at an instant, in the hall time zone', () => {
-  const rule = { kind: 'hall', leadMinutes: 30, trailMinutes: 30 } as const;
-  const hall = { hours: DEMO, timeZone: 'Asia/Ho_Chi_Minh' };
-
-  it('reads the weekday and minute in the hall time zone (UTC+7)', () => {
-    expect(localClock(Date.parse('2026-12-07T00:00:00Z'), 'Asia/Ho_Chi_Minh')).toEqual({ weekday: MON, minute: h(7) });
-    expect(localClock(Date.parse('2026-12-06T03:00:00Z'), 'Asia/Ho_Chi_Minh')).toEqual({ weekday: SUN, minute: h(10) });
-    expect(localClock(Date.parse('2026-12-06T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toEqual({ weekday: MON, minute: 0 });
-  });
-
-  it('Monday 7 December 2026: on at 07:00 (00:00 UTC), still on at 17:29, off at 17:30; Sunday 10:00 off', () => {
-    expect(screenShouldBeOn(rule, hall, Date.parse('2026-12-06T23:59:00Z'), 'UTC')).toBe(false);
-    expect(screenShouldBeOn(rule, hall, Date.parse('2026-12-07T00:00:00Z'), 'UTC')).toBe(true);
-    expect(screenShouldBeOn(rule, hall, Date.parse('2026-12-07T10:29:00Z'), 'UTC')).toBe(true);
-    expect(screenShouldBeOn(rule, hall, Date.parse('2026-12-07T10:30:00Z'), 'UTC')).toBe(false);
-    expect(screenShouldBeOn(rule, hall, Date.parse('2026-12-06T03:00:00Z'), 'UTC')).toBe(false);
-  });
-
-  it('before the hub has answered, a screen that follows the hall stays on; SCREEN=always never goes off', () => {
-    expect(screenShouldBeOn(rule, null, Date.parse('2026-12-06T03:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe(true);
-    expect(screenShouldBeOn({ kind: 'always' }, hall, Date.parse('2026-12-06T03:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe(true);
-  });
-
-  it("own times are read in the agent's time zone when the hall's is not known", () => {
-    const own = { kind: 'own', on: h(7), off: h(17), days: [1, 2, 3, 4, 5] } as const;
-    expect(screenShouldBeOn(own, null, Date.parse('2026-12-07T00:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe(true);
-    expect(screenShouldBeOn(own, null, Date.parse('2026-12-07T00:30:00Z'), 'UTC')).toBe(false);
   });
 });
 

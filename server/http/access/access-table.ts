@@ -162,6 +162,7 @@ export const SOCKET_ACCESS: Record<keyof ClientToServerEvents | keyof AgentToHub
   // A kiosk's device agent, in the namespace /agent, connected with the kiosk's token.
   'agent:hello': entry('kiosk', 'The device agent of a kiosk says who it is; answered with its kiosk id'),
   'agent:printer': entry('kiosk', "The kiosk's local printer state, from its device agent"),
+  'agent:hours': entry('public', "The hall's opening times for the coming weeks (hours, holidays, closures), for a device agent's screen schedule"),
 };
 
 /** What the hub sends to every page over socket.io, for the table in docs/. */
@@ -172,6 +173,7 @@ export const SOCKET_EVENTS: Record<string, string> = {
   'hall:settings': 'Hall settings without file paths or the status source',
   'voice:sample': 'A sample call to say (a number and a counter), asked for by an admin',
   'agent:print': "Namespace /agent, to one kiosk's device agent only: that kiosk's print job (ESC/POS bytes of its ticket or slip)",
+  'agent:hours': "Namespace /agent, to every device agent: the hall's opening days again after its calendar or hours changed (public)",
 };
 
 export function routeKey(method: string, url: string): string {
