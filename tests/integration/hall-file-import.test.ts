@@ -98,18 +98,31 @@ describe('the hall file exported and imported in the console', () => {
     expect((await signIn(second, 'quantri', null)).status).toBe(401);
   });
 
-  it('the same hub restarted with its own export keeps its kiosk tokens and passwords', async () => {
+  it('the same hub restarted with its own export keeps its kiosk tokens, console pairings and passwords', async () => {
     const dataDir = tempDataDir();
     hub = await startTestHub({ dataDir });
     const admin = await adminToken();
+    // A kiosk paired in the console, and a password an admin reset there.
+    const added = await api(hub.url, 'POST', '/api/devices', { kind: 'kiosk', name: 'Máy lấy số tầng 2', services: ['HT'] }, as(admin));
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const paired = await api(hub.url, 'POST', '/api/devices/pair', { code: added.body.pairing.code }, { authorization: null });
+    expect(paired.status).toBe(200);
+    const pairedToken = paired.body.token as string;
+    expect((await api(hub.url, 'POST', '/api/users/canbo1/password', { password: 'mat-khau-moi-2026' }, as(admin))).status).toBe(200);
+
     const path = join(dataDir, 'exported.yaml');
-    writeFileSync(path, (await exported(admin)).text);
+    const text = (await exported(admin)).text;
+    expect(text).not.toContain(pairedToken);
+    writeFileSync(path, text);
     await hub.stop();
     hub = await startTestHub({ dataDir, hallFile: path });
     expect((await signIn(hub, 'quantri', null)).status).toBe(200);
+    expect((await signIn(hub, 'canbo1', 1, 'mat-khau-moi-2026')).status).toBe(200);
     expect(hub.hub.hall.load()!.kiosks.find((k) => k.id === 'K1')?.token).toBe('demo-kiosk-K1-token');
-    const kiosk = await fetch(`${hub.url}/api/kiosk`, { headers: as('demo-kiosk-K1-token') });
-    expect(kiosk.status).toBe(200);
+    for (const token of ['demo-kiosk-K1-token', pairedToken]) {
+      const kiosk = await fetch(`${hub.url}/api/kiosk`, { headers: as(token) });
+      expect(kiosk.status, token).toBe(200);
+    }
   });
 
   it('a file exported and imported back previews no differences, and applying it changes nothing', async () => {
