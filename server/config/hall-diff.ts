@@ -62,9 +62,37 @@ export function hallFileChanges(running: HallDefinition, file: HallDefinition): 
   if (liveFields.length > 0) hallItems.push({ id: 'hall', name: file.settings.name, change: 'changed', fields: liveFields, live: true });
   const otherFields = fieldChanges(a.hall, b.hall, (k) => LIVE_HALL_FIELDS.includes(k));
   if (otherFields.length > 0) hallItems.push({ id: 'hall', name: file.settings.name, change: 'changed', fields: otherFields, live: false });
+  // A secret the file gives is not applied while the hall runs: said, never shown.
+  if (file.settings.statusSource && JSON.stringify(file.settings.statusSource) !== JSON.stringify(running.settings.statusSource)) {
+    secretChange(hallItems, 'hall', file.settings.name, 'statusSource', running.settings.statusSource !== null);
+  }
   const sections: HallFileSectionChanges[] = [{ section: 'hall', items: hallItems }];
   for (const section of ['services', 'counters', 'kiosks', 'ratingTablets', 'serialBuses', 'staff'] as const) {
     sections.push({ section, items: listChanges(a[section] ?? [], b[section] ?? [], section === 'staff' ? 'user' : 'id', LIVE_SECTIONS.has(section)) });
   }
+  const items = (section: HallFileSection) => sections.find((s) => s.section === section)!.items;
+  for (const [section, mine, theirs] of [
+    ['kiosks', running.kiosks, file.kiosks],
+    ['ratingTablets', running.ratingTablets, file.ratingTablets],
+  ] as const) {
+    for (const d of theirs as { id: string; token: string }[]) {
+      const was = (mine as { id: string; token: string }[]).find((m) => m.id === d.id);
+      if (was && d.token !== '' && d.token !== was.token) secretChange(items(section), d.id, d.id, 'token', true);
+    }
+  }
+  for (const s of file.staff) {
+    const was = running.staff.find((m) => m.user === s.user);
+    if (was && s.passwordHash !== '' && s.passwordHash !== was.passwordHash) secretChange(items('staff'), s.user, s.name, 'passwordHash', true);
+  }
   return sections.filter((s) => s.items.length > 0);
+}
+
+/** A secret the file changes, shown as "•••" (never its value), on the item's not-live change. */
+function secretChange(items: HallFileItemChange[], id: string, name: string, field: string, had: boolean): void {
+  let item = items.find((i) => i.id === id && !i.live && i.change !== 'removed');
+  if (!item) {
+    item = { id, name, change: 'changed', fields: [], live: false };
+    items.push(item);
+  }
+  if (item.change === 'changed') item.fields.push({ field, before: had ? '•••' : '—', after: '•••' });
 }

@@ -139,7 +139,7 @@ const HEADER = (hallName: string, at: string) =>
     ' - accounts have no `passwordHash:`: each keeps the password the hub holds; a new account',
     '   without one cannot sign in until an admin sets its password in the console (Users).',
     ' - the status source (hall.statusSource) is left out: its address and headers may hold keys.',
-    '   The hub keeps the one it runs with; add it by hand to give a new hub one.',
+    '   Copy it here by hand before starting a hub with this file, or the hub runs without one.',
     ' - displays are paired in the console only; the procedures catalogue has its own export.',
     ' docs/hall-file.md describes every field.',
   ].join('\n');

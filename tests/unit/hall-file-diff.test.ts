@@ -62,8 +62,23 @@ describe('the differences a hall file makes', () => {
     const file = { ...running, kiosks: running.kiosks.map((k) => ({ ...k, token: 'another-token-of-the-file', name: { vi: 'Máy sảnh', en: 'Hall kiosk' } })) };
     file.staff = running.staff.map((s) => ({ ...s, passwordHash: 'scrypt$1$2$3$x$y' }));
     const changes = hallFileChanges(running, file);
-    expect(changes.map((s) => s.section)).toEqual(['kiosks']);
-    expect(changes[0]!.items.every((i) => i.live === false && i.fields.every((f) => f.field === 'name'))).toBe(true);
+    expect(changes.map((s) => s.section)).toEqual(['kiosks', 'staff']);
+    expect(changes[0]!.items[0]).toEqual({
+      id: 'K1',
+      name: 'Máy sảnh',
+      change: 'changed',
+      live: false,
+      fields: [
+        { field: 'name', before: expect.any(String), after: 'Máy sảnh / Hall kiosk' },
+        { field: 'token', before: '•••', after: '•••' },
+      ],
+    });
+    expect(changes[1]!.items.every((i) => !i.live && i.fields.length === 1 && i.fields[0]!.field === 'passwordHash')).toBe(true);
+    // Said, never shown.
+    expect(JSON.stringify(changes)).not.toMatch(/another-token|scrypt/);
+    // A file without secrets (an export) says nothing of them.
+    const withoutSecrets = { ...running, kiosks: running.kiosks.map((k) => ({ ...k, token: '', tokenHash: null })), staff: running.staff.map((s) => ({ ...s, passwordHash: '' })) };
+    expect(hallFileChanges(running, withoutSecrets)).toEqual([]);
   });
 
   it('writes values as a person reads them', () => {
