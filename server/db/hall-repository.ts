@@ -19,12 +19,14 @@ export interface HallOverrides {
   agencyCode?: string;
   publicUrl?: string | null;
   returnService?: string | null;
+  /** The kiosk's headings of service groups, as a hall file imported in the console gave them. */
+  serviceGroups?: HallSettings['serviceGroups'];
   /** The voice of the calls, as an admin set it in the console. */
   voice?: VoiceSettings;
 }
 
-/** The hall settings an admin may change in the console (besides the notice a manager posts). */
-export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService'] as const;
+/** The hall settings an admin may change in the console (besides the notice a manager posts); service groups by importing a hall file. */
+export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups'] as const;
 export type ConfiguredSetting = (typeof CONFIGURED_SETTINGS)[number];
 
 /** What the console changed: a service or a counter, as its whole new definition. */

@@ -151,7 +151,8 @@ describe('the hall file exported and imported in the console', () => {
       const ht = f.services.find((s: any) => s.id === 'HT');
       ht.name = { vi: 'Hộ tịch - Chứng thực', en: 'Civil status - Certification' };
       ht.dailyMax = 150;
-      f.services.push({ id: 'TTHC', name: { vi: 'Hỗ trợ dịch vụ công trực tuyến', en: 'Help with online services' }, group: 'ward', numbering: { prefix: 'W' } });
+      f.hall.serviceGroups.push({ id: 'online', name: { vi: 'Dịch vụ công trực tuyến', en: 'Online public services' } });
+      f.services.push({ id: 'TTHC', name: { vi: 'Hỗ trợ dịch vụ công trực tuyến', en: 'Help with online services' }, group: 'online', numbering: { prefix: 'W' } });
       f.counters.find((c: any) => c.id === 1).services.push('TTHC');
       f.kiosks[0].name = 'Máy lấy số sảnh';
     });
@@ -160,7 +161,13 @@ describe('the hall file exported and imported in the console', () => {
     expect(shown.status, JSON.stringify(shown.body)).toBe(200);
     const section = (name: string) => shown.body.sections.find((s: any) => s.section === name);
     expect(section('hall').items).toEqual([
-      expect.objectContaining({ live: true, fields: [{ field: 'agencyCode', before: before.hall.agencyCode, after: '000.00.14.H99' }] }),
+      expect.objectContaining({
+        live: true,
+        fields: [
+          { field: 'agencyCode', before: before.hall.agencyCode, after: '000.00.14.H99' },
+          expect.objectContaining({ field: 'serviceGroups', after: expect.stringContaining('Dịch vụ công trực tuyến / Online public services') }),
+        ],
+      }),
       expect.objectContaining({ live: false, fields: [{ field: 'noShowRestoreMinutes', before: '15', after: '20' }] }),
     ]);
     const services = section('services').items;
@@ -184,7 +191,8 @@ describe('the hall file exported and imported in the console', () => {
     expect(applied.body).toMatchObject({ applied: 4, notApplied: 2 });
     expect(applied.body.configuration.hall.agencyCode).toBe('000.00.14.H99');
     await kiosk.until(() => kiosk.snapshots.at(-1)!.services.find((s) => s.id === 'HT')?.name.vi === 'Hộ tịch - Chứng thực', 'the new name on the kiosk');
-    expect(kiosk.snapshots.at(-1)!.services.some((s) => s.id === 'TTHC')).toBe(true);
+    expect(kiosk.snapshots.at(-1)!.services.find((s) => s.id === 'TTHC')?.group).toBe('online');
+    expect(applied.body.configuration.hall.serviceGroups.map((g: any) => g.id)).toContain('online');
     expect(kiosk.snapshots.at(-1)!.waiting.find((t) => t.id === waiting.id)?.number).toBe(waiting.number);
     // The parts not applied live stay as they were.
     expect(hub.hub.hall.load()!.settings.noShowRestoreMinutes).toBe(15);

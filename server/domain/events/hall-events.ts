@@ -86,7 +86,7 @@ export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' 
 
 /** A hall file imported in the console: the settings it changed, and the services and counters it added, changed and removed. */
 export interface HallFileImported {
-  settings: Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>>;
+  settings: Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService' | 'serviceGroups'>>;
   services: { added: string[]; changed: string[]; removed: string[] };
   counters: { added: number[]; changed: number[]; removed: number[] };
   /** Differences shown in the preview that were not applied (not changed while the hall runs). */
