@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN } from '../helpers/callers.js';
 import { checkAxe, signInConsole } from '../helpers/manager-console.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
@@ -83,7 +83,7 @@ describe('the hall file on the configuration screen', () => {
     expect(await notLive.textContent()).toContain('Thời gian gọi lại số vắng (phút)');
     expect(await notLive.textContent()).toContain('Không áp dụng khi đang chạy');
     await page.locator('.hall-file-preview').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(import.meta.dirname, '../../docs/manager-config-import.png') });
+    await page.screenshot({ path: screenshotPath('manager-config-import.png') });
     await checkAxe(page, 'configuration, hall file preview');
 
     await page.focus('.hall-file-preview button.primary');
