@@ -285,6 +285,7 @@ const vi = {
     token: 'Mã bí mật của thiết bị',
     passwordHash: 'Mật khẩu',
     statusSource: 'Nguồn trạng thái hồ sơ của tỉnh',
+    catalog: 'Tệp danh mục thủ tục (nhập trên màn hình Danh mục thủ tục)',
   } as Record<string, string>,
   // Procedures catalogue
   catalogueImport: 'Nhập danh mục thủ tục từ tệp',
@@ -664,6 +665,7 @@ const en: Words = {
     token: 'Device token',
     passwordHash: 'Password',
     statusSource: "The province's dossier status source",
+    catalog: 'Procedures catalogue file (import it on the Procedures catalogue screen)',
   },
   catalogueImport: 'Import the procedures catalogue from a file',
   catalogueHint: 'A CSV (UTF-8) or Excel .xlsx file (its first sheet), at most 2 MB, with the columns of the downloaded file. Preview the changes; nothing changes until you press Apply.',

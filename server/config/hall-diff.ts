@@ -66,6 +66,15 @@ export function hallFileChanges(running: HallDefinition, file: HallDefinition): 
   if (file.settings.statusSource && JSON.stringify(file.settings.statusSource) !== JSON.stringify(running.settings.statusSource)) {
     secretChange(hallItems, 'hall', file.settings.name, 'statusSource', running.settings.statusSource !== null);
   }
+  // A catalogue the file names is read at a start only; the console imports one on its own screen.
+  if (file.catalogFile && file.catalogFile !== running.catalogFile) {
+    let item = hallItems.find((i) => !i.live);
+    if (!item) {
+      item = { id: 'hall', name: file.settings.name, change: 'changed', fields: [], live: false };
+      hallItems.push(item);
+    }
+    item.fields.push({ field: 'catalog', before: null, after: file.catalogFile.split(/[\\/]/).at(-1) ?? file.catalogFile });
+  }
   const sections: HallFileSectionChanges[] = [{ section: 'hall', items: hallItems }];
   for (const section of ['services', 'counters', 'kiosks', 'ratingTablets', 'serialBuses', 'staff'] as const) {
     sections.push({ section, items: listChanges(a[section] ?? [], b[section] ?? [], section === 'staff' ? 'user' : 'id', LIVE_SECTIONS.has(section)) });

@@ -81,6 +81,12 @@ describe('the differences a hall file makes', () => {
     expect(hallFileChanges(running, withoutSecrets)).toEqual([]);
   });
 
+  it('says a catalogue the file names is not imported with it', () => {
+    const running = demoHall();
+    const changes = hallFileChanges(running, { ...running, catalogFile: '/somewhere/thu-tuc.csv' });
+    expect(changes).toEqual([{ section: 'hall', items: [expect.objectContaining({ live: false, fields: [{ field: 'catalog', before: null, after: 'thu-tuc.csv' }] })] }]);
+  });
+
   it('writes values as a person reads them', () => {
     expect(shown({ vi: 'Đất đai', en: 'Land' })).toBe('Đất đai / Land');
     expect(shown(['F1', 'Numpad1'])).toBe('F1, Numpad1');
