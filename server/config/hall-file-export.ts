@@ -156,7 +156,9 @@ const SECTION_NOTES: Record<string, string> = {
 
 /** Short lists and small objects on one line, so a service or a counter reads at a glance. */
 function flowSmallNodes(doc: Document): void {
-  const flowKeys = new Set(['numbering', 'hours', 'name', 'location', 'services', 'printer', 'keypads', 'ledBoards', 'counters', 'fields', 'daysOff', 'workingDays']);
+  const flowKeys = new Set(['numbering', 'hours', 'name', 'location', 'services', 'printer', 'counters', 'fields', 'daysOff', 'workingDays']);
+  // A list of small objects: one per line.
+  const itemPerLine = new Set(['keypads', 'ledBoards', 'workingHours']);
   visit(doc, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !pair.value) return;
@@ -166,6 +168,10 @@ function flowSmallNodes(doc: Document): void {
       if (key === 'hall' || key === 'priority') return;
       if (flowKeys.has(key) && (isMap(value) || isSeq(value))) value.flow = true;
       if (isMap(value) && ['counterKeys'].includes(key)) value.flow = false;
+      if (itemPerLine.has(key) && isSeq(value)) {
+        value.flow = false;
+        for (const item of value.items) if (isMap(item)) item.flow = true;
+      }
     },
   });
   // A top-level list of counters' services is long: keep each list item of `staff`, `counters` readable.
