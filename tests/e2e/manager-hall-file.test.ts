@@ -97,5 +97,11 @@ describe('the hall file on the configuration screen', () => {
     expect(await findOnKiosk(kiosk, 'Hộ tịch và Chứng thực')).toBe(true);
     expect(await kiosk.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await checkAxe(page, 'configuration, hall file applied');
+
+    // In English too.
+    await page.click('.bar button:has-text("English")');
+    await page.waitForSelector('#config-hall-file:has-text("Hall file (YAML)")');
+    expect(await page.locator('.hall-file button', { hasText: 'Download hall file' }).count()).toBe(1);
+    expect(await page.locator('.hall-file form[aria-label="Import a hall file"]').count()).toBe(1);
   });
 });
