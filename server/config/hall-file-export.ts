@@ -194,5 +194,13 @@ export function hallFileText(hall: HallDefinition, at: string): string {
   const doc = new Document(hallFileOf(hall));
   doc.commentBefore = HEADER(hall.settings.name, at);
   flowSmallNodes(doc);
+  // Displays are the console's alone: listed for the reader, not read back.
+  const displays = hall.displays ?? [];
+  if (displays.length > 0) {
+    doc.comment = [
+      ' Displays paired in the console (kept by the hub; a hall file does not list displays):',
+      ...displays.map((d) => ` - ${d.id}: ${d.name.vi}${d.active ? '' : ' (not in use)'}${d.tokenHash ? '' : ' (not paired)'}`),
+    ].join('\n');
+  }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -58,8 +58,14 @@ describe('the hall file exported and imported in the console', () => {
     expect((await api(hub.url, 'PUT', '/api/config/hall', { name: 'Trung tâm phường Hòa An (mới)' }, as(admin))).status).toBe(200);
     expect((await api(hub.url, 'POST', '/api/users', { user: 'canbo21', name: 'Đỗ Thị Hạnh', role: 'clerk', password: 'hanh-2026!', counters: [2] }, as(admin))).status).toBe(201);
 
+    const display = await api(hub.url, 'POST', '/api/devices', { kind: 'display', name: 'Màn hình sảnh chính' }, as(admin));
+    expect(display.status, JSON.stringify(display.body)).toBe(201);
+
     const file = await exported(admin);
     expect(file.status).toBe(200);
+    // Displays are the console's: listed for the reader in a comment, never read back.
+    expect(file.text).toContain('# Displays paired in the console');
+    expect(file.text).toMatch(new RegExp(`# - ${display.body.device.id}: Màn hình sảnh chính \\(not paired\\)`));
     expect(file.type).toContain('application/yaml');
     expect(file.disposition).toMatch(/^attachment; filename="hall-\d{4}-\d{2}-\d{2}\.yaml"$/);
     expect(file.text.startsWith('# Hall file of Trung tâm phường Hòa An (mới)')).toBe(true);
