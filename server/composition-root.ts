@@ -57,6 +57,7 @@ import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from '
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
 import { addCounter, addService, changeCounter, changeHallSettings, changeService, readConfiguration, removeCounter, removeService } from './use-cases/config/configure-hall.js';
+import { applyHallFile, exportHallFile, HallFilePreviews, previewHallFile } from './use-cases/config/hall-file-import.js';
 import { hashPassword } from './services/password-hash.js';
 import { ticketRoutes } from './http/routes/ticket-routes.js';
 import { voiceRoutes } from './http/routes/voice-routes.js';
@@ -488,8 +489,8 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
   await app.register(
     configRoutes,
     bindAll(
-      { readConfiguration, changeHallSettings, addService, changeService, removeService, addCounter, changeCounter, removeCounter },
-      { hall: hub.hall, queue, live, counterStates: () => tickets.counterStates(), clock },
+      { readConfiguration, changeHallSettings, addService, changeService, removeService, addCounter, changeCounter, removeCounter, exportHallFile, previewHallFile, applyHallFile },
+      { hall: hub.hall, queue, live, counterStates: () => tickets.counterStates(), clock, previews: new HallFilePreviews() },
     ),
   );
   await app.register(clerkMoveRoutes, { moveClerk: bind(moveClerk, { staff: hub.staff, accounts: hub.staffAccounts, live, queue, clock }) });

@@ -1,9 +1,11 @@
 // Configuration (admins only): the hall's name, agency code, public address and return service;
 // services and counters added, changed or removed while the hall runs. The hub checks each change
 // with the hall file's rules and names every field it refuses: the words go beside that field.
+// The whole configuration downloads as a hall file and imports with a preview (hall-file-panel.tsx).
 
 import { useEffect, useState } from 'preact/hooks';
 import type { CounterInput, HallConfiguration, HoursInput, ServiceInput } from '../../server/contract/hall-config.js';
+import { HallFilePanel } from './hall-file-panel.js';
 import type { Lang, Words } from './i18n.js';
 import { messageOf } from './manager-app.js';
 import {
@@ -241,6 +243,7 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
           {message.text}
         </p>
       )}
+      <HallFilePanel t={t} lang={lang} token={token} onApplied={take} />
       <section aria-labelledby="config-hall">
         <h2 id="config-hall">{t.configHall}</h2>
         <form class="config-form" onSubmit={saveHall}>

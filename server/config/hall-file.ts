@@ -28,7 +28,7 @@ import {
   type StaffDef,
 } from '../domain/hall/hall-definition.js';
 import type { LocalizedText } from '../domain/localized-text.js';
-import { checkHallDefinition, type HallProblem } from './hall-rules.js';
+import { checkHallDefinition, type HallProblem, hallProblems } from './hall-rules.js';
 import type { WeekHours } from '../domain/calendar/hall-calendar.js';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
@@ -102,7 +102,9 @@ const KioskEntry = Type.Object(
   {
     id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
     name: Type.Optional(Text),
-    token: Type.String({ minLength: 12, description: 'Secret the kiosk page presents; at least 12 characters' }),
+    token: Type.Optional(
+      Type.String({ minLength: 12, description: 'Secret the kiosk page presents; at least 12 characters. Left out: the token the hub holds (paired in the console) stays' }),
+    ),
     ticketsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
     printer: Type.Optional(PrinterEntry),
     slips: Type.Optional(Type.Boolean({ description: 'Its printer stands where only staff reach it: dossier slips may be printed on it (default false)' })),
@@ -115,7 +117,9 @@ const RatingTabletEntry = Type.Object(
   {
     id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }),
     counter: Type.Integer({ minimum: 1, maximum: 999 }),
-    token: Type.String({ minLength: 12, description: 'Secret the rating page presents; at least 12 characters' }),
+    token: Type.Optional(
+      Type.String({ minLength: 12, description: 'Secret the rating page presents; at least 12 characters. Left out: the token the hub holds (paired in the console) stays' }),
+    ),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -151,7 +155,7 @@ const StaffEntry = Type.Object(
     user: Type.String({ pattern: '^[a-z0-9._-]{2,32}$', description: 'Sign-in name: lower-case letters, digits, . _ -' }),
     name: Type.String({ minLength: 1, description: 'Full name shown at the counter' }),
     role: Type.Optional(Type.Union([Type.Literal('clerk'), Type.Literal('back_office'), Type.Literal('manager'), Type.Literal('admin')])),
-    passwordHash: Type.String({ pattern: '^scrypt\\$', description: 'Made with: npm run password' }),
+    passwordHash: Type.Optional(Type.String({ pattern: '^scrypt\\$', description: 'Made with: npm run password. Left out: the password the hub holds for this user stays' })),
     counters: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
     fields: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { description: 'Fields (lĩnh vực) of the catalogue whose dossiers this person handles' })),
     services: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Services (an outside agency's) whose dossiers this person handles" })),
@@ -312,7 +316,8 @@ function kiosk(entry: KioskEntryData): KioskDef {
   return {
     id: entry.id,
     name: entry.name ? text(entry.name) : { vi: `Máy lấy số ${entry.id}`, en: `Kiosk ${entry.id}` },
-    token: entry.token,
+    // Without a token the kiosk waits for pairing, unless the hub holds one for it (hall-repository.ts).
+    ...(entry.token ? { token: entry.token } : { token: '', tokenHash: null }),
     ticketsPerMinute: entry.ticketsPerMinute ?? 6,
     printer: printer(entry),
     slips: entry.slips ?? false,
@@ -342,7 +347,8 @@ function staffMember(entry: NonNullable<HallFile['staff']>[number]): StaffDef {
     user: entry.user,
     name: entry.name,
     role: entry.role ?? 'clerk',
-    passwordHash: entry.passwordHash,
+    // Empty: the password the hub holds for this user stays (hall-repository.ts); none, no sign-in.
+    passwordHash: entry.passwordHash ?? '',
     counters: entry.counters ?? [],
     fields: entry.fields ?? [],
     services: entry.services ?? [],
@@ -430,19 +436,29 @@ export function hallFromData(data: unknown, source: string): HallDefinition {
     throw new HallFileError(source, problems);
   }
   hourProblems = [];
-  const definition: HallDefinition = {
+  const definition = hallFromValid(data, source);
+  const problems = [...hourProblems, ...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];
+  if (problems.length > 0) throw new HallFileError(source, problems);
+  return definition;
+}
+
+/** The HallDefinition of data the schema accepted; hours' problems go to hourProblems. */
+function hallFromValid(data: HallFile, source: string): HallDefinition {
+  return {
     settings: settings(data.hall),
     services: data.services.map(service),
     counters: data.counters.map(counter),
     kiosks: (data.kiosks ?? []).map(kiosk),
     serialBuses: (data.serialBuses ?? []).map(serialBus),
     staff: (data.staff ?? []).map(staffMember),
-    ratingTablets: (data.ratingTablets ?? []).map((t) => ({ id: t.id, counterId: t.counter, token: t.token, active: t.active ?? true })),
+    ratingTablets: (data.ratingTablets ?? []).map((t) => ({
+      id: t.id,
+      counterId: t.counter,
+      ...(t.token ? { token: t.token } : { token: '', tokenHash: null }),
+      active: t.active ?? true,
+    })),
     catalogFile: data.catalog ? resolve(dirname(source), data.catalog) : null,
   };
-  const problems = [...hourProblems, ...checkHallDefinition(definition), ...holidayProblems(definition.settings.holidays)];
-  if (problems.length > 0) throw new HallFileError(source, problems);
-  return definition;
 }
 
 /** Reads a hall description from the text of a .json, .yaml or .yml file. */
@@ -552,12 +568,19 @@ export function counterOfEntry(entry: unknown): { def: CounterDef | null; proble
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** A week as the hall file writes it, one key per weekday open (e.g. { mon: ["07:30-11:30"] }). */
+/** A week as the hall file writes it, equal weekdays in a row as one run (e.g. { "mon-fri": ["07:30-11:30"] }). */
 export function hoursEntryOf(week: WeekHours): Record<string, string[]> {
   const entry: Record<string, string[]> = {};
-  week.forEach((periods, day) => {
-    if (periods.length > 0) entry[DAY_KEYS[day]!] = periods.map((p) => `${clockOf(p.start)}-${clockOf(p.end)}`);
-  });
+  const periods = (day: number) => (week[day] ?? []).map((p) => `${clockOf(p.start)}-${clockOf(p.end)}`);
+  // Monday first, so that a run never wraps over Sunday.
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  for (let i = 0; i < order.length; ) {
+    const first = periods(order[i]!);
+    let j = i;
+    while (j + 1 < order.length && JSON.stringify(periods(order[j + 1]!)) === JSON.stringify(first)) j++;
+    if (first.length > 0) entry[i === j ? DAY_KEYS[order[i]!]! : `${DAY_KEYS[order[i]!]}-${DAY_KEYS[order[j]!]}`] = first;
+    i = j + 1;
+  }
   return entry;
 }
 
@@ -589,4 +612,77 @@ export function counterEntryOf(def: CounterDef): CounterEntryData {
     selection: def.selection,
     ...(def.active ? {} : { active: false }),
   };
+}
+
+// ---- a whole hall file uploaded in the console ----
+
+/** The path of a schema error as a person reads it: services.HT.numbering.prefix, not /services/0/numbering/prefix. */
+function fieldPath(data: unknown, instancePath: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const named: string[] = [];
+  let at: unknown = data;
+  for (const part of parts) {
+    const next = Array.isArray(at) ? at[Number(part)] : (at as Record<string, unknown> | undefined)?.[part];
+    // A list item is named by its id (or user) when it has one.
+    if (Array.isArray(at)) {
+      const item = next as { id?: unknown; user?: unknown } | undefined;
+      const name = item?.id ?? item?.user;
+      named.push(typeof name === 'string' || typeof name === 'number' ? String(name) : `#${Number(part) + 1}`);
+    } else named.push(part);
+    at = next;
+  }
+  return named.join('.');
+}
+
+/**
+ * Reads the text of a hall file (YAML or JSON) as the console uploads it: every problem with
+ * its field path in Vietnamese and English, or the HallDefinition it makes. Throws nothing.
+ */
+export function readHallFile(content: string): { def: HallDefinition | null; problems: HallProblem[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(content);
+  } catch (error) {
+    const why = (error as Error).message.split('\n')[0] ?? '';
+    return { def: null, problems: [{ field: '(file)', vi: `tệp không phải YAML hợp lệ: ${why}`, en: `(file): it is not valid YAML: ${why}` }] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      def: null,
+      problems: [
+        { field: '(file)', vi: 'tệp không phải tệp cấu hình điểm phục vụ (thiếu hall, services, counters)', en: '(file): it is not a hall file (hall, services and counters are missing)' },
+      ],
+    };
+  }
+  if (!Value.Check(HallFileSchema, data)) {
+    const byField = new Map<string, HallProblem>();
+    for (const e of Value.Errors(HallFileSchema, data)) {
+      if (e.keyword === 'boolean') continue;
+      const params = e.params as { additionalProperties?: string[]; requiredProperties?: string[] };
+      const named = params.additionalProperties?.[0] ?? params.requiredProperties?.[0];
+      const base = fieldPath(data, e.instancePath);
+      const field = named ? (base ? `${base}.${named}` : named) : base || '(file)';
+      if ([...byField.keys()].some((f) => f === field || field.startsWith(`${f}.`))) continue;
+      const last = e.instancePath.split('/').at(-1) ?? '';
+      const words =
+        e.keyword === 'pattern'
+          ? { vi: FORMAT_HINTS_VI[last] ?? 'không đúng định dạng', en: FORMAT_HINTS[last] ?? 'is not in the expected format' }
+          : e.keyword === 'additionalProperties' && named
+            ? { vi: 'trường này không được hỗ trợ', en: 'is not a known field' }
+            : e.keyword === 'required' && named
+              ? { vi: 'thiếu thông tin bắt buộc', en: 'is missing' }
+              : (KEYWORD_WORDS[e.keyword] ?? { vi: 'không đúng dạng', en: 'is not in the expected form' });
+      byField.set(field, { field, vi: words.vi, en: `${field}: ${words.en}` });
+      if (byField.size >= 20) break;
+    }
+    return { def: null, problems: [...byField.values()] };
+  }
+  hourProblems = [];
+  const def = hallFromValid(data, 'the uploaded hall file');
+  const problems = [
+    ...hoursProblems('hours', hourProblems),
+    ...hallProblems(def),
+    ...holidayProblems(def.settings.holidays).map((en) => ({ field: 'hall.holidays', vi: `lịch nghỉ không hợp lệ (${en})`, en })),
+  ];
+  return problems.length > 0 ? { def: null, problems } : { def, problems: [] };
 }

@@ -126,7 +126,8 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
     }
   }
   for (const id of duplicates(kiosks.map((k) => k.id))) add(`kiosks.${id}.id`, `máy lấy số "${id}" được khai hai lần`, `kiosk "${id}" is listed twice`);
-  for (const token of duplicates(kiosks.map((k) => k.token))) {
+  // An empty token is a kiosk paired in the console (or waiting for it): it has no token of its own here.
+  for (const token of duplicates(kiosks.map((k) => k.token).filter((t) => t !== ''))) {
     add('kiosks', `hai máy lấy số dùng chung mã "${token.slice(0, 4)}…": hãy cho mỗi máy một mã riêng`, `two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
   }
   for (const k of kiosks) {

@@ -54,3 +54,50 @@ export interface HallConfiguration {
   /** The counters in service, each with its state now (closed, open, paused). */
   counters: (CounterInput & { mode: string })[];
 }
+
+// ---- the whole configuration as a hall file: export, and import with a preview ----
+
+/** Parts of a hall file, in the file's order. */
+export type HallFileSection = 'hall' | 'services' | 'counters' | 'kiosks' | 'ratingTablets' | 'serialBuses' | 'staff';
+
+/** One field that differs, as the file writes it (null: not there). */
+export interface HallFileFieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A service, counter, device or account the file adds, changes or removes (the hall's settings: id "hall"). */
+export interface HallFileItemChange {
+  id: string;
+  /** Its name, to show (Vietnamese). */
+  name: string;
+  change: 'added' | 'changed' | 'removed';
+  fields: HallFileFieldChange[];
+  /** Applied by "Apply" (false: shown only, with how to make it; see `notLive`). */
+  live: boolean;
+}
+
+export interface HallFileSectionChanges {
+  section: HallFileSection;
+  items: HallFileItemChange[];
+}
+
+/** What importing a hall file would change, against the running configuration; nothing changed yet. */
+export interface HallFilePreview {
+  /** Give it back to apply this preview (once, before `expiresAt`, while the configuration is as it was). */
+  previewId: string;
+  expiresAt: number;
+  /** Only the sections that differ. */
+  sections: HallFileSectionChanges[];
+  /** How many differences "Apply" makes, and how many it cannot make while the hall runs. */
+  live: number;
+  notLive: number;
+}
+
+/** What applying a preview did. */
+export interface HallFileApplied {
+  applied: number;
+  notApplied: number;
+  configuration: HallConfiguration;
+}

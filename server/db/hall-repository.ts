@@ -19,12 +19,14 @@ export interface HallOverrides {
   agencyCode?: string;
   publicUrl?: string | null;
   returnService?: string | null;
+  /** The kiosk's headings of service groups, as a hall file imported in the console gave them. */
+  serviceGroups?: HallSettings['serviceGroups'];
   /** The voice of the calls, as an admin set it in the console. */
   voice?: VoiceSettings;
 }
 
-/** The hall settings an admin may change in the console (besides the notice a manager posts). */
-export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService'] as const;
+/** The hall settings an admin may change in the console (besides the notice a manager posts); service groups by importing a hall file. */
+export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups'] as const;
 export type ConfiguredSetting = (typeof CONFIGURED_SETTINGS)[number];
 
 /** What the console changed: a service or a counter, as its whole new definition. */
@@ -93,9 +95,10 @@ export class HallRepository {
    * inactive, because past tickets and events still name them. Returns the devices changed in
    * the console whose change the file overrode (it says something new about them).
    */
-  save(hall: HallDefinition, now: number): string[] {
+  save(fileHall: HallDefinition, now: number): string[] {
     const db = this.db;
     return db.transaction(() => {
+      const hall = this.keepHeldSecrets(fileHall);
       this.dropOverridesTheFileChanges(hall.settings);
       const droppedDevices = dropDeviceOverridesTheFileChanges(db, hall);
       // Deliberate upserts below: the hall file given at start is the hall's description, and a
@@ -191,6 +194,46 @@ export class HallRepository {
         )
         .run(item.kind, id, JSON.stringify(item.def), fileDef, now, by);
     }
+  }
+
+  /**
+   * A hall file may leave out a device's token or an account's password hash (an exported file
+   * does: secrets never leave the hub). Such a device or account keeps what the hub holds for
+   * it: the pairing made in the console, the token or hash of an earlier file, the console's
+   * password. The file's other fields win, as usual.
+   */
+  private keepHeldSecrets(hall: HallDefinition): HallDefinition {
+    const db = this.db;
+    const has = (table: string) => Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
+    const devices = has('device_overrides');
+    const device = <T extends KioskDef | RatingTabletDef>(kind: 'kiosk' | 'ratingTablet', table: 'kiosks' | 'rating_tablets', def: T): T => {
+      if (def.token !== '' || def.tokenHash !== null) return def;
+      const paired = devices ? (db.prepare('SELECT def FROM device_overrides WHERE kind = ? AND id = ?').get(kind, def.id) as { def: string } | undefined) : undefined;
+      if (paired) {
+        const held = JSON.parse(paired.def) as T;
+        const kept = { ...def, token: held.token, tokenHash: held.tokenHash };
+        // The console's pairing stays, with the file's fields: the file says nothing new about it.
+        db.prepare('UPDATE device_overrides SET def = ?, file_def = ? WHERE kind = ? AND id = ?').run(JSON.stringify(kept), JSON.stringify(def), kind, def.id);
+        return def;
+      }
+      const stored = db.prepare(`SELECT def FROM ${table} WHERE id = ?`).get(def.id) as { def: string } | undefined;
+      const held = stored ? (JSON.parse(stored.def) as T) : null;
+      if (!held || (held.token === '' && !held.tokenHash)) return def;
+      return held.tokenHash === undefined ? ({ ...def, token: held.token, tokenHash: undefined } as T) : { ...def, token: held.token, tokenHash: held.tokenHash };
+    };
+    const staffOverride = has('staff_overrides') ? db.prepare('SELECT def FROM staff_overrides WHERE user = ?') : null;
+    const account = (def: StaffDef): StaffDef => {
+      if (def.passwordHash !== '') return def;
+      const row = (staffOverride?.get(def.user) ?? db.prepare('SELECT def FROM staff WHERE user = ?').get(def.user)) as { def: string } | undefined;
+      const held = row ? (JSON.parse(row.def) as StaffDef).passwordHash : '';
+      return held ? { ...def, passwordHash: held } : def;
+    };
+    return {
+      ...hall,
+      kiosks: hall.kiosks.map((k) => device('kiosk', 'kiosks', k)),
+      ratingTablets: hall.ratingTablets.map((t) => device('ratingTablet', 'rating_tablets', t)),
+      staff: hall.staff.map(account),
+    };
   }
 
   /** Forgets every change the console made to the hall, its services and counters (the file alone stands). */

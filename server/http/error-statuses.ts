@@ -42,6 +42,8 @@ export const ERROR_STATUSES: Record<DomainErrorCode | RequestErrorCode, RefusalS
   service_still_served: 409,
   counter_in_use: 409,
   last_counter: 409,
+  hall_file_preview_not_found: 404,
+  hall_file_preview_stale: 409,
   own_account: 409,
   not_allowed: 403,
   ticket_not_in_scope: 403,

@@ -4,7 +4,7 @@
 // A refusal is a 400 whose `fields` names each wrong field (e.g. services.DD.color) and why.
 
 import Type from 'typebox';
-import type { ChangeOf, CounterInput, HallConfiguration, HallSettingsInput, ServiceInput } from '../hall-config.js';
+import type { ChangeOf, CounterInput, HallConfiguration, HallFileApplied, HallFilePreview, HallSettingsInput, ServiceInput } from '../hall-config.js';
 import { CounterId, Described, ServiceId, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
 const Configuration = Described<HallConfiguration>(
@@ -73,5 +73,34 @@ export const CONFIG_ROUTES = {
     params: CounterParams,
     security: staffOnly,
     response: { 200: Configuration, ...staffErrorResponses },
+  },
+  'GET /api/config/hall-file': {
+    tags: ['configuration'],
+    summary: 'The running configuration as a hall file (YAML) the hub accepts at start; no token, password hash or status source in it (admins)',
+    description:
+      "Services, counters, the hall and its hours, kiosks, rating tablets, serial buses and accounts as they run, with the console's changes. A comment at its top says how it treats secrets: the hub keeps the tokens and passwords it holds.",
+    security: staffOnly,
+    response: { 200: Type.Unsafe<string>({ description: 'application/yaml; charset=utf-8, as an attachment' }), ...staffErrorResponses },
+  },
+  'POST /api/config/hall-file/preview': {
+    tags: ['configuration'],
+    summary: 'Check a hall file and say what importing it would change, section by section, without changing anything (admins)',
+    description:
+      'A file the hall file\'s schema or rules refuse answers 400 with each field (e.g. counters.3.services) and why, in Vietnamese and English. Each difference says whether "apply" makes it while the hall runs (live) or not (hours, devices, accounts: their own screen or the hall file). Apply within 15 minutes.',
+    body: Type.Object({ text: Type.String({ maxLength: 1_000_000, description: 'The hall file (YAML or JSON), as text' }) }, { additionalProperties: false }),
+    security: staffOnly,
+    response: {
+      200: Described<HallFilePreview>('{ previewId, expiresAt, sections: [{ section, items: [{ id, name, change, live, fields: [{ field, before, after }] }] }], live, notLive }'),
+      ...staffErrorResponses,
+    },
+  },
+  'POST /api/config/hall-file/:previewId/apply': {
+    tags: ['configuration'],
+    summary: "Apply a preview once, all or nothing, with the Configuration screen's rules (admins); refused (409) when the configuration changed since",
+    description:
+      'Makes every live difference in one step, logged (hall:configured, change hall_file_imported) with who applied it. A service removed while people wait for it, or a counter removed while open, refuses the whole preview (400, the field and how many wait).',
+    params: Type.Object({ previewId: Type.String({ pattern: '^[0-9a-f-]{36}$', description: 'From the preview' }) }),
+    security: staffOnly,
+    response: { 200: Described<HallFileApplied>('{ applied, notApplied, configuration }'), ...staffErrorResponses },
   },
 };

@@ -69,7 +69,7 @@ export interface EventPayloadsOf<T, C, D> {
   'device:changed': { device: DeviceChangeView; change: DeviceChangeKind };
 }
 
-export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed';
+export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed' | 'hall_file_imported';
 
 /** added: created in the console; pairing: a pairing code was shown; paired: the device took its token; unpaired: its token stopped working. */
 export type DeviceChangeKind = 'added' | 'pairing' | 'paired' | 'unpaired';
@@ -82,7 +82,16 @@ export interface DeviceChangeView {
 }
 
 /** What a configuration change left: the hall's settings it changed, or the whole service or counter. */
-export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef;
+export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef | HallFileImported;
+
+/** A hall file imported in the console: the settings it changed, and the services and counters it added, changed and removed. */
+export interface HallFileImported {
+  settings: Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService' | 'serviceGroups'>>;
+  services: { added: string[]; changed: string[]; removed: string[] };
+  counters: { added: number[]; changed: number[]; removed: number[] };
+  /** Differences shown in the preview that were not applied (not changed while the hall runs). */
+  notApplied: number;
+}
 
 /** Kinds of change that are the staff's business only: the pages' public feed leaves them out. */
 export const STAFF_ONLY_EVENTS: ReadonlySet<HallEventType> = new Set([

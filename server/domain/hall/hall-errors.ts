@@ -35,6 +35,14 @@ export const HALL_ERRORS = {
     vi: (p) => `Chưa thể bỏ quầy ${p.counterId}: quầy đang mở hoặc đang giữ một số. Hãy đóng quầy trước.`,
     en: (p) => `Counter ${p.counterId} cannot be removed yet: it is open or holds a number. Close it first.`,
   },
+  hall_file_preview_not_found: {
+    vi: () => 'Bản xem trước này không còn (đã áp dụng, đã quá 15 phút hoặc máy chủ đã khởi động lại). Hãy nhập lại tệp cấu hình.',
+    en: () => 'This preview is gone (already applied, older than 15 minutes, or the hub restarted). Import the hall file again.',
+  },
+  hall_file_preview_stale: {
+    vi: () => 'Cấu hình đã thay đổi sau khi xem trước, nên tệp chưa được áp dụng. Hãy nhập lại tệp để xem các khác biệt mới.',
+    en: () => 'The configuration changed after the preview, so the file was not applied. Import the file again to see the differences now.',
+  },
   last_counter: {
     vi: () => 'Không thể bỏ quầy cuối cùng của điểm phục vụ.',
     en: () => 'The hall’s last counter cannot be removed.',

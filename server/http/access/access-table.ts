@@ -129,6 +129,9 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   'POST /api/config/counters': entry('admin', 'Adds a counter (closed); displays show it at once'),
   'POST /api/config/counters/:counterId': entry('admin', 'Changes a counter: services, weights, order rule'),
   'DELETE /api/config/counters/:counterId': entry('admin', 'Removes a closed counter'),
+  'GET /api/config/hall-file': entry('admin', 'The running configuration as a hall file (YAML); no token, password hash or status source in it'),
+  'POST /api/config/hall-file/preview': entry('admin', 'What a hall file would change, section by section; changes nothing'),
+  'POST /api/config/hall-file/:previewId/apply': entry('admin', 'Applies a preview in one step unless the configuration changed since; logged with who applied it'),
   // Devices: an admin's. No token, token hash or pairing code in the log; a token only to the device that pairs.
   'GET /api/devices': entry('admin', 'Kiosks, rating tablets and displays (paired or not), printers, LED boards; no token'),
   'POST /api/devices': entry('admin', 'Adds a device and answers its single-use pairing code; logged with who added it'),

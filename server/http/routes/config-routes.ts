@@ -3,6 +3,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { addCounter, addService, changeCounter, changeHallSettings, changeService, readConfiguration, removeCounter, removeService } from '../../use-cases/config/configure-hall.js';
+import type { applyHallFile, exportHallFile, previewHallFile } from '../../use-cases/config/hall-file-import.js';
 import type { UseCase } from '../../use-cases/ports.js';
 import { actorOf } from '../access/access-rules.js';
 import { routeOf } from '../route-map.js';
@@ -16,6 +17,9 @@ export interface ConfigRoutesOptions {
   addCounter: UseCase<typeof addCounter>;
   changeCounter: UseCase<typeof changeCounter>;
   removeCounter: UseCase<typeof removeCounter>;
+  exportHallFile: UseCase<typeof exportHallFile>;
+  previewHallFile: UseCase<typeof previewHallFile>;
+  applyHallFile: UseCase<typeof applyHallFile>;
 }
 
 export const configRoutes: FastifyPluginAsyncTypebox<ConfigRoutesOptions> = async (app, uc) => {
@@ -72,5 +76,23 @@ export const configRoutes: FastifyPluginAsyncTypebox<ConfigRoutesOptions> = asyn
       await uc.removeCounter(request.params.counterId, actorOf(request.caller));
       return uc.readConfiguration();
     },
+  });
+  app.route({
+    ...routeOf('GET /api/config/hall-file'),
+    config: { passive: true },
+    handler: async (_request, reply) => {
+      const file = await uc.exportHallFile();
+      return reply.type('application/yaml; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+    },
+  });
+  app.route({
+    ...routeOf('POST /api/config/hall-file/preview'),
+    // A 1 MB file, as JSON text.
+    bodyLimit: 2_000_000,
+    handler: async (request) => uc.previewHallFile(request.body),
+  });
+  app.route({
+    ...routeOf('POST /api/config/hall-file/:previewId/apply'),
+    handler: async (request) => uc.applyHallFile(request.params.previewId, actorOf(request.caller)),
   });
 };

@@ -32,25 +32,25 @@ export interface ConfigureDeps {
 }
 
 /** How many citizens wait for a service now. */
-function waitingFor(live: Pick<LiveState, 'openTickets'>, serviceId: string): number {
+export function waitingFor(live: Pick<LiveState, 'openTickets'>, serviceId: string): number {
   let n = 0;
   for (const t of live.openTickets()) if (t.status === 'waiting' && t.serviceId === serviceId) n += 1;
   return n;
 }
 
 /** Refuses with every problem, each field named, in both languages. */
-function refuse(problems: FieldProblem[]): never {
+export function refuse(problems: FieldProblem[]): never {
   throw new DomainError('config_invalid', { problems: problems.map((p) => `${p.field}: ${p.vi}`).join('; '), problemsEn: problems.map((p) => p.en).join('; ') }, problems);
 }
 
 /** The running description, as stored (with the console's earlier changes). */
-function current(deps: Pick<ConfigureDeps, 'hall'>): HallDefinition {
+export function current(deps: Pick<ConfigureDeps, 'hall'>): HallDefinition {
   const hall = deps.hall.load();
   if (!hall) throw new Error('the hall has no stored description');
   return hall;
 }
 
-interface Applied {
+export interface Applied {
   change: HallConfigChange;
   subject: string | null;
   after: ConfiguredDefinition;
@@ -112,7 +112,7 @@ function checkServiceCanGo(deps: ConfigureDeps, hall: HallDefinition, serviceId:
 }
 
 /** The same refusal as a field's problem, for the console to show beside it. */
-function refusal(field: string, code: 'service_has_waiting' | 'service_still_served' | 'counter_in_use', params: Record<string, string | number>): FieldProblem {
+export function refusal(field: string, code: 'service_has_waiting' | 'service_still_served' | 'counter_in_use', params: Record<string, string | number>): FieldProblem {
   const e = new DomainError(code, params);
   return { field, vi: e.message, en: e.messageEn };
 }
@@ -174,7 +174,7 @@ function withCounter(hall: HallDefinition, def: CounterDef): HallDefinition {
 }
 
 /** A counter serves services in service only. */
-function inactiveServices(hall: HallDefinition, def: CounterDef): FieldProblem[] {
+export function inactiveServices(hall: HallDefinition, def: CounterDef): FieldProblem[] {
   return def.services
     .filter((l) => hall.services.some((s) => s.id === l.serviceId && !s.active))
     .map((l) => ({
