@@ -57,6 +57,8 @@ install -D -m 0644 packaging/luot.service "$stage/lib/systemd/system/luot.servic
 install -m 0644 packaging/luot-backup.service packaging/luot-backup.timer packaging/luot-backup-closing.service packaging/luot-backup-closing.path "$stage/lib/systemd/system/"
 install -D -m 0644 packaging/luot.env "$stage/etc/luot/luot.env"
 install -D -m 0644 config/demo-hall.yaml "$stage/usr/share/doc/luot/examples/hall.yaml"
+# The example names its catalogue beside it: both are copied into /etc/luot together.
+install -m 0644 config/demo-procedures.json "$stage/usr/share/doc/luot/examples/demo-procedures.json"
 [ -f docs/install.md ] && install -m 0644 docs/install.md "$stage/usr/share/doc/luot/install.md"
 install -m 0644 docs/hall-file.md "$stage/usr/share/doc/luot/hall-file.md"
 mkdir -p "$stage/DEBIAN"

@@ -12,7 +12,7 @@ import { dataFolderHolidays, readHolidayFile } from './config/holiday-file.js';
 import { CalendarRepository } from './db/calendar-repository.js';
 import { hallFromText } from './config/hall-file.js';
 import { checkHallDefinition } from './config/hall-rules.js';
-import { catalogFromText } from './config/procedure-file.js';
+import { readCatalogFile } from './config/procedure-file.js';
 import { databaseBytes, diskFreeBytes, lastBackupIn, openDatabase, type Db } from './db/database.js';
 import { HUB_ACTOR } from './domain/access/actor.js';
 import { DossierRepository } from './db/dossier-repository.js';
@@ -267,7 +267,7 @@ async function openHall(options: HubOptions, logger: Logger): Promise<HubInterna
     loadCalendar();
     const catalog = new ProcedureCatalog(new ProcedureRepository(db), live);
     // The catalogue a hall file names replaces the stored one (the demo hall names its own).
-    if (catalogFile) catalog.replace(catalogFromText(readFileSync(catalogFile, 'utf8'), catalogFile));
+    if (catalogFile) catalog.replace(readCatalogFile(catalogFile));
     const dossiers = new DossierRepository(db);
     const dossierView: DossierView = {
       get settings() {

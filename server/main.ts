@@ -6,6 +6,7 @@ import pino from 'pino';
 import { VERSION } from './app.js';
 import { composeHub } from './composition-root.js';
 import { HallFileError } from './config/hall-file.js';
+import { CatalogError } from './config/procedure-file.js';
 import { ConfigError, runtimeConfig } from './config/runtime-config.js';
 import { MigrationError } from './db/migrate.js';
 import { ClockWatch } from './services/clock-watch.js';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HallFileError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof HallFileError || error instanceof CatalogError || error instanceof MigrationError) {
     console.error(`luot cannot start: ${error.message}`);
   } else if (['EACCES', 'EROFS', 'EPERM', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) {
     const path = (error as NodeJS.ErrnoException).path ?? 'the data folder';

@@ -5,10 +5,12 @@
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hallFromText } from '../config/hall-file.js';
+import { CatalogError, readCatalogFile } from '../config/procedure-file.js';
+import { SIMULATED_PORT } from '../services/bus-devices.js';
 import { DATABASE_FILE, diskFreeBytes, openDatabase, retainStatements } from '../db/database.js';
 import { compareLogWithTables } from '../db/log-replay.js';
 import { diskReport } from '../domain/storage/disk-space.js';
@@ -101,6 +103,8 @@ function copyVerified(targetDir: string, label: string): Verified {
     if (liveEvents !== checked.rows.events) {
       throw new Failure(`the copy holds ${checked.rows.events} events up to #${checked.lastEventSeq}, the database ${liveEvents}`);
     }
+    // Citizens' dossiers: as private as the live database, wherever the copy goes.
+    chmodSync(partial, 0o640);
     renameSync(partial, target);
     const result = { ...checked, file: target };
     writeFileSync(`${target}.json`, `${JSON.stringify({ madeAt: new Date().toISOString(), version: VERSION, ...result }, null, 2)}\n`);
@@ -245,6 +249,24 @@ async function status(): Promise<void> {
 
 type Mark = '✓' | '!' | '✗';
 
+/** The procedures catalogue the hall file names: the hub does not start without it. */
+function catalogueLine(file: string, add: (mark: Mark, text: string) => void): void {
+  try {
+    add('✓', `danh mục thủ tục / procedures catalogue ${file}: ${readCatalogFile(file).length} procedures`);
+  } catch (error) {
+    const problems = error instanceof CatalogError ? error.problems.join('; ') : (error as Error).message;
+    add('✗', `danh mục thủ tục / procedures catalogue ${file}: ${problems}`);
+  }
+}
+
+/** What to do about a clock not synchronised, by what the machine has. */
+function clockAdvice(): string {
+  const hasDaemon = ['/lib/systemd/systemd-timesyncd', '/usr/lib/systemd/systemd-timesyncd', '/usr/sbin/chronyd'].some((f) => existsSync(f));
+  return hasDaemon
+    ? 'timedatectl timesync-status (or chronyc sources) says why; a hall without Internet sets NTP=<its router or NTP server> in /etc/systemd/timesyncd.conf, then timedatectl set-ntp true'
+    : 'apt install systemd-timesyncd (or chrony), then timedatectl set-ntp true; a hall without Internet points it at a NTP server on its network';
+}
+
 async function doctor(): Promise<void> {
   const lines: [Mark, string][] = [];
   const add = (mark: Mark, text: string) => lines.push([mark, text]);
@@ -262,6 +284,7 @@ async function doctor(): Promise<void> {
     try {
       hall = hallFromText(readFileSync(HALL_FILE, 'utf8'), HALL_FILE);
       add('✓', `tệp hội trường / hall file ${HALL_FILE}: ${hall.settings.name}, ${hall.counters.length} counters, ${hall.services.length} services`);
+      if (hall.catalogFile) catalogueLine(hall.catalogFile, add);
     } catch (error) {
       add('✗', `tệp hội trường có lỗi / the hall file has an error: ${(error as Error).message}`);
     }
@@ -296,7 +319,10 @@ async function doctor(): Promise<void> {
   }
   const serial = [...devices('/dev', /^tty(USB|ACM)\d+$/), ...devices('/dev/serial/by-id', /./)];
   add(serial.length > 0 ? '✓' : '!', serial.length > 0 ? `cổng nối tiếp / serial ports: ${serial.join(', ')}` : 'không thấy cổng nối tiếp USB / no USB serial adapter plugged in');
-  for (const bus of hall?.serialBuses ?? []) add(existsSync(bus.port) ? '✓' : '✗', `bus ${bus.id}: ${bus.port} ${existsSync(bus.port) ? 'present' : 'MISSING'}`);
+  for (const bus of hall?.serialBuses ?? []) {
+    if (bus.port === SIMULATED_PORT) add('!', `bus ${bus.id}: mô phỏng, không có dây / simulated, no wire (shown at /boards; a real bus names its port, e.g. /dev/serial/by-id/...)`);
+    else add(existsSync(bus.port) ? '✓' : '✗', `bus ${bus.id}: ${bus.port} ${existsSync(bus.port) ? 'present' : 'MISSING'}`);
+  }
   // The clock.
   const clock = await readClockState();
   add(
@@ -304,7 +330,7 @@ async function doctor(): Promise<void> {
     clock.synchronized === true
       ? 'đồng hồ đã đồng bộ / clock synchronised (NTP)'
       : clock.synchronized === false
-        ? 'đồng hồ CHƯA đồng bộ / clock NOT synchronised: apt install systemd-timesyncd (or chrony), then timedatectl set-ntp true; a hall without Internet points it at a NTP server on its network'
+        ? `đồng hồ CHƯA đồng bộ / clock NOT synchronised: ${clockAdvice()}`
         : 'không đọc được trạng thái đồng hồ / the clock state cannot be read (timedatectl)',
   );
   // The disk.

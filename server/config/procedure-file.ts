@@ -2,6 +2,7 @@
 // and turned into Procedure records, and written back out as CSV or XLSX. Every problem is
 // reported with its row, all at once, in Vietnamese and English.
 
+import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Type from 'typebox';
 import Value from 'typebox/value';
@@ -372,6 +373,28 @@ export function catalogToCsv(list: readonly Procedure[]): string {
 /** The catalogue as an XLSX workbook of one sheet. */
 export function catalogToXlsx(list: readonly Procedure[]): Buffer {
   return writeWorkbook('Thủ tục', catalogTable(list));
+}
+
+/**
+ * The catalogue a hall file names (`catalog:`), read from disk: a file that is missing or may not
+ * be read is a CatalogError naming it, not a bare system error.
+ */
+export function readCatalogFile(path: string): Procedure[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CatalogError(path, [
+      code === 'ENOENT'
+        ? whole(
+            `không có tệp này (tệp hội trường nêu nó ở catalog:); hãy chép tệp vào đó hoặc sửa catalog:`,
+            `the file is not there (the hall file names it as catalog:); copy it there or correct catalog:`,
+          )
+        : whole(`không đọc được tệp (${code ?? (error as Error).message})`, `the file cannot be read (${code ?? (error as Error).message})`),
+    ]);
+  }
+  return catalogFromText(text, path);
 }
 
 /** A catalogue file's text, by its name: .csv or .json. */

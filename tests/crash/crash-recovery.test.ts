@@ -4,10 +4,11 @@
 import Database from 'better-sqlite3';
 import { retainStatements } from '../../server/db/database.js';
 import { compareLogWithTables } from '../../server/db/log-replay.js';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killed, runHubProcess, startHubProcess } from '../helpers/hub-process.js';
+import { DEMO_HALL_FILE } from '../../server/paths.js';
 import { api, RecordingClient, tempDataDir } from '../helpers/test-hub.js';
 
 interface Ack {
@@ -174,5 +175,17 @@ describe('crash safety', () => {
     const result = await runHubProcess(tempDataDir(), ['--config', 'no-such-hall.yaml']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/luot cannot start: the hall description .*no-such-hall\.yaml does not exist/);
+  });
+
+  it('refuses to start with a clear message when the catalogue the hall file names is missing', async () => {
+    // The example hall copied alone into /etc/luot names demo-procedures.json beside it.
+    const dir = tempDataDir();
+    const hallFile = join(dir, 'hall.yaml');
+    copyFileSync(DEMO_HALL_FILE, hallFile);
+    const result = await runHubProcess(join(dir, 'data'), ['--config', hallFile]);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`luot cannot start: The procedures catalogue ${join(dir, 'demo-procedures.json')} cannot be used:`);
+    expect(result.output).toContain('the file is not there (the hall file names it as catalog:)');
+    expect(result.output).not.toMatch(/ENOENT|\n\s+at /);
   });
 });
