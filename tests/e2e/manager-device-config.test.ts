@@ -98,6 +98,5 @@ describe('devices changed in the console', () => {
         { address: 90, kind: 'hall', calls: 4 },
       ],
     });
-
   });
 });
