@@ -58,6 +58,7 @@ export interface BusDevicesDeps {
 export class BusDevices {
   private buses: Bus[] = [];
   private unsubscribe: (() => void) | null = null;
+  private stopped = false;
 
   constructor(
     private readonly deps: BusDevicesDeps,
@@ -78,6 +79,8 @@ export class BusDevices {
    * that cannot be opened is reported as the bus's status and tried again.
    */
   async reconfigure(defs: SerialBusDef[]): Promise<void> {
+    // A change committed while the hub closes opens nothing the close would leave open.
+    if (this.stopped) return;
     const line = (d: SerialBusDef) => JSON.stringify([d.port, d.baudRate, d.protocol]);
     const closing: Bus[] = [];
     const next: Bus[] = [];
@@ -110,10 +113,11 @@ export class BusDevices {
     old.closed = true;
     const stopped = old.link.stop();
     const bus = this.open(def, false);
-    void stopped.then(
-      () => bus.link.start(),
-      () => bus.link.start(),
-    );
+    // Unless the bus was changed again, or the hub stopped, meanwhile.
+    const start = () => {
+      if (!bus.closed && this.buses.includes(bus)) bus.link.start();
+    };
+    void stopped.then(start, start);
     return bus;
   }
 
@@ -128,8 +132,12 @@ export class BusDevices {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
-    for (const bus of this.buses) if (bus.settle) clearTimeout(bus.settle);
+    for (const bus of this.buses) {
+      if (bus.settle) clearTimeout(bus.settle);
+      bus.closed = true;
+    }
     await Promise.all(this.buses.map((b) => b.link.stop()));
     this.buses = [];
   }
