@@ -245,4 +245,28 @@ describe('a serial bus changed in the console', () => {
     hub = await startTestHub({ dataDir, hallFile, busRetryMs: 50 });
     expect((await api(hub.url, 'GET', '/api/devices', undefined, as(await tokenOf('quantri')))).body.buses).toEqual([]);
   });
+
+  it('a bus changed in the console outlives a restart with the same hall file; a hall file that changes the bus wins', async () => {
+    const dataDir = tempDataDir();
+    const hallFile = demoHallWith(dataDir, () => undefined);
+    hub = await startTestHub({ dataDir, hallFile });
+    const admin = await tokenOf('quantri');
+    const changed = await api(hub.url, 'PUT', '/api/devices/buses/B1', { port: 'simulated', keypads: [{ address: 5, counterId: 5 }], ledBoards: [] }, as(admin));
+    expect(changed.status).toBe(200);
+    await hub.stop();
+
+    hub = await startTestHub({ dataDir, hallFile });
+    const kept = (await api(hub.url, 'GET', '/api/devices', undefined, as(await tokenOf('quantri')))).body;
+    expect(kept.buses).toMatchObject([{ id: 'B1', source: 'console', keypads: [{ address: 5, counterId: 5 }], ledBoards: [] }]);
+    expect(kept.boards).toEqual([]);
+    await hub.stop();
+
+    const fileChanged = demoHallWith(dataDir, (hall) => {
+      hall.serialBuses[0].baudRate = 19200;
+    });
+    hub = await startTestHub({ dataDir, hallFile: fileChanged });
+    const fileWins = (await api(hub.url, 'GET', '/api/devices', undefined, as(await tokenOf('quantri')))).body.buses;
+    expect(fileWins).toMatchObject([{ id: 'B1', source: 'file', baudRate: 19200 }]);
+    expect(fileWins[0].keypads.length).toBeGreaterThan(1);
+  });
 });
