@@ -5,6 +5,8 @@
 // field, a sound change is applied and its board still lights). axe-core finds no serious or
 // critical violation with the forms open.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
@@ -48,6 +50,8 @@ describe('devices changed in the console', () => {
     await admin.selectOption('select[name=edit-paper-width]', '58');
     await admin.fill('input[name=edit-kiosk-services]', 'HT, DD');
     await checkAxe(admin, 'devices (editing a kiosk)');
+    await admin.locator('form.edit-kiosk').scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(tmpdir(), 'luot-manager-devices-kiosk-edit.png') });
     await admin.click('form.edit-kiosk button[type=submit]');
     await expect.poll(() => admin.locator('.message.ok').textContent()).toContain('Đã lưu K1');
     await expect.poll(() => admin.locator('.device-table tr[data-device=K1] .printer-facts').textContent()).toContain(printer.address);

@@ -96,6 +96,10 @@ describe('a kiosk printer changed in the console', () => {
     const wrongType = await api(hub.url, 'PUT', '/api/devices/kiosks/K1', { printer: { kind: 'laser' }, services: [] }, as(admin));
     expect(wrongType.status).toBe(400);
     expect(JSON.stringify(wrongType.body)).toContain('kind');
+    const badAddress = await api(hub.url, 'PUT', '/api/devices/kiosks/K1', { printer: { kind: 'epson', address: 'máy in ở góc' }, services: [] }, as(admin));
+    expect(badAddress.status).toBe(400);
+    expect(badAddress.body.message).toContain('"printer.address" phải là tcp://máy:cổng');
+    expect(badAddress.body.messageEn).toContain('"printer.address" must be tcp://host:port');
     // A manager may not change devices.
     expect((await api(hub.url, 'PUT', '/api/devices/kiosks/K1', { printer: { kind: 'simulated' }, services: [] }, as(await tokenOf('quanly')))).status).toBe(403);
     expect((await api(hub.url, 'PUT', '/api/devices/kiosks/K9', { printer: { kind: 'simulated' }, services: [] }, as(admin))).status).toBe(404);
@@ -186,7 +190,9 @@ describe('a serial bus changed in the console', () => {
     const fields = bad.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toContain('serialBuses.B1.keypads');
     expect(fields).toContain('serialBuses.B1');
-    expect((await api(hub.url, 'PUT', '/api/devices/buses/B1', { port: 'not a port' }, as(admin))).status).toBe(400);
+    const badPort = await api(hub.url, 'PUT', '/api/devices/buses/B1', { port: 'not a port' }, as(admin));
+    expect(badPort.status).toBe(400);
+    expect(badPort.body.messageEn).toContain('"port" must be a serial port such as /dev/ttyUSB0');
     expect((await api(hub.url, 'PUT', '/api/devices/buses/B1', { port: two.hubEnd, protocol: 'morse' }, as(admin))).status).toBe(400);
     expect((await api(hub.url, 'GET', '/api/devices', undefined, as(admin))).body.buses).toMatchObject([{ id: 'B1', port: one.hubEnd, source: 'file' }]);
 

@@ -20,9 +20,7 @@ const PrinterBody = Type.Object(
     kind: OneOf(['simulated', 'epson', 'star', 'agent'] as const, {
       description: 'simulated (saved as pictures), epson or star (ESC/POS on the network or a device file), agent (on the kiosk’s own PC, printed by its device agent)',
     }),
-    address: Type.Optional(
-      Type.Union([Type.String({ pattern: '^(tcp://[A-Za-z0-9.-]+(:[0-9]{1,5})?|/[A-Za-z0-9._/-]+)$', description: 'tcp://host:9100 or a device file such as /dev/usb/lp0' }), Type.Null()]),
-    ),
+    address: Type.Optional(Type.String({ pattern: '^(tcp://[A-Za-z0-9.-]+(:[0-9]{1,5})?|/[A-Za-z0-9._/-]+)$', description: 'tcp://host:9100 or a device file such as /dev/usb/lp0' })),
     model: Type.Optional(OneOf(['epson', 'star'] as const, { description: 'type agent only: the printer’s command set (epson by default)' })),
     paperWidth: Type.Optional(Type.Union([Type.Literal(58), Type.Literal(80)], { description: 'Paper roll width in millimetres (80 by default)' })),
   },
