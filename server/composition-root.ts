@@ -53,6 +53,7 @@ import { moveClerk } from './use-cases/counters/move-clerk.js';
 import { deviceRoutes } from './http/routes/device-routes.js';
 import { DeviceRepository } from './db/device-repository.js';
 import { addDevice, listDevices, pairDevice, pairingPage, startPairing, testBoard, testPrinter, unpairDevice } from './use-cases/devices/manage-devices.js';
+import { addBus, changeBus, changeKiosk, removeBus } from './use-cases/devices/configure-devices.js';
 import { acknowledgeAlert, checkAlerts, hallConsole, setAlertThresholds } from './use-cases/manager/hall-console.js';
 import { AlertRepository } from './db/alert-repository.js';
 import { addUser, changeUser, listUsers, resetPassword } from './use-cases/users/manage-users.js';
@@ -537,14 +538,22 @@ async function serveHall(hub: HubInternals, options: HubOptions): Promise<LuotHu
     devices: new DeviceRepository(db),
     queue,
     live,
-    reloadDevices: () => live.setDevices(hub.hall.load()!),
+    // A device changed in the console reaches the running hub: the printers are asked at once
+    // (the next ticket goes to the new one) and the buses reopen their changed ports.
+    reloadDevices: () => {
+      const hall = hub.hall.load()!;
+      live.setDevices(hall);
+      void buses.reconfigure(hall.serialBuses).catch((error: unknown) => logger?.error({ err: error }, 'serial buses not reconfigured'));
+      void printing.checkPrinters().catch((error: unknown) => logger?.error({ err: error }, 'printer check failed'));
+    },
     clock,
     baseUrl: phone.baseUrl,
     limits: hub.limits,
   };
   await app.register(deviceRoutes, {
     ...bindAll({ addDevice, startPairing, unpairDevice, pairDevice, pairingPage }, pairing),
-    listDevices: bind(listDevices, { live, registry: devices }),
+    ...bindAll({ changeKiosk, addBus, changeBus, removeBus }, { ...pairing, hall: hub.hall }),
+    listDevices: bind(listDevices, { live, registry: devices, consoleBuses: () => pairing.devices.busOverrides().flatMap((b) => (b.def ? [b.id] : [])) }),
     testPrinter: bind(testPrinter, { live, printing, clock }),
     testBoard: bind(testBoard, { live, boards: buses }),
   });

@@ -178,7 +178,11 @@ export class SerialLink implements BusLink {
       if (!port.isOpen) this.lost(error.message);
     });
     port.open((error) => {
-      if (this.stopped || this.port !== port) return;
+      if (this.stopped || this.port !== port) {
+        // Stopped while it opened: let the port go, so that a new link may open it.
+        if (!error) port.close(() => undefined);
+        return;
+      }
       if (error) return this.lost(error.message);
       this.retryMs = this.options.retryMs ?? 500;
       this.setState('open', null);

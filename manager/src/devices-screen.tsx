@@ -1,7 +1,9 @@
 // Devices (admins only): the hall's kiosks, rating tablets and displays, paired or waiting; add
 // one and show its pairing QR code (and the short address) for its browser to open once; give a
-// new code; unpair; print a test ticket on a kiosk's printer; light an LED board. The hub checks
-// every field and names the one it refuses; a printer's real trouble is the test's answer.
+// new code; unpair; change a kiosk's printer and services; add, change or remove a serial bus
+// with its keypads and LED boards; print a test ticket on a kiosk's printer; light an LED board.
+// Changes apply at once. The hub checks every field and names the one it refuses; a printer's
+// real trouble is the test's answer.
 
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
@@ -9,7 +11,7 @@ import type { RouteBody } from '../../server/contract/routes.js';
 import type { RouteReply } from '../../web-shared/hub-client.js';
 import { clock, messageOf } from './manager-app.js';
 import type { Lang, Words } from './i18n.js';
-import { addDevice, listDevices, startPairing, testBoard, testPrinter, unpairDevice } from './manager-api.js';
+import { addBus, addDevice, changeBus, changeKiosk, listDevices, removeBus, startPairing, testBoard, testPrinter, unpairDevice } from './manager-api.js';
 
 type Devices = RouteReply<'GET /api/devices'>;
 type Device = Devices['devices'][number];
@@ -18,7 +20,67 @@ type Pairing = RouteReply<'POST /api/devices/:kind/:deviceId/pairing'>;
 type PrinterKind = NonNullable<RouteBody<'POST /api/devices'>['printer']>['kind'];
 
 const KINDS: Kind[] = ['kiosk', 'ratingTablet', 'display'];
-const PRINTER_KINDS: PrinterKind[] = ['simulated', 'epson', 'star'];
+const PRINTER_KINDS: PrinterKind[] = ['simulated', 'epson', 'star', 'agent'];
+type Bus = Devices['buses'][number];
+type BusBody = RouteBody<'PUT /api/devices/buses/:busId'>;
+
+/** "1:1, 2:2" → keypads; null when an item is not address:counter. */
+function keypadList(text: string): BusBody['keypads'] | string {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const keypads: NonNullable<BusBody['keypads']> = [];
+  for (const item of items) {
+    const m = /^(\d+)\s*:\s*(\d+)$/.exec(item);
+    if (!m) return item;
+    keypads.push({ address: Number(m[1]), counterId: Number(m[2]) });
+  }
+  return keypads;
+}
+
+/** "31:1, 90:hall" → LED boards (a hall board may say how many calls: 90:hall:4); the item not understood otherwise. */
+function boardList(text: string): BusBody['ledBoards'] | string {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const boards: NonNullable<BusBody['ledBoards']> = [];
+  for (const item of items) {
+    const counter = /^(\d+)\s*:\s*(\d+)$/.exec(item);
+    const hall = /^(\d+)\s*:\s*(hall|sanh|sảnh)(?:\s*:\s*(\d+))?$/i.exec(item);
+    if (counter) boards.push({ address: Number(counter[1]), kind: 'counter', counterId: Number(counter[2]) });
+    else if (hall) boards.push({ address: Number(hall[1]), kind: 'hall', ...(hall[3] ? { calls: Number(hall[3]) } : {}) });
+    else return item;
+  }
+  return boards;
+}
+
+const keypadText = (bus: Bus) => bus.keypads.map((k) => `${k.address}:${k.counterId}`).join(', ');
+const boardText = (bus: Bus, hallWord: string) =>
+  bus.ledBoards.map((b) => (b.kind === 'counter' ? `${b.address}:${b.counterId}` : `${b.address}:${hallWord}${b.calls === 6 ? '' : `:${b.calls}`}`)).join(', ');
+
+interface KioskForm {
+  id: string;
+  kind: PrinterKind;
+  model: 'epson' | 'star';
+  address: string;
+  paperWidth: 58 | 80;
+  services: string;
+}
+
+interface BusForm {
+  /** null: a new bus. */
+  editing: string | null;
+  id: string;
+  port: string;
+  baudRate: string;
+  protocol: 'luot' | 'modbus-text';
+  keypads: string;
+  boards: string;
+}
+
+const NEW_BUS: BusForm = { editing: null, id: '', port: '', baudRate: '9600', protocol: 'luot', keypads: '', boards: '' };
 
 /** The pairing code's QR drawn as SVG in the page (no network, no image request). */
 function PairingQr({ url, label }: { url: string; label: string }) {
@@ -56,6 +118,64 @@ export function DevicesScreen(props: { t: Words; lang: Lang; token: string }) {
     counterId: '',
   });
   const [busy, setBusy] = useState(false);
+  const [kioskForm, setKioskForm] = useState<KioskForm | null>(null);
+  const [busForm, setBusForm] = useState<BusForm>(NEW_BUS);
+  const hallWord = lang === 'vi' ? 'sanh' : 'hall';
+
+  const editKiosk = (d: Device) => {
+    const p = d.printer!;
+    setKioskForm({
+      id: d.id,
+      kind: p.kind as PrinterKind,
+      model: p.model ?? 'epson',
+      address: p.address ?? '',
+      paperWidth: p.paperWidth,
+      services: d.services.join(', '),
+    });
+  };
+
+  const saveKiosk = async (event: Event) => {
+    event.preventDefault();
+    if (!kioskForm) return;
+    const f = kioskForm;
+    const printer: RouteBody<'PUT /api/devices/kiosks/:deviceId'>['printer'] = {
+      kind: f.kind,
+      paperWidth: f.paperWidth,
+      ...(f.kind === 'epson' || f.kind === 'star' ? { address: f.address.trim() } : {}),
+      ...(f.kind === 'agent' ? { model: f.model } : {}),
+    };
+    const saved = await run(
+      () => changeKiosk(token, f.id, { printer, services: serviceList(f.services) }),
+      () => t.kioskChanged(f.id),
+    );
+    if (saved) setKioskForm(null);
+  };
+
+  const editBus = (bus: Bus) =>
+    setBusForm({ editing: bus.id, id: bus.id, port: bus.port, baudRate: String(bus.baudRate), protocol: bus.protocol, keypads: keypadText(bus), boards: boardText(bus, hallWord) });
+
+  const saveBus = async (event: Event) => {
+    event.preventDefault();
+    const f = busForm;
+    const keypads = keypadList(f.keypads);
+    const ledBoards = boardList(f.boards);
+    if (typeof keypads === 'string') return setMessage({ kind: 'error', text: t.busListUnreadable(t.busKeypads, keypads) });
+    if (typeof ledBoards === 'string') return setMessage({ kind: 'error', text: t.busListUnreadable(t.busBoards, ledBoards) });
+    // What is not a number is sent as it is, for the hub to name.
+    const baudRate = (/^\d+$/.test(f.baudRate.trim()) ? Number(f.baudRate) : f.baudRate) as number;
+    const body: BusBody = { port: f.port.trim(), baudRate, protocol: f.protocol, keypads, ledBoards };
+    const saved =
+      f.editing === null
+        ? await run(
+            () => addBus(token, { id: f.id.trim(), ...body }),
+            (r) => t.busAdded(r.id),
+          )
+        : await run(
+            () => changeBus(token, f.editing!, body),
+            (r) => t.busSaved(r.id),
+          );
+    if (saved) setBusForm(NEW_BUS);
+  };
 
   const reload = () => listDevices(token).then(setDevices, (e: unknown) => setMessage({ kind: 'error', text: messageOf(lang, e) }));
   useEffect(() => {
@@ -220,6 +340,68 @@ export function DevicesScreen(props: { t: Words; lang: Lang; token: string }) {
           )}
         </section>
       </div>
+      {kioskForm && (
+        <section aria-labelledby="edit-kiosk" class="device-edit">
+          <h2 id="edit-kiosk">{t.editKioskTitle(kioskForm.id)}</h2>
+          <form class="edit-kiosk" data-kiosk={kioskForm.id} onSubmit={saveKiosk}>
+            <label>
+              {t.printerKind}
+              <select name="edit-printer-kind" value={kioskForm.kind} onChange={(e) => setKioskForm({ ...kioskForm, kind: e.currentTarget.value as PrinterKind })}>
+                {PRINTER_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.printerKinds[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {(kioskForm.kind === 'epson' || kioskForm.kind === 'star') && (
+              <label>
+                {t.printerAddress}
+                <input
+                  name="edit-printer-address"
+                  placeholder="tcp://192.168.1.50:9100"
+                  required
+                  value={kioskForm.address}
+                  onInput={(e) => setKioskForm({ ...kioskForm, address: e.currentTarget.value })}
+                />
+              </label>
+            )}
+            {kioskForm.kind === 'agent' && (
+              <label>
+                {t.printerModel}
+                <select name="edit-printer-model" value={kioskForm.model} onChange={(e) => setKioskForm({ ...kioskForm, model: e.currentTarget.value === 'star' ? 'star' : 'epson' })}>
+                  <option value="epson">EPSON (ESC/POS)</option>
+                  <option value="star">STAR</option>
+                </select>
+              </label>
+            )}
+            <label>
+              {t.paperWidth}
+              <select name="edit-paper-width" value={String(kioskForm.paperWidth)} onChange={(e) => setKioskForm({ ...kioskForm, paperWidth: e.currentTarget.value === '58' ? 58 : 80 })}>
+                <option value="80">80 mm</option>
+                <option value="58">58 mm</option>
+              </select>
+            </label>
+            <label>
+              {t.kioskServices}
+              <input
+                name="edit-kiosk-services"
+                placeholder={t.kioskServicesHint}
+                value={kioskForm.services}
+                onInput={(e) => setKioskForm({ ...kioskForm, services: e.currentTarget.value })}
+              />
+            </label>
+            <div class="row-actions">
+              <button type="submit" class="primary" disabled={busy}>
+                {t.saveAndApply}
+              </button>
+              <button type="button" onClick={() => setKioskForm(null)}>
+                {t.cancelEdit}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="devices-title">
         <h2 id="devices-title">{t.deviceList}</h2>
         <table class="device-table">
@@ -243,6 +425,7 @@ export function DevicesScreen(props: { t: Words; lang: Lang; token: string }) {
                   {d.printer && (
                     <span class="printer-facts">
                       {t.printerKinds[d.printer.kind as PrinterKind] ?? d.printer.kind}
+                      {d.printer.model ? ` ${d.printer.model.toUpperCase()}` : ''}
                       {d.printer.address ? ` ${d.printer.address}` : ''} · {d.printer.paperWidth} mm · {statusText(d.status)}
                     </span>
                   )}
@@ -272,6 +455,11 @@ export function DevicesScreen(props: { t: Words; lang: Lang; token: string }) {
                         }}
                       >
                         {t.unpair}
+                      </button>
+                    )}
+                    {d.kind === 'kiosk' && (
+                      <button type="button" disabled={busy} onClick={() => editKiosk(d)}>
+                        {t.editDevice}
                       </button>
                     )}
                     {d.kind === 'kiosk' && (
@@ -336,6 +524,102 @@ export function DevicesScreen(props: { t: Words; lang: Lang; token: string }) {
             </tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="buses-title">
+        <h2 id="buses-title">{t.busList}</h2>
+        {devices && devices.buses.length === 0 ? (
+          <p class="hint">{t.noBuses}</p>
+        ) : (
+          <table class="bus-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.bus}</th>
+                <th scope="col">{t.busPort}</th>
+                <th scope="col">{t.deviceDetails}</th>
+                <th scope="col">{t.deviceState}</th>
+                <th scope="col">{t.deviceActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(devices?.buses ?? []).map((b) => (
+                <tr key={b.id} data-bus={b.id}>
+                  <th scope="row">{b.id}</th>
+                  <td>
+                    {b.port} · {b.baudRate} · {b.protocol}
+                  </td>
+                  <td>
+                    <span>{t.busSummary(b.keypads.length, b.ledBoards.length)}</span>
+                    <span class="device-id">{b.source === 'file' ? t.busFromFile : t.busFromConsole}</span>
+                  </td>
+                  <td>{statusText(b.status)}</td>
+                  <td>
+                    <div class="row-actions">
+                      <button type="button" disabled={busy} onClick={() => editBus(b)}>
+                        {t.editDevice}
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        disabled={busy}
+                        onClick={() => {
+                          if (confirm(t.confirmRemoveBus(b.id)))
+                            void run(
+                              () => removeBus(token, b.id),
+                              () => t.busRemoved(b.id),
+                            );
+                        }}
+                      >
+                        {t.removeBus}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3 id="bus-form-title">{busForm.editing === null ? t.addBus : t.editBusTitle(busForm.editing)}</h3>
+        <form class="bus-form" aria-labelledby="bus-form-title" onSubmit={saveBus}>
+          {busForm.editing === null && (
+            <label>
+              {t.busId}
+              <input name="bus-id" autocomplete="off" required placeholder="B2" value={busForm.id} onInput={(e) => setBusForm({ ...busForm, id: e.currentTarget.value })} />
+            </label>
+          )}
+          <label>
+            {t.busPort}
+            <input name="bus-port" autocomplete="off" required placeholder="/dev/ttyUSB0" value={busForm.port} onInput={(e) => setBusForm({ ...busForm, port: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t.busBaud}
+            <input name="bus-baud" inputMode="numeric" value={busForm.baudRate} onInput={(e) => setBusForm({ ...busForm, baudRate: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t.busProtocol}
+            <select name="bus-protocol" value={busForm.protocol} onChange={(e) => setBusForm({ ...busForm, protocol: e.currentTarget.value === 'modbus-text' ? 'modbus-text' : 'luot' })}>
+              <option value="luot">luot</option>
+              <option value="modbus-text">modbus-text</option>
+            </select>
+          </label>
+          <label>
+            {t.busKeypads}
+            <input name="bus-keypads" autocomplete="off" placeholder={t.busKeypadsHint} value={busForm.keypads} onInput={(e) => setBusForm({ ...busForm, keypads: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t.busBoards}
+            <input name="bus-boards" autocomplete="off" placeholder={t.busBoardsHint} value={busForm.boards} onInput={(e) => setBusForm({ ...busForm, boards: e.currentTarget.value })} />
+          </label>
+          <div class="row-actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {busForm.editing === null ? t.addBus : t.saveAndApply}
+            </button>
+            {busForm.editing !== null && (
+              <button type="button" onClick={() => setBusForm(NEW_BUS)}>
+                {t.cancelEdit}
+              </button>
+            )}
+          </div>
+        </form>
       </section>
     </div>
   );

@@ -56,3 +56,8 @@ export const unpairDevice = (token: string, kind: 'kiosk' | 'ratingTablet' | 'di
   callHub('POST /api/devices/:kind/:deviceId/unpair', { token, params: { kind, deviceId } });
 export const testPrinter = (token: string, deviceId: string) => callHub('POST /api/devices/printers/:deviceId/test', { token, params: { deviceId } });
 export const testBoard = (token: string, busId: string, address: number) => callHub('POST /api/devices/boards/:busId/:address/test', { token, params: { busId, address } });
+export const changeKiosk = (token: string, deviceId: string, body: RouteBody<'PUT /api/devices/kiosks/:deviceId'>) =>
+  callHub('PUT /api/devices/kiosks/:deviceId', { token, params: { deviceId }, body });
+export const addBus = (token: string, body: RouteBody<'POST /api/devices/buses'>) => callHub('POST /api/devices/buses', { token, body });
+export const changeBus = (token: string, busId: string, body: RouteBody<'PUT /api/devices/buses/:busId'>) => callHub('PUT /api/devices/buses/:busId', { token, params: { busId }, body });
+export const removeBus = (token: string, busId: string) => callHub('DELETE /api/devices/buses/:busId', { token, params: { busId } });

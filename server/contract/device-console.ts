@@ -11,6 +11,8 @@ export type { PairedDeviceKind };
 export interface PrinterView {
   kind: string;
   address: string | null;
+  /** The command set of an agent's printer (epson or star); null for the other kinds. */
+  model: 'epson' | 'star' | null;
   paperWidth: 58 | 80;
 }
 
@@ -40,9 +42,24 @@ export interface BoardView {
   status: DeviceStatus | null;
 }
 
+/** A serial bus with its counter keypads and LED boards, as the console edits it. */
+export interface BusView {
+  id: string;
+  port: string;
+  baudRate: number;
+  protocol: 'luot' | 'modbus-text';
+  keypads: { address: number; counterId: number }[];
+  ledBoards: ({ address: number; kind: 'counter'; counterId: number } | { address: number; kind: 'hall'; calls: number })[];
+  /** file: as the hall file says; console: added or changed in the console. */
+  source: 'file' | 'console';
+  /** The port as the hub last found it (null: not heard of yet). */
+  status: DeviceStatus | null;
+}
+
 export interface DevicesView {
   devices: DeviceView[];
   boards: BoardView[];
+  buses: BusView[];
 }
 
 /** A pairing code as the console shows it: the device's browser opens `url` once. */

@@ -1,9 +1,10 @@
-// Kiosks, rating tablets and displays added, paired or unpaired in the manager console, and the
-// pairing codes it showed, as rows (migration 015). The hall file's devices are written to the
-// kiosks and rating_tablets tables at each start; the console's are laid over them when the hall
-// is read, each until the hall file itself says something new about that device.
+// Kiosks, rating tablets and displays added, changed, paired or unpaired in the manager console,
+// the pairing codes it showed (migration 016), and the serial buses it added, changed or removed
+// (migration 018), as rows. The hall file's devices are written to the kiosks, rating_tablets
+// and serial_buses tables at each start; the console's are laid over them when the hall is read,
+// each until the hall file itself says something new about that device.
 
-import type { DisplayDef, HallDefinition, KioskDef, PairedDeviceKind, RatingTabletDef } from '../domain/hall/hall-definition.js';
+import type { DisplayDef, HallDefinition, KioskDef, PairedDeviceKind, RatingTabletDef, SerialBusDef } from '../domain/hall/hall-definition.js';
 import type { Db } from './database.js';
 
 export type PairedDeviceDef = { kind: 'kiosk'; def: KioskDef } | { kind: 'ratingTablet'; def: RatingTabletDef } | { kind: 'display'; def: DisplayDef };
@@ -44,6 +45,30 @@ export class DeviceRepository {
       .run(kind, def.id, JSON.stringify(def), fileDef, now, by);
   }
 
+  /** The console's serial buses, in the order they were first stored; def null: a file's bus removed. */
+  busOverrides(): { id: string; def: SerialBusDef | null }[] {
+    if (!hasTable(this.db, 'serial_bus_overrides')) return [];
+    const rows = this.db.prepare('SELECT id, def FROM serial_bus_overrides ORDER BY rowid').all() as { id: string; def: string | null }[];
+    return rows.map((r) => ({ id: r.id, def: r.def === null ? null : (JSON.parse(r.def) as SerialBusDef) }));
+  }
+
+  /** Stores a serial bus the console added or changed, or (def null) removed; within the caller's commit. */
+  saveBus(id: string, def: SerialBusDef | null, now: number, by: string): void {
+    const override = this.db.prepare('SELECT file_def FROM serial_bus_overrides WHERE id = ?').get(id) as { file_def: string | null } | undefined;
+    const fileDef = override ? override.file_def : ((this.db.prepare('SELECT def FROM serial_buses WHERE id = ?').get(id) as { def: string } | undefined)?.def ?? null);
+    // A bus the console added and then removed leaves nothing to lay over the file.
+    if (def === null && fileDef === null) {
+      this.db.prepare('DELETE FROM serial_bus_overrides WHERE id = ?').run(id);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO serial_bus_overrides (id, def, file_def, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET def = excluded.def, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(id, def === null ? null : JSON.stringify(def), fileDef, now, by);
+  }
+
   private fileDef(kind: 'kiosk' | 'ratingTablet', id: string): string | null {
     const row = this.db.prepare(`SELECT def FROM ${FILE_TABLES[kind]} WHERE id = ?`).get(id) as { def: string } | undefined;
     return row?.def ?? null;
@@ -80,8 +105,18 @@ export class DeviceRepository {
  * file's of the same id, or comes after them.
  */
 export function layDeviceOverrides(db: Db, hall: HallDefinition): HallDefinition {
-  const overrides = new DeviceRepository(db).overrides();
-  if (overrides.length === 0) return { ...hall, displays: hall.displays ?? [] };
+  const repository = new DeviceRepository(db);
+  const overrides = repository.overrides();
+  const buses = repository.busOverrides();
+  const serialBuses = [
+    ...hall.serialBuses.flatMap((b) => {
+      const mine = buses.find((m) => m.id === b.id);
+      if (!mine) return [b];
+      return mine.def ? [mine.def] : [];
+    }),
+    ...buses.flatMap((m) => (m.def && !hall.serialBuses.some((b) => b.id === m.id) ? [m.def] : [])),
+  ];
+  if (overrides.length === 0) return { ...hall, serialBuses, displays: hall.displays ?? [] };
   const lay = <T extends { id: string }>(fileDefs: T[], mine: T[]) => [
     ...fileDefs.map((d) => mine.find((m) => m.id === d.id) ?? d),
     ...mine.filter((m) => !fileDefs.some((d) => d.id === m.id)),
@@ -92,6 +127,7 @@ export function layDeviceOverrides(db: Db, hall: HallDefinition): HallDefinition
     kiosks: lay(hall.kiosks, of('kiosk') as KioskDef[]),
     ratingTablets: lay(hall.ratingTablets, of('ratingTablet') as RatingTabletDef[]),
     displays: of('display') as DisplayDef[],
+    serialBuses,
   };
 }
 
@@ -112,6 +148,13 @@ export function dropDeviceOverridesTheFileChanges(db: Db, hall: HallDefinition):
     if ((fileDefs.get(`${row.kind}|${row.id}`) ?? null) === row.file_def) continue;
     db.prepare('DELETE FROM device_overrides WHERE kind = ? AND id = ?').run(row.kind, row.id);
     dropped.push(`${row.kind}:${row.id}`);
+  }
+  if (!hasTable(db, 'serial_bus_overrides')) return dropped;
+  const fileBuses = new Map(hall.serialBuses.map((b) => [b.id, JSON.stringify(b)]));
+  for (const row of db.prepare('SELECT id, file_def FROM serial_bus_overrides').all() as { id: string; file_def: string | null }[]) {
+    if ((fileBuses.get(row.id) ?? null) === row.file_def) continue;
+    db.prepare('DELETE FROM serial_bus_overrides WHERE id = ?').run(row.id);
+    dropped.push(`serialBus:${row.id}`);
   }
   return dropped;
 }

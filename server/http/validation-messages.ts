@@ -23,6 +23,15 @@ const PLACES: Record<string, { vi: string; en: string }> = {
   headers: { vi: 'tiêu đề', en: 'headers' },
 };
 
+/** What a device's address should look like, said instead of the pattern (the console's Devices screen). */
+const FORMAT_HINTS: Record<string, { vi: string; en: string }> = {
+  'printer.address': {
+    vi: 'phải là tcp://máy:cổng (máy in mạng) hoặc tệp thiết bị như /dev/usb/lp0',
+    en: 'must be tcp://host:port (a network printer) or a device file such as /dev/usb/lp0',
+  },
+  port: { vi: 'phải là cổng nối tiếp như /dev/ttyUSB0 (hoặc simulated)', en: 'must be a serial port such as /dev/ttyUSB0 (or simulated)' },
+};
+
 function field(problem: SchemaProblem, lang: 'vi' | 'en'): string {
   const path = problem.instancePath.replace(/^\//, '').replaceAll('/', '.');
   return path || (lang === 'vi' ? 'toàn bộ nội dung' : 'the whole body');
@@ -56,6 +65,7 @@ export function describeProblem(problem: SchemaProblem): { vi: string; en: strin
       return { vi: `"${fv}" dài quá ${String(p.limit)} ký tự`, en: `"${fe}" is longer than ${String(p.limit)} characters` };
     case 'pattern':
       if (p.pattern === '\\S') return { vi: `"${fv}" không được để trống`, en: `"${fe}" must not be blank` };
+      if (FORMAT_HINTS[fe]) return { vi: `"${fv}" ${FORMAT_HINTS[fe].vi}`, en: `"${fe}" ${FORMAT_HINTS[fe].en}` };
       return { vi: `"${fv}" không đúng định dạng`, en: `"${fe}" is not in the expected format` };
     case 'format':
       if (p.format === 'date') return { vi: `"${fv}" phải là một ngày có thật, dạng YYYY-MM-DD`, en: `"${fe}" must be a real date, YYYY-MM-DD` };

@@ -25,6 +25,8 @@ interface Bus {
   misses: Map<number, number>;
   /** The second refresh after the port opened, while it is pending. */
   settle: NodeJS.Timeout | null;
+  /** Let go (the console changed or removed the bus): what its old link still says is not heard. */
+  closed: boolean;
 }
 
 /** A board is reported as not answering after this many unanswered writes in a row. */
@@ -56,6 +58,7 @@ export interface BusDevicesDeps {
 export class BusDevices {
   private buses: Bus[] = [];
   private unsubscribe: (() => void) | null = null;
+  private stopped = false;
 
   constructor(
     private readonly deps: BusDevicesDeps,
@@ -69,14 +72,72 @@ export class BusDevices {
     this.unsubscribe = this.deps.events.onEvents((events) => this.publish(events));
   }
 
+  /**
+   * The hall's buses changed in the console: a bus whose port, speed or protocol changed is closed
+   * and opened again with them; one whose keypads or boards changed keeps its port and shows
+   * them their content; a removed bus's port is closed; a new bus opens. Never throws: a port
+   * that cannot be opened is reported as the bus's status and tried again.
+   */
+  async reconfigure(defs: SerialBusDef[]): Promise<void> {
+    // A change committed while the hub closes opens nothing the close would leave open.
+    if (this.stopped) return;
+    const line = (d: SerialBusDef) => JSON.stringify([d.port, d.baudRate, d.protocol]);
+    const closing: Bus[] = [];
+    const next: Bus[] = [];
+    for (const def of defs) {
+      const bus = this.buses.find((b) => b.def.id === def.id);
+      if (bus && line(bus.def) === line(def)) {
+        if (JSON.stringify(bus.def) !== JSON.stringify(def)) {
+          bus.def = def;
+          this.refreshAll(bus);
+        }
+        next.push(bus);
+      } else {
+        if (bus) closing.push(bus);
+        next.push(bus ? this.reopen(bus, def) : this.open(def));
+      }
+    }
+    for (const bus of this.buses) if (!defs.some((d) => d.id === bus.def.id)) closing.push(bus);
+    this.buses = next;
+    for (const bus of closing) {
+      if (bus.settle) clearTimeout(bus.settle);
+      bus.closed = true;
+      if (!next.some((b) => b.def.id === bus.def.id)) this.forget(bus.def.id);
+    }
+    await Promise.all(closing.map((b) => b.link.stop()));
+  }
+
+  /** The same bus on a new line: the old port is let go before the new one opens (it may be the same port). */
+  private reopen(old: Bus, def: SerialBusDef): Bus {
+    if (old.settle) clearTimeout(old.settle);
+    old.closed = true;
+    const stopped = old.link.stop();
+    const bus = this.open(def, false);
+    // Unless the bus was changed again, or the hub stopped, meanwhile.
+    const start = () => {
+      if (!bus.closed && this.buses.includes(bus)) bus.link.start();
+    };
+    void stopped.then(start, start);
+    return bus;
+  }
+
+  /** A removed bus is no longer reported as down. */
+  private forget(busId: string): void {
+    this.devices.report(`bus:${busId}`, 'serial-bus', { ok: true });
+  }
+
   /** The simulated buses, for the simulator page. */
   simulated(): { def: SerialBusDef; bus: SimulatedBus }[] {
     return this.buses.flatMap((b) => (b.link instanceof SimulatedBus ? [{ def: b.def, bus: b.link }] : []));
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
-    for (const bus of this.buses) if (bus.settle) clearTimeout(bus.settle);
+    for (const bus of this.buses) {
+      if (bus.settle) clearTimeout(bus.settle);
+      bus.closed = true;
+    }
     await Promise.all(this.buses.map((b) => b.link.stop()));
     this.buses = [];
   }
@@ -102,13 +163,14 @@ export class BusDevices {
     return sent;
   }
 
-  private open(def: SerialBusDef): Bus {
+  private open(def: SerialBusDef, start = true): Bus {
     const link: BusLink =
       def.port === SIMULATED_PORT
         ? new SimulatedBus()
         : new SerialLink({ path: def.port, baudRate: def.baudRate, retryMs: this.retryMs, maxRetryMs: 10_000, boards: LED_DRIVERS[def.protocol] });
-    const bus: Bus = { def, link, misses: new Map<number, number>(), settle: null };
+    const bus: Bus = { def, link, misses: new Map<number, number>(), settle: null, closed: false };
     link.on('state', (state, detail) => {
+      if (bus.closed) return;
       this.devices.report(`bus:${def.id}`, 'serial-bus', {
         ok: state === 'open',
         code: state === 'open' ? null : 'unreachable',
@@ -125,9 +187,13 @@ export class BusDevices {
       }, SETTLE_REFRESH_MS);
       bus.settle.unref();
     });
-    link.on('frame', (frame) => void this.onFrame(bus, frame));
-    link.on('answer', (address, answered) => this.onBoardAnswer(bus, address, answered));
-    link.start();
+    link.on('frame', (frame) => {
+      if (!bus.closed) void this.onFrame(bus, frame);
+    });
+    link.on('answer', (address, answered) => {
+      if (!bus.closed) this.onBoardAnswer(bus, address, answered);
+    });
+    if (start) link.start();
     return bus;
   }
 

@@ -112,11 +112,12 @@ export class LiveState implements QueueView {
     for (const c of counterStates) if (!this.counterStates.has(c.id)) this.counterStates.set(c.id, c);
   }
 
-  /** The hall's kiosks, rating tablets and displays again (a device was paired or unpaired in the console). */
-  setDevices(hall: Pick<HallDefinition, 'kiosks' | 'ratingTablets' | 'displays'>): void {
+  /** The hall's kiosks, rating tablets, displays and serial buses again (a device was changed in the console). */
+  setDevices(hall: Pick<HallDefinition, 'kiosks' | 'ratingTablets' | 'displays' | 'serialBuses'>): void {
     this.kiosks = hall.kiosks;
     this.ratingTablets = hall.ratingTablets;
     this.displays = hall.displays ?? [];
+    this.serialBuses = hall.serialBuses;
   }
 
   /** The official schedules and the hall's own days the calendar is built from (besides the hall file's). */

@@ -17,12 +17,33 @@ const PairingCode = Type.String({ pattern: '^[A-Za-z0-9-]{4,16}$', description: 
 
 const PrinterBody = Type.Object(
   {
-    kind: OneOf(['simulated', 'epson', 'star'] as const, { description: 'simulated (saved as pictures), epson or star (ESC/POS)' }),
-    address: Type.Optional(Type.String({ pattern: '^(tcp://[A-Za-z0-9.-]+(:[0-9]{1,5})?|/dev/[A-Za-z0-9._/-]+)$', description: 'tcp://host:9100 or a device file such as /dev/usb/lp0' })),
+    kind: OneOf(['simulated', 'epson', 'star', 'agent'] as const, {
+      description: 'simulated (saved as pictures), epson or star (ESC/POS on the network or a device file), agent (on the kiosk’s own PC, printed by its device agent)',
+    }),
+    address: Type.Optional(Type.String({ pattern: '^(tcp://[A-Za-z0-9.-]+(:[0-9]{1,5})?|/[A-Za-z0-9._/-]+)$', description: 'tcp://host:9100 or a device file such as /dev/usb/lp0' })),
+    model: Type.Optional(OneOf(['epson', 'star'] as const, { description: 'type agent only: the printer’s command set (epson by default)' })),
     paperWidth: Type.Optional(Type.Union([Type.Literal(58), Type.Literal(80)], { description: 'Paper roll width in millimetres (80 by default)' })),
   },
   { additionalProperties: false },
 );
+
+const BusId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'Bus id, e.g. B1' });
+const BusAddress = Type.Integer({ minimum: 1, maximum: 99, description: 'Address on the bus, 1 to 99' });
+const BusFields = {
+  port: Type.String({ minLength: 1, maxLength: 200, pattern: '^(simulated|/\\S+|COM[0-9]+)$', description: 'The serial port, e.g. /dev/ttyUSB0 (simulated: a bus with no wire)' }),
+  baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 921600, description: 'Line speed (9600 by default)' })),
+  protocol: Type.Optional(OneOf(['luot', 'modbus-text'] as const, { description: 'How the LED boards are spoken to: luot (default) or modbus-text' })),
+  keypads: Type.Optional(Type.Array(Type.Object({ address: BusAddress, counterId: CounterId }, { additionalProperties: false }), { maxItems: 99 })),
+  ledBoards: Type.Optional(
+    Type.Array(
+      Type.Union([
+        Type.Object({ address: BusAddress, kind: Type.Literal('counter'), counterId: CounterId }, { additionalProperties: false }),
+        Type.Object({ address: BusAddress, kind: Type.Literal('hall'), calls: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })) }, { additionalProperties: false }),
+      ]),
+      { maxItems: 99 },
+    ),
+  ),
+};
 
 export const DEVICE_CONSOLE_ROUTES = {
   'GET /api/devices': {
@@ -30,7 +51,9 @@ export const DEVICE_CONSOLE_ROUTES = {
     summary: 'The hall’s kiosks, rating tablets and displays (paired or not), their printers and LED boards (admins)',
     security: staffOnly,
     response: {
-      200: Described<DevicesView>('{ devices: [{ kind, id, name, source, paired, active, printer, services, counterId, status }], boards: [{ busId, address, kind, counterId, status }] }'),
+      200: Described<DevicesView>(
+        '{ devices: [{ kind, id, name, source, paired, active, printer, services, counterId, status }], boards: [{ busId, address, kind, counterId, status }], buses: [{ id, port, baudRate, protocol, keypads, ledBoards, source, status }] }',
+      ),
       ...staffErrorResponses,
     },
   },
@@ -51,6 +74,46 @@ export const DEVICE_CONSOLE_ROUTES = {
     ),
     security: staffOnly,
     response: { 201: Described<{ device: DeviceView; pairing: PairingView }>('{ device, pairing: { code, url, expiresAt } }'), ...staffErrorResponses },
+  },
+  'PUT /api/devices/kiosks/:deviceId': {
+    tags: ['devices'],
+    summary: 'Change a kiosk’s printer (type, address, paper), its services and its name, for a kiosk of the hall file or one added here (admins)',
+    description: 'Applied at once: the next ticket prints on the new printer. Kept over the hall file until the file itself changes the kiosk.',
+    params: Type.Object({ deviceId: DeviceId }),
+    body: Type.Object(
+      {
+        name: Type.Optional(Name),
+        nameEn: Type.Optional(Name),
+        printer: PrinterBody,
+        services: Type.Array(ServiceId, { maxItems: 100, description: 'Services the kiosk offers; empty: all' }),
+      },
+      { additionalProperties: false },
+    ),
+    security: staffOnly,
+    response: { 200: Described<DeviceView>('The kiosk, changed'), ...staffErrorResponses },
+  },
+  'POST /api/devices/buses': {
+    tags: ['devices'],
+    summary: 'Add a serial bus with its counter keypads and LED boards (admins); its port opens at once',
+    body: Type.Object({ id: BusId, ...BusFields }, { additionalProperties: false }),
+    security: staffOnly,
+    response: { 201: Type.Object({ id: Type.String() }), ...staffErrorResponses },
+  },
+  'PUT /api/devices/buses/:busId': {
+    tags: ['devices'],
+    summary: 'Change a serial bus: port, speed, protocol, keypads and LED boards (admins); the port is closed and opened again with them',
+    description: 'A port that cannot be opened is reported as the bus’s status and tried again; the hub keeps running.',
+    params: Type.Object({ busId: BusId }),
+    body: Type.Object(BusFields, { additionalProperties: false }),
+    security: staffOnly,
+    response: { 200: Type.Object({ id: Type.String() }), ...staffErrorResponses },
+  },
+  'DELETE /api/devices/buses/:busId': {
+    tags: ['devices'],
+    summary: 'Remove a serial bus (admins): its port is closed; a bus of the hall file stays away until the file changes it',
+    params: Type.Object({ busId: BusId }),
+    security: staffOnly,
+    response: { 200: Type.Object({ id: Type.String() }), ...staffErrorResponses },
   },
   'POST /api/devices/:kind/:deviceId/pairing': {
     tags: ['devices'],

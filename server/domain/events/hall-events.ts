@@ -65,18 +65,22 @@ export interface EventPayloadsOf<T, C, D> {
   'catalog:replaced': { count: number; added: string[]; changed: string[]; removed: string[] };
   /** An admin changed the voice of the calls (pack, volume, saying the number twice...). */
   'voice:changed': { voice: VoiceSettings };
-  /** A kiosk, rating tablet or display was added, given a pairing code, paired or unpaired in the console (never a token or code). Staff only. */
+  /** A kiosk, rating tablet, display or serial bus was added, changed, removed, given a pairing code, paired or unpaired in the console (never a token or code). Staff only. */
   'device:changed': { device: DeviceChangeView; change: DeviceChangeKind };
 }
 
 export type HallConfigChange = 'hall' | 'service_added' | 'service_changed' | 'service_removed' | 'counter_added' | 'counter_changed' | 'counter_removed' | 'hall_file_imported';
 
-/** added: created in the console; pairing: a pairing code was shown; paired: the device took its token; unpaired: its token stopped working. */
-export type DeviceChangeKind = 'added' | 'pairing' | 'paired' | 'unpaired';
+/**
+ * added: created in the console; changed: its settings (a kiosk's printer and services, a bus's
+ * port, protocol, keypads and boards) changed; removed: a serial bus taken away; pairing: a
+ * pairing code was shown; paired: the device took its token; unpaired: its token stopped working.
+ */
+export type DeviceChangeKind = 'added' | 'changed' | 'removed' | 'pairing' | 'paired' | 'unpaired';
 
 /** A device as the log shows it: no token, no code. */
 export interface DeviceChangeView {
-  kind: PairedDeviceKind;
+  kind: PairedDeviceKind | 'serialBus';
   id: string;
   name: LocalizedText;
 }

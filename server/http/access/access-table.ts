@@ -135,6 +135,10 @@ export const ROUTE_ACCESS: Record<string, Entry> = {
   // Devices: an admin's. No token, token hash or pairing code in the log; a token only to the device that pairs.
   'GET /api/devices': entry('admin', 'Kiosks, rating tablets and displays (paired or not), printers, LED boards; no token'),
   'POST /api/devices': entry('admin', 'Adds a device and answers its single-use pairing code; logged with who added it'),
+  'PUT /api/devices/kiosks/:deviceId': entry('admin', 'A kiosk’s printer, services and name, applied at once; logged with who changed it'),
+  'POST /api/devices/buses': entry('admin', 'Adds a serial bus (keypads, LED boards); its port opens at once; logged'),
+  'PUT /api/devices/buses/:busId': entry('admin', 'A serial bus’s port, speed, protocol, keypads and boards; the port is reopened; logged'),
+  'DELETE /api/devices/buses/:busId': entry('admin', 'Removes a serial bus; its port is closed; logged'),
   'POST /api/devices/:kind/:deviceId/pairing': entry('admin', 'A new single-use pairing code (10 minutes); the earlier ones stop working'),
   'POST /api/devices/:kind/:deviceId/unpair': entry('admin', 'The device’s token stops working at once'),
   'POST /api/devices/printers/:deviceId/test': entry('admin', 'Prints a test ticket; answers what the printer did'),

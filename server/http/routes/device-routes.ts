@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import type { UseCase } from '../../use-cases/ports.js';
 import type { addDevice, listDevices, pairDevice, pairingPage, startPairing, testBoard, testPrinter, unpairDevice } from '../../use-cases/devices/manage-devices.js';
 import { pairedDeviceOf } from '../../use-cases/devices/manage-devices.js';
+import type { addBus, changeBus, changeKiosk, removeBus } from '../../use-cases/devices/configure-devices.js';
 import { actorOf } from '../access/access-rules.js';
 import { ERROR_STATUSES } from '../error-statuses.js';
 import { routeOf } from '../route-map.js';
@@ -21,6 +22,10 @@ export interface DeviceRoutesOptions {
   pairingPage: UseCase<typeof pairingPage>;
   testPrinter: UseCase<typeof testPrinter>;
   testBoard: UseCase<typeof testBoard>;
+  changeKiosk: UseCase<typeof changeKiosk>;
+  addBus: UseCase<typeof addBus>;
+  changeBus: UseCase<typeof changeBus>;
+  removeBus: UseCase<typeof removeBus>;
 }
 
 const requester = (request: FastifyRequest) => ({ actor: actorOf(request.caller) });
@@ -38,6 +43,29 @@ export const deviceRoutes: FastifyPluginAsyncTypebox<DeviceRoutesOptions> = asyn
   app.route({
     ...routeOf('POST /api/devices'),
     handler: async (request, reply) => reply.status(201).send(await uses.addDevice(request.body, requester(request), request.headers.host)),
+  });
+
+  app.route({
+    ...routeOf('PUT /api/devices/kiosks/:deviceId'),
+    handler: async (request) => uses.changeKiosk(request.params.deviceId, request.body, requester(request)),
+  });
+
+  app.route({
+    ...routeOf('POST /api/devices/buses'),
+    handler: async (request, reply) => {
+      const { id, ...bus } = request.body;
+      return reply.status(201).send(await uses.addBus(id, bus, requester(request)));
+    },
+  });
+
+  app.route({
+    ...routeOf('PUT /api/devices/buses/:busId'),
+    handler: async (request) => uses.changeBus(request.params.busId, request.body, requester(request)),
+  });
+
+  app.route({
+    ...routeOf('DELETE /api/devices/buses/:busId'),
+    handler: async (request) => uses.removeBus(request.params.busId, requester(request)),
   });
 
   app.route({

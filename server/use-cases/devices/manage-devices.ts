@@ -5,7 +5,7 @@
 // code is never logged, and a token is kept only as its SHA-256.
 
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { BoardView, DevicesView, DeviceView, PairedDevice, PairingView } from '../../contract/device-console.js';
+import type { BoardView, BusView, DevicesView, DeviceView, PairedDevice, PairingView } from '../../contract/device-console.js';
 import { printerDeviceId, type PrintOutcome } from '../../contract/events.js';
 import type { DeviceRepository, PairedDeviceDef } from '../../db/device-repository.js';
 import { anywhere, type Actor } from '../../domain/access/actor.js';
@@ -85,7 +85,9 @@ function viewOf(device: Device, registry: Pick<DeviceRegistry, 'get'> | null): D
     source: device.kind === 'display' || tokenHash !== undefined ? 'console' : 'file',
     paired: isPaired(device),
     active: device.def.active,
-    printer: kiosk ? { kind: kiosk.printer.kind, address: kiosk.printer.address, paperWidth: kiosk.printer.paperWidth } : null,
+    printer: kiosk
+      ? { kind: kiosk.printer.kind, address: kiosk.printer.address, model: kiosk.printer.kind === 'agent' ? (kiosk.printer.model ?? 'epson') : null, paperWidth: kiosk.printer.paperWidth }
+      : null,
     services: kiosk?.services ?? [],
     counterId: device.kind === 'ratingTablet' ? device.def.counterId : null,
     status: kiosk && registry ? registry.get(printerDeviceId(kiosk.id)) : null,
@@ -106,8 +108,9 @@ async function store(deps: DevicesDeps, device: Device, change: DeviceChangeKind
   deps.reloadDevices();
 }
 
-export function listDevices(deps: Pick<DevicesDeps, 'live'> & { registry: Pick<DeviceRegistry, 'get'> }): DevicesView {
+export function listDevices(deps: Pick<DevicesDeps, 'live'> & { registry: Pick<DeviceRegistry, 'get'>; consoleBuses?: () => string[] }): DevicesView {
   const { live, registry } = deps;
+  const mine = new Set(deps.consoleBuses?.() ?? []);
   const devices = [
     ...live.kiosks.map((def): Device => ({ kind: 'kiosk', def })),
     ...live.ratingTablets.map((def): Device => ({ kind: 'ratingTablet', def })),
@@ -122,14 +125,24 @@ export function listDevices(deps: Pick<DevicesDeps, 'live'> & { registry: Pick<D
       status: registry.get(`board:${bus.id}:${b.address}`) ?? registry.get(`bus:${bus.id}`),
     })),
   );
-  return { devices, boards };
+  const buses: BusView[] = live.serialBuses.map((bus) => ({
+    id: bus.id,
+    port: bus.port,
+    baudRate: bus.baudRate,
+    protocol: bus.protocol,
+    keypads: bus.keypads,
+    ledBoards: bus.ledBoards,
+    source: mine.has(bus.id) ? 'console' : 'file',
+    status: registry.get(`bus:${bus.id}`),
+  }));
+  return { devices, boards, buses };
 }
 
 export interface NewDevice {
   kind: PairedDeviceKind;
   name: string;
   nameEn?: string;
-  printer?: { kind: PrinterDef['kind']; address?: string; paperWidth?: 58 | 80 };
+  printer?: { kind: PrinterDef['kind']; address?: string | null; model?: 'epson' | 'star'; paperWidth?: 58 | 80 };
   services?: string[];
   counterId?: number;
 }
@@ -146,7 +159,7 @@ function newDeviceDef(deps: DevicesDeps, asked: NewDevice): Device {
   const name = { vi: asked.name.trim(), en: (asked.nameEn ?? asked.name).trim() };
   if (asked.kind === 'kiosk') {
     const printer = asked.printer ?? { kind: 'simulated' as const };
-    if (printer.kind !== 'simulated' && !printer.address) throw new DomainError('device_field_missing', { field: 'printer.address' });
+    if ((printer.kind === 'epson' || printer.kind === 'star') && !printer.address) throw new DomainError('device_field_missing', { field: 'printer.address' });
     const services = [...new Set(asked.services ?? [])];
     for (const serviceId of services) if (!deps.live.service(serviceId)?.active) throw new DomainError('device_service_unknown', { serviceId });
     const def: KioskDef = {
@@ -155,7 +168,10 @@ function newDeviceDef(deps: DevicesDeps, asked: NewDevice): Device {
       token: '',
       tokenHash: null,
       ticketsPerMinute: KIOSK_TICKETS_PER_MINUTE,
-      printer: { kind: printer.kind, address: printer.kind === 'simulated' ? null : (printer.address ?? null), paperWidth: printer.paperWidth ?? 80 },
+      printer:
+        printer.kind === 'agent'
+          ? { kind: 'agent', address: null, model: printer.model ?? 'epson', paperWidth: printer.paperWidth ?? 80 }
+          : { kind: printer.kind, address: printer.kind === 'simulated' ? null : (printer.address ?? null), paperWidth: printer.paperWidth ?? 80 },
       ...(services.length > 0 ? { services } : {}),
       active: true,
     };
