@@ -74,6 +74,7 @@ export function kioskEntryOf(k: KioskDef): Entry<'kiosks'> {
       paper: p.paperWidth,
     } as NonNullable<Entry<'kiosks'>['printer']>,
     slips: k.slips,
+    ...(k.services && k.services.length > 0 ? { services: [...k.services] } : {}),
     ...(k.active ? {} : { active: false }),
   };
 }

@@ -108,6 +108,9 @@ const KioskEntry = Type.Object(
     ticketsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
     printer: Type.Optional(PrinterEntry),
     slips: Type.Optional(Type.Boolean({ description: 'Its printer stands where only staff reach it: dossier slips may be printed on it (default false)' })),
+    services: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 100, description: "The services its screen offers (their ids); left out or empty: all the hall's" }),
+    ),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -321,6 +324,7 @@ function kiosk(entry: KioskEntryData): KioskDef {
     ticketsPerMinute: entry.ticketsPerMinute ?? 6,
     printer: printer(entry),
     slips: entry.slips ?? false,
+    ...(entry.services && entry.services.length > 0 ? { services: entry.services } : {}),
     active: entry.active ?? true,
   };
 }

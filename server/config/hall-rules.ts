@@ -131,6 +131,15 @@ export function hallProblems(hall: HallDefinition): HallProblem[] {
     add('kiosks', `hai máy lấy số dùng chung mã "${token.slice(0, 4)}…": hãy cho mỗi máy một mã riêng`, `two kiosks share the token "${token.slice(0, 4)}…": give each its own`);
   }
   for (const k of kiosks) {
+    for (const serviceId of k.services ?? []) {
+      if (!services.some((svc) => svc.id === serviceId)) {
+        add(
+          `kiosks.${k.id}.services`,
+          `máy lấy số ${k.id} mời dịch vụ "${serviceId}" mà hội trường không có`,
+          `kiosk ${k.id} offers the service "${serviceId}", which the hall does not have`,
+        );
+      }
+    }
     if (k.printer.kind !== 'simulated' && k.printer.kind !== 'agent' && !k.printer.address) {
       const kind = k.printer.kind.toUpperCase();
       add(

@@ -5,6 +5,7 @@
 // changes are logged with who made them and outlive a restart until the hall file changes them.
 
 import { SerialPort } from 'serialport';
+import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYPAD_COMMANDS, keyFrame } from '../../hardware/keypad/keypad-protocol.js';
 import { decodeLedFrame, LED_COMMANDS } from '../../hardware/led/led-protocol.js';
@@ -119,6 +120,9 @@ describe('a kiosk printer changed in the console', () => {
     expect(first.jobs).toHaveLength(2);
     // The kiosk offers HT only now.
     expect((await kiosk('/api/kiosk/tickets', { serviceId: 'DD' })).status).toBe(403);
+    // The running configuration exported as a hall file holds the kiosk as it now is.
+    const exported = parse(await fetch(`${hub.url}/api/config/hall-file`, { headers: as(admin) as Record<string, string> }).then((r) => r.text()));
+    expect(exported.kiosks.find((k: any) => k.id === 'K1')).toMatchObject({ printer: { type: 'star', address: second.address, paper: 58 }, services: ['HT'] });
 
     // The test button answers what the new printer did.
     expect((await api(hub.url, 'POST', '/api/devices/printers/K1/test', undefined, as(admin))).body).toMatchObject({ ok: true });
@@ -206,6 +210,8 @@ describe('a serial bus changed in the console', () => {
     expect(moved).toEqual({ status: 200, body: { id: 'B1' } });
     await until(() => newEnd.has(1, KEYPAD_COMMANDS.show, 0), 'the keypad on the new port');
     expect((await api(hub.url, 'GET', '/api/devices', undefined, as(admin))).body.buses).toMatchObject([{ id: 'B1', port: two.hubEnd, source: 'console', status: { ok: true } }]);
+    const exportedBus = parse(await fetch(`${hub.url}/api/config/hall-file`, { headers: as(admin) as Record<string, string> }).then((r) => r.text()));
+    expect(exportedBus.serialBuses).toMatchObject([{ id: 'B1', port: two.hubEnd, baudRate: 9600 }]);
 
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
     // The old port is no longer the hub's: a key pressed there is not heard.

@@ -149,6 +149,17 @@ counters: [{ id: 1, services: [HT] }]
     );
   });
 
+  it('gives a kiosk the services its screen offers, and refuses one the hall does not have', () => {
+    const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
+services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }, { id: DD, name: "Đất đai", numbering: { prefix: B } }]
+counters: [{ id: 1, services: [HT, DD] }]
+`;
+    const hall = hallFromText(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", services: [DD] }, { id: K2, token: "another-long-secret" }]`, 'hall.yaml');
+    expect(hall.kiosks[0]!.services).toEqual(['DD']);
+    expect(hall.kiosks[1]!.services).toBeUndefined();
+    expect(problems(`${base}kiosks: [{ id: K1, token: "a-long-enough-secret", services: [HT, XD] }]`)).toContain('kiosk K1 offers the service "XD", which the hall does not have');
+  });
+
   it("gives staff the fields and services whose dossiers they handle, and back office no counter; marks a kiosk's printer for slips", () => {
     const base = `hall: { name: "UBND xã An Phú", agencyCode: "000.00.31.H40" }
 services: [{ id: HT, name: "Hộ tịch", numbering: { prefix: A } }, { id: DIEN, name: "Điện lực", numbering: { prefix: D } }]
