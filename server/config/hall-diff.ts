@@ -8,7 +8,7 @@ import type { HallDefinition } from '../domain/hall/hall-definition.js';
 import { hallFileOf } from './hall-file-export.js';
 
 /** The hall's settings an admin changes live (those of the Configuration screen, and the kiosk's service groups). */
-export const LIVE_HALL_FIELDS: readonly string[] = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups'];
+export const LIVE_HALL_FIELDS: readonly string[] = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups', 'hours'];
 /** Sections applied live; the others are shown, and made on their own screen or in the hall file. */
 export const LIVE_SECTIONS: ReadonlySet<HallFileSection> = new Set(['hall', 'services', 'counters']);
 

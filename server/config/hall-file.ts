@@ -493,6 +493,7 @@ export const HallSettingsChangeSchema = Type.Object(
     agencyCode: Type.Optional(hallField.agencyCode),
     publicUrl: hallField.publicUrl,
     returnService: hallField.returnService,
+    hours: hallField.hours,
   },
   { additionalProperties: false },
 );

@@ -44,11 +44,21 @@ export interface HallSettingsInput {
   publicUrl?: string | null;
   /** The service whose counters return results; null: each dossier's own. */
   returnService?: string | null;
+  /** The hall's week (services without their own hours follow it); null: around the clock. */
+  hours?: HoursInput | null;
 }
 
 /** The running configuration, as the console's forms show it. */
 export interface HallConfiguration {
-  hall: { name: string; nameEn: string; agencyCode: string; publicUrl: string | null; returnService: string | null; serviceGroups: { id: string; name: { vi: string; en: string } }[] };
+  hall: {
+    name: string;
+    nameEn: string;
+    agencyCode: string;
+    publicUrl: string | null;
+    returnService: string | null;
+    hours: HoursInput | null;
+    serviceGroups: { id: string; name: { vi: string; en: string } }[];
+  };
   /** The services in service, each with how many citizens wait for it now. */
   services: (ServiceInput & { waiting: number })[];
   /** The counters in service, each with its state now (closed, open, paused). */

@@ -21,12 +21,14 @@ export interface HallOverrides {
   returnService?: string | null;
   /** The kiosk's headings of service groups, as a hall file imported in the console gave them. */
   serviceGroups?: HallSettings['serviceGroups'];
+  /** The hall's week, as an admin set it in the console (null: around the clock). */
+  hours?: HallSettings['hours'];
   /** The voice of the calls, as an admin set it in the console. */
   voice?: VoiceSettings;
 }
 
 /** The hall settings an admin may change in the console (besides the notice a manager posts); service groups by importing a hall file. */
-export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups'] as const;
+export const CONFIGURED_SETTINGS = ['name', 'nameEn', 'agencyCode', 'publicUrl', 'returnService', 'serviceGroups', 'hours'] as const;
 export type ConfiguredSetting = (typeof CONFIGURED_SETTINGS)[number];
 
 /** What the console changed: a service or a counter, as its whole new definition. */
@@ -305,8 +307,10 @@ export class HallRepository {
   private dropOverridesTheFileChanges(next: HallSettings): void {
     const row = this.db.prepare('SELECT settings FROM hall_settings WHERE id = 1').get() as { settings: string } | undefined;
     const previous = row ? (JSON.parse(row.settings) as Partial<HallSettings>) : {};
+    // Hours stored by an older version are { open, close }: compared as the week they mean.
+    const was = { ...previous, hours: weekHoursOf(previous.hours) } as Partial<HallSettings>;
     for (const key of ['displayNotice', ...CONFIGURED_SETTINGS] as const) {
-      if (JSON.stringify(previous[key] ?? null) !== JSON.stringify(next[key] ?? null)) {
+      if (JSON.stringify(was[key] ?? null) !== JSON.stringify(next[key] ?? null)) {
         this.db.prepare('DELETE FROM hall_overrides WHERE key = ?').run(key);
       }
     }

@@ -8,7 +8,7 @@ import type { ChangeOf, CounterInput, HallConfiguration, HallFileApplied, HallFi
 import { CounterId, Described, ServiceId, staffErrorResponses, staffOnly } from '../route-schemas.js';
 
 const Configuration = Described<HallConfiguration>(
-  '{ hall: { name, nameEn, agencyCode, publicUrl, returnService, serviceGroups }, services: [service as in the hall file, waiting], counters: [counter as in the hall file, mode] }',
+  '{ hall: { name, nameEn, agencyCode, publicUrl, returnService, hours, serviceGroups }, services: [service as in the hall file, waiting], counters: [counter as in the hall file, mode] }',
 );
 const body = <T>(description: string) => Type.Unsafe<T>({ type: 'object', description });
 const ServiceParams = Type.Object({ serviceId: ServiceId });
@@ -23,9 +23,10 @@ export const CONFIG_ROUTES = {
   },
   'PUT /api/config/hall': {
     tags: ['configuration'],
-    summary: "Change the hall's name, English name, agency code, public address or return service (admins)",
-    description: 'Only the fields given change; null takes publicUrl or returnService away. Logged (hall:configured) with who changed it.',
-    body: body<HallSettingsInput>('{ name?, nameEn?, agencyCode?, publicUrl?, returnService? }'),
+    summary: "Change the hall's name, English name, agency code, public address, return service or opening hours (admins)",
+    description:
+      'Only the fields given change; null takes publicUrl or returnService away, and makes the hall open around the clock for hours. Hours are the hall file\'s week ({ "mon-fri": ["07:30-11:30", "13:30-17:00"] }); the kiosk, forecasts and deadlines follow at once. Logged (hall:configured) with who changed it.',
+    body: body<HallSettingsInput>('{ name?, nameEn?, agencyCode?, publicUrl?, returnService?, hours? }'),
     security: staffOnly,
     response: { 200: Configuration, ...staffErrorResponses },
   },

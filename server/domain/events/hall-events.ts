@@ -86,11 +86,11 @@ export interface DeviceChangeView {
 }
 
 /** What a configuration change left: the hall's settings it changed, or the whole service or counter. */
-export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService'>> | ServiceDef | CounterDef | HallFileImported;
+export type ConfiguredDefinition = Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService' | 'hours'>> | ServiceDef | CounterDef | HallFileImported;
 
 /** A hall file imported in the console: the settings it changed, and the services and counters it added, changed and removed. */
 export interface HallFileImported {
-  settings: Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService' | 'serviceGroups'>>;
+  settings: Partial<Pick<HallSettings, 'name' | 'nameEn' | 'agencyCode' | 'publicUrl' | 'returnService' | 'serviceGroups' | 'hours'>>;
   services: { added: string[]; changed: string[]; removed: string[] };
   counters: { added: number[]; changed: number[]; removed: number[] };
   /** Differences shown in the preview that were not applied (not changed while the hall runs). */

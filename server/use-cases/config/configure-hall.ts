@@ -1,5 +1,5 @@
 // The hall's configuration changed while it runs (the manager console, admins only): the hall's
-// name, agency code and public address; services and counters added, changed or removed.
+// name, agency code, public address and opening hours; services and counters added, changed or removed.
 //
 // Each change builds the whole new hall description and checks it with the hall file's own
 // schema and rules (server/config/hall-file.ts, hall-rules.ts): a problem refuses it, field by
@@ -9,10 +9,11 @@
 // nobody waits for it and no counter serves it; a counter only once it is closed. Pages hear of it
 // through a fresh snapshot (server/realtime/socket-server.ts).
 
-import { counterEntryOf, counterOfEntry, entryProblems, HallSettingsChangeSchema, serviceEntryOf, serviceOfEntry } from '../../config/hall-file.js';
+import { counterEntryOf, counterOfEntry, entryProblems, HallSettingsChangeSchema, hoursEntryOf, serviceEntryOf, serviceOfEntry } from '../../config/hall-file.js';
+import { weekFromEntry } from '../../config/hall-hours.js';
 import { hallProblems } from '../../config/hall-rules.js';
 import type { ChangeOf, CounterInput, HallConfiguration, HallSettingsInput, ServiceInput } from '../../contract/hall-config.js';
-import type { ConfiguredItem, HallRepository } from '../../db/hall-repository.js';
+import type { ConfiguredItem, ConfiguredSetting, HallOverrides, HallRepository } from '../../db/hall-repository.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { DomainError } from '../../domain/domain-error.js';
 import type { ConfiguredDefinition, HallConfigChange } from '../../domain/events/hall-events.js';
@@ -50,6 +51,9 @@ export function current(deps: Pick<ConfigureDeps, 'hall'>): HallDefinition {
   return hall;
 }
 
+/** Hall settings as stored over the file's (the hours as a week, not as the file writes them). */
+export type StoredSettings = Partial<Pick<HallOverrides, ConfiguredSetting>>;
+
 export interface Applied {
   change: HallConfigChange;
   subject: string | null;
@@ -61,7 +65,7 @@ export interface Applied {
  * commit and hands it to the live state. Runs in one turn from reading the stored description to
  * staging the commit, so that no other change slips in between.
  */
-async function commit(deps: ConfigureDeps, next: HallDefinition, settings: Partial<HallSettingsInput>, items: ConfiguredItem[], applied: Applied, by: Actor): Promise<Applied> {
+async function commit(deps: ConfigureDeps, next: HallDefinition, settings: StoredSettings, items: ConfiguredItem[], applied: Applied, by: Actor): Promise<Applied> {
   const problems = hallProblems(next);
   if (problems.length > 0) refuse(problems);
   await deps.queue.record([{ type: 'hall:configured', data: applied }], by, () => {
@@ -78,7 +82,15 @@ export function readConfiguration(deps: Pick<ConfigureDeps, 'hall' | 'live'>): H
   const hall = current(deps);
   const s = hall.settings;
   return {
-    hall: { name: s.name, nameEn: s.nameEn, agencyCode: s.agencyCode, publicUrl: s.publicUrl, returnService: s.returnService, serviceGroups: s.serviceGroups },
+    hall: {
+      name: s.name,
+      nameEn: s.nameEn,
+      agencyCode: s.agencyCode,
+      publicUrl: s.publicUrl,
+      returnService: s.returnService,
+      hours: s.hours === null ? null : hoursEntryOf(s.hours),
+      serviceGroups: s.serviceGroups,
+    },
     services: hall.services.filter((x) => x.active).map((x) => ({ ...(serviceEntryOf(x) as ServiceInput), waiting: waitingFor(deps.live, x.id) })),
     counters: hall.counters.filter((c) => c.active).map((c) => ({ ...(counterEntryOf(c) as CounterInput), mode: deps.live.counterState(c.id)?.mode ?? 'closed' })),
   };
@@ -90,9 +102,30 @@ export async function changeHallSettings(deps: ConfigureDeps, asked: HallSetting
   // Null takes an optional setting away; the file's schema checks the others.
   const given = Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== null));
   const problems = entryProblems(HallSettingsChangeSchema, given, 'hall');
-  if (problems.length > 0) refuse(problems);
+  // The schema's words for a week written wrong ("open" is missing...) mislead: say the form instead.
+  const hoursWrong = problems.some((p) => p.field === 'hall.hours' || p.field.startsWith('hall.hours.'));
+  const hoursForm = {
+    field: 'hall.hours',
+    vi: 'giờ mở cửa phải viết theo ngày, ví dụ { "mon-fri": ["07:30-11:30", "13:30-17:00"], "sat": ["07:30-11:30"] }',
+    en: 'hall.hours: write the hours by day, e.g. { "mon-fri": ["07:30-11:30", "13:30-17:00"], "sat": ["07:30-11:30"] }',
+  };
+  if (problems.length > 0) refuse(hoursWrong ? [...problems.filter((p) => !p.field.startsWith('hall.hours')), hoursForm] : problems);
   const hall = current(deps);
-  const settings = { ...asked, ...(asked.publicUrl ? { publicUrl: asked.publicUrl.replace(/\/$/, '') } : {}) };
+  const { hours: askedHours, ...rest } = asked;
+  const settings: StoredSettings = { ...rest, ...(asked.publicUrl ? { publicUrl: asked.publicUrl.replace(/\/$/, '') } : {}) };
+  // The week read with the hall file's rules (closing before opening, overlapping periods...).
+  if (askedHours === null) settings.hours = null;
+  else if (askedHours !== undefined) {
+    const { week, problems } = weekFromEntry(askedHours, 'hall.hours');
+    if (problems.length > 0) refuse(problems.map((en) => ({ field: 'hall.hours', vi: `giờ mở cửa không hợp lệ (${en})`, en })));
+    // A week with no opening at all would close the hall for good: around the clock is null, not this.
+    if (week.every((day) => day.length === 0)) {
+      refuse([
+        { field: 'hall.hours', vi: 'giờ mở cửa phải có ít nhất một ngày; để trống là mở cả ngày', en: 'hall.hours: give the hours of at least one day; leave it empty for around the clock' },
+      ]);
+    }
+    settings.hours = week;
+  }
   const next: HallDefinition = { ...hall, settings: { ...hall.settings, ...settings } };
   return commit(deps, next, settings, [], { change: 'hall', subject: null, after: settings }, by);
 }

@@ -4,25 +4,25 @@
 // within 15 minutes, and only if the configuration has not changed since.
 //
 // Applying makes every difference that can be made while the hall runs (the hall's names,
-// agency code, public address and return service; services and counters added, changed or
+// agency code, public address, return service and opening hours; services and counters added, changed or
 // removed) in one commit, with the Configuration screen's rules: a service removed while
 // people wait for it, or still served by a counter, and a counter removed while open are
 // refused, and then nothing is applied. Waiting tickets keep their numbers and places. The
-// other differences (hours, devices, accounts...) are shown in the preview as not applied live.
+// other differences (devices, accounts, priority...) are shown in the preview as not applied live.
 
 import { createHash, randomUUID } from 'node:crypto';
 import { hallFileChanges, LIVE_HALL_FIELDS } from '../../config/hall-diff.js';
 import { hallFileText } from '../../config/hall-file-export.js';
 import { counterEntryOf, readHallFile, serviceEntryOf } from '../../config/hall-file.js';
 import { hallProblems } from '../../config/hall-rules.js';
-import type { HallFileApplied, HallFilePreview, HallSettingsInput } from '../../contract/hall-config.js';
-import type { ConfiguredItem } from '../../db/hall-repository.js';
+import type { HallFileApplied, HallFilePreview } from '../../contract/hall-config.js';
+import type { ConfiguredItem, ConfiguredSetting } from '../../db/hall-repository.js';
 import type { Actor } from '../../domain/access/actor.js';
 import { DomainError } from '../../domain/domain-error.js';
 import type { HallFileImported } from '../../domain/events/hall-events.js';
 import type { CounterDef, HallDefinition, ServiceDef } from '../../domain/hall/hall-definition.js';
 import type { FieldProblem } from '../../domain/hall/hall-errors.js';
-import { type ConfigureDeps, current, inactiveServices, readConfiguration, refusal, refuse, waitingFor } from './configure-hall.js';
+import { type ConfigureDeps, current, type StoredSettings, inactiveServices, readConfiguration, refusal, refuse, waitingFor } from './configure-hall.js';
 
 /** The largest hall file taken: a hall of 40 services, 60 counters and 200 accounts is some 60 kB. */
 export const MAX_HALL_FILE_BYTES = 1_000_000;
@@ -97,7 +97,7 @@ const sameEntry = (a: object, b: object) => JSON.stringify(a) === JSON.stringify
 
 interface Plan {
   next: HallDefinition;
-  settings: Partial<HallSettingsInput>;
+  settings: StoredSettings;
   items: ConfiguredItem[];
   summary: HallFileImported;
 }
@@ -105,7 +105,7 @@ interface Plan {
 /** The running hall with every live difference of the file made, and what is stored for it. */
 function planOf(running: HallDefinition, file: HallDefinition, notApplied: number): Plan {
   const settings: Record<string, unknown> = {};
-  for (const key of LIVE_HALL_FIELDS as (keyof HallSettingsInput)[]) {
+  for (const key of LIVE_HALL_FIELDS as ConfiguredSetting[]) {
     if (JSON.stringify(running.settings[key]) !== JSON.stringify(file.settings[key])) settings[key] = file.settings[key];
   }
   const items: ConfiguredItem[] = [];
@@ -152,7 +152,7 @@ function planOf(running: HallDefinition, file: HallDefinition, notApplied: numbe
     items.push({ kind: 'counter', def: f });
     counters.push(f);
   }
-  return { next: { ...running, settings: { ...running.settings, ...settings }, services, counters }, settings: settings as Partial<HallSettingsInput>, items, summary };
+  return { next: { ...running, settings: { ...running.settings, ...settings }, services, counters }, settings: settings as StoredSettings, items, summary };
 }
 
 /** Why the plan cannot be made now (people waiting, a counter open...), field by field; empty: it can. */
