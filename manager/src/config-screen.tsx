@@ -1,4 +1,5 @@
-// Configuration (admins only): the hall's name, agency code, public address and return service;
+// Configuration (admins only): the hall's name, agency code, public address, return service and
+// opening hours;
 // services and counters added, changed or removed while the hall runs. The hub checks each change
 // with the hall file's rules and names every field it refuses: the words go beside that field.
 // The whole configuration downloads as a hall file and imports with a preview (hall-file-panel.tsx).
@@ -152,7 +153,7 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
   const [config, setConfig] = useState<HallConfiguration | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [errors, setErrors] = useState<{ prefix: string; fields: Errors }>({ prefix: '', fields: {} });
-  const [hall, setHall] = useState({ name: '', nameEn: '', agencyCode: '', publicUrl: '', returnService: '' });
+  const [hall, setHall] = useState({ name: '', nameEn: '', agencyCode: '', publicUrl: '', returnService: '', hours: '' });
   const [service, setService] = useState<ServiceForm>(NEW_SERVICE);
   const [editingService, setEditingService] = useState<string | null>(null);
   const [counter, setCounter] = useState<CounterForm>(NEW_COUNTER);
@@ -160,7 +161,14 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
 
   const take = (c: HallConfiguration) => {
     setConfig(c);
-    setHall({ name: c.hall.name, nameEn: c.hall.nameEn, agencyCode: c.hall.agencyCode, publicUrl: c.hall.publicUrl ?? '', returnService: c.hall.returnService ?? '' });
+    setHall({
+      name: c.hall.name,
+      nameEn: c.hall.nameEn,
+      agencyCode: c.hall.agencyCode,
+      publicUrl: c.hall.publicUrl ?? '',
+      returnService: c.hall.returnService ?? '',
+      hours: hoursText(c.hall.hours ?? undefined),
+    });
   };
   useEffect(() => {
     readConfig(token).then(take, (e: unknown) => setMessage({ kind: 'error', text: messageOf(lang, e) }));
@@ -227,7 +235,15 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
     event.preventDefault();
     void run(
       () =>
-        changeHallConfig(token, { name: hall.name, nameEn: hall.nameEn, agencyCode: hall.agencyCode, publicUrl: hall.publicUrl.trim() || null, returnService: hall.returnService || null }),
+        changeHallConfig(token, {
+          name: hall.name,
+          nameEn: hall.nameEn,
+          agencyCode: hall.agencyCode,
+          publicUrl: hall.publicUrl.trim() || null,
+          returnService: hall.returnService || null,
+          // Sent only when edited: the other fields' change keeps the hall file's own hours.
+          ...(hall.hours !== hoursText(config.hall.hours ?? undefined) ? { hours: hoursOf(hall.hours) } : {}),
+        }),
       t.configSaved,
       'hall',
     );
@@ -268,6 +284,9 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
                 ))}
               </select>
             )}
+          </Field>
+          <Field label={t.hallHours} id="hall-hours" error={err('hall', 'hours')} wide>
+            {(a) => <input {...a} placeholder={t.hallHoursHint} value={hall.hours} onInput={(e) => setHall({ ...hall, hours: e.currentTarget.value })} />}
           </Field>
           <button type="submit" class="primary">
             {t.saveHall}
