@@ -2,10 +2,12 @@
 // opening hours;
 // services and counters added, changed or removed while the hall runs. The hub checks each change
 // with the hall file's rules and names every field it refuses: the words go beside that field.
-// The whole configuration downloads as a hall file and imports with a preview (hall-file-panel.tsx).
+// The whole configuration downloads as a hall file and imports with a preview (hall-file-panel.tsx);
+// the hall's own closures and extra working days have their panel (calendar-panel.tsx).
 
 import { useEffect, useState } from 'preact/hooks';
 import type { CounterInput, HallConfiguration, HoursInput, ServiceInput } from '../../server/contract/hall-config.js';
+import { CalendarPanel } from './calendar-panel.js';
 import { HallFilePanel } from './hall-file-panel.js';
 import type { Lang, Words } from './i18n.js';
 import { messageOf } from './manager-app.js';
@@ -127,7 +129,7 @@ function counterBody(f: CounterForm) {
 }
 
 /** The error of a field, shown beside it and named by it for screen readers. */
-function Field(props: {
+export function Field(props: {
   label: string;
   error: string | undefined;
   id: string;
@@ -539,6 +541,7 @@ export function ConfigScreen(props: { t: Words; lang: Lang; token: string }) {
           </div>
         </form>
       </section>
+      <CalendarPanel t={t} lang={lang} token={token} />
     </div>
   );
 }

@@ -38,6 +38,9 @@ export const addConfigCounter = (token: string, body: RouteBody<'POST /api/confi
 export const changeConfigCounter = (token: string, counterId: number, body: RouteBody<'POST /api/config/counters/:counterId'>) =>
   callHub('POST /api/config/counters/:counterId', { token, params: { counterId }, body });
 export const removeConfigCounter = (token: string, counterId: number) => callHub('DELETE /api/config/counters/:counterId', { token, params: { counterId } });
+export const readCalendar = (token: string) => callHub('GET /api/calendar', { token });
+export const addHallDay = (token: string, body: RouteBody<'POST /api/calendar/days'>) => callHub('POST /api/calendar/days', { token, body });
+export const removeHallDay = (token: string, id: number) => callHub('DELETE /api/calendar/days/:id', { token, params: { id } });
 export const exportHallFile = (token: string) => callHubForFile('GET /api/config/hall-file', { token });
 export const previewHallFile = (token: string, text: string) => callHub('POST /api/config/hall-file/preview', { token, body: { text } });
 export const applyHallFile = (token: string, previewId: string) => callHub('POST /api/config/hall-file/:previewId/apply', { token, params: { previewId } });

@@ -2,7 +2,8 @@
 // The hall's opening hours on the console's Configuration screen in Chromium at 1366x768: hours
 // written wrong are refused beside the field and change nothing; hours that leave out this very
 // hour close the service on the kiosk page, open all along, without a reload. axe-core finds no
-// serious or critical violation on the screen.
+// serious or critical violation on the screen. The calendar panel adds a closure of today: the
+// kiosk shows the service closed with its reason; removed, the service opens again.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,44 @@ describe("the hall's opening hours in the console", () => {
     // Emptied: around the clock again, and the kiosk opens the service.
     await console.fill('#hall-hours', '');
     await console.click('form:has(#hall-hours) button[type=submit]');
+    await kiosk.waitForSelector('.service[data-service=HT]:not(.closed)', { timeout: 10_000 });
+    await kiosk.close();
+    await console.close();
+  });
+
+  it("the calendar panel lists, adds and removes the hall's own days; a closure of today closes the kiosk", { timeout: 120_000 }, async () => {
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${hub.url}/kiosk/?device=K1&token=${DEMO_KIOSK_TOKEN}`);
+    await kiosk.waitForSelector('.service[data-service=HT]:not(.closed)');
+    const console = await signInConsole(browser, hub.url, 'quantri');
+    await console.click('.bar .tab:has-text("Cấu hình")');
+    await console.waitForSelector('#config-calendar');
+    await console.waitForSelector('.calendar-years li');
+    expect(await console.textContent('section[aria-labelledby=config-calendar]')).toContain('Chưa có ngày nghỉ riêng');
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    // An extra working day on a working day: refused, said, nothing added.
+    await console.fill('#day-date', today);
+    await console.selectOption('#day-kind', 'open');
+    await console.fill('#day-reason-vi', 'Làm thêm');
+    await console.click('section[aria-labelledby=config-calendar] button[type=submit]');
+    await console.waitForSelector('section[aria-labelledby=config-calendar] .message.error');
+    expect((await api(hub.url, 'GET', '/api/calendar')).body.hallDays).toEqual([]);
+
+    await console.selectOption('#day-kind', 'closed');
+    await console.fill('#day-reason-vi', 'Bão số 9');
+    await console.fill('#day-reason-en', 'Typhoon no. 9');
+    await console.click('section[aria-labelledby=config-calendar] button[type=submit]');
+    await console.waitForSelector('.calendar-days tr[data-hall-day]');
+    expect(await console.textContent('.calendar-days tbody')).toContain('Bão số 9');
+    await kiosk.waitForSelector('.service.closed[data-service=HT]', { timeout: 10_000 });
+    expect(await kiosk.textContent('.service[data-service=HT] .closed-reason')).toContain('Bão số 9');
+    await checkAxe(console, 'configuration with a closure in the calendar');
+    await console.evaluate(() => document.querySelector('#config-calendar')?.scrollIntoView({ block: 'start' }));
+    await console.screenshot({ path: screenshotPath('manager-config-calendar.png') });
+
+    await console.click('.calendar-days tr[data-hall-day] button');
+    await console.waitForSelector('.calendar-days', { state: 'detached' });
     await kiosk.waitForSelector('.service[data-service=HT]:not(.closed)', { timeout: 10_000 });
   });
 });
