@@ -90,16 +90,18 @@ describe("the hall's opening hours in the console", () => {
     expect(await console.textContent('section[aria-labelledby=config-calendar]')).toContain('Chưa có ngày nghỉ riêng');
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-    // An extra working day on a working day: refused, said, nothing added.
+    // A closure ending before it starts: refused with the reason, nothing added.
     await console.fill('#day-date', today);
-    await console.selectOption('#day-kind', 'open');
-    await console.fill('#day-reason-vi', 'Làm thêm');
+    await console.fill('#day-from', '17:00');
+    await console.fill('#day-to', '08:00');
+    await console.fill('#day-reason-vi', 'Bão số 9');
     await console.click('section[aria-labelledby=config-calendar] button[type=submit]');
     await console.waitForSelector('section[aria-labelledby=config-calendar] .message.error');
+    expect(await console.textContent('section[aria-labelledby=config-calendar] .message.error')).toContain('17:00');
     expect((await api(hub.url, 'GET', '/api/calendar')).body.hallDays).toEqual([]);
 
-    await console.selectOption('#day-kind', 'closed');
-    await console.fill('#day-reason-vi', 'Bão số 9');
+    await console.fill('#day-from', '');
+    await console.fill('#day-to', '');
     await console.fill('#day-reason-en', 'Typhoon no. 9');
     await console.click('section[aria-labelledby=config-calendar] button[type=submit]');
     await console.waitForSelector('.calendar-days tr[data-hall-day]');
