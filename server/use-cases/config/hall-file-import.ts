@@ -23,6 +23,7 @@ import type { HallFileImported } from '../../domain/events/hall-events.js';
 import type { CounterDef, HallDefinition, ServiceDef } from '../../domain/hall/hall-definition.js';
 import type { FieldProblem } from '../../domain/hall/hall-errors.js';
 import { type ConfigureDeps, current, type StoredSettings, inactiveServices, readConfiguration, refusal, refuse, waitingFor } from './configure-hall.js';
+import { PendingPreviews } from '../pending-previews.js';
 
 /** The largest hall file taken: a hall of 40 services, 60 counters and 200 accounts is some 60 kB. */
 export const MAX_HALL_FILE_BYTES = 1_000_000;
@@ -38,26 +39,9 @@ interface Pending {
 }
 
 /** Previews waiting for their confirmation, in memory: a restart forgets them (import again). */
-export class HallFilePreviews {
-  private readonly pending = new Map<string, Pending>();
-
-  keep(p: Pending, now: number): void {
-    this.forgetOld(now);
-    while (this.pending.size >= MAX_PREVIEWS) this.pending.delete(this.pending.keys().next().value!);
-    this.pending.set(p.preview.previewId, p);
-  }
-
-  take(id: string, now: number): Pending | undefined {
-    this.forgetOld(now);
-    return this.pending.get(id);
-  }
-
-  forget(id: string): void {
-    this.pending.delete(id);
-  }
-
-  private forgetOld(now: number): void {
-    for (const [id, p] of this.pending) if (p.preview.expiresAt <= now) this.pending.delete(id);
+export class HallFilePreviews extends PendingPreviews<Pending> {
+  constructor() {
+    super(MAX_PREVIEWS);
   }
 }
 

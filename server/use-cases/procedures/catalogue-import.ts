@@ -13,6 +13,7 @@ import type { LocalizedText } from '../../domain/localized-text.js';
 import type { LiveState } from '../../services/live-state.js';
 import type { ProcedureCatalog } from '../../services/procedure-catalog.js';
 import type { QueueService } from '../../services/queue-service.js';
+import { PendingPreviews } from '../pending-previews.js';
 
 export type CatalogueFormat = 'csv' | 'xlsx';
 
@@ -55,26 +56,9 @@ interface Pending {
 }
 
 /** Previews waiting for their confirmation, in memory: a restart forgets them (preview again). */
-export class CataloguePreviews {
-  private readonly pending = new Map<string, Pending>();
-
-  keep(p: Pending, now: number): void {
-    this.forgetOld(now);
-    while (this.pending.size >= MAX_PREVIEWS) this.pending.delete(this.pending.keys().next().value!);
-    this.pending.set(p.preview.previewId, p);
-  }
-
-  take(id: string, now: number): Pending | undefined {
-    this.forgetOld(now);
-    return this.pending.get(id);
-  }
-
-  forget(id: string): void {
-    this.pending.delete(id);
-  }
-
-  private forgetOld(now: number): void {
-    for (const [id, p] of this.pending) if (p.preview.expiresAt <= now) this.pending.delete(id);
+export class CataloguePreviews extends PendingPreviews<Pending> {
+  constructor() {
+    super(MAX_PREVIEWS);
   }
 }
 
