@@ -105,6 +105,7 @@ const vi = {
   // prints page
   printsTitle: 'Bản in gần đây (máy in mô phỏng)',
   printsEmpty: 'Chưa có phiếu nào được in.',
+  printsHubOnly: 'Phiếu in mô phỏng chỉ xem được trên chính máy chủ: mở http://localhost:8080/prints tại máy chủ. Số vừa lấy cũng hiện trên màn hình máy lấy số.',
   printsBytes: 'Tải dữ liệu ESC/POS',
 };
 
@@ -208,6 +209,7 @@ const en: Dictionary = {
   issuedAt: (t) => `Taken at ${t}`,
   printsTitle: 'Recent prints (simulated printer)',
   printsEmpty: 'No ticket has been printed yet.',
+  printsHubOnly: 'Simulated prints are shown on the hub PC only: open http://localhost:8080/prints there. The number taken also shows on the kiosk screen.',
   printsBytes: 'Download the ESC/POS bytes',
 };
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useHallFeed } from '../../web-shared/hall-feed.js';
 import { hallTimeZone } from '../../web-shared/hall-time.js';
-import { callHub, type RouteReply } from '../../web-shared/hub-client.js';
+import { callHub, HubRequestError, type RouteReply } from '../../web-shared/hub-client.js';
 import { DICTIONARY, type Lang } from './i18n.js';
 
 type PrintRecord = RouteReply<'GET /api/prints'>[number];
@@ -16,13 +16,18 @@ function paperOf(dots: number): number {
 export function PrintsApp() {
   const [lang, setLang] = useState<Lang>('vi');
   const [prints, setPrints] = useState<PrintRecord[] | null>(null);
+  // Why the hub gives no prints (another PC than the hub's): said, not a blank page.
+  const [refusal, setRefusal] = useState<HubRequestError | null>(null);
   const t = DICTIONARY[lang];
   const timeZone = hallTimeZone(useHallFeed().snapshot?.hall);
   useEffect(() => {
     const load = () =>
       callHub('GET /api/prints')
-        .then(setPrints)
-        .catch(() => undefined);
+        .then((list) => {
+          setRefusal(null);
+          setPrints(list);
+        })
+        .catch((e: unknown) => setRefusal(e instanceof HubRequestError ? e : null));
     void load();
     const timer = setInterval(load, 3000);
     return () => clearInterval(timer);
@@ -35,6 +40,11 @@ export function PrintsApp() {
           {t.langToggle}
         </button>
       </header>
+      {refusal && (
+        <p class="prints-refused" role="alert">
+          {refusal.failure.status === 403 ? t.printsHubOnly : lang === 'vi' ? refusal.failure.message : refusal.failure.messageEn}
+        </p>
+      )}
       {prints?.length === 0 && <p>{t.printsEmpty}</p>}
       <div class="print-list">
         {prints?.map((p) => (

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hallFromText } from '../config/hall-file.js';
@@ -249,6 +249,15 @@ async function status(): Promise<void> {
 
 type Mark = '✓' | '!' | '✗';
 
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The procedures catalogue the hall file names: the hub does not start without it. */
 function catalogueLine(file: string, add: (mark: Mark, text: string) => void): void {
   try {
@@ -263,7 +272,7 @@ function catalogueLine(file: string, add: (mark: Mark, text: string) => void): v
 function clockAdvice(): string {
   const hasDaemon = ['/lib/systemd/systemd-timesyncd', '/usr/lib/systemd/systemd-timesyncd', '/usr/sbin/chronyd'].some((f) => existsSync(f));
   return hasDaemon
-    ? 'timedatectl timesync-status (or chronyc sources) says why; a hall without Internet sets NTP=<its router or NTP server> in /etc/systemd/timesyncd.conf, then timedatectl set-ntp true'
+    ? 'timedatectl timesync-status (or chronyc sources) says why; a hall without Internet sets NTP=<its router or NTP server> in /etc/systemd/timesyncd.conf, then systemctl restart systemd-timesyncd'
     : 'apt install systemd-timesyncd (or chrony), then timedatectl set-ntp true; a hall without Internet points it at a NTP server on its network';
 }
 
@@ -280,7 +289,9 @@ async function doctor(): Promise<void> {
   );
   // The hall file.
   let hall: ReturnType<typeof hallFromText> | null = null;
-  if (existsSync(HALL_FILE)) {
+  if (existsSync(HALL_FILE) && !readable(HALL_FILE)) {
+    add('✗', `không đọc được tệp hội trường / the hall file ${HALL_FILE} cannot be read by this user: run sudo luot doctor`);
+  } else if (existsSync(HALL_FILE)) {
     try {
       hall = hallFromText(readFileSync(HALL_FILE, 'utf8'), HALL_FILE);
       add('✓', `tệp hội trường / hall file ${HALL_FILE}: ${hall.settings.name}, ${hall.counters.length} counters, ${hall.services.length} services`);
