@@ -5,10 +5,11 @@
 // counter page and calls the number taken at the kiosk. A refused field is named beside it;
 // axe-core finds no serious or critical violation on the screen.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN } from '../helpers/callers.js';
+import { findOnKiosk } from '../helpers/kiosk-page.js';
 import { COUNTER_VIEWPORT, signInAtCounter } from '../helpers/counter-page.js';
 import { api, startTestHub, type TestHub } from '../helpers/test-hub.js';
 import { checkAxe } from '../helpers/manager-console.js';
@@ -25,17 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop(true);
 });
-
-/** Turns the kiosk's pages until a service's tile shows; false when no page has it. */
-async function findOnKiosk(kiosk: Page, name: string): Promise<boolean> {
-  for (let i = 0; i < 6; i++) {
-    if ((await kiosk.locator('.service', { hasText: name }).count()) > 0) return true;
-    const next = kiosk.locator('.pager-button.next');
-    if ((await next.count()) === 0 || (await next.isDisabled())) return false;
-    await next.click();
-  }
-  return false;
-}
 
 describe('the configuration screen', () => {
   it('an admin adds a service, a counter and its clerk; open pages follow without a reload; the clerk calls the number taken at the kiosk', { timeout: 180_000 }, async () => {

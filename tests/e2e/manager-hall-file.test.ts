@@ -7,10 +7,11 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { DEMO_KIOSK_TOKEN } from '../helpers/callers.js';
+import { findOnKiosk } from '../helpers/kiosk-page.js';
 import { checkAxe, signInConsole } from '../helpers/manager-console.js';
 import { startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -26,17 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await hub?.stop(true);
 });
-
-/** Turns the kiosk's pages until a service's tile shows; false when no page has it. */
-async function findOnKiosk(kiosk: Page, name: string): Promise<boolean> {
-  for (let i = 0; i < 6; i++) {
-    if ((await kiosk.locator('.service', { hasText: name }).count()) > 0) return true;
-    const next = kiosk.locator('.pager-button.next');
-    if ((await next.count()) === 0 || (await next.isDisabled())) return false;
-    await next.click();
-  }
-  return false;
-}
 
 describe('the hall file on the configuration screen', () => {
   it('an admin downloads the hall file, renames a service in it, previews and applies it; the open kiosk shows the new name', { timeout: 180_000 }, async () => {

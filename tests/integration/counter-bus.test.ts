@@ -10,7 +10,8 @@ import { stringify } from 'yaml';
 import { KEYPAD_COMMANDS, keyFrame, transferFrame } from '../../hardware/keypad/keypad-protocol.js';
 import { decodeLedFrame, LED_COMMANDS, type LedBoardContent } from '../../hardware/led/led-protocol.js';
 import { decodeModbusContent, modbusWriteAnswer } from '../../hardware/led/modbus-text-protocol.js';
-import { encodeFrame, FrameParser, type BusFrame } from '../../hardware/serial/bus-frame.js';
+import type { BusFrame } from '../../hardware/serial/bus-frame.js';
+import { BusEnd } from '../helpers/bus-end.js';
 import { PtyPair } from '../helpers/pty-pair.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -18,40 +19,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** The far end of the bus: every keypad and board at once, recording what the hub sends. */
-class BusEnd {
-  readonly frames: BusFrame[] = [];
-  private constructor(readonly port: SerialPort) {}
-
-  static async open(path: string): Promise<BusEnd> {
-    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
-    const end = new BusEnd(port);
-    const parser = new FrameParser();
-    port.on('data', (chunk: Buffer) => end.frames.push(...parser.push(chunk)));
-    port.on('error', () => undefined);
-    cleanups.push(async () => {
-      if (port.isOpen) await new Promise<void>((r) => port.close(() => r()));
-    });
-    return end;
-  }
-
-  press(frame: BusFrame): void {
-    this.port.write(encodeFrame(frame));
-  }
-
-  /** Waits for a frame to `address` with `command` after index `from`, and returns it. */
-  async next(address: number, command: number, from: number, timeoutMs = 5000): Promise<BusFrame> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.frames.slice(from).find((f) => f.address === address && f.command === command);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no frame 0x${command.toString(16)} to ${address} arrived`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 const text = (frame: BusFrame) => String.fromCharCode(...frame.payload);
 
@@ -111,7 +78,7 @@ describe('keypads and LED boards on a serial bus', () => {
   it('a key press calls the next citizen; the keypad, the counter board and the hall board follow', async () => {
     const pair = await new PtyPair().plug();
     cleanups.push(() => pair.unplug());
-    const bus = await BusEnd.open(pair.deviceEnd);
+    const bus = await BusEnd.open(pair.deviceEnd, cleanups);
     const hub = await hallWithBus(pair);
     // On opening, every device gets its content: the counters start the day closed, so the
     // keypad shows nothing until its first "next" opens the counter.
@@ -177,7 +144,7 @@ describe('keypads and LED boards on a serial bus', () => {
   it('reports an unplugged bus and, plugged back, brings every device up to date', { timeout: 60_000 }, async () => {
     const pair = await new PtyPair().plug();
     cleanups.push(() => pair.unplug());
-    await BusEnd.open(pair.deviceEnd);
+    await BusEnd.open(pair.deviceEnd, cleanups);
     const hub = await hallWithBus(pair);
     await until(async () => (await busHealth(hub))?.ok === true, 'the bus to open');
     await api(hub.url, 'POST', '/api/tickets', { serviceId: 'HT' });
@@ -190,7 +157,7 @@ describe('keypads and LED boards on a serial bus', () => {
     expect(await busHealth(hub)).toMatchObject({ ok: false, code: 'unreachable' });
 
     await pair.plug({ deviceFirst: true });
-    const again = await BusEnd.open(pair.deviceEnd);
+    const again = await BusEnd.open(pair.deviceEnd, cleanups);
     await until(async () => (await busHealth(hub))?.ok === true, 'the bus to reopen');
     expect(text(await again.next(1, KEYPAD_COMMANDS.show, 0))).toBe('A001');
     expect(decodeLedFrame(await again.next(31, LED_COMMANDS.counter, 0))).toMatchObject({ number: 'A001' });

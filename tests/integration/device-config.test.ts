@@ -4,15 +4,14 @@
 // there and no longer on the old one; a port that cannot be opened is reported, never fatal;
 // changes are logged with who made them and outlive a restart until the hall file changes them.
 
-import { SerialPort } from 'serialport';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYPAD_COMMANDS, keyFrame } from '../../hardware/keypad/keypad-protocol.js';
 import { decodeLedFrame, LED_COMMANDS } from '../../hardware/led/led-protocol.js';
-import { encodeFrame, FrameParser, type BusFrame } from '../../hardware/serial/bus-frame.js';
 import { decodeJob } from '../helpers/escpos-decoder.js';
 import { demoHallWith } from '../helpers/hall-files.js';
 import { LoopbackPrinter } from '../helpers/loopback-printer.js';
+import { BusEnd } from '../helpers/bus-end.js';
 import { PtyPair } from '../helpers/pty-pair.js';
 import { api, startTestHub, tempDataDir, type TestHub } from '../helpers/test-hub.js';
 
@@ -38,33 +37,6 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** The far end of a bus: its keypads and boards, recording what the hub sends. */
-class BusEnd {
-  readonly frames: BusFrame[] = [];
-  private constructor(readonly port: SerialPort) {}
-
-  static async open(path: string): Promise<BusEnd> {
-    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
-    const end = new BusEnd(port);
-    const parser = new FrameParser();
-    port.on('data', (chunk: Buffer) => end.frames.push(...parser.push(chunk)));
-    port.on('error', () => undefined);
-    cleanups.push(async () => {
-      if (port.isOpen) await new Promise<void>((r) => port.close(() => r()));
-    });
-    return end;
-  }
-
-  press(frame: BusFrame): void {
-    this.port.write(encodeFrame(frame));
-  }
-
-  has(address: number, command: number, from: number): boolean {
-    return this.frames.slice(from).some((f) => f.address === address && f.command === command);
   }
 }
 
@@ -178,8 +150,8 @@ describe('a serial bus changed in the console', () => {
     });
     hub = await startTestHub({ dataDir, hallFile, busRetryMs: 50 });
     const admin = await tokenOf('quantri');
-    const oldEnd = await BusEnd.open(one.deviceEnd);
-    const newEnd = await BusEnd.open(two.deviceEnd);
+    const oldEnd = await BusEnd.open(one.deviceEnd, cleanups);
+    const newEnd = await BusEnd.open(two.deviceEnd, cleanups);
     await until(() => oldEnd.has(1, KEYPAD_COMMANDS.show, 0), 'the keypad on the first port');
 
     // A keypad for a counter that does not exist and two devices on one address: refused, the bus unchanged.
