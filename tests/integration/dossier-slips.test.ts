@@ -116,10 +116,12 @@ describe('dossier slips', () => {
     ]) {
       expect(text).toContain(line);
     }
-    // The check code is random ASCII, which the Vietnamese model sometimes reads with a mark
-    // that was never printed (J as Ị): it is read by the English model.
+    // The check code is random, and each model misreads some of its letters now and then (the
+    // Vietnamese one puts a mark on J, the English one reads 6 as G): it must be read whole by
+    // at least one of them.
+    const code = `${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`;
     const english = (await ocrVietnamese(toPbm(job.rasters[0]!), 'pbm', 'eng')).replace(/\s+/g, ' ');
-    expect(english).toContain(`${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`);
+    expect([text, english].filter((reading) => reading.includes(code)), `${code} in:\n${text}\n${english}`).not.toEqual([]);
     expect((await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K9' })).status).toBe(404);
   });
 
