@@ -121,7 +121,10 @@ describe('dossier slips', () => {
     // at least one of them.
     const code = `${received.body.checkCode.slice(0, 3)} ${received.body.checkCode.slice(3)}`;
     const english = (await ocrVietnamese(toPbm(job.rasters[0]!), 'pbm', 'eng')).replace(/\s+/g, ' ');
-    expect([text, english].filter((reading) => reading.includes(code)), `${code} in:\n${text}\n${english}`).not.toEqual([]);
+    expect(
+      [text, english].filter((reading) => reading.includes(code)),
+      `${code} in:\n${text}\n${english}`,
+    ).not.toEqual([]);
     expect((await inject(hub, c.clerk1!, 'POST', `/api/dossiers/${received.body.code}/print`, { kioskId: 'K9' })).status).toBe(404);
   });
 
